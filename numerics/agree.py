@@ -1,0 +1,191 @@
+"""Precision contexts, digits of agreement and the dps / 2*dps rule.
+
+Every numeric cross-check in closedform compares two independently computed
+quantities and reports how many significant decimal digits they share:
+
+.. math::
+
+    \\operatorname{digits}(a, b) = -\\log_{10}
+        \\frac{\\max_i |a_i - b_i|}{\\max(\\max_i |a_i|, \\max_i |b_i|)}
+
+(normwise relative agreement; scalars, vectors and matrices alike).  A check is
+run at ``dps`` and again at ``2*dps``; the claimed digits (``dps - loss``) must hold
+at both.  A float64 leak or a catastrophic cancellation shows up as agreement that
+does not grow with the working precision, and fails the rule.
+
+Precision never leaks: everything runs inside ``mpmath.workdps``; the global
+``mp.dps`` is never assigned.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from fractions import Fraction
+from numbers import Integral
+from typing import Any
+
+import mpmath
+from mpmath import mp
+
+__all__ = [
+    "DEFAULT_DPS",
+    "MIN_DPS",
+    "MAX_DPS",
+    "Agreement",
+    "check_dps",
+    "precision",
+    "to_mp",
+    "flatten",
+    "digits",
+    "agreement",
+    "worst",
+]
+
+DEFAULT_DPS = 50
+MIN_DPS = 15
+MAX_DPS = 2000
+
+
+def check_dps(dps: object) -> int:
+    """Return ``dps`` if it is an allowed working precision, else raise ValueError."""
+    if isinstance(dps, bool) or not isinstance(dps, Integral) or not MIN_DPS <= int(dps) <= MAX_DPS:
+        raise ValueError(f"dps must be an integer between {MIN_DPS} and {MAX_DPS}, got {dps!r}")
+    return int(dps)
+
+
+def precision(dps: int) -> AbstractContextManager[Any]:
+    """A context in which mpmath works at ``dps`` decimal digits; restores the old precision on exit."""
+    return mpmath.workdps(check_dps(dps))
+
+
+def to_mp(x: Any) -> Any:
+    """Convert an exact or mpmath number to an mpmath number at the current precision.
+
+    Accepts int, :class:`fractions.Fraction`, mpf/mpc, decimal strings and objects
+    with ``p``/``q`` integer attributes (SymPy rationals) or an ``_mpf_`` tuple
+    (SymPy Floats).  Python floats are converted exactly (their binary value), so a
+    float that sneaks into a computation is visible, not silently widened.
+    """
+    if isinstance(x, (mpmath.mpf, mpmath.mpc)):
+        return +x  # round to the working precision
+    if isinstance(x, bool):
+        raise ValueError(f"expected a number, got the boolean {x!r}")
+    if isinstance(x, Integral):
+        return mp.mpf(int(x))
+    if isinstance(x, Fraction):
+        return mp.mpf(x.numerator) / x.denominator
+    if isinstance(x, (float, str)):
+        return mp.mpf(x)
+    if isinstance(x, complex):
+        return mp.mpc(x)
+    p, q = getattr(x, "p", None), getattr(x, "q", None)
+    if isinstance(p, int) and isinstance(q, int):
+        return mp.mpf(p) / q
+    if hasattr(x, "_mpf_"):
+        return mp.mpf(x._mpf_)
+    raise ValueError(f"cannot convert {x!r} (type {type(x).__name__}) to an mpmath number")
+
+
+def flatten(x: Any) -> list[Any]:
+    """The entries of a scalar, a (nested) sequence or an mpmath matrix, as a flat list."""
+    if isinstance(x, mpmath.matrix):
+        return [x[i, j] for i in range(x.rows) for j in range(x.cols)]
+    if isinstance(x, (list, tuple)):
+        out: list[Any] = []
+        for item in x:
+            out.extend(flatten(item))
+        return out
+    return [x]
+
+
+def digits(a: Any, b: Any) -> float:
+    """Significant decimal digits to which ``a`` and ``b`` agree (normwise, relative).
+
+    Returns ``math.inf`` when the two are identical (including both zero), and 0.0
+    when they do not agree at all.  Shapes must match.
+
+    >>> from mpmath import mpf, workdps
+    >>> with workdps(30):
+    ...     round(digits(mpf(1), mpf(1) + mpf(10) ** -20))
+    20
+    """
+    fa, fb = flatten(a), flatten(b)
+    if len(fa) != len(fb):
+        raise ValueError(f"cannot compare quantities of different sizes ({len(fa)} and {len(fb)} entries)")
+    if not fa:
+        raise ValueError("cannot compare empty quantities")
+    err = max(abs(to_mp(u) - to_mp(v)) for u, v in zip(fa, fb))
+    scale = max(max(abs(to_mp(u)) for u in fa), max(abs(to_mp(v)) for v in fb))
+    if err == 0:
+        return math.inf
+    if not (mpmath.isfinite(err) and mpmath.isfinite(scale)):
+        return 0.0
+    return max(0.0, float(-mpmath.log10(err / scale)))
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Digits of agreement measured at ``dps`` and at ``2*dps``, with the claim they are held to."""
+
+    dps: int
+    digits: float
+    digits_2x: float
+    loss: int
+
+    @property
+    def required(self) -> float:
+        return self.dps - self.loss
+
+    @property
+    def required_2x(self) -> float:
+        return 2 * self.dps - self.loss
+
+    @property
+    def passed(self) -> bool:
+        return self.digits >= self.required and self.digits_2x >= self.required_2x
+
+    def describe(self) -> str:
+        """One line with both figures, e.g. for a failure message."""
+        return (
+            f"{self.digits:.1f} digits at dps {self.dps} (need {self.required}), "
+            f"{self.digits_2x:.1f} at dps {2 * self.dps} (need {self.required_2x})"
+        )
+
+
+def agreement(
+    reference: Callable[[int], Any],
+    candidate: Callable[[int], Any],
+    dps: int = DEFAULT_DPS,
+    *,
+    loss: int = 5,
+) -> Agreement:
+    """Run both computations at ``dps`` and at ``2*dps`` and measure their agreement.
+
+    ``reference(d)`` and ``candidate(d)`` are called inside ``workdps(d)`` and must
+    return numbers, sequences or mpmath matrices of the same shape.  Digits are
+    capped at the working precision (identical values report ``d`` digits).
+    """
+    dps = check_dps(dps)
+    found = []
+    for d in (dps, 2 * dps):
+        with mpmath.workdps(d):
+            a, b = reference(d), candidate(d)
+        with mpmath.workdps(d + 10):
+            found.append(min(float(d), digits(a, b)))
+    return Agreement(dps=dps, digits=found[0], digits_2x=found[1], loss=loss)
+
+
+def worst(agreements: Iterable[Agreement]) -> Agreement:
+    """The agreement with the fewest digits (at dps, then at 2*dps) among several examples."""
+    items = list(agreements)
+    if not items:
+        raise ValueError("no agreements to summarise")
+    return Agreement(
+        dps=items[0].dps,
+        digits=min(a.digits for a in items),
+        digits_2x=min(a.digits_2x for a in items),
+        loss=items[0].loss,
+    )

@@ -1,0 +1,117 @@
+"""Legendre and Laguerre quantities computed independently in mpmath.
+
+Polynomial values come from mpmath's own special functions (``mp.legendre`` and
+``mp.laguerre``, hypergeometric evaluations), derivatives from ``mp.diff``
+(numerical differentiation at raised precision) and integrals from ``mp.quad``
+(tanh-sinh quadrature).  Nothing here expands a polynomial or evaluates a closed
+form from :mod:`proofs`, so agreement with the SymPy statements is evidence.
+
+Every function takes ``dps`` and works inside ``mpmath.workdps(dps)``.
+"""
+
+from __future__ import annotations
+
+from numbers import Integral
+from typing import Any
+
+import mpmath
+from mpmath import mp
+
+from .agree import DEFAULT_DPS, check_dps, to_mp
+
+__all__ = [
+    "legendre",
+    "legendre_derivative",
+    "laguerre",
+    "laguerre_derivative",
+    "legendre_endpoints_and_gram",
+    "laguerre_origin_and_gram",
+    "derivative_difference",
+    "derivative_recursion_lhs",
+    "x_times_derivative",
+    "shifted_derivative",
+]
+
+
+def _degree(n: object, name: str = "n", minimum: int = 0) -> int:
+    if isinstance(n, bool) or not isinstance(n, Integral) or int(n) < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {n!r}")
+    return int(n)
+
+
+def legendre(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`P_n(x)` by mpmath's hypergeometric Legendre function; :math:`P_{-1} := 0`."""
+    n = _degree(n, minimum=-1)
+    with mpmath.workdps(check_dps(dps)):
+        return mp.mpf(0) if n < 0 else mp.legendre(n, to_mp(x))
+
+
+def legendre_derivative(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`P_n'(x)` by numerical differentiation (``mp.diff``) of mpmath's :math:`P_n`."""
+    n = _degree(n, minimum=-1)
+    with mpmath.workdps(check_dps(dps)):
+        if n < 0:
+            return mp.mpf(0)
+        return mp.diff(lambda t: mp.legendre(n, t), to_mp(x))
+
+
+def laguerre(n: int, y: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`L_n(y)` by mpmath's generalised Laguerre function with :math:`\\alpha = 0`."""
+    n = _degree(n)
+    with mpmath.workdps(check_dps(dps)):
+        return mp.laguerre(n, 0, to_mp(y))
+
+
+def laguerre_derivative(n: int, y: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`L_n'(y)` by ``mp.diff`` of mpmath's :math:`L_n`."""
+    n = _degree(n)
+    with mpmath.workdps(check_dps(dps)):
+        return mp.diff(lambda t: mp.laguerre(n, 0, t), to_mp(y))
+
+
+def legendre_endpoints_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
+    """:math:`[P_n(1), P_n(-1), \\int_{-1}^1 P_nP_0, \\dots, \\int_{-1}^1 P_nP_n]` by quadrature."""
+    n = _degree(n)
+    with mpmath.workdps(check_dps(dps)):
+        out = [mp.legendre(n, 1), mp.legendre(n, -1)]
+        out += [mp.quad(lambda t, m=m: mp.legendre(n, t) * mp.legendre(m, t), [-1, 0, 1]) for m in range(n + 1)]
+        return out
+
+
+def laguerre_origin_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
+    """:math:`[L_n(0), \\int_0^\\infty L_nL_0e^{-y}dy, \\dots, \\int_0^\\infty L_nL_ne^{-y}dy]` by quadrature."""
+    n = _degree(n)
+    with mpmath.workdps(check_dps(dps)):
+        out = [mp.laguerre(n, 0, 0)]
+        # extra guard digits: L_n L_m has alternating coefficients, so the integrand cancels
+        with mpmath.extradps(2 * n + 10):
+            for m in range(n + 1):
+                out.append(mp.quad(lambda y, m=m: mp.laguerre(n, 0, y) * mp.laguerre(m, 0, y) * mp.exp(-y),
+                                   [0, 1, 4 * n + 8, mp.inf]))
+        return [+v for v in out]
+
+
+def derivative_difference(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`P_{n+1}'(x) - P_{n-1}'(x)`, each derivative by ``mp.diff``."""
+    n = _degree(n)
+    with mpmath.workdps(check_dps(dps)):
+        return legendre_derivative(n + 1, x, dps=dps) - legendre_derivative(n - 1, x, dps=dps)
+
+
+def derivative_recursion_lhs(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`P_{n+1}'(x)` by ``mp.diff``."""
+    return legendre_derivative(_degree(n) + 1, x, dps=dps)
+
+
+def x_times_derivative(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`x\\,P_n'(x)` by ``mp.diff``."""
+    n = _degree(n)
+    with mpmath.workdps(check_dps(dps)):
+        return to_mp(x) * legendre_derivative(n, x, dps=dps)
+
+
+def shifted_derivative(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`(x+1)\\,P_n'(x)` by ``mp.diff``."""
+    n = _degree(n)
+    with mpmath.workdps(check_dps(dps)):
+        return (to_mp(x) + 1) * legendre_derivative(n, x, dps=dps)

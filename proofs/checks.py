@@ -1,0 +1,121 @@
+"""Comparing, evaluating and perturbing statements.
+
+A statement is a SymPy object: an ``Eq`` (a quantity on the left, its closed form on
+the right), an expression, a ``Matrix`` or a ``Tuple`` of these.  This module holds
+the three operations the verifier needs on them:
+
+- :func:`same`: exact symbolic equality of a statement and a derivation;
+- :func:`evaluate`: the closed form (right-hand side) evaluated at an example point,
+  to a requested number of digits, as mpmath numbers;
+- :func:`perturb`: a deliberately wrong version of a statement, used to prove that
+  every check can fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import mpmath
+import sympy
+from sympy import Basic, Eq, MatrixBase, Rational, Tuple
+
+from numerics.agree import to_mp
+
+__all__ = ["same", "value_of", "evaluate", "perturb", "to_mpmath"]
+
+
+def _zero(expr: Any) -> bool:
+    """Whether ``expr`` is identically zero, trying cheap exact routes before ``simplify``."""
+    expr = sympy.sympify(expr)
+    if expr == 0:
+        return True
+    for route in (sympy.expand, lambda e: sympy.expand(sympy.radsimp(e)), sympy.simplify):
+        reduced = route(expr)
+        if reduced == 0:
+            return True
+        # a reduced form that is a nonzero number settles the question
+        if reduced.is_number and reduced.is_zero is False:
+            return False
+    return False
+
+
+def same(a: Any, b: Any) -> bool:
+    """Exact equality of two statements of the same kind (Eq, Matrix, Tuple or expression)."""
+    if isinstance(a, Eq) or isinstance(b, Eq):
+        return isinstance(a, Eq) and isinstance(b, Eq) and same(a.lhs, b.lhs) and same(a.rhs, b.rhs)
+    if isinstance(a, MatrixBase) or isinstance(b, MatrixBase):
+        if not (isinstance(a, MatrixBase) and isinstance(b, MatrixBase)) or a.shape != b.shape:
+            return False
+        return all(_zero(x - y) for x, y in zip(a, b))
+    if isinstance(a, (Tuple, tuple)) or isinstance(b, (Tuple, tuple)):
+        if not (isinstance(a, (Tuple, tuple)) and isinstance(b, (Tuple, tuple))) or len(a) != len(b):
+            return False
+        return all(same(x, y) for x, y in zip(a, b))
+    return _zero(sympy.sympify(a) - sympy.sympify(b))
+
+
+def value_of(statement: Any) -> Any:
+    """The closed-form side of a statement: the right-hand side of an ``Eq``, else the object itself."""
+    if isinstance(statement, Eq):
+        return statement.rhs
+    if isinstance(statement, (Tuple, tuple)):
+        return Tuple(*(value_of(s) for s in statement))
+    return statement
+
+
+def to_mpmath(value: Any) -> Any:
+    """Convert an evaluated SymPy number (or Matrix / Tuple of them) to mpmath at the current precision."""
+    if isinstance(value, MatrixBase):
+        return mpmath.matrix([[to_mpmath(value[i, j]) for j in range(value.cols)] for i in range(value.rows)])
+    if isinstance(value, (Tuple, tuple, list)):
+        return [to_mpmath(v) for v in value]
+    value = sympy.sympify(value)
+    if value.is_Rational or value.is_Float:
+        return to_mp(value)
+    re, im = value.as_real_imag()
+    if not (re.is_number and im.is_number):
+        raise ValueError(f"the closed form did not evaluate to a number: {value}")
+    re, im = to_mp(sympy.Float(re, mpmath.mp.dps)), to_mp(sympy.Float(im, mpmath.mp.dps))
+    return re if im == 0 else mpmath.mpc(re, im)
+
+
+def evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
+    """Evaluate the closed form of ``statement`` at ``point`` to ``dps`` significant digits.
+
+    Free symbols are matched to the point's entries by name and substituted exactly
+    (points hold exact rationals), then ``evalf`` works at ``dps`` plus guard digits.
+    """
+    value = value_of(statement)
+    names = {str(s): s for s in getattr(value, "free_symbols", set())}
+    missing = sorted(set(names) - set(point))
+    if missing:
+        raise ValueError(f"the example point does not give a value for {', '.join(missing)}")
+    subs = {names[k]: sympy.sympify(v) for k, v in point.items() if k in names}
+    guard = dps + 15
+    if isinstance(value, (Tuple, tuple)):
+        return [to_mpmath(sympy.N(v.subs(subs), guard)) for v in value]
+    exact = value.subs(subs) if subs else value
+    if isinstance(exact, MatrixBase):
+        return to_mpmath(exact.applyfunc(lambda e: sympy.N(e, guard)))
+    return to_mpmath(sympy.N(exact, guard))
+
+
+_SCALE, _SHIFT = Rational(8, 7), Rational(1, 3)
+
+
+def perturb(statement: Any) -> Any:
+    """A wrong version of ``statement``: its closed form scaled by 8/7 and shifted by 1/3.
+
+    Scaling catches checks that only look at zeros; shifting catches checks that only
+    look at ratios.  The left-hand side (the quantity) is left alone.
+    """
+    if isinstance(statement, Eq):
+        return Eq(statement.lhs, perturb(statement.rhs), evaluate=False)
+    if isinstance(statement, MatrixBase):
+        return statement.applyfunc(lambda e: e * _SCALE + _SHIFT)
+    if isinstance(statement, (Tuple, tuple)):
+        return Tuple(*(perturb(s) for s in statement))
+    if isinstance(statement, Basic) or isinstance(statement, (int, Rational)):
+        return sympy.sympify(statement) * _SCALE + _SHIFT
+    raise ValueError(f"cannot perturb a statement of type {type(statement).__name__}")

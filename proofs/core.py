@@ -1,0 +1,430 @@
+"""The result type, the registry of results, and their verification.
+
+Every mathematical claim of closedform is one :class:`Result` in one
+:class:`Registry` (``proofs.registry``).  Tests, the command line and the LaTeX
+report all iterate over the registry, so a result is written once.
+
+A result carries its statement (the closed form, as SymPy objects), a derivation
+from first principles (``derive``), an independent mpmath computation of the same
+quantity (``numeric``), the hypothesis strategy of its parameters, and metadata
+(key, title, source, status).  :meth:`Result.verify` runs
+
+1. the symbolic proof: ``derive(case) == statement(case)`` exactly, for every case
+   (for general symbolic parameters, or for every ``n`` up to a stated bound);
+2. the numeric cross-check: ``numeric(point)`` against the closed form evaluated at
+   the same exact point, at ``dps`` and ``2*dps`` (see :mod:`numerics.agree`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import inspect
+import re
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+
+from numerics.agree import DEFAULT_DPS, Agreement, agreement, check_dps, worst
+
+from . import checks
+
+__all__ = [
+    "Status",
+    "Step",
+    "Derivation",
+    "Bound",
+    "Result",
+    "Report",
+    "Registry",
+    "registry",
+    "register",
+    "latex_escape",
+]
+
+
+class Status(str, enum.Enum):
+    """How a result is known to be true."""
+
+    EXACT = "EXACT"  # a provable identity or inequality, proved here
+    THEOREM = "THEOREM"  # a rigorous result imported from the literature, exercised numerically
+    HEURISTIC = "HEURISTIC"  # an approximation argument, reproduced and labelled as such
+    EMPIRICAL = "EMPIRICAL"  # a fitted constant or numerical observation
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Step:
+    """One captioned step of a derivation."""
+
+    caption: str
+    expr: Any
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """What ``derive`` returns: the derived object and, optionally, the steps that led to it."""
+
+    value: Any
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bound:
+    """Symbolic proofs that SymPy cannot do for general ``name`` run for ``name`` in ``start..stop``."""
+
+    name: str
+    start: int = 0
+    stop: int = 32
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.start, int) and isinstance(self.stop, int)) or self.stop < self.start:
+            raise ValueError(f"bound must satisfy start <= stop (integers), got {self.start}..{self.stop}")
+
+
+_KEY = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+SYMBOLIC_OUTCOMES = ("proved", "proved-up-to-bound", "not-applicable", "failed")
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of verifying one result."""
+
+    key: str
+    status: Status
+    passed: bool
+    symbolic: str
+    digits: float | None
+    digits_2x: float | None
+    seconds: float
+    message: str
+    dps: int
+    cases: int = 0
+    examples: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form used by ``closedform verify --json``."""
+        return {
+            "key": self.key,
+            "status": self.status.value,
+            "passed": self.passed,
+            "symbolic": self.symbolic,
+            "digits": None if self.digits is None else round(self.digits, 2),
+            "digits_2x": None if self.digits_2x is None else round(self.digits_2x, 2),
+            "seconds": round(self.seconds, 3),
+            "message": self.message,
+            "dps": self.dps,
+            "cases": self.cases,
+            "examples": self.examples,
+        }
+
+
+def _accepted(fn: Callable[..., Any], point: Mapping[str, Any]) -> dict[str, Any]:
+    """The entries of ``point`` that ``fn`` takes as keyword arguments."""
+    params = inspect.signature(fn).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return dict(point)
+    return {k: v for k, v in point.items() if k in params}
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """One registered mathematical claim.
+
+    Parameters
+    ----------
+    key, title, source, status
+        Identification.  ``key`` is the spec's ID (``HIPPO-LEG-6``), upper case.
+    statement
+        ``statement(**case) -> Eq | Expr | Matrix | Tuple``: the closed form.  For an
+        ``Eq`` the left side names the quantity and the right side is the closed form.
+    derive
+        ``derive(**case) -> Derivation | object``: the same object computed from the
+        definition.  ``None`` for results without a symbolic proof here (THEOREM,
+        HEURISTIC, EMPIRICAL).
+    numeric
+        ``numeric(dps=..., **point)``: the quantity computed independently in mpmath
+        (never by evaluating the closed form).  It is compared with ``evaluate``.
+    evaluate
+        ``evaluate(statement, dps, point)``: the closed form at ``point`` as mpmath
+        numbers.  Default :func:`proofs.checks.evaluate` (substitute and ``evalf``).
+    params
+        zero-argument callable returning a hypothesis strategy of example points
+        (dicts), used by the test-suite to draw many examples.
+    examples
+        fixed example points, used by :meth:`verify` (and so by the CLI).
+    bound
+        the enumerated parameter of a proof "for every n up to a bound"; ``None``
+        means ``derive`` and ``statement`` are compared once, with no arguments
+        (a general proof).
+    loss
+        digits the numeric route may lose: the claim is ``dps - loss`` digits at
+        ``dps`` and ``2*dps - loss`` at ``2*dps``.
+    display
+        the case whose derivation steps are shown (by ``show`` and in LaTeX).
+    notes
+        errata, conventions, caveats (shown with the result).
+    """
+
+    key: str
+    title: str
+    source: str
+    status: Status
+    statement: Callable[..., Any]
+    derive: Callable[..., Any] | None = None
+    numeric: Callable[..., Any] | None = None
+    evaluate: Callable[[Any, int, Mapping[str, Any]], Any] = checks.evaluate
+    params: Callable[[], Any] | None = None
+    examples: tuple[Mapping[str, Any], ...] = ()
+    bound: Bound | None = None
+    loss: int = 5
+    display: Mapping[str, Any] = field(default_factory=dict)
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if not _KEY.match(self.key):
+            raise ValueError(f"result key must look like 'PILLAR-TOPIC-1' (upper case), got {self.key!r}")
+        if not isinstance(self.status, Status):
+            raise ValueError(f"{self.key}: status must be a Status, got {self.status!r}")
+        if not self.title or not self.source:
+            raise ValueError(f"{self.key}: title and source are required")
+        if self.derive is None and self.numeric is None:
+            raise ValueError(f"{self.key}: a result needs a derivation, a numeric cross-check, or both")
+        if self.numeric is not None and not self.examples:
+            raise ValueError(f"{self.key}: a numeric cross-check needs at least one example point")
+        if self.status is not Status.EXACT and self.derive is not None and self.bound is None:
+            # a general symbolic proof of a non-EXACT claim would mislabel it
+            raise ValueError(f"{self.key}: only EXACT results carry a general symbolic proof")
+        if not 0 <= self.loss < 10:
+            raise ValueError(f"{self.key}: loss must be in 0..9 digits, got {self.loss}")
+
+    # --- the pieces -----------------------------------------------------------------
+
+    def cases(self, stop: int | None = None) -> list[dict[str, int]]:
+        """The symbolic cases: ``[{}]`` for a general proof, else every ``n`` in the bound."""
+        if self.bound is None:
+            return [{}]
+        last = self.bound.stop if stop is None else stop
+        if last < self.bound.start:
+            raise ValueError(f"{self.key}: bound must be at least {self.bound.start}, got {last}")
+        return [{self.bound.name: n} for n in range(self.bound.start, last + 1)]
+
+    def statement_at(self, **case: Any) -> Any:
+        return self.statement(**case)
+
+    def derivation(self, **case: Any) -> Derivation:
+        """The derivation for one case (wrapped in :class:`Derivation`)."""
+        if self.derive is None:
+            raise ValueError(f"{self.key} has no symbolic derivation (status {self.status})")
+        out = self.derive(**case)
+        return out if isinstance(out, Derivation) else Derivation(out)
+
+    def general(self) -> Any:
+        """The statement in general form (the bound parameter left symbolic) for display."""
+        if self.bound is None:
+            return self.statement()
+        sym = sympy.Symbol(self.bound.name, integer=True, nonnegative=True)
+        try:
+            return self.statement(**{self.bound.name: sym})
+        except (TypeError, ValueError):
+            return self.statement(**self.display_case())
+
+    def display_case(self) -> dict[str, Any]:
+        if self.display:
+            return dict(self.display)
+        return self.cases(min(self.bound.stop, self.bound.start + 3))[-1] if self.bound else {}
+
+    def perturbed(self) -> Result:
+        """A copy whose statement is deliberately wrong; its verification must fail."""
+        original = self.statement
+
+        @functools.wraps(original)  # keeps the signature, so points are split the same way
+        def wrong(**case: Any) -> Any:
+            return checks.perturb(original(**case))
+
+        return dataclasses.replace(self, statement=wrong)
+
+    # --- verification -----------------------------------------------------------------
+
+    def prove(self, *, bound: int | None = None) -> tuple[str, int, str]:
+        """Run the symbolic proof; returns (outcome, cases checked, message)."""
+        if self.derive is None:
+            return "not-applicable", 0, ""
+        cases = self.cases(bound)
+        for case in cases:
+            if not checks.same(self.statement(**case), self.derivation(**case).value):
+                where = ", ".join(f"{k}={v}" for k, v in case.items()) or "general case"
+                return "failed", len(cases), f"statement and derivation differ ({where})"
+        if self.bound is None:
+            return "proved", 1, ""
+        return "proved-up-to-bound", len(cases), f"{self.bound.name} = {cases[0][self.bound.name]}..{cases[-1][self.bound.name]}"
+
+    def cross_check(self, point: Mapping[str, Any], dps: int = DEFAULT_DPS) -> Agreement:
+        """Numeric value against closed form at one example point, at ``dps`` and ``2*dps``."""
+        if self.numeric is None:
+            raise ValueError(f"{self.key} has no numeric cross-check")
+        numeric = self.numeric
+        stmt = self.statement(**_accepted(self.statement, point))
+        return agreement(
+            lambda d: numeric(dps=d, **point),
+            lambda d: self.evaluate(stmt, d, point),
+            dps,
+            loss=self.loss,
+        )
+
+    def verify(self, dps: int = DEFAULT_DPS, *, bound: int | None = None) -> Report:
+        """Prove symbolically and cross-check numerically; never raises for a failing check."""
+        dps = check_dps(dps)
+        start = time.perf_counter()
+        symbolic, ncases, notes = "failed", 0, ""
+        found: Agreement | None = None
+        messages: list[str] = []
+        try:
+            symbolic, ncases, notes = self.prove(bound=bound)
+            if symbolic == "failed":
+                messages.append(notes)
+            if self.numeric is not None:
+                found = worst(self.cross_check(pt, dps) for pt in self.examples)
+                if not found.passed:
+                    messages.append("numeric cross-check: " + found.describe())
+        except Exception as exc:  # a crashing check is a failed check, reported, not raised
+            messages.append(f"{type(exc).__name__}: {exc}")
+            if symbolic != "failed" and found is None and self.numeric is not None:
+                found = Agreement(dps, 0.0, 0.0, self.loss)
+        passed = not messages and symbolic != "failed"
+        return Report(
+            key=self.key,
+            status=self.status,
+            passed=passed,
+            symbolic=symbolic,
+            digits=None if found is None else found.digits,
+            digits_2x=None if found is None else found.digits_2x,
+            seconds=time.perf_counter() - start,
+            message="; ".join(messages) if messages else notes,
+            dps=dps,
+            cases=ncases,
+            examples=len(self.examples) if self.numeric is not None else 0,
+        )
+
+    # --- presentation -----------------------------------------------------------------
+
+    def latex(self) -> str:
+        """This result as a LaTeX fragment: heading, metadata, statement, derivation steps."""
+        lines = [
+            rf"\subsection*{{{latex_escape(self.key)}: {latex_escape(self.title)}}}",
+            rf"\noindent\textbf{{Status:}} {self.status.value}. \textbf{{Source:}} {latex_escape(self.source)}.",
+            r"\[" + _latex_of(self.general()) + r"\]",
+        ]
+        if self.bound is not None and self.derive is not None:
+            lines.append(
+                rf"\noindent Proved exactly for every ${self.bound.name} = {self.bound.start},\dots,"
+                rf"{self.bound.stop}$ (no general-${self.bound.name}$ proof in SymPy)."
+            )
+        if self.derive is not None:
+            case = self.display_case()
+            steps = self.derivation(**case).steps
+            if steps:
+                where = ", ".join(f"{k}={v}" for k, v in case.items())
+                lines.append(r"\noindent Derivation" + (f" (shown for ${where}$)" if where else "") + ":")
+                body = [rf"\intertext{{{latex_escape(s.caption)}}} &{_latex_of(s.expr)}" for s in steps]
+                lines.append("\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}")
+        if self.notes:
+            lines.append(rf"\noindent\textit{{Note.}} {latex_escape(self.notes)}")
+        return "\n".join(lines) + "\n"
+
+    def _repr_latex_(self) -> str:
+        return rf"$\displaystyle \text{{{self.key}}}\quad {_latex_of(self.general())}$"
+
+    def __repr__(self) -> str:
+        return f"<Result {self.key} [{self.status.value}]: {self.title}>"
+
+
+def _latex_of(obj: Any) -> str:
+    if isinstance(obj, str):
+        return obj
+    if isinstance(obj, (sympy.Tuple, tuple)):
+        return r",\quad ".join(_latex_of(o) for o in obj)
+    return sympy.latex(obj)
+
+
+_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def latex_escape(text: str) -> str:
+    """Escape text for LaTeX's text mode."""
+    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+
+
+class Registry:
+    """All results, by key, in registration order."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, Result] = {}
+
+    def register(self, result: Result) -> Result:
+        if not isinstance(result, Result):
+            raise ValueError(f"only Result objects can be registered, got {type(result).__name__}")
+        if result.key in self._items:
+            raise ValueError(f"result key {result.key} is already registered")
+        self._items[result.key] = result
+        return result
+
+    def __iter__(self) -> Iterator[Result]:
+        return iter(list(self._items.values()))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key.upper() in self._items
+
+    def __getitem__(self, key: str) -> Result:
+        try:
+            return self._items[key.upper()]
+        except (KeyError, AttributeError):
+            raise KeyError(f"no result with key {key!r}; run 'closedform list' for the keys") from None
+
+    def keys(self) -> list[str]:
+        return list(self._items)
+
+    def select(self, patterns: Sequence[str] = ()) -> list[Result]:
+        """Results matching any pattern: an exact key, or a case-insensitive key prefix.
+
+        No patterns selects everything.  A pattern that matches nothing raises
+        ValueError naming it.
+        """
+        if not patterns:
+            return list(self)
+        chosen: dict[str, Result] = {}
+        for pattern in patterns:
+            p = pattern.strip().upper()
+            if p in self._items:
+                chosen[p] = self._items[p]
+                continue
+            hits = [r for k, r in self._items.items() if p and k.startswith(p)]
+            if not hits:
+                prefixes = sorted({k.split("-")[0] for k in self._items})
+                raise ValueError(f"no result matches {pattern!r} (known prefixes: {', '.join(prefixes)})")
+            chosen.update((r.key, r) for r in hits)
+        return [r for k, r in self._items.items() if k in chosen]
+
+
+registry = Registry()
+register = registry.register
