@@ -78,16 +78,29 @@ def legendre_endpoints_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
         return out
 
 
+def _laguerre_by_recurrence(n: int, y: Any) -> Any:
+    """:math:`L_n(y)` by the three-term recurrence :math:`(k+1)L_{k+1} = (2k+1-y)L_k - kL_{k-1}` (DLMF 18.9.1)."""
+    prev, cur = mp.mpf(0), mp.mpf(1)
+    for j in range(n):
+        prev, cur = cur, ((2 * j + 1 - y) * cur - j * prev) / (j + 1)
+    return cur
+
+
 def laguerre_origin_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
-    """:math:`[L_n(0), \\int_0^\\infty L_nL_0e^{-y}dy, \\dots, \\int_0^\\infty L_nL_ne^{-y}dy]` by quadrature."""
+    """:math:`[L_n(0), \\int_0^\\infty L_nL_0e^{-y}dy, \\dots, \\int_0^\\infty L_nL_ne^{-y}dy]`.
+
+    :math:`L_n(0)` from ``mp.laguerre``; the integrals by tanh-sinh quadrature, with the
+    integrand's polynomials evaluated by their three-term recurrence (faster than the
+    hypergeometric ``mp.laguerre`` at every node, and a second independent route).
+    """
     n = _degree(n)
     with mpmath.workdps(check_dps(dps)):
         out = [mp.laguerre(n, 0, 0)]
-        # extra guard digits: L_n L_m has alternating coefficients, so the integrand cancels
-        with mpmath.extradps(2 * n + 10):
+        # guard digits: L_n L_m alternates in sign, so the integrand cancels at large y
+        with mpmath.extradps(n + 10):
             for m in range(n + 1):
-                out.append(mp.quad(lambda y, m=m: mp.laguerre(n, 0, y) * mp.laguerre(m, 0, y) * mp.exp(-y),
-                                   [0, 1, 4 * n + 8, mp.inf]))
+                out.append(mp.quad(lambda y, m=m: _laguerre_by_recurrence(n, y) * _laguerre_by_recurrence(m, y)
+                                   * mp.exp(-y), [0, 1, 4 * n + 8, mp.inf]))
         return [+v for v in out]
 
 

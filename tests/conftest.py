@@ -1,0 +1,42 @@
+"""Shared test configuration: hypothesis profiles and a precision guard.
+
+Profiles (select with ``--hypothesis-profile NAME`` or ``HYPOTHESIS_PROFILE=NAME``):
+
+- ``dev``: fast local runs, random seeds;
+- ``ci``: derandomised (reproducible), no deadline; loaded automatically when ``CI`` is set;
+- ``thorough``: many more examples, for a long run before a release.
+"""
+
+from __future__ import annotations
+
+import os
+
+import mpmath
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=10, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=10,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("thorough", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_profile = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+settings.load_profile(_profile)
+
+
+@pytest.fixture(autouse=True)
+def _mpmath_precision_guard():
+    """Reset mpmath's global precision around every test, and fail a test that leaks a change."""
+    mpmath.mp.dps = 15
+    mpmath.mp.pretty = False
+    yield
+    leaked = mpmath.mp.dps
+    mpmath.mp.dps = 15
+    assert leaked == 15, f"test changed the global mpmath precision to {leaked} (use mpmath.workdps)"

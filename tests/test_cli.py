@@ -1,0 +1,148 @@
+"""The command line as a user runs it: the installed ``closedform`` script, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from proofs import registry
+
+SCRIPT = shutil.which("closedform")
+
+
+def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    if SCRIPT is None:
+        pytest.fail("the closedform console script is not on PATH: install the package (README set-up command)")
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    return subprocess.run([SCRIPT, *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> None:
+    assert proc.returncode == 2, proc
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and lines[0].startswith("closedform")
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_list_shows_every_result():
+    proc = run("list")
+    assert proc.returncode == 0
+    for r in registry:
+        assert r.key in proc.stdout
+    assert f"{len(registry)} result(s)" in proc.stdout
+
+
+def test_list_json_is_the_contract():
+    proc = run("list", "hippo-leg", "--json")
+    data = json.loads(proc.stdout)
+    assert [d["key"] for d in data] == [r.key for r in registry.select(["HIPPO-LEG"])]
+    assert all(set(d) == {"key", "title", "status", "source"} for d in data)
+
+
+def test_show_prints_statement_derivation_and_latex():
+    proc = run("show", "HIPPO-LEG-6")
+    assert proc.returncode == 0
+    out = proc.stdout
+    assert "HIPPO-LEG-6" in out and "EXACT" in out and "derivation" in out and "LaTeX:" in out
+    assert "n = 0..32" in out
+    latex = run("show", "hippo-leg-6", "--latex").stdout
+    assert latex.startswith("\\subsection*{HIPPO-LEG-6") and "\\begin{align*}" in latex
+
+
+def test_verify_json_reports_digits_at_both_precisions():
+    proc = run("verify", "HIPPO-LEG-2", "HIPPO-LEG-6", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["passed"] == 2 and data["failed"] == 0
+    for item in data["results"]:
+        assert set(item) >= {"key", "status", "passed", "symbolic", "digits", "digits_2x", "seconds", "message"}
+        assert item["passed"] and item["symbolic"] == "proved-up-to-bound"
+        assert item["digits"] >= 45 and item["digits_2x"] >= 95
+
+
+def test_verify_table_and_progress():
+    proc = run("verify", "hippo-leg-3", "--dps", "30", "--bound", "8")
+    assert proc.returncode == 0
+    assert "DIGITS@30" in proc.stdout and "DIGITS@60" in proc.stdout and "1 passed, 0 failed" in proc.stdout
+    assert "[1/1] HIPPO-LEG-3 ok" in proc.stderr
+
+
+def test_verify_exits_nonzero_when_a_check_fails(tmp_path):
+    # a planted wrong result, registered through a sitecustomize-free route: run the module in-process
+    code = (
+        "import sys, dataclasses, proofs; from proofs import cli; r = proofs.registry['HIPPO-LEG-4'];"
+        "proofs.registry._items['HIPPO-LEG-4'] = r.perturbed(); sys.exit(cli.main(['verify', 'HIPPO-LEG-4', '--bound', '3']))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1
+    assert "FAILED" in proc.stdout and "0 passed, 1 failed" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "args, needles",
+    [
+        (("verify", "NO_SUCH_KEY"), ("no result matches 'NO_SUCH_KEY'",)),
+        (("verify", "--dps", "3"), ("--dps", "between 15 and 2000", "'3'")),
+        (("verify", "--dps", "abc"), ("--dps", "'abc'")),
+        (("verify", "--dps", "100000"), ("--dps",)),
+        (("verify", "--bound", "-1"), ("--bound",)),
+        (("show", "NO_SUCH_KEY"), ("no result matches",)),
+        (("show", "hippo"), ("matches", "give one key")),
+        (("list", "zzz"), ("no result matches 'zzz'",)),
+        (("latex", "HIPPO-LEG-1"), ("-o",)),
+        (("latex", "HIPPO-LEG-1", "-o", "out.pdf"), (".tex",)),
+        (("latex", "HIPPO-LEG-1", "-o", "/no/such/dir/r.tex"), ("does not exist",)),
+        (("frobnicate",), ("invalid choice",)),
+        ((), ("required",)),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_with_status_2(args, needles):
+    assert_one_line_error(run(*args), *needles)
+
+
+@pytest.mark.parametrize("command", [(), ("list",), ("show",), ("verify",), ("latex",)])
+def test_help_everywhere(command):
+    proc = run(*command, "--help")
+    assert proc.returncode == 0 and "usage: closedform" in proc.stdout
+
+
+def test_latex_writes_a_standalone_document(tmp_path):
+    out = tmp_path / "r.tex"
+    proc = run("latex", "HIPPO-LEG", "-o", str(out))
+    assert proc.returncode == 0 and out.exists()
+    tex = out.read_text(encoding="utf-8")
+    assert tex.startswith("\\documentclass") and tex.rstrip().endswith("\\end{document}")
+    for r in registry.select(["HIPPO-LEG"]):
+        assert r.key in tex
+    assert "\\begin{longtable}" in tex
+
+
+def test_latex_pdf_without_tex_is_a_clear_error(tmp_path):
+    if shutil.which("latexmk") or shutil.which("pdflatex"):
+        pytest.skip("a TeX engine is installed here")
+    proc = run("latex", "HIPPO-LEG-2", "-o", str(tmp_path / "r.tex"), "--pdf")
+    assert_one_line_error(proc, "no TeX engine found", "apt-get install")
+
+
+def test_readme_lists_every_result_and_the_two_commands():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [r.key for r in registry if f"| {r.key} |" not in readme]
+    assert not missing, f"README results table lacks {missing}: regenerate with `closedform list --markdown`"
+    assert "python3 -m pip install -e . && closedform verify" in readme
+    assert "python3 -m pip install -e '.[test]' && python3 -m pytest" in readme
+
+
+def test_ci_script_runs_the_readme_test_command_verbatim():
+    from pathlib import Path
+
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 -m pip install -e '.[test]' && python3 -m pytest" in ci

@@ -1,0 +1,81 @@
+"""Legendre and Laguerre identities (HIPPO-LEG-*, HIPPO-LAG-*): named checks beyond the generic ones."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+import sympy
+from sympy import Eq, Poly, Rational, laguerre, legendre
+
+from numerics import legendre as num
+from proofs import legendre as leg
+from proofs import registry
+from proofs.legendre import x
+
+
+def test_rodrigues_polynomials_match_the_textbook_ones():
+    assert leg.rodrigues_legendre(3).as_expr() == Rational(5, 2) * x**3 - Rational(3, 2) * x
+    for n in range(0, 33):
+        assert leg.rodrigues_legendre(n) == Poly(legendre(n, x), x, domain=sympy.QQ)
+        assert leg.rodrigues_laguerre(n) == Poly(laguerre(n, x), x, domain=sympy.QQ)
+
+
+def test_projection_recovers_known_expansions():
+    # x^2 = (1/3) P_0 + (2/3) P_2 ; y^2 = 2 L_0 - 4 L_1 + 2 L_2
+    assert leg.legendre_coefficients(Poly(x**2, x, domain=sympy.QQ)) == [Rational(1, 3), 0, Rational(2, 3)]
+    assert leg.laguerre_coefficients(Poly(x**2, x, domain=sympy.QQ)) == [2, -4, 2]
+
+
+def test_key_legs_identity_small_case_by_hand():
+    # n = 2: (x+1) * 3x = -3 P_2 + P_0 + 3 P_1 + 5 P_2
+    stmt = leg.legs_key_identity(2)
+    assert sympy.expand(stmt.rhs - (x + 1) * 3 * x) == 0
+
+
+def test_general_statements_display_with_symbolic_n():
+    n = sympy.Symbol("n", integer=True, nonnegative=True)
+    stmt = leg.legs_key_identity(n)
+    assert stmt.rhs.has(sympy.Sum) and n in stmt.free_symbols
+    assert "\\sum_{k=0}^{n}" in sympy.latex(stmt)
+
+
+def test_a_subtly_wrong_coefficient_is_caught_only_where_it_matters():
+    """Change the k = n term of LEG-6 for n >= 20 only: the bound-32 proof must find n = 20."""
+    result = registry["HIPPO-LEG-6"]
+
+    def wrong(n):
+        stmt = leg.legs_key_identity(n)
+        return Eq(stmt.lhs, stmt.rhs + (legendre(n, x) if n >= 20 else 0), evaluate=False)
+
+    import dataclasses
+
+    bad = dataclasses.replace(result, statement=wrong)
+    assert bad.prove(bound=19)[0] == "proved-up-to-bound"
+    outcome, _, message = bad.prove()
+    assert outcome == "failed" and "n=20" in message
+    assert not bad.cross_check({"n": 25, "x": Fraction(1, 3)}).passed
+
+
+@pytest.mark.parametrize("fn", [leg.legs_key_identity, leg.legendre_derivative_expansion,
+                                leg.laguerre_derivative_sum, leg.legendre_endpoints_orthogonality])
+@pytest.mark.parametrize("bad", [-1, 2.5, True, "3", None])
+def test_bad_degree_is_a_clear_value_error(fn, bad):
+    with pytest.raises(ValueError, match="n must be an integer >= 0"):
+        fn(bad)
+
+
+def test_numerics_reject_bad_degrees_and_keep_precision():
+    with pytest.raises(ValueError, match="n must be an integer >= 0"):
+        num.laguerre(-2, 1)
+    with pytest.raises(ValueError, match="dps must be an integer"):
+        num.legendre(3, Fraction(1, 2), dps=2)
+    assert mpmath.mp.dps == 15
+
+
+def test_mpmath_route_reproduces_known_values():
+    with mpmath.workdps(30):
+        assert num.legendre(2, Fraction(1, 2), dps=30) == mpmath.mpf(-1) / 8
+        assert mpmath.almosteq(num.legendre_derivative(3, Fraction(1, 2), dps=30), mpmath.mpf(3) / 8, 1e-28)
+        assert mpmath.almosteq(num.laguerre_derivative(2, 1, dps=30), mpmath.mpf(-1), 1e-28)

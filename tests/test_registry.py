@@ -1,0 +1,133 @@
+"""Every registered result verifies, and every check can fail.
+
+These tests parameterise over the whole registry, so a result added by any pillar is
+proved, cross-checked and perturbed here without writing a test for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofs import registry
+from proofs.core import SYMBOLIC_OUTCOMES, Status
+
+RESULTS = list(registry)
+IDS = [r.key for r in RESULTS]
+DPS = 50
+
+
+@pytest.fixture(scope="module")
+def reports():
+    """Verify each result once per module run (it is the expensive part)."""
+    return {}
+
+
+def _report(reports, result):
+    if result.key not in reports:
+        reports[result.key] = result.verify(dps=DPS)
+    return reports[result.key]
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=IDS)
+def test_result_verifies(result, reports):
+    rep = _report(reports, result)
+    assert rep.passed, f"{result.key}: {rep.message}"
+    assert rep.symbolic in SYMBOLIC_OUTCOMES
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=IDS)
+def test_numeric_agreement_meets_the_claim_at_both_precisions(result, reports):
+    rep = _report(reports, result)
+    if result.numeric is None:
+        assert rep.digits is None
+        pytest.skip(f"{result.key} has no numeric cross-check")
+    assert rep.digits >= DPS - result.loss, rep.message
+    assert rep.digits_2x >= 2 * DPS - result.loss, rep.message
+    assert rep.examples == len(result.examples) >= 1
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=IDS)
+def test_symbolic_outcome_matches_status(result, reports):
+    rep = _report(reports, result)
+    if result.derive is None:
+        assert rep.symbolic == "not-applicable"
+    elif result.bound is None:
+        assert rep.symbolic == "proved" and result.status is Status.EXACT
+    else:
+        assert rep.symbolic == "proved-up-to-bound"
+        assert rep.cases == result.bound.stop - result.bound.start + 1
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=IDS)
+def test_perturbed_statement_fails_symbolically(result):
+    if result.derive is None:
+        pytest.skip(f"{result.key} has no symbolic check")
+    outcome, _, message = result.perturbed().prove()
+    assert outcome == "failed", f"{result.key}: a wrong statement was 'proved'"
+    assert "differ" in message
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=IDS)
+def test_perturbed_statement_fails_numerically(result):
+    if result.numeric is None:
+        pytest.skip(f"{result.key} has no numeric check")
+    wrong = result.perturbed()
+    agreements = [wrong.cross_check(point, DPS) for point in result.examples]
+    assert not all(a.passed for a in agreements), f"{result.key}: a wrong closed form passed the cross-check"
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=IDS)
+def test_perturbed_result_is_reported_failed(result):
+    rep = result.perturbed().verify(dps=DPS, bound=_small_bound(result))
+    assert not rep.passed and rep.message
+
+
+def _small_bound(result):
+    return None if result.bound is None else min(result.bound.stop, result.bound.start + 4)
+
+
+DRAWN = [r for r in RESULTS if r.numeric is not None and r.params is not None]
+
+
+@pytest.mark.parametrize("result", DRAWN, ids=[r.key for r in DRAWN])
+@settings(max_examples=5)
+@given(data=st.data())
+def test_cross_check_holds_at_drawn_points(result, data):
+    point = data.draw(result.params(), label="point")
+    found = result.cross_check(point, DPS)
+    assert found.passed, f"{result.key} at {point}: {found.describe()}"
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=IDS)
+def test_result_renders(result):
+    assert result._repr_latex_().startswith("$")
+    tex = result.latex()
+    assert result.key in tex and "\\[" in tex
+    assert result.status.value in tex
+
+
+def test_registry_is_iterable_and_indexable():
+    assert len(registry) == len(RESULTS) >= 8
+    first = RESULTS[0]
+    assert registry[first.key] is first
+    assert registry[first.key.lower()] is first
+    assert first.key in registry and "NOPE-0" not in registry
+    with pytest.raises(KeyError, match="closedform list"):
+        registry["NO-SUCH-KEY"]
+
+
+def test_select_by_exact_key_and_by_prefix():
+    assert [r.key for r in registry.select(["hippo-leg-1"])] == ["HIPPO-LEG-1"]
+    legs = registry.select(["HIPPO-LEG"])
+    assert {r.key for r in legs} >= {f"HIPPO-LEG-{i}" for i in range(1, 7)}
+    assert registry.select([]) == RESULTS
+    with pytest.raises(ValueError, match="no result matches 'ZZZ'"):
+        registry.select(["ZZZ"])
+
+
+def test_keys_are_unique_and_well_formed():
+    keys = registry.keys()
+    assert len(keys) == len(set(keys))
+    assert all(k == k.upper() and "-" in k for k in keys)
