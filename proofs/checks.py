@@ -30,6 +30,7 @@ def _zero(expr: Any) -> bool:
     expr = sympy.sympify(expr)
     if expr == 0:
         return True
+    expr = expr.doit()  # unevaluated derivatives, integrals and sums in a statement are part of its meaning
     for route in (sympy.expand, lambda e: sympy.expand(sympy.radsimp(e)), sympy.simplify):
         reduced = route(expr)
         if reduced == 0:
@@ -87,6 +88,10 @@ def evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
     (points hold exact rationals), then ``evalf`` works at ``dps`` plus guard digits.
     """
     value = value_of(statement)
+    if isinstance(value, (Tuple, tuple)):
+        value = Tuple(*(v.doit() if isinstance(v, Basic) else v for v in value))
+    elif isinstance(value, Basic):
+        value = value.doit()  # carry out unevaluated derivatives/sums before substituting the point
     names = {str(s): s for s in getattr(value, "free_symbols", set())}
     missing = sorted(set(names) - set(point))
     if missing:

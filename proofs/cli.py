@@ -5,7 +5,7 @@
     closedform list   [PREFIX ...] [--json]
     closedform show   KEY [--latex]
     closedform verify [KEY|PREFIX ...] [--dps N] [--bound N] [--json]
-    closedform latex  [KEY|PREFIX ...] -o FILE [--pdf] [--verify]
+    closedform latex  [KEY|PREFIX ...] -o FILE [--pdf] [--no-verify] [--no-figures] [--dps N]
 
 Keys are matched exactly or by case-insensitive prefix (``hippo``, ``HIPPO-LEG``).
 Errors (unknown keys, bad options, out-of-range values) print one line on stderr
@@ -170,9 +170,23 @@ def cmd_latex(args: argparse.Namespace) -> int:
         raise UsageError(f"output file must end in .tex, got {args.output!r}")
     if not out.parent.exists():
         raise UsageError(f"output directory {str(out.parent)!r} does not exist")
-    reports = [r.verify(dps=args.dps) for r in results] if args.verify else []
-    out.write_text(document(results, reports=reports), encoding="utf-8")
-    print(f"wrote {out} ({len(results)} result(s))")
+    reports = []
+    if args.verify:
+        for i, result in enumerate(results, 1):
+            _progress(i, len(results), f"verifying {result.key} ...")
+            reports.append(result.verify(dps=args.dps))
+            _progress(i, len(results), f"verified {result.key}: {'ok' if reports[-1].passed else 'FAILED'}", end=True)
+    figures = []
+    if args.figures:
+        from .figures import make_figures
+
+        figures = make_figures(out.parent / f"{out.stem}-figures", relative_to=out.parent)
+        for fig in figures:
+            if fig.path is None:
+                print(f"figure skipped: {fig.caption}: {fig.skipped}", file=sys.stderr)
+    out.write_text(document(results, reports=reports, figures=figures), encoding="utf-8")
+    drawn = sum(f.path is not None for f in figures)
+    print(f"wrote {out} ({len(results)} result(s), {drawn} figure(s))")
     if args.pdf:
         try:
             pdf = compile_pdf(out)
@@ -232,8 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("patterns", nargs="*", metavar="KEY|PREFIX", help="keys or prefixes (default: all)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .tex file to write")
     p.add_argument("--pdf", action="store_true", help="also compile a PDF (needs latexmk or pdflatex)")
-    p.add_argument("--verify", action="store_true", help="verify the results and include the evidence")
-    p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help="precision for --verify")
+    p.add_argument("--no-verify", dest="verify", action="store_false",
+                   help="do not verify the results (the document then has no evidence)")
+    p.add_argument("--no-figures", dest="figures", action="store_false", help="do not draw figures")
+    p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help="precision of the verification")
     p.set_defaults(run=cmd_latex)
     return parser
 

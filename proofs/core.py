@@ -40,6 +40,7 @@ __all__ = [
     "Bound",
     "Result",
     "Report",
+    "LatexParts",
     "Registry",
     "registry",
     "register",
@@ -90,6 +91,17 @@ class Bound:
 
 _KEY = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 SYMBOLIC_OUTCOMES = ("proved", "proved-up-to-bound", "not-applicable", "failed")
+
+
+@dataclass(frozen=True)
+class LatexParts:
+    """A result's LaTeX pieces: statement (math), bound note (text), display case, steps, notes (text)."""
+
+    statement: str
+    bound_note: str
+    case: str
+    steps: tuple[tuple[str, str], ...]
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -314,28 +326,36 @@ class Result:
 
     # --- presentation -----------------------------------------------------------------
 
+    def latex_parts(self) -> LatexParts:
+        """The pieces of this result's LaTeX (statement, bound note, derivation steps), for custom layouts."""
+        bound_note = ""
+        if self.bound is not None and self.derive is not None:
+            bound_note = (rf"Proved exactly for every ${self.bound.name} = {self.bound.start},\dots,"
+                          rf"{self.bound.stop}$ (no general-${self.bound.name}$ proof in SymPy).")
+        steps: tuple[tuple[str, str], ...] = ()
+        where = ""
+        if self.derive is not None:
+            case = self.display_case()
+            where = ", ".join(f"{k}={v}" for k, v in case.items())
+            steps = tuple((latex_escape(s.caption), _latex_of(s.expr)) for s in self.derivation(**case).steps)
+        return LatexParts(_latex_of(self.general()), bound_note, where, steps, latex_escape(self.notes))
+
     def latex(self) -> str:
         """This result as a LaTeX fragment: heading, metadata, statement, derivation steps."""
+        parts = self.latex_parts()
         lines = [
             rf"\subsection*{{{latex_escape(self.key)}: {latex_escape(self.title)}}}",
             rf"\noindent\textbf{{Status:}} {self.status.value}. \textbf{{Source:}} {latex_escape(self.source)}.",
-            r"\[" + _latex_of(self.general()) + r"\]",
+            r"\[" + parts.statement + r"\]",
         ]
-        if self.bound is not None and self.derive is not None:
-            lines.append(
-                rf"\noindent Proved exactly for every ${self.bound.name} = {self.bound.start},\dots,"
-                rf"{self.bound.stop}$ (no general-${self.bound.name}$ proof in SymPy)."
-            )
-        if self.derive is not None:
-            case = self.display_case()
-            steps = self.derivation(**case).steps
-            if steps:
-                where = ", ".join(f"{k}={v}" for k, v in case.items())
-                lines.append(r"\noindent Derivation" + (f" (shown for ${where}$)" if where else "") + ":")
-                body = [rf"\intertext{{{latex_escape(s.caption)}}} &{_latex_of(s.expr)}" for s in steps]
-                lines.append("\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}")
-        if self.notes:
-            lines.append(rf"\noindent\textit{{Note.}} {latex_escape(self.notes)}")
+        if parts.bound_note:
+            lines.append(r"\noindent " + parts.bound_note)
+        if parts.steps:
+            lines.append(r"\noindent Derivation" + (f" (shown for ${parts.case}$)" if parts.case else "") + ":")
+            body = [rf"\intertext{{{caption}}} &{tex}" for caption, tex in parts.steps]
+            lines.append("\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}")
+        if parts.notes:
+            lines.append(rf"\noindent\textit{{Note.}} {parts.notes}")
         return "\n".join(lines) + "\n"
 
     def _repr_latex_(self) -> str:

@@ -233,7 +233,7 @@ def legendre_derivative_recursion(n: Any) -> Eq:
     Source: standard (DLMF 18.9).
     """
     n = _degree(n)
-    return Eq(_dP(n + 1), (n + 1) * legendre(n, x) + x * sympy.diff(legendre(n, x), x), evaluate=False)
+    return Eq(_dP(n + 1), (n + 1) * legendre(n, x) + x * _dP(n), evaluate=False)
 
 
 def legendre_derivative_expansion(n: Any) -> Eq:

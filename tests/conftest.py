@@ -40,3 +40,20 @@ def _mpmath_precision_guard():
     leaked = mpmath.mp.dps
     mpmath.mp.dps = 15
     assert leaked == 15, f"test changed the global mpmath precision to {leaked} (use mpmath.workdps)"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print the LaTeX round trip's pass rate, with the statements it skipped, when its test ran."""
+    ran = any("test_statements_round_trip_through_parse_latex" in r.nodeid
+              for reports in terminalreporter.stats.values() for r in reports if hasattr(r, "nodeid"))
+    if not ran:
+        return
+    try:
+        import lark  # noqa: F401
+
+        from proofs import registry
+        from proofs.roundtrip import round_trip
+    except ImportError:
+        return
+    terminalreporter.write_sep("-", "LaTeX round trip")
+    terminalreporter.write_line(round_trip(registry).summary())
