@@ -370,7 +370,8 @@ def _latex_of(obj: Any) -> str:
         return obj
     if isinstance(obj, (sympy.Tuple, tuple)):
         return r",\quad ".join(_latex_of(o) for o in obj)
-    return sympy.latex(obj)
+    # a matrix row that starts with "[" would be read as the optional argument of "\\[...]"
+    return sympy.latex(obj).replace("\\\\[", "\\\\{}[")
 
 
 _ESCAPES = {
