@@ -105,7 +105,8 @@ def digits(a: Any, b: Any) -> float:
     """Significant decimal digits to which ``a`` and ``b`` agree (normwise, relative).
 
     Returns ``math.inf`` when the two are identical (including both zero), and 0.0
-    when they do not agree at all.  Shapes must match.
+    when they do not agree at all.  When one side is exactly zero (every entry), the
+    other is measured on the unit scale: ``digits(0, 1e-60) == 60``.  Shapes must match.
 
     >>> from mpmath import mpf, workdps
     >>> with workdps(30):
@@ -117,10 +118,16 @@ def digits(a: Any, b: Any) -> float:
         raise ValueError(f"cannot compare quantities of different sizes ({len(fa)} and {len(fb)} entries)")
     if not fa:
         raise ValueError("cannot compare empty quantities")
-    err = max(abs(to_mp(u) - to_mp(v)) for u, v in zip(fa, fb))
-    scale = max(max(abs(to_mp(u)) for u in fa), max(abs(to_mp(v)) for v in fb))
+    ma, mb = [to_mp(u) for u in fa], [to_mp(v) for v in fb]
+    err = max(abs(u - v) for u, v in zip(ma, mb))
     if err == 0:
         return math.inf
+    if all(u == 0 for u in ma) or all(v == 0 for v in mb):
+        # one side is exactly zero: relative agreement is undefined, so the other side's size is
+        # measured on the unit scale (a route that returns 1e-75 for an exact 0 agrees to 75 digits)
+        scale = mpmath.mpf(1)
+    else:
+        scale = max(max(abs(u) for u in ma), max(abs(v) for v in mb))
     if not (mpmath.isfinite(err) and mpmath.isfinite(scale)):
         return 0.0
     return max(0.0, float(-mpmath.log10(err / scale)))

@@ -25,13 +25,21 @@ from numerics.agree import to_mp
 __all__ = ["same", "value_of", "evaluate", "perturb", "to_mpmath"]
 
 
+_SIMPLIFY_LIMIT = 400  # operations
+
+
 def _zero(expr: Any) -> bool:
     """Whether ``expr`` is identically zero, trying cheap exact routes before ``simplify``."""
     expr = sympy.sympify(expr)
     if expr == 0:
         return True
     expr = expr.doit()  # unevaluated derivatives, integrals and sums in a statement are part of its meaning
-    for route in (sympy.expand, lambda e: sympy.expand(sympy.radsimp(e)), sympy.simplify):
+    # simplify is the last resort and can take minutes on a large expression: it is tried only on
+    # small ones (a large true identity must then be stated in a form expand/radsimp can close)
+    routes = [sympy.expand, lambda e: sympy.expand(sympy.radsimp(e))]
+    if sympy.count_ops(expr) <= _SIMPLIFY_LIMIT:
+        routes.append(sympy.simplify)
+    for route in routes:
         reduced = route(expr)
         if reduced == 0:
             return True

@@ -229,7 +229,7 @@ def compile_pdf(tex_path: Path) -> Path:
         for _ in range(runs):
             proc = subprocess.run(
                 [*engine, f"-output-directory={build}", str(tex_path)],
-                capture_output=True, text=True, cwd=tex_path.parent, timeout=600,
+                capture_output=True, text=True, errors="replace", cwd=tex_path.parent, timeout=600,
             )
             if proc.returncode != 0:
                 errors = [ln for ln in proc.stdout.splitlines() if ln.startswith("!")][:3]

@@ -43,6 +43,15 @@ def test_shape_mismatch_and_empty_are_errors():
         digits([], [])
 
 
+def test_an_exact_zero_is_compared_on_the_unit_scale():
+    with mpmath.workdps(80):
+        assert digits(0, mpmath.mpf(10) ** -60) == pytest.approx(60)
+        assert digits([0, 0], [mpmath.mpf(10) ** -30, 0]) == pytest.approx(30)
+        assert digits(0, 5) == 0.0
+        # a nonzero closed form keeps the relative measure, however small it is
+        assert digits(mpmath.mpf(10) ** -60, 2 * mpmath.mpf(10) ** -60) < 1
+
+
 def test_no_agreement_at_all_is_zero_digits():
     assert digits(1, -1) == 0.0
     assert digits(mpmath.inf, 1) == 0.0
