@@ -1,0 +1,254 @@
+"""Registered discretisation results HIPPO-DISC-1..9 (spec ``hippo.md`` section 5).
+
+Statements are written through the closed LegS eigendecomposition: for a method with
+eigenvalue map f and input map g, :math:`\\bar A = (TV)\\operatorname{diag}(f(\\lambda_j))(TV)^{-1}`,
+:math:`\\bar B = (TV)\\operatorname{diag}(g(\\lambda_j))(TV)^{-1}B`, :math:`\\lambda_j = -(j+1)`, with the
+closed signed-binomial V.  Derivations call :func:`discretize` / :func:`legs_step` on the
+matrices derived by projection (eigenvectors computed as exact nullspaces, or inverses over
+QQ).  Numerics use the quadrature-built LegS matrix with ``mp.inverse``/``mp.expm``, ``mp.odefun``
+for ZOH, and quadrature of a concatenated signal for the exact LegS step.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import mpmath
+import sympy
+from mpmath import mp
+from sympy import Eq, I, Matrix, Rational, Symbol, Tuple, exp
+
+from numerics import hippo as nh
+from numerics._hippo_disc import ode_step
+from numerics.agree import to_mp
+
+from ._hippo_basis import _sqrt, derive_transition, transition
+from ._hippo_disc import discretize, legs_step
+from ._hippo_measures import HIPPO, SU2, _matvec, _mp_statement, _strategy
+from ._hippo_props import EPS, S4, _Aq, _Bq, _qq, _V
+from .core import Bound, Derivation, Result, Status, Step, register
+
+HCODE_LEGS = "HazyResearch/hippo-code model/hippo.py (HiPPO_LegS)"
+_A = Symbol("alpha", nonnegative=True)
+
+
+def _maps(method: str, alpha: Any = None) -> tuple[Any, Any]:
+    """Eigenvalue map f and input map g of a discretisation (functions of lambda)."""
+    a = {"forward": 0, "backward": 1, "bilinear": Rational(1, 2), "gbt": alpha}.get(method)
+    if method == "zoh":
+        return (lambda lam: exp(EPS * lam)), (lambda lam: (exp(EPS * lam) - 1) / lam)
+    return ((lambda lam: (1 + (1 - a) * EPS * lam) / (1 - a * EPS * lam)),
+            (lambda lam: EPS / (1 - a * EPS * lam)))
+
+
+def _spectral(N: int, f: Any, g: Any) -> Tuple:
+    """Closed form (TV) diag(f) (TV)^{-1} and (TV) diag(g) (TV)^{-1} B with the closed V."""
+    V = _V(N)
+    Vi = _qq(V).inv().to_Matrix()
+    lam = [-(j + 1) for j in range(N)]
+    fv, gv = [f(v) for v in lam], [g(v) for v in lam]
+    F = Matrix(N, N, lambda i, k: sympy.Add(*[V[i, j] * fv[j] * Vi[j, k] for j in range(N)]) * _sqrt(2 * i + 1)
+               / _sqrt(2 * k + 1))
+    ones = Vi * sympy.ones(N, 1)  # (TV)^{-1} B = V^{-1} T^{-1} B = V^{-1} 1
+    Bb = Matrix(N, 1, lambda i, _: sympy.Add(*[V[i, j] * gv[j] * ones[j] for j in range(N)]) * _sqrt(2 * i + 1))
+    return Tuple(F, Bb)
+
+
+def _derived(method: str, N: int, alpha: Any = None) -> Derivation:
+    A, B = derive_transition("legs", N)
+    Ab, Bb = discretize(A, B, EPS, method, alpha=alpha)
+    return Derivation(Tuple(Ab, Bb), (Step(f"discretize(A, B, epsilon, {method!r}) on the derived LegS matrices",
+                                           Ab),))
+
+
+def _num_disc(method: str, alpha: Any = None) -> Any:
+    def numeric(dps: int, N: int, epsilon: Any) -> list:
+        return list(nh.discretize(_Aq(N, dps), _Bq(N, dps), epsilon, method, alpha=alpha, dps=dps))
+
+    return numeric
+
+
+_EX = ({"N": 3, "epsilon": Fraction(1, 10)}, {"N": 5, "epsilon": Fraction(3, 7)})
+_FORMS = {
+    "forward": ("HIPPO-DISC-1", "Forward Euler", "I + eps A, eps B", SU2 + "; " + HIPPO + ", appendix"),
+    "backward": ("HIPPO-DISC-2", "Backward Euler", "(I - eps A)^-1, eps (I - eps A)^-1 B", SU2),
+    "bilinear": ("HIPPO-DISC-3", "Bilinear (Tustin)",
+                 "(I - eps A/2)^-1 (I + eps A/2), eps (I - eps A/2)^-1 B = ((2/eps - A)^-1 (2/eps + A), "
+                 "2 (2/eps - A)^-1 B); SciPy cont2discrete(method='bilinear') gives the same (Abar, Bbar)",
+                 S4 + ", eq. (3); " + SU2),
+}
+for _method, (_key, _title, _form, _src) in _FORMS.items():
+    register(Result(
+        key=_key, title=_title + " discretisation of the LegS matrix (as an LTI system)", source=_src,
+        status=Status.EXACT,
+        statement=lambda N, _m=_method: _spectral(N, *_maps(_m)),
+        derive=lambda N, _m=_method: _derived(_m, N),
+        numeric=_num_disc(_method),
+        params=_strategy(N=lambda s: s.sizes(1, 5), epsilon=lambda s: s.positive_rationals(1, max_denominator=50)),
+        examples=_EX, bound=Bound("N", 1, 12), display={"N": 2},
+        notes=f"{_form}. Statement via the spectral form (eigenvalue map applied to -1..-N with the closed TV); "
+              "derivation by discretize() on the derived matrices; numeric by mp.inverse on the quadrature matrix.",
+    ))
+
+register(Result(
+    key="HIPPO-DISC-4", title="Generalised bilinear transform GBT(alpha)", source=HIPPO + ", appendix",
+    status=Status.EXACT,
+    statement=lambda N, alpha=Rational(1, 3): _spectral(N, *_maps("gbt", sympy.sympify(alpha))),
+    derive=lambda N, alpha=Rational(1, 3): _derived("gbt", N, sympy.sympify(alpha)),
+    numeric=lambda dps, N, epsilon, alpha: list(nh.discretize(_Aq(N, dps), _Bq(N, dps), epsilon, "gbt",
+                                                              alpha=alpha, dps=dps)),
+    params=_strategy(N=lambda s: s.sizes(1, 5), epsilon=lambda s: s.positive_rationals(1, max_denominator=50),
+                     alpha=lambda s: s.rationals(0, 1, max_denominator=10)),
+    examples=({"N": 3, "epsilon": Fraction(1, 10), "alpha": Fraction(1, 3)},
+              {"N": 4, "epsilon": Fraction(3, 7), "alpha": Fraction(4, 5)}),
+    bound=Bound("N", 1, 12), display={"N": 2},
+    notes="(I - alpha eps A)^-1 (I + (1-alpha) eps A), eps (I - alpha eps A)^-1 B; alpha = 0, 1, 1/2 give "
+          "forward, backward, bilinear (tests). Proved at alpha = 1/3 for every N <= 12 with symbolic eps.",
+))
+
+
+def _zoh_eval(statement: Any, dps: int, point: dict) -> list:
+    Ab, Bb = _mp_statement(statement, dps, point)
+    x0 = _x0(point["N"])
+    with mpmath.workdps(dps):
+        u0 = to_mp(point["u0"])
+        return [a + Bb[i, 0] * u0 for i, a in enumerate(_matvec(Ab, [to_mp(v) for v in x0]))]
+
+
+def _x0(N: int) -> list:
+    return [Fraction((-1) ** j * (2 * j + 1), j + 2) for j in range(N)]
+
+
+def _zoh_numeric(dps: int, N: int, epsilon: Any, u0: Any) -> list:
+    return list(ode_step(_Aq(N, dps), _Bq(N, dps), _x0(N), u0, 0, epsilon, dps=dps))
+
+
+register(Result(
+    key="HIPPO-DISC-5", title="Zero-order hold (exact for held input)", source="standard; S4D; " + SU2,
+    status=Status.EXACT,
+    statement=lambda N: _spectral(N, *_maps("zoh")),
+    derive=lambda N: _derived("zoh", N),
+    numeric=_zoh_numeric, evaluate=_zoh_eval,
+    params=_strategy(N=lambda s: s.sizes(1, 3), epsilon=lambda s: s.positive_rationals(1, max_denominator=20),
+                     u0=lambda s: s.rationals(-2, 2, max_denominator=20)),
+    examples=({"N": 3, "epsilon": Fraction(1, 10), "u0": Fraction(2, 3)},
+              {"N": 2, "epsilon": Fraction(1, 2), "u0": Fraction(-5, 4)}),
+    bound=Bound("N", 1, 12), display={"N": 2},
+    notes="Abar = e^{eps A}, Bbar = int_0^eps e^{sA} ds B = A^{-1}(e^{eps A} - I) B for invertible A; in general "
+          "the upper blocks of exp(eps [[A, B], [0, 0]]) (FouT is singular). Statement: e^{eps A} = (TV) "
+          "diag(e^{-eps(j+1)}) (TV)^{-1}. Numeric: one step of x' = A x + B u0 by mp.odefun from a fixed x0.",
+))
+
+_a, _b = Symbol("a", real=True), Symbol("b", real=True)
+
+
+def _disc6_lhs() -> Any:
+    lam = _a + I * _b
+    return sympy.Abs(1 + EPS * lam / 2) ** 2 - sympy.Abs(1 - EPS * lam / 2) ** 2
+
+
+register(Result(
+    key="HIPPO-DISC-6", title="Bilinear eigenvalue map preserves stability", source="standard; " + S4,
+    status=Status.EXACT,
+    statement=lambda: Eq(sympy.Function("Delta")(_a, _b), 2 * EPS * _a, evaluate=False),
+    derive=lambda: Derivation(Eq(sympy.Function("Delta")(_a, _b), sympy.expand(
+        (1 + EPS * _a / 2) ** 2 + (EPS * _b / 2) ** 2 - (1 - EPS * _a / 2) ** 2 - (EPS * _b / 2) ** 2),
+        evaluate=False), (Step("|1 + eps lambda/2|^2 - |1 - eps lambda/2|^2 with lambda = a + i b", _disc6_lhs()),)),
+    numeric=lambda dps, a, b, epsilon: _disc6_numeric(a, b, epsilon, dps),
+    params=_strategy(a=lambda s: s.rationals(-3, 3), b=lambda s: s.rationals(-3, 3),
+                     epsilon=lambda s: s.positive_rationals(2)),
+    examples=({"a": Fraction(-3, 4), "b": Fraction(5, 3), "epsilon": Fraction(1, 10)},
+              {"a": Fraction(2, 7), "b": -1, "epsilon": Fraction(3, 2)}),
+    notes="Delta(a, b) = |1 + eps lambda/2|^2 - |1 - eps lambda/2|^2 = 2 eps Re(lambda), so the bilinear image "
+          "(1 + eps lambda/2)/(1 - eps lambda/2) lies in the unit disc iff Re lambda < 0; ZOH maps lambda to "
+          "e^{eps lambda}; forward Euler is stable only if |1 + eps lambda| < 1.",
+))
+
+
+def _disc6_numeric(a: Any, b: Any, epsilon: Any, dps: int) -> Any:
+    with mpmath.workdps(dps):
+        lam = mp.mpc(to_mp(a), to_mp(b))
+        e = to_mp(epsilon)
+        return abs(1 + e * lam / 2) ** 2 - abs(1 - e * lam / 2) ** 2
+
+
+def _disc7_derived(N: int) -> Derivation:
+    A, B = derive_transition("legs", N)
+    Z = discretize(A, B, EPS, "zoh")[0]
+    out = []
+    for method, order in (("forward", 2), ("backward", 2), ("bilinear", 2), ("bilinear", 3)):
+        D = discretize(A, B, EPS, method)[0] - Z
+        out.append(D.applyfunc(lambda e: sympy.expand(sympy.series(e, EPS, 0, order + 1).removeO().coeff(EPS, order))))
+    return Derivation(Tuple(*out), (Step("Taylor coefficients of Abar - e^{eps A}", out[0]),))
+
+
+def _disc7_closed(N: int) -> Tuple:
+    A = transition("legs", N)[0]
+    return Tuple(-A**2 / 2, A**2 / 2, sympy.zeros(N, N), A**3 / 12)
+
+
+register(Result(
+    key="HIPPO-DISC-7", title="Local error orders: Euler O(eps^2), bilinear O(eps^3)",
+    source="standard numerical analysis", status=Status.THEOREM,
+    statement=_disc7_closed, derive=_disc7_derived, bound=Bound("N", 1, 3), display={"N": 2},
+    notes="(eps^2 coefficient of Abar - e^{eps A} for forward, backward, bilinear; eps^3 coefficient for "
+          "bilinear) = (-A^2/2, A^2/2, 0, A^3/12), proved on the LegS matrix for N <= 3. The measured halving "
+          "ratios (about 4, 4, 8) are EMPIRICAL (tests).",
+))
+
+
+def _disc8_closed(N: int, k: int = 1) -> Tuple:
+    q = Rational(k + 1, k)
+    return _spectral(N, lambda lam: q**lam, lambda lam: (q**lam - 1) / lam)
+
+
+register(Result(
+    key="HIPPO-DISC-8", title="Exact LegS step in log-time (step-size free)", source=SU2 + "; " + HCODE_LEGS + " zoh",
+    status=Status.EXACT,
+    statement=_disc8_closed,
+    derive=lambda N, k=1: Tuple(*legs_step(k, N, "exact")),
+    numeric=lambda dps, N, k: list(nh.legs_step(k, N, "exact", dps=dps)),
+    params=_strategy(N=lambda s: s.sizes(1, 4), k=lambda s: s.sizes(1, 6)),
+    examples=({"N": 3, "k": 1}, {"N": 4, "k": 5}), bound=Bound("N", 1, 16), display={"N": 3},
+    notes="x_{k+1} = e^{ln((k+1)/k) A} x_k + A^{-1}(e^{ln((k+1)/k) A} - I) B u_k, independent of the step eps "
+          "(ZOH in log-time); the first step is x_1 = u_0 e_0. Proved for k = 1 and every N <= 16 (other k in "
+          "the tests). Numeric: the state is re-projected by quadrature after appending the held input, with "
+          "no matrix exponential (numerics.hippo.legs_step). The hippo-code zoh branch implements the same "
+          "matrices but fails with NameError (math not imported).",
+))
+
+_SCHEMES = ("forward", "backward", "bilinear", "exact")
+
+
+def _disc9_derived(N: int, k: int = 3) -> Tuple:
+    e0 = Matrix(N, 1, lambda n, _: 1 if n == 0 else 0)
+    out = []
+    for scheme in _SCHEMES:
+        Ab, Bb = legs_step(k, N, scheme)
+        out.append((Ab * e0 + Bb).applyfunc(sympy.radsimp))
+    return Tuple(*out)
+
+
+def _disc9_numeric(dps: int, N: int, k: int) -> list:
+    out = []
+    with mpmath.workdps(dps):
+        for scheme in _SCHEMES:
+            Ab, Bb = nh.legs_step(k, N, scheme, dps=dps)
+            out.append(Ab[:, 0] + Bb)
+    return out
+
+
+register(Result(
+    key="HIPPO-DISC-9", title="LegS per-step schemes keep the constant-input fixed point (except su-bilinear)",
+    source=HCODE_LEGS + "; " + SU2 + "; " + HIPPO + " (forward Euler for LegS)", status=Status.EXACT,
+    statement=lambda N, k=3: Tuple(*[Matrix(N, 1, lambda n, _: 1 if n == 0 else 0)] * 4),
+    derive=_disc9_derived, numeric=_disc9_numeric,
+    params=_strategy(N=lambda s: s.sizes(1, 4), k=lambda s: s.sizes(1, 8)),
+    examples=({"N": 3, "k": 3}, {"N": 4, "k": 1}), bound=Bound("N", 1, 16), display={"N": 2},
+    notes="Abar_k e_0 + Bbar_k = e_0 for forward, backward, bilinear (hippo-code) and exact, proved at k = 3 "
+          "for N <= 16. Su's bilinear (I - A/(2(k+1)))^{-1}(I + A/(2k)), (I - A/(2(k+1)))^{-1} B/k does not keep "
+          "it (defect (1/27, 4 sqrt3/135, 28 sqrt5/1485, 14 sqrt7/1485) for N = 4, k = 3; tests). Accuracy "
+          "relative to exact is EMPIRICAL (benchmarks). hippo-code starts its recurrence at step 1 with state 0, "
+          "so its first steps are inaccurate compared with x_1 = u_0 e_0.",
+))
