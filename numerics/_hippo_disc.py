@@ -139,8 +139,10 @@ def legs_step(k: int, N: int, scheme: str = "exact", *, dps: int = DEFAULT_DPS) 
     """
     if isinstance(k, bool) or not isinstance(k, Integral) or int(k) < 1:
         raise ValueError(f"k must be an integer >= 1 (the LegS recurrence starts at step 1), got {k!r}")
-    if isinstance(N, bool) or not isinstance(N, Integral) or int(N) < 1:
-        raise ValueError(f"N must be a positive integer (1, 2, 3, ...), got {N!r}")
+    if isinstance(N, bool) or not isinstance(N, Integral) or not 1 <= int(N) <= 4096:
+        raise ValueError(f"N must be a positive integer at most 4096, got {N!r}")
+    if isinstance(k, Integral) and int(k) > 10**6:
+        raise ValueError(f"k must be an integer between 1 and 10**6, got {k!r}")
     if scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}; allowed values: {', '.join(SCHEMES)}")
     k, N, dps = int(k), int(N), check_dps(dps)

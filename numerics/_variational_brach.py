@@ -82,7 +82,8 @@ def safe_newton(f: Callable[[Any], Any], df: Callable[[Any], Any], lo: Any, hi: 
         if hi - lo <= 4 * mp.eps * abs(x):
             return new
         x = new
-    raise ArithmeticError("safeguarded Newton did not converge")
+    raise ValueError("the endpoint solve (safeguarded Newton) did not converge at this precision: "
+                     "the endpoint ratio X/Y is too extreme; try a larger dps")
 
 
 def _endpoint(X: Any, Y: Any) -> tuple[Any, Any]:

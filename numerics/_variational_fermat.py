@@ -136,7 +136,8 @@ def fermat_point(A: Any, B: Any, C: Any, weights: Any = (1, 1, 1), *, dps: int =
                 P = (P[0], P[1])
                 scale = mp.fsum(ks)
                 if mp.norm(fermat_gradient(P, pts, ks)) > scale * mp.mpf(10) ** (-(mp.dps - 15)) or not _inside(P, pts):
-                    raise ArithmeticError("the Fermat-point solver did not converge to an interior stationary point")
+                    raise ValueError("the Fermat-point solver did not converge to an interior stationary point "
+                                     "(triangle too close to degenerate at this precision; try a larger dps)")
                 out = {"point": P, "value": fermat_objective(P, pts, ks), "case": "interior"}
         return {"point": (+out["point"][0], +out["point"][1]), "value": +out["value"], "case": out["case"]}
 

@@ -44,9 +44,14 @@ __all__ = [
 MEASURES = ("legs", "legt", "lmu", "lagt", "lagt-half", "fout", "fous")
 
 
+MAX_N = 4096  # quadrature of more coefficients than this is out of reach (and would hang)
+
+
 def _N(N: Any) -> int:
     if isinstance(N, bool) or not isinstance(N, Integral) or int(N) < 1:
         raise ValueError(f"N must be a positive integer (1, 2, 3, ...), got {N!r}")
+    if int(N) > MAX_N:
+        raise ValueError(f"N must be a positive integer at most {MAX_N}, got {N!r}")
     return int(N)
 
 
@@ -109,8 +114,21 @@ def synthesis(measure: str, n: int, v: Any) -> Any:
     return analysis(measure, n, v)
 
 
+def _finite_real(value: Any, name: str) -> Any:
+    """``value`` as a finite real mpmath number (inside the caller's precision), else ValueError."""
+    try:
+        v = to_mp(value)
+    except (ValueError, TypeError):
+        v = None
+    if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):
+        raise ValueError(f"{name} must be a finite real number, got {value!r}")
+    return v
+
+
 def _setup(t: Any, N: Any, measure: Any, window: Any, dps: Any) -> tuple[Any, int, str, Any, int]:
     dps, N, measure = check_dps(dps), _N(N), _measure(measure)
+    with mpmath.workdps(dps):
+        _finite_real(t, "t")
     return t, N, measure, window, dps
 
 
@@ -198,7 +216,7 @@ def reconstruct(c: Sequence[Any], tau: Any, t: Any, measure: str, *, window: Any
     if len(c) < 1:
         raise ValueError("c must hold at least one coefficient")
     with mpmath.workdps(dps):
-        tau, t, w = to_mp(tau), to_mp(t), _window(window)
+        tau, t, w = _finite_real(tau, "tau"), _finite_real(t, "t"), _window(window)
         if measure in ("legs", "fous"):
             if not t > 0:
                 raise ValueError(f"t must satisfy t > 0 for measure {measure!r}, got {t}")

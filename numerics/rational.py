@@ -92,10 +92,15 @@ def coefficients(b: Any, a: Any) -> tuple[list[Any], list[Any]]:
     return bb, aa
 
 
+MAX_LENGTH = 2**24
+
+
 def check_length(L: Any, d: int | None = None) -> int:
     """``L`` must be an integer >= 1, and larger than the state size ``d`` when given."""
     if isinstance(L, bool) or not isinstance(L, int) or L < 1:
         raise ValueError(f"L must be an integer >= 1, got {L!r}")
+    if L > MAX_LENGTH:  # an mpmath transform longer than this is out of reach (and would hang)
+        raise ValueError(f"L must be an integer between 1 and {MAX_LENGTH}, got {L!r}")
     if d is not None and L <= d:
         raise ValueError(f"the state size must be smaller than L (the formula needs d < L), got d = {d}, L = {L}")
     return L

@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 MEASURES = ("legs", "legt", "lmu", "lagt", "lagt-half", "fout", "fous")
+MAX_N = 4096
 _WINDOWED = ("legt", "lmu", "fout")
 n_, k_ = Symbol("n", integer=True, nonnegative=True), Symbol("k", integer=True, nonnegative=True)
 
@@ -54,6 +55,8 @@ def check_N(N: Any, name: str = "N") -> int:
     """Return ``N`` as an int if it is a positive integer, else raise ValueError."""
     if isinstance(N, bool) or not isinstance(N, Integral) or int(N) < 1:
         raise ValueError(f"{name} must be a positive integer (1, 2, 3, ...), got {N!r}")
+    if int(N) > MAX_N:  # exact N x N matrices beyond this are out of reach (and would hang)
+        raise ValueError(f"{name} must be a positive integer at most {MAX_N}, got {N!r}")
     return int(N)
 
 

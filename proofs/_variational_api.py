@@ -109,8 +109,21 @@ def beltrami(F: Any, y: Any, x: Symbol) -> Expr:
     return (G - P * sympy.diff(G, P)).subs({P: Derivative(yx, x), Y: yx})
 
 
+def _expr(value: Any, name: str) -> Any:
+    """``value`` as a SymPy expression; TypeError for lists, None and other non-numbers."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a number or a SymPy expression, got {value!r}")
+    try:
+        out = sympy.sympify(value)
+    except (sympy.SympifyError, TypeError, ValueError):
+        out = None
+    if not isinstance(out, sympy.Expr):
+        raise TypeError(f"{name} must be a number or a SymPy expression, got {value!r}")
+    return out
+
+
 def _check_radius(r: Any, name: str = "r") -> Any:
-    r = sympy.sympify(r)
+    r = _expr(r, name)
     if r.is_number and (r.is_extended_real is False or r.is_extended_positive is False):
         raise ValueError(f"{name} must be positive, got {r}")
     if r.is_nonpositive:
@@ -125,7 +138,7 @@ def cycloid(r: Any, theta: Any) -> tuple[Expr, Expr]:
 
     ``r`` may be a symbol or a positive number (ValueError for r <= 0).  Source: Su-1107.
     """
-    r, theta = _check_radius(r), sympy.sympify(theta)
+    r, theta = _check_radius(r), _expr(theta, "theta")
     return r * (theta - sin(theta)), r * (1 - cos(theta))
 
 
@@ -137,7 +150,7 @@ def brachistochrone_time(r: Any, theta1: Any, g: Any = Rational(1, 2)) -> Expr:
     Numeric ``r`` must be positive, numeric ``g`` positive and numeric ``theta1`` in [0, 2π);
     otherwise ValueError.  Source: derived for this project in Su-1107's conventions.
     """
-    r, theta1, g = _check_radius(r), sympy.sympify(theta1), _check_radius(g, "g")
+    r, theta1, g = _check_radius(r), _expr(theta1, "theta1"), _check_radius(g, "g")
     if theta1.is_number:
         if theta1.is_extended_real is False or bool(theta1 < 0) or bool(theta1 >= 2 * pi):
             raise ValueError(f"theta1 must lie in [0, 2*pi) (theta1 >= 2*pi is not a brachistochrone), got {theta1}")

@@ -67,7 +67,7 @@ def _point(P: Any, name: str) -> tuple[Any, Any]:
             v = sympy.Rational(c) if isinstance(c, float) else sympy.sympify(c)
         except (sympy.SympifyError, TypeError) as exc:
             raise ValueError(f"{name} must hold exact real numbers, got {P!r}") from exc
-        if not (v.is_number and v.is_extended_real):
+        if not (isinstance(v, sympy.Expr) and v.is_number and v.is_extended_real):
             raise ValueError(f"{name} must hold real numbers, got {P!r}")
         out.append(v)
     return out[0], out[1]
@@ -84,7 +84,7 @@ def _weights(weights: Any) -> list[Any]:
             v = sympy.Rational(k) if isinstance(k, float) else sympy.sympify(k)
         except (sympy.SympifyError, TypeError) as exc:
             raise ValueError(f"weights[{i}] must be a positive real number, got {k!r}") from exc
-        if not (v.is_number and v.is_extended_real) or exact_sign(v) <= 0:
+        if not (isinstance(v, sympy.Expr) and v.is_number and v.is_extended_real) or exact_sign(v) <= 0:
             raise ValueError(f"weights[{i}] must be a positive real number (weights must be positive), got {k!r}")
         ks.append(v)
     return ks

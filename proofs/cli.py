@@ -4,7 +4,7 @@
 
     closedform list   [PREFIX ...] [--json]
     closedform show   KEY [--latex]
-    closedform verify [KEY|PREFIX ...] [--dps N] [--bound N] [--json]
+    closedform verify [KEY|PREFIX ...] [--dps N] [--bound N] [--jobs N] [--json]
     closedform latex  [KEY|PREFIX ...] -o FILE [--pdf] [--no-verify] [--no-figures] [--dps N]
 
 Keys are matched exactly or by case-insensitive prefix (``hippo``, ``HIPPO-LEG``).
@@ -25,6 +25,7 @@ from typing import NoReturn, TextIO
 from numerics.agree import DEFAULT_DPS, MAX_DPS, MIN_DPS, check_dps
 
 from .core import Report, Result, registry
+from .runner import default_jobs, verify_all
 
 __all__ = ["main"]
 
@@ -129,20 +130,18 @@ def _progress(i: int, n: int, text: str, end: bool = False) -> None:
     stream.flush()
 
 
+def _report_progress(i: int, n: int, rep: Report) -> None:
+    _progress(i, n, f"{rep.key} {'ok' if rep.passed else 'FAILED'} ({rep.seconds:.2f} s)", end=True)
+
+
 def _fmt(d: float | None) -> str:
     return "-" if d is None else f"{d:.1f}"
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     results = _select(args.patterns)
-    reports: list[Report] = []
     start = time.perf_counter()
-    for i, result in enumerate(results, 1):
-        _progress(i, len(results), f"{result.key} ...")
-        rep = result.verify(dps=args.dps, bound=args.bound if result.bound is not None else None)
-        reports.append(rep)
-        verdict = "ok" if rep.passed else "FAILED"
-        _progress(i, len(results), f"{result.key} {verdict} ({rep.seconds:.2f} s)", end=True)
+    reports = verify_all(results, dps=args.dps, bound=args.bound, jobs=args.jobs, progress=_report_progress)
     passed = sum(r.passed for r in reports)
     failed = len(reports) - passed
     if args.json:
@@ -170,12 +169,9 @@ def cmd_latex(args: argparse.Namespace) -> int:
         raise UsageError(f"output file must end in .tex, got {args.output!r}")
     if not out.parent.exists():
         raise UsageError(f"output directory {str(out.parent)!r} does not exist")
-    reports = []
+    reports: list[Report] = []
     if args.verify:
-        for i, result in enumerate(results, 1):
-            _progress(i, len(results), f"verifying {result.key} ...")
-            reports.append(result.verify(dps=args.dps))
-            _progress(i, len(results), f"verified {result.key}: {'ok' if reports[-1].passed else 'FAILED'}", end=True)
+        reports = verify_all(results, dps=args.dps, jobs=args.jobs, progress=_report_progress)
     figures = []
     if args.figures:
         from .figures import make_figures
@@ -202,6 +198,16 @@ def _dps(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"must be an integer between {MIN_DPS} and {MAX_DPS}, got {text!r}") from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"must be an integer between 1 and 256, got {text!r}")
+    return value
 
 
 def _bound(text: str) -> int:
@@ -238,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
                    f"({MIN_DPS}..{MAX_DPS}, default {DEFAULT_DPS}); checks also run at twice this")
     p.add_argument("--bound", type=_bound, default=None,
                    help="override the n-bound of proofs done for every n up to a bound")
+    p.add_argument("--jobs", type=_jobs, default=default_jobs(),
+                   help=f"worker processes (default: the CPUs available, here {default_jobs()})")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.set_defaults(run=cmd_verify)
 
@@ -250,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="do not verify the results (the document then has no evidence)")
     p.add_argument("--no-figures", dest="figures", action="store_false", help="do not draw figures")
     p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help="precision of the verification")
+    p.add_argument("--jobs", type=_jobs, default=default_jobs(), help="worker processes for the verification")
     p.set_defaults(run=cmd_latex)
     return parser
 

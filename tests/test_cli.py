@@ -93,6 +93,7 @@ def test_verify_exits_nonzero_when_a_check_fails(tmp_path):
         (("verify", "--dps", "abc"), ("--dps", "'abc'")),
         (("verify", "--dps", "100000"), ("--dps",)),
         (("verify", "--bound", "-1"), ("--bound",)),
+        (("verify", "--jobs", "0"), ("--jobs", "between 1 and 256")),
         (("show", "NO_SUCH_KEY"), ("no result matches",)),
         (("show", "hippo"), ("matches", "give one key")),
         (("list", "zzz"), ("no result matches 'zzz'",)),

@@ -119,3 +119,19 @@ def test_latex_escape_handles_specials():
 def test_general_statement_keeps_the_parameter_symbolic():
     general = make().general()
     assert sympy.Symbol("n", integer=True, nonnegative=True) in general.free_symbols
+
+
+def test_parallel_verification_matches_serial_and_keeps_order():
+    from proofs import registry
+    from proofs.runner import verify_all
+
+    chosen = registry.select(["HIPPO-LEG-2", "HIPPO-LEG-5", "HIPPO-LEG-4"])
+    seen = []
+    serial = verify_all(chosen, dps=20, bound=4, jobs=1)
+    parallel = verify_all(chosen, dps=20, bound=4, jobs=2, progress=lambda i, n, rep: seen.append((i, n, rep.key)))
+    assert [r.key for r in parallel] == [r.key for r in chosen] == [r.key for r in serial]
+    assert [(r.passed, r.symbolic, r.digits, r.cases) for r in parallel] == \
+        [(r.passed, r.symbolic, r.digits, r.cases) for r in serial]
+    assert sorted(i for i, _, _ in seen) == [1, 2, 3] and {k for _, _, k in seen} == {r.key for r in chosen}
+    with pytest.raises(ValueError, match="jobs must be a positive integer"):
+        verify_all(chosen, dps=20, jobs=0)
