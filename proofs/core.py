@@ -239,12 +239,14 @@ class Result:
 
     def general(self) -> Any:
         """The statement in general form (the bound parameter left symbolic) for display."""
-        if self.bound is None:
-            return self.statement()
-        sym = sympy.Symbol(self.bound.name, integer=True, nonnegative=True)
+        # A statement that needs concrete values (a matrix of size N, a Poly in z**L) cannot take a
+        # symbol; it is shown at its display case instead.
         try:
+            if self.bound is None:
+                return self.statement()
+            sym = sympy.Symbol(self.bound.name, integer=True, nonnegative=True)
             return self.statement(**{self.bound.name: sym})
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, sympy.PolynomialError):
             return self.statement(**self.display_case())
 
     def display_case(self) -> dict[str, Any]:
@@ -371,7 +373,16 @@ def _latex_of(obj: Any) -> str:
     if isinstance(obj, (sympy.Tuple, tuple)):
         return r",\quad ".join(_latex_of(o) for o in obj)
     # a matrix row that starts with "[" would be read as the optional argument of "\\[...]"
-    return sympy.latex(obj).replace("\\\\[", "\\\\{}[")
+    tex = sympy.latex(obj).replace("\\\\[", "\\\\{}[")
+    if len(tex) > _LATEX_LIMIT:
+        # Scaled to the line width, a page-long formula is unreadable and can overflow TeX's
+        # dimensions; say what it is instead (``closedform show KEY`` prints it whole).
+        shape = f"{obj.rows}-by-{obj.cols} matrix" if isinstance(obj, sympy.MatrixBase) else "expression"
+        return rf"\text{{[{shape}; {len(tex)} characters of \LaTeX, omitted here]}}"
+    return tex
+
+
+_LATEX_LIMIT = 20000
 
 
 _ESCAPES = {

@@ -135,3 +135,13 @@ def test_parallel_verification_matches_serial_and_keeps_order():
     assert sorted(i for i, _, _ in seen) == [1, 2, 3] and {k for _, _, k in seen} == {r.key for r in chosen}
     with pytest.raises(ValueError, match="jobs must be a positive integer"):
         verify_all(chosen, dps=20, jobs=0)
+
+
+def test_oversized_latex_is_replaced_by_a_description():
+    # a formula longer than the limit would overflow TeX's dimensions when scaled to the line
+    from proofs.core import _LATEX_LIMIT, _latex_of
+
+    big = sympy.Matrix(2, 2, lambda i, j: sum(sympy.Symbol(f"x{k}") ** k for k in range(_LATEX_LIMIT // 8)))
+    tex = _latex_of(big)
+    assert "2-by-2 matrix" in tex and "omitted" in tex
+    assert _latex_of(sympy.Symbol("x") + 1) == "x + 1"

@@ -1,0 +1,479 @@
+"""Registered S4 results on Algorithm 1 and its relatives (spec ``s4.md`` §2.5-2.7):
+S4-ALG-1..3, S4-CONJ-1/2, S4-REC-1, S4-S4D-1/2, S4-DBL-1, S4-RTF-1, S4-MEM-1.
+
+Symbolic routes: fully symbolic 2 x 2 rotated systems (Cauchy/Woodbury form against the dense
+resolvent of the bilinear pair); exact LegS and LagT systems for small N; polynomial arithmetic
+modulo :math:`z^L-1` for the RTF equivalence.  Numeric routes: dense mpmath linear algebra,
+``mp.expm`` (ZOH), ``mp.odefun`` (log-time LegS), the RTF pillar's ``fft_kernel``, and the
+instrumented Cauchy route of :mod:`numerics.s4` (operation count).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+from typing import Any
+
+import mpmath
+import sympy
+from sympy import Eq, Function, I, Matrix, Poly, Rational, Symbol, Tuple, conjugate, eye, exp, symbols, tan
+
+from numerics import _s4_kernel as nker
+from numerics import _s4_knum as kn
+from numerics import s4 as ns4
+
+from ._s4_api import S4, S4CODE, S4D, SU3, SU4, bilinear_exact, integer_legs, legs_eigenvectors, nplr, strategy
+from ._s4_kernel import _PT_A, _PT_B, _PT_C, _at_z, _c, _m, _v, h, z
+from .core import Bound, Derivation, Result, Status, Step, register
+from .hippo import transition
+
+__all__: list[str] = []
+
+_PT_Z = {"x": F(3, 10), "y": F(-7, 10)}
+
+# --- S4-ALG-1 -------------------------------------------------------------------------------------------
+
+l1, l2 = symbols("l1 l2")
+
+
+def _alg1_parts(r: int) -> tuple:
+    P, Q = (_v("p", 2), _v("q", 2)) if r == 1 else (_m("P", 2), _m("Q", 2))
+    return P, Q, _v("c", 2), _v("b", 2)
+
+
+gsym = Symbol("g")
+
+
+def _alg1_statement() -> Tuple:
+    out = []
+    g = gsym
+    for r in (1, 2):
+        P, Q, c, b = _alg1_parts(r)
+        d = [g - l1, g - l2]
+        cs = lambda a, bb: sum(a[n] * bb[n] / d[n] for n in range(2))  # noqa: E731  Cauchy sum
+        k00 = cs(c, b)
+        k01 = Matrix([[cs(c, P[:, j]) for j in range(r)]])
+        k10 = Matrix([cs(Q[:, i], b) for i in range(r)])
+        k11 = Matrix(r, r, lambda i, j: cs(Q[:, i], P[:, j]))
+        out.append(sympy.cancel(k00 - (k01 * (eye(r) + k11).inv() * k10)[0]))
+    return Tuple(*out)
+
+
+def _alg1_derive() -> Derivation:
+    out = []
+    for r in (1, 2):
+        P, Q, c, b = _alg1_parts(r)
+        A = sympy.diag(l1, l2) - P * Q.T
+        out.append(sympy.cancel((c.T * (gsym * eye(2) - A).inv() * b)[0]))
+    return Derivation(Tuple(*out), (
+        Step("A = Lambda - P Q^T in the rotated basis; c^T (g I - A)^-1 b by a dense inverse, rank 1 and 2",
+             Tuple(*out)),))
+
+
+_PT_ALG = {"l1": F(-1, 2), "l2": F(-3, 2), "p1": F(1, 2), "p2": F(2, 3), "q1": F(3, 4), "q2": F(-1, 5),
+           "P11": F(1, 2), "P12": F(1, 3), "P21": F(-1), "P22": F(2, 5), "Q11": F(1, 4), "Q12": F(-2, 3),
+           "Q21": F(1, 6), "Q22": F(1), "c1": F(1), "c2": F(-3, 2), "b1": F(2, 3), "b2": F(1, 2), "h": F(1, 10)}
+
+register(Result(
+    key="S4-ALG-1", title="S4 Algorithm 1: c^T (g I - A)^-1 b = k00 - k01 (I + k11)^-1 k10 with Cauchy sums",
+    source=S4 + ", Algorithm 1 / Theorem 3; " + SU3, status=Status.EXACT,
+    statement=_alg1_statement, derive=_alg1_derive,
+    numeric=lambda dps, **p: [kn.cauchy_pair(p, 1, dps=dps), kn.cauchy_pair(p, 2, dps=dps)],
+    evaluate=lambda st, dps, p: _eval_subs(st.subs(gsym, sympy.Rational(p["x"]) + I * sympy.Rational(p["y"])),
+                                           dps, p),
+    examples=({**_PT_ALG, **_PT_Z}, {**_PT_ALG, "x": F(-1, 3), "y": F(1, 4), "h": F(2)}),
+    notes="With S4-RES-1, Khat(z) = 2/(1+z) c^T (g(z) I - A)^-1 b, g(z) = (2/h)(1-z)/(1+z). "
+          "N = 2 rotated system, Lambda = diag(l1, l2), Pt, Qt (rank 1 and 2), ct, bt and g all "
+          "symbolic; each k_ij is a Cauchy sum sum_n a_n b_n/(g(z) - lambda_n). For real Ctilde the pairing ct "
+          "is V^T Ctilde (plain transpose, convention 3; papers write c^*). The O(N L) route is "
+          "numerics.s4.kernel(method='cauchy'); the test-suite compares it with 'power' to 1e-35 for LegS, LagT, "
+          "LegT (rank 2) and LagT-half, odd and even L (including the z = -1 node).",
+))
+
+# --- S4-ALG-2 (THEOREM, operation count) -------------------------------------------------------------
+
+
+def _alg2_count(dps: int, N: int, L: int, r: int) -> Any:
+    measure = "legs" if r == 1 else "legt"
+    A, B, S, P = ns4.hippo_nplr(measure, N, dps=dps)
+    nker.TERMS[0] = 0
+    ns4.kernel(A, B, [1] * N, L, step=F(1, 10), method="cauchy", nplr=(S, P), dps=dps)
+    return mpmath.mpf(nker.TERMS[0])
+
+
+_N, _L, _r = symbols("N L r", integer=True, positive=True)
+register(Result(
+    key="S4-ALG-2", title="Complexity: the naive Cauchy route costs (1 + r)^2 N terms per node, O(N L) per kernel",
+    source=S4 + ", Theorem 3 (confirm wording); " + SU4, status=Status.THEOREM,
+    statement=lambda N, L, r: Eq(Symbol("terms"), (1 + r) ** 2 * N * (L - (1 - L % 2)), evaluate=False),
+    numeric=lambda dps, N, L, r: _alg2_count(dps, N, L, r),
+    examples=({"N": 4, "L": 8, "r": 1}, {"N": 6, "L": 9, "r": 2}), display={"N": 4, "L": 8, "r": 1},
+    notes="Counted by instrumenting numerics.s4's Cauchy route (all L nodes except z = -1, N poles, "
+          "(1 + r)^2 weight vectors). Fast Cauchy multiplies (O((N+L) log^2(N+L))) are imported, not implemented; "
+          "timings and growth exponents: benchmarks/s4_kernel.py.",
+))
+
+# --- S4-ALG-3 ----------------------------------------------------------------------------------------
+
+theta = Symbol("theta", real=True)
+
+
+def _alg3_derive() -> Derivation:
+    g = 2 / h * (1 - exp(-I * theta)) / (1 + exp(-I * theta))
+    half = sympy.simplify((g * h / 2).rewrite(tan))
+    return Derivation(Eq(Function("g")(exp(-I * theta)), 2 / h * half, evaluate=False), (
+        Step("g(z) = (2/h)(1 - z)/(1 + z) at z = exp(-i theta); multiply by e^(i theta/2)", g),))
+
+
+register(Result(
+    key="S4-ALG-3", title="When the Cauchy form is defined: g(e^(-i theta)) = (2i/h) tan(theta/2) is imaginary",
+    source="derived for the spec (state-spaces/s4 special-cases FouT's zero eigenvalue)", status=Status.EXACT,
+    statement=lambda: Eq(Function("g")(exp(-I * theta)), 2 * I / h * tan(theta / 2), evaluate=False),
+    derive=_alg3_derive,
+    numeric=lambda dps, theta, h: _g_node(theta, h, dps),
+    examples=({"theta": F(7, 10), "h": F(1, 10)}, {"theta": F(-5, 2), "h": F(3)}),
+    notes="Hence for c = -1/2 (LegS, LagT) |g - lambda_n| >= 1/2 (no collision ever); for c = 0 (LegT, "
+          "LagT-half, FouT) z = 1 (g = 0) collides with every zero eigenvalue of the skew part (always for odd N: "
+          "det K = 0) and a node collides when (2/h) tan(pi l/L) = omega_n. numerics.s4.kernel('cauchy') raises "
+          "ValueError when min |g(z_l) - lambda_n| < 10^(-dps/2) max(1, |lambda_n|) (tested). The size of the "
+          "accuracy loss at a collision is EMPIRICAL and not asserted.",
+))
+
+
+def _g_node(theta_: Any, h_: Any, dps: int) -> Any:
+    with mpmath.workdps(dps + 20):
+        zz = mpmath.mp.expj(-mpmath.mpf(theta_.numerator) / theta_.denominator)
+        hh = mpmath.mpf(h_.numerator) / h_.denominator
+        v = 2 / hh * (1 - zz) / (1 + zz)
+    with mpmath.workdps(dps):
+        return +v
+
+
+# --- S4-CONJ-2 ------------------------------------------------------------------------------------------
+
+xs, ys = symbols("x y", real=True)
+
+
+def _conj2_parts() -> tuple:
+    A, B, C = _m("a", 2), _v("b", 2), _v("c", 2)
+    return A, B, C
+
+
+register(Result(
+    key="S4-CONJ-2", title="Hermitian symmetry of the spectrum of a real system: Khat(conj z) = conj Khat(z)",
+    source="standard; " + S4CODE + " (irfft)", status=Status.EXACT,
+    statement=lambda: Eq(Function("G")(xs - I * ys), sympy.expand(conjugate(sympy.cancel(
+        (_v("c", 2).T * (eye(2) - (xs + I * ys) * _m("a", 2)).inv() * _v("b", 2))[0]))), evaluate=False),
+    derive=lambda: Derivation(Eq(Function("G")(xs - I * ys), sympy.expand(sympy.cancel(
+        (_v("c", 2).T * (eye(2) - (xs - I * ys) * _m("a", 2)).inv() * _v("b", 2))[0])), evaluate=False),
+        (Step("C^T (I - conj(z) Abar)^-1 Bbar with real symbolic Abar, Bbar, C", Symbol("G")),)),
+    numeric=lambda dps, **p: kn.conj_resolvent(p, dps=dps),
+    examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Z},),
+    notes="So L//2 + 1 nodes and a real inverse transform suffice (numerics.s4.kernel(..., halve=True)).",
+))
+
+# --- S4-CONJ-1 -------------------------------------------------------------------------------------------
+
+xr, xi = _v("r", 2), _v("i", 2)
+sg, om, gx, gy = symbols("sigma omega gx gy", real=True)
+
+
+def _weight(vec: Matrix) -> Any:
+    c, b = _v("c", 2), _v("b", 2)
+    return (vec.T * c)[0] * (vec.H * b)[0]
+
+
+def _conj1_statement() -> Eq:
+    x_ = xr + I * xi
+    g, lam = gx + I * gy, sg + I * om
+    w = _weight(x_)
+    return Eq(Function("Cauchy")(g), sympy.expand(w / (g - lam) + conjugate(w) / (g - conjugate(lam))),
+              evaluate=False)
+
+
+def _conj1_derive() -> Derivation:
+    x_ = xr + I * xi
+    g, lam = gx + I * gy, sg + I * om
+    full = _weight(x_) / (g - lam) + _weight(x_.conjugate()) / (g - conjugate(lam))
+    return Derivation(Eq(Function("Cauchy")(g), sympy.expand(full), evaluate=False), (
+        Step("Both poles of a conjugate pair with their own weights (x^T C)(x^* B), x-bar for conj(lambda)",
+             full),))
+
+
+register(Result(
+    key="S4-CONJ-1", title="Conjugate-pair halving of the Cauchy sums of a real system",
+    source=S4CODE + " cauchy_naive; " + S4 + ", §3.3", status=Status.EXACT,
+    statement=_conj1_statement, derive=_conj1_derive,
+    numeric=lambda dps, **p: _conj1_numeric(p, dps),
+    examples=({"r1": F(1, 2), "r2": F(-1, 3), "i1": F(2, 5), "i2": F(3, 4), "c1": F(1), "c2": F(-2, 3),
+               "b1": F(1, 7), "b2": F(5, 2), "sigma": F(-1, 2), "omega": F(3, 2), "gx": F(1, 10), "gy": F(7, 3)},),
+    notes="For real S = cI + K, K x = i omega x implies K x-bar = -i omega x-bar, so the weight of the conjugate "
+          "pole is the conjugate weight: sum over Im(lambda) < 0 of [v/(g - lambda) + conj(v)/(g - conj(lambda))] "
+          "plus real poles once (odd N: omega = 0). numerics.s4.kernel(..., method='cauchy', halve=True) uses it; "
+          "the test-suite compares with the full sum.",
+))
+
+
+def _conj1_numeric(p: dict, dps: int) -> Any:
+    mp = mpmath.mp
+    with mpmath.workdps(dps + 20):
+        v = lambda k: mpmath.mpf(p[k].numerator) / p[k].denominator  # noqa: E731
+        x_ = [mp.mpc(v("r1"), v("i1")), mp.mpc(v("r2"), v("i2"))]
+        c, b = [v("c1"), v("c2")], [v("b1"), v("b2")]
+        g, lam = mp.mpc(v("gx"), v("gy")), mp.mpc(v("sigma"), v("omega"))
+        tot = mp.mpf(0)
+        for vec, pole in ((x_, lam), ([mp.conj(t) for t in x_], mp.conj(lam))):
+            wt = mp.fsum(vec[i] * c[i] for i in range(2)) * mp.fsum(mp.conj(vec[i]) * b[i] for i in range(2))
+            tot += wt / (g - pole)
+    with mpmath.workdps(dps):
+        return +tot
+
+
+# --- S4-REC-1 ---------------------------------------------------------------------------------------------
+
+
+def _rec_statement(N: int) -> Matrix:
+    S, P, B = nplr("lagt", N)
+    xv, u = Matrix(symbols(f"x0:{N}")), Symbol("u")
+    D = ((2 / h) * eye(N) - S).inv()
+    Wd = D - D * P * (eye(1) + P.T * D * P).inv() * P.T * D
+    return _c(Wd * ((2 / h * eye(N) + S) * xv - P * (P.T * xv) + 2 * B * u))
+
+
+def _rec_derive(N: int) -> Derivation:
+    A, B = transition("lagt", N)
+    Ab, Bb = bilinear_exact(A, B, h)
+    xv, u = Matrix(symbols(f"x0:{N}")), Symbol("u")
+    return Derivation(_c(Ab * xv + Bb * u), (Step("Dense bilinear step Abar x + Bbar u", _c(Ab * xv + Bb * u)),))
+
+
+register(Result(
+    key="S4-REC-1", title="O(N) recurrent step: Woodbury inverse of (2/h - S + P P^T) and a rank-r update",
+    source=S4 + ", Theorem 2 (confirm wording); " + S4CODE + " _step_state_linear; " + SU3, status=Status.EXACT,
+    statement=_rec_statement, derive=_rec_derive,
+    numeric=lambda dps, N, **p: kn.rotated_step("lagt", N, p, dps=dps),
+    evaluate=lambda st, dps, p: _eval_subs(st, dps, p),
+    examples=({"N": 3, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "u": F(3, 4), "h": F(1, 10)},
+              {"N": 4, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "x3": F(1, 5), "u": F(-1), "h": F(2)}),
+    bound=Bound("N", 1, 4), display={"N": 3},
+    notes="Symbolic state x, input u and step h for the LagT system (rational NPLR, so exact), N <= 4. "
+          "In the rotated basis D = (2/h - Lambda)^-1 is diagonal and each step costs O(N r) "
+          "(numerics.s4.nplr_step: the numeric route, rotated back). The recurrence needs C, not Ctilde: "
+          "C = (I - Abar^L)^-T Ctilde. The test-suite also checks LegS N = 8 against the dense step.",
+))
+
+
+def _eval_subs(statement: Any, dps: int, point: dict) -> Any:
+    from . import checks
+
+    return checks.evaluate(statement, dps, point)
+
+
+# --- S4-S4D-1 / S4D-2 ---------------------------------------------------------------------------------
+
+_KS = 6
+
+
+def _legs_rotated(N: int) -> tuple:
+    T = sympy.diag(*[sympy.sqrt(2 * n + 1) for n in range(N)])
+    V = legs_eigenvectors(N)
+    Bp = V.inv() * Matrix([1] * N)  # (T V)^-1 B with T^-1 B = 1
+    Cp = (T * V).T * Matrix([1] * N)  # (T V)^T C with C = 1
+    return Bp, Cp
+
+
+def _s4d_statement(N: int, disc: str) -> Matrix:
+    """K_k = sum_j C'_j B'_j coef_j r_j^k, C'_j = sum_i sqrt(2i+1) V_ij: grouped by sqrt(2i+1)."""
+    V = legs_eigenvectors(N)
+    Bp = V.inv() * Matrix([1] * N)
+    out = []
+    for k in range(_KS):
+        terms = []
+        for j in range(N):
+            lam = -(j + 1)
+            if disc == "zoh":
+                terms.append(Bp[j] * (exp(h * lam) - 1) / lam * exp(k * h * lam))
+            else:
+                terms.append(Bp[j] * h / (1 - h * lam / 2) * ((1 + h * lam / 2) / (1 - h * lam / 2)) ** k)
+        group = [sum(V[i, j] * terms[j] for j in range(N)) for i in range(N)]
+        tidy = sympy.expand if disc == "zoh" else sympy.cancel
+        out.append(sympy.Add(*[sympy.sqrt(2 * i + 1) * tidy(group[i]) for i in range(N)]))
+    return Matrix(out)
+
+
+def _s4d_derive(N: int, disc: str) -> Derivation:
+    M = integer_legs(N)
+    v = Matrix([sympy.sqrt(2 * n + 1) for n in range(N)])  # C^T T for C = 1
+    one = Matrix([1] * N)  # T^-1 B
+    if disc == "zoh":
+        E = (h * M).exp().applyfunc(sympy.expand)
+        Bb = (M.inv() * (E - eye(N)) * one).applyfunc(sympy.expand)
+        out, x_ = [], Bb
+        for _ in range(_KS):
+            out.append(sympy.Add(*[v[i] * sympy.expand(x_[i]) for i in range(N)]))
+            x_ = (E * x_).applyfunc(sympy.expand)
+        cap = "ZOH from the definition: exp(h M) (M = T^-1 A T) and M^-1 (exp(h M) - I) T^-1 B"
+    else:
+        from sympy import QQ
+        from sympy.polys.matrices import DomainMatrix
+
+        field = QQ.frac_field(h)  # exact arithmetic in Q(h)
+        dm = lambda X: DomainMatrix.from_Matrix(X).convert_to(field)  # noqa: E731
+        minus_inv = dm(eye(N) - h / 2 * M).inv()
+        Mb = minus_inv * dm(eye(N) + h / 2 * M)
+        x_ = minus_inv * dm(h * one)
+        out = []
+        for _ in range(_KS):
+            col = x_.to_Matrix()
+            out.append(sympy.Add(*[v[i] * sympy.cancel(col[i]) for i in range(N)]))
+            x_ = Mb * x_
+        cap = "Dense bilinear pair of M = T^-1 A T over Q(h), repeated products"
+    return Derivation(Matrix(out), (Step(cap, Matrix(out)),))
+
+
+for _disc, _key, _title in (("zoh", "S4-S4D-1", "S4D ZOH diagonal (Vandermonde) kernel"),
+                            ("bilinear", "S4-S4D-2", "S4D bilinear diagonal kernel")):
+    register(Result(
+        key=_key, title=_title + " for LegS in its real eigenbasis",
+        source=S4D + "; " + S4CODE + " SSMKernelDiag (disc='" + _disc + "')", status=Status.EXACT,
+        statement=(lambda d: (lambda N: _s4d_statement(N, d)))(_disc),
+        derive=(lambda d: (lambda N: _s4d_derive(N, d)))(_disc),
+        numeric=(kn.legs_zoh_kernel if _disc == "zoh" else kn.legs_bilinear_kernel) and (
+            (lambda d: (lambda dps, N, h: (kn.legs_zoh_kernel if d == "zoh" else kn.legs_bilinear_kernel)(
+                N, h, _KS, dps=dps)))(_disc)),
+        params=strategy(N=lambda s: s.sizes(1, 6), h=lambda s: s.positive_rationals(1, max_denominator=100)),
+        examples=({"N": 4, "h": F(1, 10)}, {"N": 3, "h": F(1, 2)}), bound=Bound("N", 1, 4), display={"N": 2},
+        notes="K_k = sum_n C'_n B'_n coef_n r_n^k with lambda_n = -1..-N, B' = (T V)^-1 B, C' = (T V)^T C, C = 1 "
+              "(S4-EIG-3 basis); zoh: coef = (e^(h lambda) - 1)/lambda, r = e^(h lambda); bilinear: coef = "
+              "h/(1 - h lambda/2), r = (1 + h lambda/2)/(1 - h lambda/2). With one member of each conjugate pair "
+              "stored, K = 2 Re of the half sum (numerics.s4.s4d_kernel, conj_pairs=True). Golden G-S5/G-S6 in "
+              "the test-suite. Numeric: dense " + ("block-exponential ZOH (mp.expm)" if _disc == "zoh"
+                                                    else "bilinear repeated products") + ".",
+    ))
+
+# --- S4-DBL-1 ----------------------------------------------------------------------------------------------
+
+
+def _dbl_statement(L: int) -> Matrix:
+    if not isinstance(L, int):  # Abar**L for a symbolic L would need a Jordan form: shown at a concrete L
+        raise TypeError("L must be a concrete integer")
+    A, C = _m("a", 2), _v("c", 2)
+    AL = (A ** L).applyfunc(sympy.expand)
+    return ((eye(2) + AL).T * (eye(2) - AL).T * C).applyfunc(sympy.expand)
+
+
+register(Result(
+    key="S4-DBL-1", title="Length doubling: Ctilde_2L = (I + Abar^L)^T Ctilde_L",
+    source=S4CODE + " _setup_C", status=Status.EXACT,
+    statement=_dbl_statement,
+    derive=lambda L: Derivation(((eye(2) - (_m("a", 2) ** (2 * L)).applyfunc(sympy.expand)).T * _v("c", 2))
+                                .applyfunc(sympy.expand), (Step("(I - Abar^(2L))^T C", Symbol("Ct2L")),)),
+    numeric=lambda dps, L, **p: kn.doubled_ctilde(p, L, dps=dps),
+    examples=({"L": 3, **_PT_A, **_PT_C}, {"L": 6, **_PT_A, **_PT_C}), bound=Bound("L", 1, 6), display={"L": 2},
+    notes="I - Abar^(2L) = (I - Abar^L)(I + Abar^L) (the factors commute); symbolic 2 x 2 Abar. The test-suite "
+          "checks that the length-2L kernel from Ctilde_2L equals repeated products.",
+))
+
+# --- S4-RTF-1 ------------------------------------------------------------------------------------------------
+
+_zp = Symbol("z")
+
+
+def _legs_int_system(N: int, step: Any) -> tuple:
+    """Bilinear pair of M = T^-1 A T (rational) with T^-1 B = 1, and the output row C^T T for C = 1."""
+    Mb, Bb = bilinear_exact(integer_legs(N), Matrix([1] * N), step)
+    return Mb, Bb, Matrix([2 * n + 1 for n in range(N)])  # T C-tilde uses T^2 on the row: see below
+
+
+def _rtf_statement(L: int, N: int = 3) -> Matrix:
+    Mb, Bb, _ = _legs_int_system(N, Rational(1, 10))
+    row = Matrix([[1] * N])  # C^T T = 1^T for C = T^-1 1 (rational RTF data)
+    out, v = [], Bb
+    for _ in range(L):
+        out.append(sympy.expand((row * v)[0]))
+        v = Mb * v
+    return Matrix(out)
+
+
+def _transfer(Mb: Matrix, Bb: Matrix, c: Matrix) -> tuple:
+    """(b, a) of RTF-RAT-1 by the determinant formula (Berkowitz characteristic polynomials)."""
+    lam = Symbol("lambda")
+    chi = Mb.charpoly(lam).all_coeffs()
+    chi_fb = (Mb - Bb * c.T).charpoly(lam).all_coeffs()
+    return [sympy.expand(p - q) for p, q in zip(chi_fb[1:], chi[1:])], chi[1:]
+
+
+def _rtf_data(L: int, N: int) -> tuple:
+    Mb, Bb, _ = _legs_int_system(N, Rational(1, 10))
+    row = Matrix([1] * N)
+    ct = (eye(N) - Mb ** L).T * row  # Ctilde in the integer basis
+    return _transfer(Mb, Bb, ct)
+
+
+def _rtf_derive(L: int, N: int = 3) -> Derivation:
+    b, a = _rtf_data(L, N)
+    bz = sum(bi * _zp ** i for i, bi in enumerate(b))
+    az = 1 + sum(ai * _zp ** (i + 1) for i, ai in enumerate(a))
+    inv = sympy.invert(Poly(az, _zp, domain="QQ"), Poly(_zp ** L - 1, _zp, domain="QQ"))
+    K = sympy.rem(sympy.expand(bz * inv.as_expr()), _zp ** L - 1, _zp)
+    c = Poly(K, _zp).all_coeffs()[::-1]
+    return Derivation(Matrix([sympy.expand(c[k]) if k < len(c) else 0 for k in range(L)]), (
+        Step("(b, a) = transfer function of (Abar, Bbar, Ctilde) by the determinant formula (RTF-RAT-1)",
+             Tuple(Matrix(b).T, Matrix(a).T)),
+        Step("fft_kernel in exact arithmetic: b(z) a(z)^-1 in Q[z]/(z^L - 1)", K),
+    ))
+
+
+def _rtf_numeric(dps: int, L: int, N: int = 3) -> Any:
+    from numerics.rational import fft_kernel
+
+    b, a = _rtf_data(L, N)
+    return mpmath.matrix(fft_kernel(b, a, L, dps=dps))
+
+
+register(Result(
+    key="S4-RTF-1", title="S4 kernel = RTF kernel: fft_kernel(transfer_function(Abar, Bbar, Ctilde)) = K",
+    source=SU4 + " (S4 and RTF as the same object); RTF pillar RTF-RAT-1, RTF-FFT-1", status=Status.EXACT,
+    statement=_rtf_statement, derive=_rtf_derive, numeric=_rtf_numeric,
+    examples=({"L": 8, "N": 3}, {"L": 16, "N": 6}), bound=Bound("L", 4, 8), display={"L": 4},
+    notes="LegS, step 1/10, C = T^-1 1 (so all data are rational in the basis M = T^-1 A T), N = 3 for the proof (N < L). Statement: K_k = C^T Abar^k Bbar (exact); "
+          "derivation: the RTF route b(z) a(z)^-1 mod z^L - 1 with (b, a) from the determinant formula applied to "
+          "Ctilde (computed in the similar rational basis M = T^-1 A T). Numeric: numerics.rational.fft_kernel.",
+))
+
+# --- S4-MEM-1 --------------------------------------------------------------------------------------------------
+
+s_, sg_ = symbols("s sigma", positive=True)
+
+
+def _mem_statement(N: int) -> Matrix:
+    rr = Symbol("rr")
+    out = []
+    for n in range(N):
+        Pn = sympy.legendre(n, 2 * rr - 1)
+        integrand = sympy.expand(sg_ * rr * sympy.sqrt(2 * n + 1) * Pn).subs(rr, exp(sg_ - s_))
+        out.append(sympy.expand(sympy.integrate(sympy.expand(integrand), (sg_, 0, s_))))
+    return Matrix(out)
+
+
+def _mem_derive(N: int) -> Derivation:
+    M = integer_legs(N)
+    t = Symbol("t")
+    E = (t * M).exp()  # exp(t A) = T exp(t M) T^-1
+    T = sympy.diag(*[sympy.sqrt(2 * n + 1) for n in range(N)])
+    kern = (T * E * Matrix([1] * N)).subs(t, s_ - sg_)  # exp(A (s - sigma)) B, T^-1 B = 1
+    x_ = (kern * sg_).applyfunc(lambda e: sympy.expand(sympy.integrate(sympy.expand(e), (sg_, 0, s_))))
+    return Derivation(x_, (Step("x(s) = int_0^s exp(A(s - sigma)) B u(sigma) d sigma, u(sigma) = sigma, with "
+                                "exp(t A) = T exp(t M) T^-1", x_),))
+
+
+register(Result(
+    key="S4-MEM-1", title="LTI LegS is LegS in log-time: exponentially warped Legendre memory",
+    source=SU3 + " (exponential decay); Gu et al. 2022, How to Train your HiPPO", status=Status.EXACT,
+    statement=_mem_statement, derive=_mem_derive,
+    numeric=lambda dps, N, s: kn.logtime_state(N, s, dps=dps),
+    evaluate=lambda st, dps, p: _eval_subs(st, dps, p),
+    examples=({"N": 2, "s": F(1, 2)},), bound=Bound("N", 1, 3), display={"N": 2},
+    notes="Chain rule: y(s) = x(e^s) with t x' = A x + B u(ln t) gives dy/ds = A y + B u(s); hence x(s) = "
+          "int u(sigma) e^(sigma - s) sqrt(2n+1) P_n(2 e^(sigma - s) - 1) d sigma (input u(sigma) = sigma on "
+          "[0, s], zero before). Numeric: mp.odefun of x' = A x + B u.",
+))

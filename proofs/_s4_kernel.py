@@ -1,0 +1,433 @@
+"""Registered S4 results on the kernel and its generating function (spec ``s4.md`` §2.1, 2.4, 2.5, 3):
+S4-SIM-1, S4-KER-1, S4-ERR-3, S4-GF-1..5, S4-ERR-4, S4-RES-1/2, S4-WB-1/2.
+
+General results are proved for fully symbolic 2 x 2 systems (every entry a Symbol; rational
+functions compared after ``cancel``); results about roots of unity are proved without roots of unity
+(polynomial remainders modulo :math:`z^L-1`) or by the closed geometric sum.  The numeric
+cross-checks (:mod:`numerics._s4_knum`) substitute an exact point and compute the quantity by
+dense mpmath linear algebra.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+from typing import Any
+
+import sympy
+from sympy import Eq, Function, I, Matrix, Mod, Piecewise, Poly, Rational, Symbol, Tuple, exp, eye, pi, symbols
+
+from numerics import _s4_knum as kn
+
+from ._s4_api import S4, S4CODE, SU3, bilinear_exact, strategy
+from .core import Bound, Derivation, Result, Status, Step, register
+
+__all__: list[str] = []
+
+h = Symbol("h", positive=True)
+x, y = symbols("x y", real=True)
+z = Symbol("z")
+ZC = x + I * y
+
+
+def _m(prefix: str, n: int, m: int | None = None) -> Matrix:
+    m = n if m is None else m
+    return Matrix(n, m, lambda i, j: Symbol(f"{prefix}{i + 1}{j + 1}", real=True))
+
+
+def _v(prefix: str, n: int) -> Matrix:
+    return Matrix([Symbol(f"{prefix}{i + 1}", real=True) for i in range(n)])
+
+
+def _c(M: Any) -> Any:
+    return M.applyfunc(sympy.cancel) if hasattr(M, "applyfunc") else sympy.cancel(M)
+
+
+A2, B2, C2, Q2 = _m("a", 2), _v("b", 2), _v("c", 2), _m("q", 2)
+
+_PT_A = {"a11": F(-1), "a12": F(1, 3), "a21": F(-2, 5), "a22": F(-3, 2)}
+_PT_B = {"b1": F(1), "b2": F(-1, 2)}
+_PT_C = {"c1": F(2, 3), "c2": F(5, 4)}
+_PT_Q = {"q11": F(2), "q12": F(1, 3), "q21": F(-1, 2), "q22": F(3, 2)}
+_PT_Z = {"x": F(3, 10), "y": F(-7, 10)}
+
+
+def _sys_fields(**extra: Any) -> Any:
+    f = {k: (lambda s: s.rationals(-2, 2, max_denominator=20)) for k in (*_PT_A, *_PT_B, *_PT_C)}
+    f["a11"] = f["a22"] = lambda s: s.rationals(-3, -1, max_denominator=20)
+    f.update(extra)
+    return strategy(**f)
+
+
+# --- S4-SIM-1 -----------------------------------------------------------------------------------------
+
+def _kernels(Ab: Matrix, Bb: Matrix, C: Matrix, n: int) -> Matrix:
+    out, v = [], Bb
+    for _ in range(n):
+        out.append(sympy.cancel((C.T * v)[0]))
+        v = _c(Ab * v)
+    return Matrix(out)
+
+
+def _sim_statement() -> Tuple:
+    Ab, Bb = bilinear_exact(A2, B2, h)
+    Qi = Q2.inv()
+    return Tuple(_c(Q2 * Ab * Qi), _c(Q2 * Bb), _kernels(Ab, Bb, C2, 2))
+
+
+def _sim_derive() -> Derivation:
+    Qi = Q2.inv()
+    At, Bt, Ct = _c(Q2 * A2 * Qi), Q2 * B2, _c(Qi.T * C2)
+    Abt, Bbt = bilinear_exact(At, Bt, h)
+    return Derivation(Tuple(Abt, Bbt, _kernels(Abt, Bbt, Ct, 2)), (
+        Step("Transformed system (Q A Q^-1, Q B, Q^-T C)", Tuple(At, Bt, Ct)),
+        Step("Its bilinear discretisation, computed from the definition", Tuple(Abt, Bbt)),
+        Step("Its kernel K_0, K_1", _kernels(Abt, Bbt, Ct, 2)),
+    ))
+
+
+register(Result(
+    key="S4-SIM-1", title="Similarity invariance: discretisation commutes with Q, kernels unchanged",
+    source=S4 + ", Lemma 3.1; " + SU3, status=Status.EXACT,
+    statement=_sim_statement, derive=_sim_derive,
+    numeric=lambda dps, **p: kn.similarity_parts(p, dps=dps),
+    params=lambda: _sys_fields(**{k: (lambda s: s.rationals(-2, 2, max_denominator=10)) for k in _PT_Q},
+                               h=lambda s: s.positive_rationals(1, max_denominator=100))().filter(
+        lambda p: p["q11"] * p["q22"] != p["q12"] * p["q21"]),
+    examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Q, "h": F(1, 10)},
+              {**_PT_A, **_PT_B, **_PT_C, "q11": F(1), "q12": F(2), "q21": F(3), "q22": F(-1), "h": F(7, 5)}),
+    notes="Fully symbolic 2 x 2 A, Q, B, C and step h. Tuple: (Q Abar Q^-1, Q Bbar, (K_0, K_1) of "
+          "(A, B, C)) equals (bilinear of Q A Q^-1, its Bbar, kernel of (Q A Q^-1, Q B, Q^-T C)); all K_k follow from the first two parts. With the "
+          "conjugate-transpose convention C maps to (Q^-1)^* C. ZOH and GBT commute with Q in the same way "
+          "(exp(Q A Q^-1) = Q exp(A) Q^-1).",
+))
+
+# --- S4-KER-1 and S4-ERR-3 ----------------------------------------------------------------------------
+
+U = symbols("u0:6", real=True)
+_PT_U = {f"u{k}": F((-1) ** k * (k + 2), 7) for k in range(6)}
+
+
+def _kvals(n: int) -> list:
+    out, v = [], B2
+    for _ in range(n):
+        out.append(sympy.expand((C2.T * v)[0]))
+        v = (A2 * v).applyfunc(sympy.expand)
+    return out
+
+
+def _ker_statement() -> Eq:
+    K = _kvals(6)
+    return Eq(Function("y")(Symbol("k")), Matrix([sympy.expand(sum(K[j] * U[k - j] for j in range(k + 1)))
+                                                  for k in range(6)]), evaluate=False)
+
+
+def _ker_derive() -> Derivation:
+    xk, ys = Matrix([0, 0]), []
+    for k in range(6):
+        xk = (A2 * xk + B2 * U[k]).applyfunc(sympy.expand)
+        ys.append(sympy.expand((C2.T * xk)[0]))
+    return Derivation(Eq(Function("y")(Symbol("k")), Matrix(ys), evaluate=False), (
+        Step("Unroll x_k = Abar x_(k-1) + Bbar u_k from x_(-1) = 0, y_k = C^T x_k (Abar, Bbar, C symbolic)",
+             Matrix(ys)),))
+
+
+register(Result(
+    key="S4-KER-1", title="Kernel/recurrence equivalence: y_k = sum_j K_j u_(k-j), K_j = C^T Abar^j Bbar",
+    source=S4 + ", §2; " + SU3 + " (see S4-ERR-3)", status=Status.EXACT,
+    statement=_ker_statement, derive=_ker_derive,
+    numeric=lambda dps, **p: kn.recurrence(p, 6, dps=dps),
+    params=_sys_fields(**{f"u{k}": (lambda s: s.rationals(-2, 2, max_denominator=10)) for k in range(6)}),
+    examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_U},),
+    notes="Here a_ij, b_i denote the discretised Abar, Bbar directly (any 2 x 2 system); six steps, zero "
+          "initial state. Plain transpose C^T (convention 3).",
+))
+
+
+def _su_statement() -> Eq:
+    K = _kvals(6)
+    return Eq(Function("y")(Symbol("L")), Matrix([sympy.expand(sum(K[k] * U[L - 1 - k] for k in range(L)))
+                                                  for L in range(1, 7)]), evaluate=False)
+
+
+def _su_derive() -> Derivation:
+    xk, ys = Matrix([0, 0]), []
+    for k in range(6):
+        xk = (A2 * xk + B2 * U[k]).applyfunc(sympy.expand)  # x_{k+1} from x_k and u_k
+        ys.append(sympy.expand((C2.T * xk)[0]))  # y_{k+1}
+    return Derivation(Eq(Function("y")(Symbol("L")), Matrix(ys), evaluate=False), (
+        Step("Su's recurrence x_(k+1) = Abar x_k + Bbar u_k, x_0 = 0, y_(k+1) = C^T x_(k+1); y_1..y_6",
+             Matrix(ys)),))
+
+
+register(Result(
+    key="S4-ERR-3", title="Su part 3 index slips: y_L = sum_(k<L) K_k u_(L-1-k) (not u_(L-k))",
+    source=SU3, status=Status.EXACT,
+    statement=_su_statement, derive=_su_derive,
+    numeric=lambda dps, **p: kn.su_recurrence(p, 6, dps=dps),
+    examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_U},),
+    notes="Rows L = 1..6. Also y_2 = C^T(Abar x_1 + Bbar u_1) (the post writes x_0). The post's u_(L-k) "
+          "would shift the input by one step.",
+))
+
+# --- S4-GF-1, GF-2 --------------------------------------------------------------------------------------
+
+_AB3 = Matrix([[Rational(1, 2), Rational(1, 5), 0], [Rational(-1, 3), Rational(1, 4), Rational(1, 7)],
+               [Rational(1, 6), Rational(-2, 9), Rational(-1, 3)]])
+_BB3 = Matrix([1, Rational(-1, 2), Rational(2, 3)])
+_C3 = Matrix([Rational(3, 4), 1, Rational(-5, 6)])
+
+
+def _series(L: int, var: Any) -> Any:
+    out, v = 0, _BB3
+    for k in range(L):
+        out += (_C3.T * v)[0] * var ** k
+        v = _AB3 * v
+    return sympy.expand(out)
+
+
+def _gf1_statement(L: int) -> Eq:
+    if not isinstance(L, int):  # Abar**L for a symbolic L would need a Jordan form: shown at a concrete L
+        raise TypeError("L must be a concrete integer")
+    M = eye(3) - z * _AB3
+    num = sympy.expand((_C3.T * (eye(3) - z ** L * _AB3 ** L) * M.adjugate() * _BB3)[0])
+    return Eq(Function("G")(z), num / sympy.expand(M.det()), evaluate=False)
+
+
+def _gf1_derive(L: int) -> Derivation:
+    s = _series(L, z)
+    den = sympy.expand((eye(3) - z * _AB3).det())
+    prod = sympy.expand(s * den)
+    return Derivation(Eq(Function("G")(z), prod / den, evaluate=False), (
+        Step("Finite power series sum_(k<L) C^T Abar^k Bbar z^k by repeated products", s),
+        Step("times det(I - z Abar): the numerator polynomial of the closed form", prod),))
+
+
+def _at_z(statement: Any, dps: int, point: dict) -> Any:
+    """Evaluate a statement in z at the point's z = x + i y."""
+    from . import checks
+
+    return checks.evaluate(statement.subs(z, sympy.Rational(point["x"]) + I * sympy.Rational(point["y"])),
+                           dps, point)
+
+
+register(Result(
+    key="S4-GF-1", title="Truncated generating function: sum_(k<L) K_k z^k = C^T (I - z^L Abar^L)(I - z Abar)^-1 Bbar",
+    source=S4 + ", §3.3 and appendix C; " + SU3, status=Status.EXACT,
+    statement=_gf1_statement, derive=_gf1_derive,
+    numeric=lambda dps, L, x, y: kn.series_sum(_AB3.tolist(), list(_BB3), list(_C3), L, (x, y), dps=dps),
+    evaluate=_at_z,
+    params=strategy(L=lambda s: s.sizes(1, 8), x=lambda s: s.rationals(-1, 1, max_denominator=20),
+                    y=lambda s: s.rationals(-1, 1, max_denominator=20)),
+    examples=({"L": 1, **_PT_Z}, {"L": 5, **_PT_Z}, {"L": 8, "x": F(-9, 10), "y": F(1, 5)}),
+    bound=Bound("L", 1, 8), display={"L": 3},
+    notes="A fixed rational 3 x 3 Abar (finite geometric series), z = x + i y symbolic; the resolvent is written "
+          "as adj(I - z Abar)/det(I - z Abar).",
+))
+
+_zp = Symbol("z")
+
+
+def _coeffs(p: Any, L: int) -> Matrix:
+    c = Poly(p, _zp).all_coeffs()[::-1] if p != 0 else []
+    return Matrix([c[k] if k < len(c) else 0 for k in range(L)])
+
+
+def _gf2_statement(L: int) -> Matrix:
+    if not isinstance(L, int):  # Abar**L for a symbolic L would need a Jordan form: shown at a concrete L
+        raise TypeError("L must be a concrete integer")
+    Ct = (eye(3) - _AB3 ** L).T * _C3
+    num = sympy.expand((Ct.T * (eye(3) - _zp * _AB3).adjugate() * _BB3)[0])
+    return _coeffs(sympy.rem(num, _zp ** L - 1, _zp), L)
+
+
+def _gf2_derive(L: int) -> Derivation:
+    p = sympy.expand((eye(3) - _zp * _AB3).det() * _series(L, _zp))
+    r = sympy.rem(p, _zp ** L - 1, _zp)
+    return Derivation(_coeffs(r, L), (
+        Step("det(I - z Abar) times sum_(k<L) K_k z^k", p),
+        Step("reduced modulo z^L - 1 (equality modulo z^L - 1 = equality at every L-th root of unity)", r),
+    ))
+
+
+register(Result(
+    key="S4-GF-2", title="At the L-th roots of unity the factor (I - Abar^L) is absorbed into C-tilde",
+    source=S4 + ", §3.3; " + SU3, status=Status.EXACT,
+    statement=_gf2_statement, derive=_gf2_derive,
+    numeric=lambda dps, L: kn.gf_remainder(_AB3.tolist(), list(_BB3), list(_C3), L, dps=dps),
+    params=strategy(L=lambda s: s.sizes(1, 12)),
+    examples=({"L": 1}, {"L": 4}, {"L": 7}, {"L": 8}), bound=Bound("L", 1, 8), display={"L": 4},
+    notes="Statement: coefficients of Ctilde^T adj(I - z Abar) Bbar mod (z^L - 1), Ctilde = (I - Abar^L)^T C "
+          "(conjugate form Ctilde^* = C^*(I - Abar^L)). Proved without roots of unity; numeric: inverse DFT of "
+          "det(I - z_l Abar) Ctilde^T (I - z_l Abar)^-1 Bbar over the nodes z_l = exp(-2 pi i l/L).",
+))
+
+# --- S4-GF-3, GF-4, ERR-4, GF-5 ------------------------------------------------------------------------
+
+Lsym = Symbol("L", integer=True, positive=True)
+msym = Symbol("m", integer=True)
+lsym = Symbol("l", integer=True, nonnegative=True)
+_S = Function("S")
+
+
+def _roots_closed(arg: Any) -> Piecewise:
+    return Piecewise((Lsym, Eq(Mod(arg, Lsym), 0)), (0, True))
+
+
+def _roots_derive(arg: Any, sign: int, caption: str) -> Derivation:
+    q = exp(sign * 2 * pi * I * arg / Lsym)
+    geometric = (1 - q ** Lsym) / (1 - q)
+    qL = sympy.powsimp(sympy.expand_power_exp(q ** Lsym), force=True)
+    qL = sympy.simplify(qL)  # exp(+-2 pi i arg) = 1 for an integer arg
+    value = Piecewise((Lsym, Eq(Mod(arg, Lsym), 0)), (sympy.simplify((1 - qL) / (1 - q)), True))
+    return Derivation(Eq(_S(Lsym, arg), value, evaluate=False), (
+        Step(caption + ": geometric sum with ratio q = " + sympy.latex(q) + " (q = 1 iff L divides the index)",
+             geometric),
+        Step("q^L = 1 because the index is an integer", Eq(Symbol("q^L"), qL, evaluate=False)),
+    ))
+
+
+register(Result(
+    key="S4-GF-3", title="Inverse DFT: sum_(l<L) omega^(l m) = L [L | m], so K_k = (1/L) sum_l Khat_l e^(+2 pi i k l/L)",
+    source=S4 + ", Algorithm 1; standard DFT inversion", status=Status.EXACT,
+    statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
+    derive=lambda: _roots_derive(msym, -1, "sum_(l<L) exp(-2 pi i l m/L)"),
+    numeric=lambda dps, L, m: kn.root_sum(L, m, -1, dps=dps),
+    params=strategy(L=lambda s: s.sizes(1, 24), m=lambda s: s.rationals(-30, 30, max_denominator=1).map(int)),
+    examples=({"L": 8, "m": 3}, {"L": 8, "m": 16}, {"L": 7, "m": -7}, {"L": 5, "m": 12}),
+    notes="Orthogonality of the DFT (convention 5, omega = exp(-2 pi i/L)) is the inversion formula: applying "
+          "(1/L) sum_l e^(+2 pi i k l/L) to Khat_l = sum_j K_j omega^(j l) leaves K_k. The kernel routes of "
+          "numerics.s4 are compared with repeated products in the test-suite.",
+))
+
+register(Result(
+    key="S4-GF-4", title="DFT sign pitfall: nodes e^(+2 pi i l/L) with the same inverse give K_((-k) mod L)",
+    source="DFT conventions (derived for the spec); " + S4CODE, status=Status.EXACT,
+    statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
+    derive=lambda: _roots_derive(msym, +1, "sum_(l<L) exp(+2 pi i l m/L) with m = j + k"),
+    numeric=lambda dps, L, m: kn.root_sum(L, m, +1, dps=dps),
+    examples=({"L": 8, "m": 5}, {"L": 8, "m": 8}, {"L": 9, "m": 0}),
+    notes="With Khat^+_l = sum_j K_j e^(+2 pi i j l/L) and the inverse (1/L) sum_l e^(+2 pi i k l/L): the "
+          "result is (1/L) sum_j K_j S(L, j + k) = K_((-k) mod L), a time reversal. The test-suite checks both "
+          "pairings on actual kernels.",
+))
+
+register(Result(
+    key="S4-ERR-4", title="Root-of-unity sign: e^(+2 pi i l/L) nodes must be paired with the opposite-sign inverse",
+    source=S4 + ", Algorithm 1 (confirm wording: record the paper's sign); " + S4CODE + " uses exp(-2 pi i/L)",
+    status=Status.EXACT,
+    statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
+    derive=lambda: _roots_derive(msym, +1, "sum_(l<L) exp(+2 pi i l k/L) exp(-2 pi i l j/L), m = k - j"),
+    numeric=lambda dps, L, m: kn.root_sum(L, m, +1, dps=dps),
+    examples=({"L": 6, "m": 2}, {"L": 6, "m": -6}),
+    notes="Nodes e^(+2 pi i l/L) with the inverse (1/L) sum_l e^(-2 pi i k l/L) recover K_k (m = k - j); with "
+          "numpy/torch ifft the nodes must be e^(-2 pi i l/L) (S4-GF-4).",
+))
+
+register(Result(
+    key="S4-GF-5", title="Why L and not 2L points: at the 2L-th roots z^L = (-1)^l is not constant",
+    source=SU3, status=Status.EXACT,
+    statement=lambda: Eq(exp(-I * pi * lsym / Lsym) ** Lsym, (-1) ** lsym, evaluate=False),
+    derive=lambda: Derivation(Eq(exp(-I * pi * lsym / Lsym) ** Lsym,
+                                 sympy.powsimp(exp(-I * pi * lsym), force=True), evaluate=False),
+                              (Step("(e^(-i pi l/L))^L = e^(-i pi l)", exp(-I * pi * lsym)),)),
+    numeric=lambda dps, L, l: kn.rounded(mp_power(L, l, dps), dps),
+    examples=({"L": 8, "l": 3}, {"L": 5, "l": 4}),
+    notes="So (I - z^L Abar^L) equals I - Abar^L on even l and I + Abar^L on odd l: no single C-tilde.",
+))
+
+
+def mp_power(L: int, l: int, dps: int) -> Any:
+    import mpmath
+
+    with mpmath.workdps(dps + 10):
+        return mpmath.mp.re(mpmath.mp.expjpi(mpmath.mp.mpf(-l) / L) ** L)
+
+
+# --- S4-RES-1, RES-2 -------------------------------------------------------------------------------------
+
+
+def _res1_statement() -> Tuple:
+    g = 2 / h * (1 - z) / (1 + z)
+    regular = 2 * ((2 / h * (1 - z)) * eye(2) - (1 + z) * A2).inv() * B2
+    cauchy = 2 / (1 + z) * (g * eye(2) - A2).inv() * B2
+    return Tuple(_c(regular), _c(cauchy))
+
+
+def _res1_derive() -> Derivation:
+    Ab, Bb = bilinear_exact(A2, B2, h)
+    r = _c((eye(2) - z * Ab).inv() * Bb)
+    return Derivation(Tuple(r, r), (Step("Bilinear Abar, Bbar from the definition", Tuple(Ab, Bb)),
+                                    Step("(I - z Abar)^-1 Bbar", r)))
+
+
+_RES_FIELDS = _sys_fields(h=lambda s: s.positive_rationals(2, max_denominator=100),
+                          x=lambda s: s.rationals(-1, 1, max_denominator=20),
+                          y=lambda s: s.rationals(-1, 1, max_denominator=20))
+
+register(Result(
+    key="S4-RES-1", title="Bilinear resolvent: (I - z Abar)^-1 Bbar = 2[(2/h)(1-z)I - (1+z)A]^-1 B = 2/(1+z) (g(z)I - A)^-1 B",
+    source=S4 + ", appendix C; " + SU3, status=Status.EXACT,
+    statement=_res1_statement, derive=_res1_derive,
+    numeric=lambda dps, **p: kn.resolvent_forms(p, dps=dps), evaluate=_at_z,
+    params=_RES_FIELDS,
+    examples=({**_PT_A, **_PT_B, **_PT_Z, "h": F(1, 10)}, {**_PT_A, **_PT_B, "x": F(-1, 2), "y": F(1, 3), "h": F(3)}),
+    notes="Symbolic 2 x 2 A, B, step h and z (complex; numeric points z = x + i y); g(z) = (2/h)(1 - z)/(1 + z). The middle (regular) form "
+          "holds at z = -1 too (S4-RES-2).",
+))
+
+register(Result(
+    key="S4-RES-2", title="The node z = -1: (I + Abar)^-1 Bbar = (h/2) B, so Khat_(L/2) = (h/2) Ctilde^T B",
+    source="follows from S4-RES-1", status=Status.EXACT,
+    statement=lambda: Eq(Function("R")(-1), h / 2 * B2, evaluate=False),
+    derive=lambda: Derivation(Eq(Function("R")(-1), _c((eye(2) + bilinear_exact(A2, B2, h)[0]).inv()
+                                                        * bilinear_exact(A2, B2, h)[1]), evaluate=False),
+                              (Step("(I + Abar)^-1 Bbar with the bilinear pair", Symbol("R(-1)")),)),
+    numeric=lambda dps, **p: kn.resolvent_forms(p, dps=dps, at_minus_one=True),
+    examples=({**_PT_A, **_PT_B, "h": F(1, 10)}, {**_PT_A, **_PT_B, "h": F(5, 2)}),
+    notes="For even L the node l = L/2 is exactly -1 (mp.expjpi); the 2/(1+z) form is 0 * infinity there. "
+          "numerics.s4.kernel('cauchy') uses this value at that node.",
+))
+
+# --- S4-WB-1, WB-2 --------------------------------------------------------------------------------------
+
+D2, u1, w1, U2, W2 = _m("d", 2), _m("u", 2, 1), _m("w", 1, 2), _m("U", 2, 2), _m("W", 2, 2)
+
+
+def _wb_forms(sign: int) -> Tuple:
+    out = []
+    for U_, W_ in ((u1, w1), (U2, W2)):
+        Di = D2.inv()
+        r = U_.cols
+        if sign > 0:
+            val = Di - Di * U_ * (eye(r) + W_ * Di * U_).inv() * W_ * Di
+        else:
+            val = Di + Di * U_ * (eye(r) - W_ * Di * U_).inv() * W_ * Di
+        out.append(_c(val))
+    return Tuple(*out)
+
+
+def _wb_derive(sign: int) -> Derivation:
+    vals = [_c((D2 + sign * U_ * W_).inv()) for U_, W_ in ((u1, w1), (U2, W2))]
+    return Derivation(Tuple(*vals), (Step("Direct inverses of the rank-1 and rank-2 updates", Tuple(*vals)),))
+
+
+_PT_WB = {"d11": F(3), "d12": F(1, 2), "d21": F(-1, 3), "d22": F(2), "u11": F(1), "u21": F(-2, 3),
+          "w11": F(1, 4), "w12": F(5, 7), "U11": F(1, 2), "U12": F(1), "U21": F(-1), "U22": F(1, 3),
+          "W11": F(2, 5), "W12": F(-1, 2), "W21": F(1, 7), "W22": F(3, 4)}
+
+register(Result(
+    key="S4-WB-1", title="Woodbury identity, rank 1 and 2: (D + U W)^-1 = D^-1 - D^-1 U (I + W D^-1 U)^-1 W D^-1",
+    source="standard; " + S4 + ", appendix C", status=Status.EXACT,
+    statement=lambda: _wb_forms(+1), derive=lambda: _wb_derive(+1),
+    numeric=lambda dps, **p: kn.woodbury(p, +1, dps=dps),
+    examples=(_PT_WB, {**_PT_WB, "d12": F(-4), "W21": F(-3)}),
+    notes="Symbolic 2 x 2 D, U (2 x r), W (r x 2), r = 1, 2 (W plays V^*).",
+))
+register(Result(
+    key="S4-WB-2", title="Su's Woodbury form: (M - U W)^-1 = M^-1 + M^-1 U (I - W M^-1 U)^-1 W M^-1",
+    source=SU3 + " (motivated by the Neumann series (I - UV^*)^-1 = sum (UV^*)^k)", status=Status.EXACT,
+    statement=lambda: _wb_forms(-1), derive=lambda: _wb_derive(-1),
+    numeric=lambda dps, **p: kn.woodbury(p, -1, dps=dps),
+    examples=(_PT_WB,),
+    notes="Holds whenever M and I - W M^-1 U are invertible; the series is only a motivation.",
+))

@@ -1,0 +1,448 @@
+"""Registered S4 results on the structure of the HiPPO matrices (spec ``s4.md`` §2.2-2.3, §3):
+S4-NPLR-1..6, S4-DIAG-1, S4-EIG-1..4, S4-ERR-1, S4-ERR-2.
+
+Symbolic routes: the NPLR factors' closed forms (:func:`proofs.s4.nplr`) against
+:math:`A+PP^{\\mathsf T}` with A from ``proofs.hippo.transition``; spectra invariants through the
+rational matrix similar to K; eigenvectors by exact forward substitution on the triangular
+integer matrix :math:`M=T^{-1}AT`.  Numeric routes (:mod:`numerics._s4_checks`): matrices built
+in mpmath, ``mp.eigh``, ``mp.eig``, inverse iteration, ``mp.svd_r``, ``mp.limit``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import sympy
+from sympy import QQ
+from sympy.polys.matrices import DomainMatrix
+from sympy import Eq, Function, I, Limit, Matrix, Rational, Symbol, Tuple, cot, eye, factorial, pi, sqrt, zeros
+
+from numerics import _s4_checks as chk
+
+from ._s4_api import S4, S4CODE, SU3, W, _closed_factors, root, fout_e, integer_legs, legs_eigenvectors, strategy
+from .core import Bound, Derivation, Result, Status, Step, register
+from .hippo import transition
+
+__all__: list[str] = []
+
+_WINDOWED = ("legt", "fout")
+
+
+def _sym(S: Matrix) -> Matrix:
+    return (S + S.T) / 2
+
+
+def _nplr_closed(measure: str, N: int) -> Tuple:
+    w = W if measure in _WINDOWED else 1
+    S, P = _closed_factors(measure, N, w)
+    if measure == "legt":
+        R = Matrix(N, N, lambda n, k: _legt_R(n, k))
+        return Tuple(S, R, Matrix([_legt_B(n) for n in range(N)]))
+    if measure == "lagt":
+        Sh, _ = _closed_factors("lagt-half", N, 1)
+        return Tuple(Sh, S, sqrt(2) * P)
+    return Tuple(S, (sqrt(2 / w) if measure == "fout" else sqrt(2)) * P)
+
+
+@lru_cache(maxsize=None)
+def _legt_R(n: int, k: int) -> Any:
+    return 2 * root(n, k) / W if (k > n and (n - k) % 2) else sympy.Integer(0)
+
+
+@lru_cache(maxsize=None)
+def _legt_B(n: int) -> Any:
+    return sqrt(2 * n + 1) / sqrt(W) / sqrt(W)  # (P0 + P1)_n / sqrt(w)
+
+
+def _p_def(measure: str, N: int) -> Matrix:
+    """The low-rank factor by its definition in the spec (S4-NPLR-1..4)."""
+    if measure == "legs":
+        return Matrix([sqrt(n + Rational(1, 2)) for n in range(N)])
+    if measure == "legt":
+        return Matrix(N, 2, lambda n, j: sqrt((2 * n + 1) / W) * (1 if (n % 2 == 1) == (j == 0) else 0))
+    if measure in ("lagt", "lagt-half"):
+        return Matrix([1] * N) / sqrt(2)
+    return sqrt(2 / W) * fout_e(N)
+
+
+@lru_cache(maxsize=None)
+def _p_entry(measure: str, n: int, j: int) -> Any:
+    return _p_def(measure, n + 1)[n, j]
+
+
+@lru_cache(maxsize=None)
+def _pp(measure: str, n: int, k: int) -> Any:
+    """:math:`(PP^{\\mathsf T})_{nk}` from the defining P (cached across N)."""
+    r = 2 if measure == "legt" else 1
+    return sympy.Add(*[_p_entry(measure, n, j) * _p_entry(measure, k, j) for j in range(r)])
+
+
+@lru_cache(maxsize=None)
+def _add_pp(a: Any, measure: str, n: int, k: int) -> Any:
+    return a + _pp(measure, n, k)
+
+
+@lru_cache(maxsize=None)
+def _add_root(a: Any, n: int, k: int) -> Any:
+    return a + root(n, k) / W
+
+
+def _plus_ppt(measure: str, A: Matrix) -> Matrix:
+    """:math:`A+PP^{\\mathsf T}` entrywise (cached sums: the same entries recur for every N)."""
+    return Matrix(A.rows, A.cols, lambda n, k: _add_pp(A[n, k], measure, n, k))
+
+
+def _nplr_derived(measure: str, N: int) -> Derivation:
+    w = W if measure in _WINDOWED else 1
+    A, B = transition(measure, N, window=w)
+    P = _p_def(measure, N)
+    S = _plus_ppt(measure, A)
+    steps = [Step("A and B from the HiPPO transition (proofs.hippo.transition)", Eq(Symbol("A"), A, evaluate=False)),
+             Step("Add the low-rank correction P P^T", Eq(Symbol("S"), S, evaluate=False))]
+    if measure == "legt":
+        R = Matrix(N, N, lambda n, k: _add_root(A[n, k], n, k))  # p_n p_k = sqrt((2n+1)(2k+1))/w
+        steps.append(Step("Rank-1 candidate p_n = sqrt((2n+1)/w): the remainder A + p p^T is strictly upper "
+                          "triangular and nonzero, hence not normal", Eq(Symbol("R"), R, evaluate=False)))
+        return Derivation(Tuple(S, R, B), tuple(steps))
+    if measure == "lagt":
+        Ah, _ = transition("lagt-half", N)
+        Sh = _plus_ppt("lagt", Ah)
+        return Derivation(Tuple(Sh, S, B), tuple(steps))
+    steps.append(Step("Its symmetric part is c I (so S = c I + K with K skew: normal)", _sym(S)))
+    return Derivation(Tuple(S, B), tuple(steps))
+
+
+def _nplr_result(key: str, title: str, measure: str, source: str, notes: str, examples: tuple) -> None:
+    windowed = measure in _WINDOWED
+    fields: dict[str, Any] = {"N": lambda s: s.sizes(1, 12)}
+    if windowed:
+        fields["w"] = lambda s: s.positive_rationals(4, max_denominator=20)
+    register(Result(
+        key=key, title=title, source=source, status=Status.EXACT,
+        statement=lambda N: _nplr_closed(measure, N),
+        derive=lambda N: _nplr_derived(measure, N),
+        numeric=lambda dps, N, w=1: chk.nplr_parts(measure, N, w, dps=dps),
+        params=strategy(**fields), examples=examples, bound=Bound("N", 1, 32), display={"N": 4}, notes=notes,
+    ))
+
+
+_nplr_result(
+    "S4-NPLR-1", "LegS is normal plus rank 1: A + P P^T = K - I/2, P_n = sqrt(n + 1/2), B = sqrt2 P", "legs",
+    S4 + ", Theorem 1; " + SU3,
+    "Statement tuple: (S, sqrt2 P) with S = K - I/2, K = T Sigma T / 2 skew (sign(k-n) is antisymmetric). Numeric: "
+    "A built as T M T^-1 in mpmath, S = A + P P^T in floating point.",
+    ({"N": 1}, {"N": 4}, {"N": 9}, {"N": 16}),
+)
+_nplr_result(
+    "S4-NPLR-2", "LegT is normal plus rank 2 (and the rank-1 candidate leaves a non-normal remainder)", "legt",
+    S4 + ", Theorem 1 (rank 2 for LegT; confirm wording); " + S4CODE + " rank_correction('legt')",
+    "Tuple: (K (skew: sign(k-n)), remainder A + p p^T of the rank-1 candidate p = sqrt((2n+1)/w), "
+    "B = (P0 + P1)/sqrt(w)). s4 stores [P0, P1]/sqrt2, i.e. w = 2. No claim that no rank-1 NPLR exists.",
+    ({"N": 1, "w": 1}, {"N": 4, "w": 2}, {"N": 7, "w": Rational(3, 5)}),
+)
+_nplr_result(
+    "S4-NPLR-3", "LagT (both variants) is normal plus rank 1 with P = 1/sqrt2", "lagt",
+    S4CODE + " rank_correction('lagt'); " + S4 + ", Theorem 1",
+    "Tuple: (half-variant S = Sigma/2, paper-variant S = Sigma/2 - I/2, sqrt2 P = B).",
+    ({"N": 1}, {"N": 5}, {"N": 12}),
+)
+_nplr_result(
+    "S4-NPLR-4", "FouT: A + (2/w) e e^T = D/w (skew), P = sqrt(2/w) e", "fout",
+    "HIPPO-FOUT-4; " + S4CODE,
+    "Tuple: (D/w (skew, block diagonal), B = sqrt(2/w) P). At w = 2, P = e (s4's rank_correction('fout')). "
+    "The matrix identity holds for every N; the ODE is exact only for even N.",
+    ({"N": 2, "w": 1}, {"N": 6, "w": 2}, {"N": 9, "w": Rational(1, 3)}),
+)
+
+# --- S4-NPLR-5: spectra of the normal parts -------------------------------------------------------
+
+
+def _double_factorial_odd(N: int) -> Any:
+    return sympy.prod([2 * j - 1 for j in range(1, N + 1)]) if N else 1
+
+
+def _nplr5_statement(N: int) -> Tuple:
+    det = Rational(_double_factorial_odd(N), 2 ** N) if N % 2 == 0 else 0
+    return Tuple(Rational(N * (3 * N ** 3 - 4 * N ** 2 + 1), 12), det)
+
+
+@lru_cache(maxsize=None)
+def _sq(a: Any, b: Any) -> Any:
+    return a * b
+
+
+@lru_cache(maxsize=None)
+def _scaled(a: Any, n: int, k: int) -> Any:
+    return a * sqrt(2 * k + 1) / sqrt(2 * n + 1)
+
+
+def _nplr5_derive(N: int) -> Derivation:
+    A, _ = transition("legs", N)
+    K = _plus_ppt("legs", A) + eye(N) / 2
+    tr = -sympy.Add(*[_sq(K[n, k], K[k, n]) for n in range(N) for k in range(N)])
+    Kr = Matrix(N, N, lambda n, k: _scaled(K[n, k], n, k))  # T^-1 K T: rational, (1/2) Sigma T^2
+    det = DomainMatrix.from_Matrix(Kr).convert_to(QQ).det()
+    return Derivation(Tuple(tr, det), (
+        Step("Skew part K = A + P P^T + I/2 of the LegS matrix", K),
+        Step("sum of omega^2 = -tr K^2 (eigenvalues of K are i omega)", tr),
+        Step("det K = det(T^-1 K T), a rational matrix (Sigma T^2 / 2)", Eq(Symbol("det K"), det, evaluate=False)),
+    ))
+
+
+register(Result(
+    key="S4-NPLR-5", title="Spectrum of the LegS normal part: trace and determinant invariants",
+    source=S4CODE + " nplr (numerical eigenvalues); derived for the spec (elementary)",
+    status=Status.EXACT,
+    statement=_nplr5_statement, derive=_nplr5_derive,
+    numeric=lambda dps, N: chk.legs_invariants(N, dps=dps),
+    params=strategy(N=lambda s: s.sizes(1, 12)),
+    examples=({"N": 4}, {"N": 7}, {"N": 8}, {"N": 12}), bound=Bound("N", 1, 32), display={"N": 4},
+    notes="Tuple: (sum omega_j^2 = N(3N^3 - 4N^2 + 1)/12, det K = (2N-1)!!/2^N for even N, 0 for odd N). "
+          "Numeric: mp.eigh of -iK. Exact spectra: proofs.s4.normal_spectrum (LagT cot closed form, S4-DIAG-1; "
+          "FouT +-2 pi k/w; LegS N <= 4 and LegT N <= 4 by radicals; CRootOf otherwise); golden values G-S1..G-S4 "
+          "are checked by the test-suite.",
+))
+
+# --- S4-NPLR-6: FouT singular; reduced system -----------------------------------------------------
+
+
+def _nplr6_statement(m: int) -> Tuple:
+    N = 2 * m
+    return Tuple(0, -2 * sympy.prod([(2 * pi * k) ** 2 for k in range(1, m)]) / W ** (N - 1), 0)
+
+
+def _nplr6_derive(m: int) -> Derivation:
+    N = 2 * m
+    A, B = transition("fout", N, window=W)
+    keep = [i for i in range(N) if i != 1]
+    Ar = A.extract(keep, keep)
+    def det(M: Matrix) -> Any:  # fraction-free determinant in the expression domain (fast with pi and w)
+        dm = DomainMatrix.from_Matrix(M)
+        return sympy.factor(dm.domain.to_sympy(dm.det()))
+
+    d_full, d_red = det(A), det(Ar)
+    return Derivation(Tuple(d_full, d_red, B[1]), (
+        Step("Row and column 1 of the FouT matrix vanish (placeholder basis function)", A.row(1)),
+        Step("Determinant of the reduced matrix (index 1 deleted)", Eq(Symbol("det A'"), d_red, evaluate=False)),
+    ))
+
+
+register(Result(
+    key="S4-NPLR-6", title="FouT: the placeholder makes A singular; the reduced system is invertible (Hurwitz)",
+    source="derived for the spec from HIPPO-FOUT-4 (state-spaces/s4 special-cases the zero eigenvalue in nplr)",
+    status=Status.EXACT,
+    statement=_nplr6_statement, derive=_nplr6_derive,
+    numeric=lambda dps, m, w: chk.fout_dets(m, w, dps=dps),
+    params=strategy(m=lambda s: s.sizes(1, 6), w=lambda s: s.positive_rationals(3, max_denominator=10)),
+    examples=({"m": 1, "w": 1}, {"m": 3, "w": 2}, {"m": 5, "w": Rational(2, 3)}), bound=Bound("m", 1, 8),
+    display={"m": 2},
+    notes="N = 2m. Tuple: (det A_fout = 0, det A' = -2 prod_{k<m}(2 pi k)^2 / w^(N-1) (determinant lemma with "
+          "adj D' = prod(2 pi k)^2 e0 e0^T), B_1 = 0). Hurwitz: Re(x^* A' x) = -(2/w)|e'^T x|^2 and no eigenvector "
+          "of D' is orthogonal to e' (spec proof); the test-suite checks max Re eig(A') < 0 with mp.eig. Kernel "
+          "equality of the full and reduced systems: tested numerically ('power' route). Proved for m <= 8.",
+))
+
+# --- S4-DIAG-1: closed-form unitary diagonalisation of the LagT normal part -------------------------
+
+_Nn = Symbol("N", integer=True, positive=True)
+_j = Symbol("j", integer=True, nonnegative=True)
+_m = Symbol("m", integer=True, nonnegative=True)
+_theta = pi * (2 * _j + 1) / _Nn
+_zeta = sympy.exp(I * _theta)
+_row = Function("SigmaF")
+
+
+def _diag1_statement() -> Eq:
+    return Eq(_row(_Nn, _j, _m), I / 2 * cot(_theta / 2) * _zeta ** _m, evaluate=False)
+
+
+def _diag1_derive() -> Derivation:
+    z = Symbol("zeta")
+    upper = (z ** (_m + 1) - z ** _Nn) / (1 - z)  # sum_{k=m+1}^{N-1} z^k (telescoping)
+    lower = (1 - z ** _m) / (1 - z)  # sum_{k=0}^{m-1} z^k
+    half = (upper - lower) / 2
+    reduced = sympy.factor(half.subs(z ** _Nn, -1))
+    value = reduced.subs(z, _zeta)
+    # (1 + e^{i t}) / (1 - e^{i t}) = i cot(t/2): multiply through by e^{-i t/2}
+    trig = sympy.simplify((value / _zeta ** _m).rewrite(sympy.cot)) * _zeta ** _m
+    return Derivation(Eq(_row(_Nn, _j, _m), trig, evaluate=False), (
+        Step(r"Row m of (1/2) Sigma applied to f_k = zeta^k: geometric sums (1-zeta) sum_{a..b} zeta^k = "
+             r"zeta^a - zeta^{b+1}", Eq(_row(_Nn, _j, _m), half, evaluate=False)),
+        Step("zeta^N = exp(i pi (2j+1)) = -1", Eq(_row(_Nn, _j, _m), reduced, evaluate=False)),
+        Step("(1 + e^{it})/(1 - e^{it}) = i cot(t/2)", Eq(_row(_Nn, _j, _m), trig, evaluate=False)),
+    ))
+
+
+register(Result(
+    key="S4-DIAG-1", title="Unitary diagonalisation of the normal part; closed form for LagT (skew-circulant)",
+    source=S4 + ", §3.3; " + S4CODE + " nplr (eigh of -i(A + P P^T)); LagT closed form derived for the spec",
+    status=Status.EXACT,
+    statement=_diag1_statement, derive=_diag1_derive,
+    numeric=lambda dps, N, j, m: chk.lagt_row(N, j, m, dps=dps),
+    params=strategy(N=lambda s: s.sizes(1, 24), j=lambda s: s.sizes(0, 0), m=lambda s: s.sizes(0, 0)),
+    examples=({"N": 4, "j": 1, "m": 2}, {"N": 7, "j": 3, "m": 0}, {"N": 16, "j": 11, "m": 15}),
+    notes="(1/2) Sigma F_j = (i/2) cot(pi(2j+1)/(2N)) F_j with F_j = (zeta_j^m / sqrt N)_m unitary, so both LagT "
+          "variants have omega_j = cot(pi(2j+1)/(2N))/2 in closed form. For general S = cI + K the numeric route "
+          "is numerics.s4.unitary_diagonalize (mp.eigh on -iK, never eig of A); the test-suite reconstructs "
+          "A = V(Lambda - Pt Pt^*)V^* to 1e-40 and checks |Pt_n|^2 (G-S2) and Bt_n conj(Pt_n) = sqrt2 |Pt_n|^2.",
+))
+
+# --- S4-EIG-1..4, ERR-1, ERR-2 -----------------------------------------------------------------------
+
+
+def _S_closed(N: int, lam: int, n: int) -> Any:
+    if n < lam - 1:
+        return sympy.Integer(0)
+    return (-1) ** (N - n - 1) * factorial(N - lam) * factorial(n + lam) / (
+        factorial(N + lam - 1) * factorial(n - lam + 1))
+
+
+def _eig1_statement(N: int) -> Matrix:
+    def entry(n: int, col: int) -> Any:
+        lam = col + 1
+        prev = _S_closed(N, lam, n - 1) if n else 0
+        return (_S_closed(N, lam, n) - prev) / sqrt(2 * n + 1)
+
+    return Matrix(N, N, entry)
+
+
+def _forward_null(M: Matrix, lam: int) -> list:
+    """Exact null vector of the lower-triangular ``M + lam I`` with entry ``lam-1`` equal to 1."""
+    N = M.rows
+    u = [sympy.Integer(0)] * N
+    u[lam - 1] = sympy.Integer(1)
+    for n in range(lam, N):
+        u[n] = -sum(M[n, k] * u[k] for k in range(n)) / (M[n, n] + lam)
+    return u
+
+
+def _legs_eigvecs_exact(N: int) -> Matrix:
+    M = integer_legs(N)
+    cols = []
+    for lam in range(1, N + 1):
+        u = _forward_null(M, lam)  # eigenvector of -M; v = T u is one of -A
+        s = sum((2 * k + 1) * u[k] for k in range(N))  # S_{N-1} = sum sqrt(2k+1) v_k
+        cols.append([sqrt(2 * n + 1) * u[n] / s for n in range(N)])
+    return Matrix(N, N, lambda n, c: cols[c][n])
+
+
+register(Result(
+    key="S4-EIG-1", title="Eigenvectors of LegS: partial sums S_n as ratios of factorials",
+    source=SU3 + " (eigenvector section)", status=Status.EXACT,
+    statement=_eig1_statement,
+    derive=lambda N: Derivation(_legs_eigvecs_exact(N), (
+        Step("Forward substitution on the lower-triangular M + lambda I (M = T^-1 A T integer), v = T u, "
+             "normalised so that S_{N-1} = sum_k sqrt(2k+1) v_k = 1", _legs_eigvecs_exact(N)),)),
+    numeric=lambda dps, N: chk.legs_eigvecs(N, dps=dps),
+    params=strategy(N=lambda s: s.sizes(1, 9)),
+    examples=({"N": 3}, {"N": 9}), bound=Bound("N", 1, 24), display={"N": 4},
+    notes="Column lambda (1..N) is the eigenvector of -A for eigenvalue lambda with "
+          "S_n = (-1)^(N-n-1) (N-lambda)!(n+lambda)!/((N+lambda-1)!(n-lambda+1)!) for n >= lambda-1, "
+          "0 before, and v_n = (S_n - S_{n-1})/sqrt(2n+1). The recurrence (lambda+n)S_{n-1} = (lambda-n-1)S_n "
+          "follows from row n of -Av = lambda v. Numeric: inverse iteration in mpmath. Proved for N <= 24.",
+))
+
+
+def _eig2_statement(m: int) -> Eq:
+    d = 3 * m
+    return Eq(Symbol(f"|S_{m}|"), factorial(2 * m) ** 2 / factorial(4 * m - 1), evaluate=False)
+
+
+def _eig2_derive(m: int) -> Derivation:
+    d = 3 * m
+    u = _forward_null(integer_legs(d), m)
+    S = [sum((2 * k + 1) * u[k] for k in range(n + 1)) for n in range(d)]
+    val = abs(S[m] / S[d - 1])
+    return Derivation(Eq(Symbol(f"|S_{m}|"), val, evaluate=False), (
+        Step(f"Exact eigenvector for lambda = d/3 = {m}, N = d = {d}; partial sums S_n, normalised S_(N-1) = 1",
+             Matrix([s / S[d - 1] for s in S]).T),))
+
+
+register(Result(
+    key="S4-EIG-2", title="Size of the LegS eigenvector entries: |S_{d/3}| = ((2d/3)!)^2/(4d/3-1)!",
+    source=SU3 + " (gives O(sqrt d 2^(-4d/3)); corrected in S4-ERR-2)", status=Status.EXACT,
+    statement=_eig2_statement, derive=_eig2_derive,
+    numeric=lambda dps, m: chk.legs_S_third(m, dps=dps),
+    params=strategy(m=lambda s: s.sizes(1, 6)),
+    examples=({"m": 1}, {"m": 4}, {"m": 10}), bound=Bound("m", 1, 10), display={"m": 2},
+    notes="d = 3m (N = d, lambda = n = d/3). Golden: d = 30 gives (20!)^2/39! = 2.9017778207699376147e-10. "
+          "The asymptotic form (4/3) sqrt(2 pi/3) d^(3/2) 2^(-4d/3) is S4-ERR-2 (THEOREM, Stirling).",
+))
+
+def _eig3_derive(N: int) -> Derivation:
+    M = integer_legs(N)
+    cols = [_forward_null(M, j + 1) for j in range(N)]
+    V = Matrix(N, N, lambda i, j: cols[j][i])
+    return Derivation(Tuple(V, sympy.diag(*[M[j, j] for j in range(N)])), (
+        Step("M is lower triangular: its eigenvalues are its diagonal -1..-N", M),
+        Step("Eigenvector j by forward substitution with unit diagonal, (M - M_jj I) u = 0", V)))
+
+
+register(Result(
+    key="S4-EIG-3", title="Signed binomial eigenvector matrix of T^-1 A T (LegS)",
+    source=S4 + ", Lemma 3.2 (corrected sign and normalisation, S4-ERR-1)", status=Status.EXACT,
+    statement=lambda N: Tuple(legs_eigenvectors(N), sympy.diag(*[-(j + 1) for j in range(N)])),
+    derive=lambda N: _eig3_derive(N),
+    numeric=lambda dps, N: chk.integer_eigvecs(N, True, dps=dps),
+    params=strategy(N=lambda s: s.sizes(1, 8)),
+    examples=({"N": 4}, {"N": 6}, {"N": 9}), bound=Bound("N", 1, 32), display={"N": 4},
+    notes="M V = V diag(-1..-N), M = T^-1 A T; so T V diagonalises A. V is unit lower triangular with integer "
+          "entries (V^-1 integer); |V_{3i,i}| = C(4i,2i) ~ 2^(4i)/sqrt(2 pi i). Numeric: mp.eig (QR) of M.",
+))
+
+
+def _eig4_statement(N: int) -> Eq:
+    table = {8: "16.2332", 16: "36.2758", 24: "56.4581", 32: "76.6912", 40: "96.9508", 48: "117.2268",
+             64: "157.8089", 80: "198.4158", 96: "239.0382"}
+    if N not in table:
+        raise ValueError(f"S4-EIG-4 tabulates N in {sorted(table)}, got {N}")
+    return Eq(Symbol(f"log2 cond(W_{N})"), Rational(table[N]), evaluate=False)
+
+
+register(Result(
+    key="S4-EIG-4", title="Conditioning of the LegS eigenvector matrix: log2 cond(W) grows ~ 2.54 N",
+    source="refines " + S4 + ", Lemma 3.2 and " + SU3 + "; values from high-precision SVDs",
+    status=Status.EMPIRICAL,
+    statement=_eig4_statement,
+    numeric=lambda dps, N: chk.log2_cond(N, dps=dps),
+    examples=({"N": 8}, {"N": 16}), display={"N": 8},
+    notes="Tabulated to 4 decimals; the numeric route rounds its SVD value to 4 decimals (that is the claim). "
+          "Increments per unit N approach log2(3 + 2 sqrt2) = 2.5431 from below (conjectured rate (1+sqrt2)^(2N)). "
+          "Larger N (24..96) in benchmarks/s4_conditioning.py.",
+))
+
+
+def _err1_derive(N: int) -> Derivation:
+    J = sympy.diag(*[(-1) ** i for i in range(N)])
+    MJ = J * integer_legs(N) * J
+    cols = [_forward_null(MJ, j + 1) for j in range(N)]
+    U = Matrix(N, N, lambda i, j: cols[j][i])
+    return Derivation(Tuple(U, sympy.diag(*[MJ[j, j] for j in range(N)])), (
+        Step("J M J with J = diag((-1)^i)", MJ), Step("Its unit-diagonal eigenvectors", U)))
+
+
+register(Result(
+    key="S4-ERR-1", title="Lemma 3.2 as often quoted: the unsigned binomial matrix diagonalises J M J, not M",
+    source=S4 + ", Lemma 3.2 (confirm wording)", status=Status.EXACT,
+    statement=lambda N: Tuple(Matrix(N, N, lambda i, j: sympy.binomial(i + j, i - j) if i >= j else 0),
+                              sympy.diag(*[-(j + 1) for j in range(N)])),
+    derive=_err1_derive,
+    numeric=lambda dps, N: chk.integer_eigvecs(N, False, dps=dps),
+    examples=({"N": 5}, {"N": 8}), bound=Bound("N", 1, 32), display={"N": 4},
+    notes="The signed matrix (-1)^(i-j) C(i+j, i-j) diagonalises M = T^-1 A T (S4-EIG-3); the unsigned one "
+          "diagonalises J M J, J = diag((-1)^i). The exponential growth conclusion is unaffected.",
+))
+
+_d = Symbol("d", positive=True)
+register(Result(
+    key="S4-ERR-2", title="Asymptotics of |S_{d/3}|: (4/3) sqrt(2 pi/3) d^(3/2) 2^(-4d/3), not O(sqrt d 2^(-4d/3))",
+    source=SU3 + "; Stirling's formula", status=Status.THEOREM,
+    statement=lambda: Eq(Limit(sympy.gamma(2 * _d / 3 + 1) ** 2 / sympy.gamma(4 * _d / 3) / (
+        _d ** Rational(3, 2) * 2 ** (-4 * _d / 3)), _d, sympy.oo), Rational(4, 3) * sqrt(2 * pi / 3),
+        evaluate=False),
+    numeric=lambda dps: chk.eigen_ratio_limit(dps=dps),
+    examples=({},),
+    notes="The ratio tends to 1.929603... (Stirling); numeric: Richardson extrapolation (mp.limit) of the "
+          "gamma-function ratio. Su's O(sqrt d 2^(-4d/3)) misses a factor d.",
+))
