@@ -15,8 +15,10 @@ Usage::
     python benchmarks/mutation.py --sample 40 --seed 1 # a random sample per module
     python benchmarks/mutation.py --jobs 2             # two scratch trees in parallel
 
-Mutants inside docstrings, string constants and the registration calls' metadata are
-not generated (they cannot change a formula).
+Mutants that cannot make a formula wrong are not generated: docstrings, the keyword
+arguments that choose test points or presentation (``examples=``, ``params=``, ``bound=``,
+``display=`` ...), derivation ``Step(...)`` captions, and statements on a line marked
+``# pragma: no mutate`` (used sparingly, for test data and seeds, with a reason).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: topic -> (key prefixes whose registry tests count, the topic's own test module)
 TOPICS: dict[str, tuple[tuple[str, ...], str]] = {
-    "legendre": (("HIPPO-LEG", "HIPPO-LAG"), "tests/test_legendre.py"),
+    "legendre": (("HIPPO-LEG-", "HIPPO-LAG-"), "tests/test_legendre.py"),
     "hippo": (("HIPPO",), "tests/test_hippo.py"),
     "s4": (("S4",), "tests/test_s4.py"),
     "rational": (("RTF",), "tests/test_rational.py"),
@@ -67,9 +69,36 @@ def _docstring_nodes(tree: ast.AST) -> set[int]:
     return skip
 
 
-def _sites(tree: ast.AST) -> list[tuple[ast.AST, str]]:
+#: keyword arguments that choose test points or presentation, not a claim: a mutant there
+#: checks other points (or prints differently) and cannot make a formula wrong
+_DATA_KEYWORDS = {"examples", "display", "params", "bound", "notes", "title", "source", "key"}
+#: calls whose arguments are presentation only (a derivation step's caption and shown expression)
+_DISPLAY_CALLS = {"Step"}
+PRAGMA = "pragma: no mutate"
+_SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Expr)
+
+
+def _equivalent_nodes(tree: ast.AST, lines: list[str]) -> set[int]:
+    """Nodes whose mutants are equivalent by construction: test-point data, display, marked lines."""
+    skip: set[int] = set()
+
+    def drop(sub: ast.AST) -> None:
+        skip.update(id(n) for n in ast.walk(sub))
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in _DATA_KEYWORDS:
+            drop(node.value)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _DISPLAY_CALLS:
+            drop(node)
+        elif isinstance(node, _SIMPLE) and any(PRAGMA in lines[k - 1] for k in
+                                               range(node.lineno, (node.end_lineno or node.lineno) + 1)):
+            drop(node)
+    return skip
+
+
+def _sites(tree: ast.AST, lines: list[str] | None = None) -> list[tuple[ast.AST, str]]:
     """Mutable sites in a stable order, with a description of the mutation."""
-    skip = _docstring_nodes(tree)
+    skip = _docstring_nodes(tree) | _equivalent_nodes(tree, lines or [])
     found: list[tuple[ast.AST, str]] = []
     for node in ast.walk(tree):
         if id(node) in skip:
@@ -88,14 +117,16 @@ def _sites(tree: ast.AST) -> list[tuple[ast.AST, str]]:
 
 
 def mutants(path: Path) -> list[Mutant]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
     rel = str(path.relative_to(ROOT))
-    return [Mutant(rel, i, getattr(node, "lineno", 0), desc) for i, (node, desc) in enumerate(_sites(tree))]
+    return [Mutant(rel, i, getattr(node, "lineno", 0), desc)
+            for i, (node, desc) in enumerate(_sites(tree, text.splitlines()))]
 
 
 class _Apply(ast.NodeTransformer):
-    def __init__(self, target: int, tree: ast.AST) -> None:
-        self.target = _sites(tree)[target][0]
+    def __init__(self, target: int, tree: ast.AST, lines: list[str]) -> None:
+        self.target = _sites(tree, lines)[target][0]
 
     def generic_visit(self, node: ast.AST) -> ast.AST:
         node = super().generic_visit(node)
@@ -113,8 +144,9 @@ class _Apply(ast.NodeTransformer):
 
 
 def mutated_source(m: Mutant, root: Path = ROOT) -> str:
-    tree = ast.parse((root / m.path).read_text(encoding="utf-8"))
-    new = _Apply(m.index, tree).visit(tree)
+    text = (root / m.path).read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    new = _Apply(m.index, tree, text.splitlines()).visit(tree)
     return ast.unparse(ast.fix_missing_locations(new))
 
 

@@ -261,10 +261,16 @@ def snell_point(a: Any, b: Any, d: Any, v1: Any, v2: Any, *, dps: int = DEFAULT_
 
 
 def reflection_point(a: Any, b: Any, d: Any, *, dps: int = DEFAULT_DPS) -> Any:
-    """The reflection point on the mirror y = 0 between (0, a) and (d, b), by ``findroot`` on ``mp.diff`` of T."""
+    """The reflection point on the mirror y = 0 between (0, a) and (d, b): the zero of T'(s) on [0, d].
+
+    T(s) = sqrt(a^2 + s^2) + sqrt(b^2 + (d - s)^2) is convex, so T' changes sign once on [0, d];
+    a bracketed Newton iteration on the analytic T', T'' finds it for any height ratio.
+    """
     with mpmath.workdps(check_dps(dps)):
         a, b, d = positive(a, "a"), positive(b, "b"), positive(d, "d")
         with mp.extradps(15):
-            T = lambda s: mp.sqrt(a * a + s * s) + mp.sqrt(b * b + (d - s) ** 2)
-            xs = mp.findroot(lambda s: mp.diff(T, s), d / 2, tol=mp.eps ** 2 * 16)
+            # (findroot's secant from d/2 failed for a/b = 119; mp.diff's noise can stall Newton's stopping test)
+            dT = lambda s: s / mp.sqrt(a * a + s * s) - (d - s) / mp.sqrt(b * b + (d - s) ** 2)
+            d2T = lambda s: a * a / (a * a + s * s) ** 1.5 + b * b / (b * b + (d - s) ** 2) ** 1.5
+            xs = safe_newton(dT, d2T, mp.zero, d, bisect=10)
         return +xs

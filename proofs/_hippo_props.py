@@ -303,7 +303,8 @@ register(Result(
     key="HIPPO-LEGS-P7", title="LegS reconstruction, exact for polynomials of degree < N",
     source=HIPPO + "; HazyResearch/hippo-code model/hippo.py", status=Status.EXACT,
     statement=lambda N: sympy.eye(N), derive=_recon_derived, numeric=_p7_numeric, evaluate=_p7_eval,
-    params=_strategy(N=lambda s: s.sizes(4, 8), t=lambda s: s.positive_rationals(3, max_denominator=20),
+    # t in [1, 3], tau in (0, 1]: tau <= t, inside the window (beyond it the sum extrapolates and cancels)
+    params=_strategy(N=lambda s: s.sizes(4, 8), t=lambda s: s.rationals(1, 3, max_denominator=20),
                      tau=lambda s: s.positive_rationals(1, max_denominator=20)),
     examples=({"N": 4, "t": Fraction(17, 10), "tau": Fraction(1, 3)}, {"N": 6, "t": 3, "tau": Fraction(5, 2)}),
     bound=Bound("N", 1, 16), display={"N": 3},

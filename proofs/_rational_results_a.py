@@ -119,7 +119,7 @@ def _list_matrix(M: Matrix) -> list[list[Any]]:
     return [[M[i, j] for j in range(M.cols)] for i in range(M.rows)]
 
 
-_GR1_A, _GR1_B = [_Q(1, 2), _Q(-1, 5), _Q(1, 10)], [1, _Q(2, 5), _Q(-3, 10)]
+_GR1_A, _GR1_B = [_Q(1, 2), _Q(-1, 5), _Q(1, 10)], [1, _Q(2, 5), _Q(-3, 10)]  # pragma: no mutate (test data)
 _R5 = rational_realisation(5, 77)
 _EX_RAT = (
     {"A": _list_matrix(comp(_GR1_A)), "B": [1, 0, 0], "C": _GR1_B, "z_re": _Q(1, 3), "z_im": _Q(1, 7)},

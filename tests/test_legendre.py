@@ -79,3 +79,16 @@ def test_mpmath_route_reproduces_known_values():
         assert num.legendre(2, Fraction(1, 2), dps=30) == mpmath.mpf(-1) / 8
         assert mpmath.almosteq(num.legendre_derivative(3, Fraction(1, 2), dps=30), mpmath.mpf(3) / 8, 1e-28)
         assert mpmath.almosteq(num.laguerre_derivative(2, 1, dps=30), mpmath.mpf(-1), 1e-28)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 5])
+def test_general_form_agrees_with_the_concrete_statement(n):
+    # the symbolic-n form is what the report prints; it must say the same as the proved one
+    n_sym = sympy.Symbol("n", integer=True, nonnegative=True)
+    pairs = [(leg.legendre_endpoints_orthogonality, 2), (leg.laguerre_origin_orthonormality, 1)]
+    for fn, head in pairs:
+        general, concrete = fn(n_sym).rhs, fn(n).rhs
+        for j in range(n + 1):
+            at = general.subs({n_sym: n, leg.m: j})
+            expect = [*concrete[:head], concrete[head + j]]
+            assert list(at) == expect, (fn.__name__, n, j)
