@@ -153,8 +153,12 @@ def annealed_entropy_quad(law: str, n: Any, lam: Any, *, dps: int = DEFAULT_DPS,
     return _finish(value, dps)
 
 
-def _sphere_tilted(d: int, big_l: Any) -> tuple[Any, Any]:
-    """(ln E[e^{L c}], tilted mean of c) for c with density prop. to (1-c^2)^{(d-3)/2} on [-1, 1]."""
+def _sphere_tilted(d: int, big_l: Any, normalise: bool = True) -> tuple[Any, Any]:
+    """(ln E[e^{L c}], tilted mean of c) for c with density prop. to (1-c^2)^{(d-3)/2} on [-1, 1].
+
+    ``normalise=False`` skips the normalising integral: the first entry is then
+    :math:`\\ln\\int e^{Lc}(1-c^2)^{(d-3)/2}dc` (for ratios in which the constant cancels).
+    """
     k = mp.mpf(d - 3) / 2
 
     def logw(c: Any) -> Any:
@@ -174,6 +178,8 @@ def _sphere_tilted(d: int, big_l: Any) -> tuple[Any, Any]:
 
     z = mp.quad(f, pts)
     mean = mp.quad(lambda c: c * f(c), pts) / z
+    if not normalise:
+        return mp.log(z) + peak, mean
     wpts = sorted(
         {mp.mpf(-1), mp.mpf(1), mp.mpf(0), *[j * width for j in (-12, -4, -1, 1, 4, 12) if j * width < 1]}
     )

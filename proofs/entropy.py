@@ -15,16 +15,20 @@ Main statements (keys in ``proofs.registry``, prefix ``ENT``):
   gradient maximisation and :math:`\\alpha^{*2} = W_0(n\\sqrt e/2) - 1/2`.
 
 HEURISTIC and EMPIRICAL items are registered with that status and say in their notes
-what exactly is checked; published training numbers (ENT-B1 .. B9) are recorded verbatim in
-:data:`QUOTED` and never recomputed.  Experiments ENT-E1 .. E3: ``benchmarks/entropy_vs_n.py``
-(E3 also in ``tests/test_entropy.py``).
+what exactly is checked (ENT-A11b JL argument, ENT-A13 extreme-value rule, ENT-A15 Chiang & Cholak,
+ENT-A18e cosine optimum: ``_entropy_gaps``).  Published numbers (ENT-B1 .. B9) are recorded verbatim
+in :data:`QUOTED` and never recomputed; ENT-B1, B4, B5 are also EMPIRICAL Results that check only the
+arithmetic the sources state (table difference, fits, roundings); the others are marked
+"quoted, not verified".  Experiments ENT-E1 .. E3: ``benchmarks/entropy_vs_n.py`` (E3 also in
+``tests/test_entropy.py``); the E1c d-sweep: ``benchmarks/entropy_e1c_sweep.py``.
 
 References: Su, kexue.fm/archives/8823, 9034, 9588, 9812, 9675, 9859, 9948, 7695, 8711; Chiang & Cholak 2022;
 Nakanishi 2025 (SSMax); Peng et al. 2023 (YaRN); DeepSeek-V3; Derrida 1981; Bovier 2006; Pitman & Yor 1997.
 
 The implementation is split into private modules (``_entropy_base``: the API; ``_entropy_core``,
 ``_entropy_twolevel``, ``_entropy_annealed``, ``_entropy_sphere``, ``_entropy_rem``, ``_entropy_scales``,
-``_entropy_gradmax``: the registered results; ``_entropy_quoted``: ENT-B data).
+``_entropy_gradmax``, ``_entropy_gaps``: the registered results; ``_entropy_quoted``: ENT-B data and
+the ENT-B1/B4/B5 results).
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from . import _entropy_sphere  # isort: skip
 from . import _entropy_rem  # isort: skip
 from . import _entropy_scales  # isort: skip
 from . import _entropy_gradmax  # isort: skip
+from . import _entropy_gaps  # isort: skip
+from . import _entropy_quoted  # isort: skip
 from ._entropy_annealed import annealed_entropy as annealed_entropy
 from ._entropy_annealed import laplace_rate as laplace_rate
 from ._entropy_annealed import pd_entropy as pd_entropy
@@ -80,4 +86,6 @@ _MODULES = (
     _entropy_rem,
     _entropy_scales,
     _entropy_gradmax,
+    _entropy_gaps,
+    _entropy_quoted,
 )
