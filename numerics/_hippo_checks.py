@@ -17,7 +17,10 @@ from .agree import DEFAULT_DPS, check_dps, to_mp
 from .hippo import analysis, project, project_derivative
 
 __all__ = ["signal", "SIGNALS", "poly_signal", "ode_sides", "window_derivative", "fous_lhs",
-           "moving_measure_derivative", "fourier_partial_sum", "fous_matrix"]
+           "moving_measure_derivative", "fourier_partial_sum", "fous_matrix", "fourier_real_forward",
+           "window_sides", "complex_window_poly", "su_legs_integer_sides", "faddeev_leverrier",
+           "markov_parameters", "taylor_by_contour", "su_printed_lmu_basis",
+           "legs_lipschitz_errors", "legt_impulse_deviation"]
 
 SIGNALS = ("smooth", "sin", "cubic", "causal-sin")
 
@@ -148,3 +151,169 @@ def legs_integer_sides(name: str, N: int, t: Any, *, dps: int = DEFAULT_DPS) -> 
         d = [t * mp.quad(lambda r: du(t * r) * r * (2 * n + 1) * mp.legendre(n, 2 * r - 1), [0, 1])
              for n in range(N)]
         return c, d, u(t)
+
+
+# --- routes for FOUT-5, ERR-1..3, RESCALE-1, DISC-7 ------------------------------------------------------
+
+
+def fourier_real_forward(n: int, r: Any) -> Any:
+    """Convention 9 basis read at the *forward* window position r (r = 1 the present)."""
+    if n == 0:
+        return mp.mpf(1)
+    if n == 1:
+        return mp.mpf(0)
+    f = n // 2
+    return mp.sqrt(2) * (mp.cospi(2 * f * r) if n % 2 == 0 else mp.sinpi(2 * f * r))
+
+
+@lru_cache(maxsize=64)
+def window_sides(name: str, N: int, t: Any, w: Any, basis: Callable[[int, Any], Any], *,
+                 dps: int = DEFAULT_DPS) -> tuple[list, list, Any, Any]:
+    """Forward-window coefficients :math:`c_n=\\int_0^1u(t-w+wr)\\phi_n(r)dr` and :math:`\\dot c_n` under the integral.
+
+    ``basis(n, r)`` is any analysis function; returns ``(c, cdot, u(t), u(t-w))``.  Nothing here
+    integrates by parts, so comparing ``cdot`` with a closed ODE tests its matrices.
+    """
+    u, du = signal(name)
+    with mpmath.workdps(check_dps(dps)):
+        t, w = to_mp(t), to_mp(w)
+        # smooth (entire) integrands: Gauss-Legendre converges geometrically
+        c = [mp.quad(lambda r: u(t - w + w * r) * basis(n, r), [0, 1], method="gauss-legendre") for n in range(N)]
+        d = [mp.quad(lambda r: du(t - w + w * r) * basis(n, r), [0, 1], method="gauss-legendre") for n in range(N)]
+        return c, d, u(t), u(t - w)
+
+
+@lru_cache(maxsize=64)
+def complex_window_poly(coeffs: Sequence[Any], K: int, T: Any, w: Any, *,
+                        dps: int = DEFAULT_DPS) -> tuple[list, list]:
+    """:func:`complex_window` for the polynomial signal with ascending ``coeffs``."""
+    u, du = poly_signal(coeffs)
+    with mpmath.workdps(check_dps(dps)):
+        T, w = to_mp(T), to_mp(w)
+        gl = dict(method="gauss-legendre")  # entire integrands: Gauss-Legendre converges geometrically
+        c = [mp.quad(lambda s: u(s * w + T - w) * mp.expjpi(-2 * k * s), [0, 1], **gl) for k in range(-K, K + 1)]
+        d = [mp.quad(lambda s: du(s * w + T - w) * mp.expjpi(-2 * k * s), [0, 1], **gl) for k in range(-K, K + 1)]
+        return c, d
+
+
+@lru_cache(maxsize=64)
+def su_legs_integer_sides(name: str, N: int, t: Any, *, dps: int = DEFAULT_DPS) -> tuple[list, list, Any]:
+    """Su's LegS route to the integer form: Su's coefficients divided by :math:`\\lambda_n=\\sqrt{2/(2n+1)}`.
+
+    Su projects on :math:`s\\in[-1,1]` with :math:`t_T(s)=(s+1)T/2` and the basis
+    :math:`\\hat g_n=\\sqrt{(2n+1)/2}\\,P_n(s)`: :math:`\\hat c_n=\\int_{-1}^1u((s+1)t/2)\\hat g_n(s)ds`
+    (:math:`\\sqrt2` times the paper's coefficient).  Returns ``(c', t*dc'/dt, u(t))`` with
+    :math:`c'_n=\\hat c_n/\\lambda_n` and the derivative taken under the integral sign.
+    """
+    u, du = signal(name)
+    with mpmath.workdps(check_dps(dps)):
+        t = to_mp(t)
+        out_c, out_d = [], []
+        for n in range(N):
+            g = lambda s, n=n: mp.sqrt(mp.mpf(2 * n + 1) / 2) * mp.legendre(n, s)  # noqa: E731
+            lam = mp.sqrt(mp.mpf(2) / (2 * n + 1))
+            gl = dict(method="gauss-legendre")  # entire integrands
+            out_c.append(mp.quad(lambda s: u((s + 1) * t / 2) * g(s), [-1, 1], **gl) / lam)
+            out_d.append(t * mp.quad(lambda s: du((s + 1) * t / 2) * (s + 1) / 2 * g(s), [-1, 1], **gl) / lam)
+        return out_c, out_d, u(t)
+
+
+def faddeev_leverrier(A: Any) -> list:
+    """Characteristic polynomial coefficients :math:`[1, c_1, \\dots, c_N]` of A (highest degree first).
+
+    :math:`M_0=0`, :math:`M_k=AM_{k-1}+c_{k-1}I`, :math:`c_k=-\\operatorname{tr}(AM_k)/k`, :math:`c_0=1`.
+    """
+    N = A.rows
+    coeffs = [mp.mpf(1)]
+    M = mp.zeros(N, N)
+    for k in range(1, N + 1):
+        M = A * M + coeffs[-1] * mp.eye(N)
+        AM = A * M
+        coeffs.append(-mp.fsum(AM[i, i] for i in range(N)) / k)
+    return coeffs
+
+
+def markov_parameters(A: Any, B: Any, psi: Sequence[Any], count: int) -> list:
+    """:math:`\\psi^{\\mathsf T}A^jB`, j < count, by repeated matrix-vector products."""
+    v, out = B.copy(), []
+    for _ in range(count):
+        out.append(mp.fsum(to_mp(p) * v[i] for i, p in enumerate(psi)))
+        v = A * v
+    return out
+
+
+def taylor_by_contour(F: Callable[[Any], list], orders: Sequence[int], *, radius: Any, points: int) -> list:
+    """Taylor coefficients at 0 of an analytic (matrix-valued) F by the trapezoid rule on a circle.
+
+    .. math:: a_m \\approx \\frac1M\\sum_{j<M}F(\\rho\\omega^j)(\\rho\\omega^j)^{-m},\\quad \\omega=e^{2\\pi i/M},
+
+    exact up to the aliased coefficients :math:`a_{m+M}\\rho^{M}`, i.e. geometrically small when
+    :math:`\\rho` is well inside the radius of convergence.  ``F`` returns a list of mpmath matrices.
+    """
+    acc: dict[int, list] = {}
+    for j in range(points):
+        z = radius * mp.expjpi(mp.mpf(2 * j) / points)
+        vals = F(z)
+        for m in orders:
+            zm = z ** (-m)
+            terms = [v * zm for v in vals]
+            acc[m] = terms if m not in acc else [a + b for a, b in zip(acc[m], terms)]
+    return [[v / points for v in acc[m]] for m in orders]
+
+
+def su_printed_lmu_basis(n: int, r: Any) -> Any:
+    """Analysis function of Su's LegT state rescaled with the *printed* factor :math:`2/\\sqrt{2n+1}`.
+
+    Su's coefficient is :math:`\\sqrt2\\int_0^1u\\,g_n\\,dr`; dividing by :math:`\\lambda_n=2/\\sqrt{2n+1}` gives
+    the analysis function :math:`(2n+1)P_n(2r-1)/\\sqrt2` in the forward window position r.
+    """
+    return (2 * n + 1) * mp.legendre(n, 2 * r - 1) / mp.sqrt(2)
+
+
+# --- EMPIRICAL measurements (HIPPO-LEGS-P11, HIPPO-LEGS-P9-III) ---------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def legs_lipschitz_errors(sizes: tuple[int, ...], t: Any, kink: Any, *, dps: int = 30) -> tuple[list, Any]:
+    """Normalised L^2 errors of the LegS reconstruction of :math:`u(x)=|x-a|` (L = 1) on [0, t], and the slope.
+
+    .. math:: e_N^2=\\int_0^1u(tr)^2dr-\\sum_{n<N}c_n^2\\quad\\text{(Bessel/Parseval, orthonormal } g_n)
+
+    with :math:`c_n` by quadrature split at the kink a; returns ``([e_N], fitted slope of log e_N on log N)``
+    computed at ``dps`` (a measurement, not a closed form).
+    """
+    with mpmath.workdps(dps):
+        t, a = to_mp(t), to_mp(kink)
+        u = lambda v: abs(v - a)  # noqa: E731
+        errs = []
+        for N in sizes:
+            c = project(u, t, N, "legs", dps=dps, breakpoints=(a,))
+            norm2 = mp.quad(lambda r: u(t * r) ** 2, [0, a / t, 1])
+            errs.append(mp.sqrt(norm2 - mp.fsum(x * x for x in c)))
+        xs, ys = [mp.log(n) for n in sizes], [mp.log(e) for e in errs]
+        mx, my = mp.fsum(xs) / len(xs), mp.fsum(ys) / len(ys)
+        slope = mp.fsum((p - mx) * (q - my) for p, q in zip(xs, ys)) / mp.fsum((p - mx) ** 2 for p in xs)
+        return errs, slope
+
+
+@lru_cache(maxsize=8)
+def legt_impulse_deviation(N: int, steps: int = 20, *, dps: int = 20) -> Any:
+    """:math:`\\max_{s=j/\\text{steps}<1}\\max_n|(e^{sA}B)_n-g_n(1-s)|/\\sqrt{2n+1}` for LegT with window 1.
+
+    :math:`e^{sA}B` by one ``mp.expm`` of :math:`A/\\text{steps}` and repeated products; A is the closed
+    LegT matrix typed from its general term (HIPPO-LEGT-2, checked elsewhere); the target is the
+    window-reversed basis :math:`g_n(1-s)=\\sqrt{2n+1}P_n(1-2s)`.  A measurement at ``dps``.
+    """
+    with mpmath.workdps(dps):
+        A = mp.matrix(N, N)
+        for n in range(N):
+            for k in range(N):
+                A[n, k] = -mp.sqrt((2 * n + 1) * (2 * k + 1)) * (1 if k < n else (-1) ** (n - k))
+        y = mp.matrix([mp.sqrt(2 * n + 1) for n in range(N)])
+        E = mp.expm(A / steps)
+        worst = mp.mpf(0)
+        for j in range(1, steps):
+            y = E * y
+            s = mp.mpf(j) / steps
+            worst = max(worst, max(abs(y[n] / mp.sqrt(2 * n + 1) - mp.legendre(n, 1 - 2 * s)) for n in range(N)))
+        return worst

@@ -17,6 +17,7 @@ from mpmath import mp
 from sympy import Derivative, Eq, Function, I, Matrix, Poly, Rational, Symbol, Tuple, pi
 
 from numerics import _hippo_checks as chk
+from numerics import hippo as nh
 from numerics.agree import to_mp
 
 from ._hippo_basis import (
@@ -188,13 +189,27 @@ register(Result(
           "fourier2 at w = 1, fout at w = 2). For odd N the last (unpaired) cosine row misses -(2 pi k/w) c_N.",
 ))
 
+def _fout5_eval(statement: Any, dps: int, point: dict) -> list:
+    Dw, ew = _mp_statement(statement, dps, point)
+    c, _, ut, uw = chk.window_sides("smooth", 2 * point["h"], point["t"], point["w"], chk.fourier_real_forward,
+                                    dps=dps)
+    return [a + ew[i, 0] * (ut - uw) for i, a in enumerate(_matvec(Dw, c))]
+
+
 register(Result(
     key="HIPPO-FOUT-5", title="FouT orientation flips the skew blocks",
     source="derived from HIPPO-FOUT-4", status=Status.EXACT,
     statement=lambda h: _fout_real_closed(h, sign=-1), derive=lambda h: _fout_real_derived(h, reflect=True),
+    numeric=lambda dps, h, t, w: chk.window_sides("smooth", 2 * h, t, w, chk.fourier_real_forward, dps=dps)[1],
+    evaluate=_fout5_eval,
+    params=_strategy(h=lambda s: s.sizes(1, 3), t=lambda s: s.positive_rationals(4, max_denominator=20),
+                     w=lambda s: s.positive_rationals(2, max_denominator=20)),
+    examples=({"h": 2, "t": Fraction(5, 2), "w": Fraction(3, 2)}, {"h": 3, "t": Fraction(7, 3), "w": Fraction(1, 2)}),
     bound=Bound("h", 1, 16), display={"h": 2},
     notes="Forward position r = 1 - s: sines change sign, so D (hence the skew blocks of A) changes sign; "
-          "e e^T and B are unchanged.",
+          "e e^T and B are unchanged. Statement (-D/w, e/w) of the exact identity c' = -(1/w) D c + (e/w)(u(t) - "
+          "u(t-w)) for the forward-oriented coefficients c_n = int_0^1 u(t-w+wr) g_n(r) dr. Numeric: c by "
+          "quadrature in r and c' by differentiating under the integral (smooth non-periodic input), N = 2h.",
 ))
 
 # --- FouS -------------------------------------------------------------------------------------------------
@@ -286,14 +301,39 @@ def _rescale_derived(N: int) -> Derivation:
                       (Step("Rescaled system with symbolic lambda_n", At),))
 
 
+def _rescale_point(N: int) -> dict:
+    return {"N": N, **{f"p{j}": Fraction((-1) ** j * (2 * j + 3), j + 4) for j in range(N)},
+            **{f"lambda{j}": Fraction(j + 2, 2 * j + 3) * (-1) ** (j // 2) for j in range(N)}}
+
+
+def _rescale_numeric(dps: int, N: int, **pt: Any) -> list:
+    with mpmath.workdps(dps):
+        A = nh.legs_matrix(N, dps=dps)
+        B = mp.matrix([mp.sqrt(2 * n + 1) * mp.legendre(n, 1) for n in range(N)])
+        lam = [to_mp(pt[f"lambda{j}"]) for j in range(N)]
+        At = mp.matrix(N, N)
+        for i in range(N):
+            for j in range(N):
+                At[i, j] = A[i, j] * lam[j] / lam[i]
+        Bt = mp.matrix([B[i] / lam[i] for i in range(N)])
+        psi_t = [lam[j] * to_mp(pt[f"p{j}"]) for j in range(N)]
+        return [mp.matrix(chk.faddeev_leverrier(At)), mp.matrix(chk.markov_parameters(At, Bt, psi_t, N))]
+
+
 register(Result(
     key="HIPPO-RESCALE-1", title="Diagonal rescaling keeps spectrum and input-to-reconstruction map",
     source="standard; " + SU1 + " (rescaling argument)", status=Status.EXACT,
     statement=lambda N: _invariants(*transition("legs", N), _rescale_psi(N)),
-    derive=_rescale_derived, bound=Bound("N", 1, 6), display={"N": 2},
+    derive=_rescale_derived, numeric=_rescale_numeric,
+    params=_strategy(N=lambda s: s.sizes(1, 4), **{f"p{j}": (lambda s: s.rationals(-3, 3)) for j in range(4)},
+                     **{f"lambda{j}": (lambda s: s.positive_rationals(3)) for j in range(4)}),
+    examples=(_rescale_point(3), _rescale_point(5)), bound=Bound("N", 1, 6), display={"N": 2},
     notes="Shown on the LegS system with symbolic lambda_n and symbolic reconstruction functions psi_n: the "
           "characteristic polynomial and the Markov parameters psi^T A^j B (j < N, which determine the "
-          "input-to-reconstruction map) are unchanged when c = Lambda c~ and psi~ = Lambda psi.",
+          "input-to-reconstruction map) are unchanged when c = Lambda c~ and psi~ = Lambda psi. Numeric: the "
+          "quadrature-built LegS matrix rescaled in mpmath with given lambda_n; characteristic polynomial by "
+          "Faddeev-LeVerrier and Markov parameters psi~^T A~^j B~ by repeated products, compared with the "
+          "invariants of the unscaled closed form.",
 ))
 
 # --- errata --------------------------------------------------------------------------------------------------
@@ -304,12 +344,40 @@ def _err1_closed(N: int) -> Tuple:
                  Matrix(N, 1, lambda n, _: sympy.Integer(2 * n + 1) / (_sqrt(2) * W)))
 
 
+def _err1_eval(statement: Any, dps: int, point: dict) -> list:
+    A, B = _mp_statement(statement, dps, point)
+    c, _, ut, _ = chk.window_sides("cubic", point["N"], point["t"], point["w"], chk.su_printed_lmu_basis, dps=dps)
+    return [a + B[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
+
+
+def _err2_eval(statement: Any, dps: int, point: dict) -> list:
+    A, B = _mp_statement(statement, dps, point)
+    c, _ = chk.complex_window_poly((point["a0"], point["a1"]), point["K"], point["T"], point["w"], dps=dps)
+    with mpmath.workdps(dps):
+        uT = to_mp(point["a0"]) + to_mp(point["a1"]) * to_mp(point["T"])
+        return [a + B[i, 0] * uT for i, a in enumerate(_matvec(A, c))]
+
+
+def _err3_eval(statement: Any, dps: int, point: dict) -> list:
+    A, B = _mp_statement(statement, dps, point)
+    c, _, ut = chk.su_legs_integer_sides("smooth", point["N"], point["t"], dps=dps)
+    return [a + B[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
+
+
 register(Result(
     key="HIPPO-ERR-1", title="Erratum: LMU rescaling factor printed as 2/sqrt(2n+1)", source=SU1,
     status=Status.EXACT, statement=_err1_closed, derive=lambda N: _su_rescaled(sympy.Integer(2), N),
+    numeric=lambda dps, N, t, w: chk.window_sides("cubic", N, t, w, chk.su_printed_lmu_basis, dps=dps)[1],
+    evaluate=_err1_eval,
+    params=_strategy(N=lambda s: s.sizes(4, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
+                     w=lambda s: s.positive_rationals(3, max_denominator=50)),
+    examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
     bound=Bound("N", 1, 32), display={"N": 3},
     notes="With the printed factor lambda_n = 2/sqrt(2n+1) the rescaled A is right but B_n = (2n+1)/(sqrt2 w), "
-          "not (2n+1)/w. The corrected factor sqrt2/sqrt(2n+1) is HIPPO-LMU-2.",
+          "not (2n+1)/w. The corrected factor sqrt2/sqrt(2n+1) is HIPPO-LMU-2. Numeric: the state defined with "
+          "the printed factor, c~_n = int_0^1 u(t-w+wr) (2n+1) P_n(2r-1)/sqrt2 dr, by quadrature, and its "
+          "derivative under the integral, for a cubic input (closure exact for N >= 4): it satisfies the "
+          "ODE with the stated (A, B), so the blog's B (2n+1)/w would fail by a factor sqrt2.",
 ))
 
 register(Result(
@@ -317,10 +385,21 @@ register(Result(
     status=Status.EXACT,
     statement=lambda K: Tuple(*fout_complex(K, window=W)),
     derive=lambda K: Tuple(*_closure_derived(K).value[2:]),
+    numeric=lambda dps, K, T, w, a0, a1: chk.complex_window_poly((a0, a1), K, T, w, dps=dps)[1],
+    evaluate=_err2_eval,
+    params=_strategy(K=lambda s: s.sizes(0, 2), T=lambda s: s.positive_rationals(4, max_denominator=20),
+                     w=lambda s: s.positive_rationals(2, max_denominator=20),
+                     a0=lambda s: s.rationals(-2, 2, max_denominator=20),
+                     a1=lambda s: s.rationals(1, 2, max_denominator=20)),
+    examples=({"K": 2, "T": Fraction(5, 2), "w": Fraction(3, 2), "a0": Fraction(1, 3), "a1": Fraction(-2, 7)},
+              {"K": 1, "T": Fraction(7, 4), "w": Fraction(1, 2), "a0": -1, "a1": Fraction(3, 2)}),
     bound=Bound("K", 0, 12), display={"K": 1},
     notes="Su closes with u(T-w) ~ sum_k c_k, but the symmetric partial sum tends to the midpoint "
           "(u(T)+u(T-w))/2 (HIPPO-FOUT-2), so the residual of Su's matrices does not vanish. The consistent "
-          "closure gives A = (diag(2 pi i n) - 2 11^T)/w, B = 2/w (derived here), matching s4 (HIPPO-FOUT-4).",
+          "closure gives A = (diag(2 pi i n) - 2 11^T)/w, B = 2/w (derived here), matching s4 (HIPPO-FOUT-4). "
+          "Numeric: for a linear non-periodic input S_K is exactly the midpoint for every K, so the consistent "
+          "closed ODE c' = A c + B u(T) holds exactly while Su's misses by (u(T) - u(T-w))/(2w) in every "
+          "component; c by quadrature, c' by differentiating under the integral.",
 ))
 
 register(Result(
@@ -330,8 +409,13 @@ register(Result(
                               Matrix(N, 1, lambda n, _: 2 * n + 1)),
     derive=lambda N: Tuple(*rescale(derive_transition("legs", N)[0], _sqrt(2) * derive_transition("legs", N)[1],
                                     [_sqrt(2) / _sqrt(2 * n + 1) for n in range(N)])),
+    numeric=lambda dps, N, t: chk.su_legs_integer_sides("smooth", N, t, dps=dps)[1], evaluate=_err3_eval,
+    params=_strategy(N=lambda s: s.sizes(1, 6), t=lambda s: s.positive_rationals(4, max_denominator=50)),
+    examples=({"N": 3, "t": Fraction(17, 10)}, {"N": 5, "t": Fraction(9, 4)}),
     bound=Bound("N", 1, 32), display={"N": 3},
-    notes="The blog's LegS rescaling passage cites the LegT equation. Applied to the LegS system in Su's "
+    notes="Numeric: Su's own route (coefficients on s in [-1, 1] with sqrt((2n+1)/2) P_n(s), divided by "
+          "sqrt(2/(2n+1))), t c' under the integral, compared with A' c' + B' u(t) for a smooth input. "
+          "The blog's LegS rescaling passage cites the LegT equation. Applied to the LegS system in Su's "
           "normalisation (B_n = sqrt(2(2n+1))) with lambda_n = sqrt(2/(2n+1)) it gives the integer form "
           "HIPPO-LEGS-3.",
 ))

@@ -6,8 +6,8 @@ Spec ``hippo.md`` sections 4-5.  Closed forms use the eigendecomposition
 (exact nullspaces, the ODE-in-s argument, products of exact steps, :func:`discretize`).
 Numerics use the LegS matrix obtained by quadrature (:func:`numerics.hippo.legs_matrix`),
 ``mp.expm``, ``mp.odefun`` and the quadrature form of the exact LegS step.
-HIPPO-LEGS-P11 (approximation rate, THEOREM) has no exact closed form to compare at 45 digits;
-its EMPIRICAL reproduction is ``benchmarks/hippo_approximation.py``.
+HIPPO-LEGS-P11 (approximation rate, THEOREM) and HIPPO-LEGS-P9-III (LegT impulse response, EMPIRICAL)
+have no exact closed form; their numerical reproductions are registered in :mod:`proofs._hippo_empirical`.
 """
 
 from __future__ import annotations
@@ -190,7 +190,9 @@ register(Result(
     examples=({"N": 3, "m": 3, "n": 7},), bound=Bound("N", 1, 16), display={"N": 2},
     notes="Proved for m = 3, n = 7 (the spec's example 7/3) for every N <= 16: the product of the exact step "
           "matrices e^{ln((k+1)/k) A}, k = m..n-1, telescopes. Numeric: product of exact steps computed by "
-          "quadrature (numerics.hippo.legs_step).",
+          "quadrature (numerics.hippo.legs_step). "
+          "Registry bound N <= 16 keeps verify under 5 s; the same proof for every N <= 32 runs "
+          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
 ))
 
 
@@ -340,7 +342,9 @@ register(Result(
     examples=({"N": 3, "t0": Fraction(1, 2), "t1": Fraction(3, 2)}, {"N": 5, "t0": 1, "t1": Fraction(7, 3)}),
     bound=Bound("N", 1, 16), display={"N": 3},
     notes="(1/t0) e^{ln(t1/t0) A} B = (1/t1)[sqrt(2n+1) P_n(2 t0/t1 - 1)]_n, so its norm lies between 1/t1 and "
-          "N/t1. Numeric: mp.expm of the quadrature-built A (the mp.odefun route is in the tests).",
+          "N/t1. Numeric: mp.expm of the quadrature-built A (the mp.odefun route is in the tests). "
+          "Registry bound N <= 16 keeps verify under 5 s; the same proof for every N <= 32 runs "
+          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
 ))
 
 
@@ -387,7 +391,9 @@ register(Result(
     examples=({"N": 4, "s": 1}, {"N": 5, "s": Fraction(13, 4)}), bound=Bound("N", 1, 16), display={"N": 3},
     notes="(LegS e^{-s}[sqrt(2n+1) P_n(2e^{-s}-1)], lagt [L_n(s) e^{-s}], lagt-half [L_n(s) e^{-s/2}]). Dropping "
           "the 1/t of LegS turns uniform memory into exponentially decaying memory. (iii) the LegT impulse "
-          "response approximates g_n(1-s/w)/w on [0, w) only EMPIRICALLY (benchmarks/hippo_approximation.py).",
+          "response approximates g_n(1-s/w)/w on [0, w) only EMPIRICALLY (HIPPO-LEGS-P9-III). Proved for every "
+          "N <= 16 in the registry (verify under 5 s); every N <= 32 in the slow tests and "
+          "benchmarks/hippo_bounds.py.",
 ))
 
 # --- P10 DC gain ---------------------------------------------------------------------------------------------

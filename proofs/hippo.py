@@ -5,8 +5,8 @@ Public API (spec ``hippo.md`` section 10): :data:`MEASURES`, :func:`transition`,
 :func:`legs_step`, plus :func:`general_term` (the entries as SymPy ``Piecewise`` in n, k).
 
 Importing this module registers the results HIPPO-LEG-7, HIPPO-GEN-1, HIPPO-LEGS-*, HIPPO-LEGT-*,
-HIPPO-LMU-*, HIPPO-LAGT-*, HIPPO-FOUT-*, HIPPO-FOUS-*, HIPPO-RESCALE-1, HIPPO-DISC-* and
-HIPPO-ERR-1..3 (HIPPO-LEG-1..6 and HIPPO-LAG-1..2 live in :mod:`proofs.legendre`).
+HIPPO-LMU-*, HIPPO-LAGT-*, HIPPO-FOUT-*, HIPPO-FOUS-*, HIPPO-RESCALE-1, HIPPO-DISC-*,
+HIPPO-ERR-1..3, and the numerical reproductions HIPPO-LEGS-P11 (THEOREM) and HIPPO-LEGS-P9-III (EMPIRICAL) (HIPPO-LEG-1..6 and HIPPO-LAG-1..2 live in :mod:`proofs.legendre`).
 
 Conventions (spec section 1): zero-based indices; paper normalisation
 :math:`g_n(r)=\\sqrt{2n+1}P_n(2r-1)` on [0, 1] (Su's :math:`\\sqrt{(2n+1)/2}P_n(s)` on [-1, 1]
@@ -41,6 +41,7 @@ from . import _hippo_measures  # noqa: F401,E402  (registers results)
 from . import _hippo_fourier  # noqa: F401,E402
 from . import _hippo_props  # noqa: F401,E402
 from . import _hippo_discresults  # noqa: F401,E402
+from . import _hippo_empirical  # noqa: F401,E402
 
 __all__ = [
     "MEASURES",
