@@ -19,7 +19,7 @@ from mpmath import mp
 from ._s4_core import Mat, Vec, bilinear, cond1, identity, idft, matvec, nodes, power, transpose
 
 __all__ = ["power_route", "truncation_matrix", "c_tilde", "generating_route", "unitary", "Dplr", "rotate",
-           "cauchy_sums", "cauchy_route", "collision_gap"]
+           "cauchy_sums", "cauchy_weights", "cauchy_evaluate", "cauchy_route", "collision_gap"]
 
 
 def power_route(A: Mat, B: Vec, C: Vec, L: int, step: Any) -> Vec:
@@ -69,9 +69,16 @@ def _unfold(values: dict[int, Any], L: int, halve: bool) -> Vec:
     return [values[l] if l in values else mp.conj(values[L - l]) for l in range(L)]
 
 
-def generating_route(A: Mat, B: Vec, Ct: Vec, L: int, step: Any, halve: bool = False) -> Vec:
-    """Inverse DFT of :math:`\\hat K_l=\\tilde C^{\\mathsf T}(I-z_l\\bar A)^{-1}\\bar B`, :math:`z_l=e^{-2\\pi il/L}`."""
-    z = nodes(L, -1)
+def generating_route(A: Mat, B: Vec, Ct: Vec, L: int, step: Any, halve: bool = False, sign: int = -1) -> Vec:
+    """Inverse DFT of :math:`\\hat K_l=\\tilde C^{\\mathsf T}(I-z_l\\bar A)^{-1}\\bar B`, :math:`z_l=e^{-2\\pi il/L}`.
+
+    ``sign=+1`` evaluates at :math:`e^{+2\\pi il/L}` instead but keeps the same inverse transform: the
+    wrong pairing of S4-GF-4, which returns the time-reversed kernel :math:`K_{(-k)\\bmod L}` (kept
+    so that the test-suite can show the pitfall is detectable; :func:`numerics.s4.kernel` never uses it).
+    """
+    if sign not in (-1, 1):
+        raise ValueError(f"sign must be -1 or +1, got {sign!r}")
+    z = nodes(L, sign)
     vals = {l: mp.fdot(Ct, _resolvent_B(A, B, z[l], step)) for l in _node_indices(L, halve)}
     return idft(_unfold(vals, L, halve))
 
@@ -92,7 +99,8 @@ def unitary(S: Mat, tol: Any) -> tuple[Any, Vec, Any]:
             if abs(sym) > tol * scale:
                 raise ValueError("S must be of the form c I + K with K skew-symmetric (its symmetric part "
                                  f"is not a multiple of I: entry ({i},{j}) off by {mp.nstr(abs(sym), 5)})")
-    H = mp.matrix([[mp.mpc(0, -(S[i][j] - (c if i == j else 0))) for j in range(N)] for i in range(N)])
+    # K = (S - S^T)/2 exactly, so that -iK is Hermitian to the last bit (eigh reads one triangle)
+    H = mp.matrix([[mp.mpc(0, -(S[i][j] - S[j][i]) / 2) for j in range(N)] for i in range(N)])
     E, Q = mp.eigh(H)
     return c, [E[n] for n in range(N)], Q
 
@@ -133,22 +141,26 @@ def collision_gap(g: Any, lam: Vec) -> Any:
     return min(abs(g - l) / max(1, abs(l)) for l in lam)
 
 
-#: running count of Cauchy terms w_n/(g - lambda_n) evaluated (S4-ALG-2 counts operations with it)
+#: running count of the summands w_n/(g - lambda_n) actually passed to ``mp.fsum`` by
+#: :func:`cauchy_sums` (S4-ALG-2 counts the work of the Cauchy route with it: the count is taken from
+#: the lists that are summed, not from a formula, so a route that does more work per node shows it)
 TERMS = [0]
 
 
 def cauchy_sums(weights: list[Vec], lam: Vec, g: Any, pairs: tuple[list[int], list[int]] | None) -> Vec:
     """:math:`\\sum_n w_n/(g-\\lambda_n)` for each weight vector; with ``pairs = (neg, zero)`` the
     conjugate-pair halving of S4-CONJ-1 (each pole in ``neg`` also stands for its conjugate)."""
-    TERMS[0] += len(weights) * (len(lam) if pairs is None else 2 * len(pairs[0]) + len(pairs[1]))
     if pairs is None:
         inv = [1 / (g - l) for l in lam]
-        return [mp.fsum(w[n] * inv[n] for n in range(len(lam))) for w in weights]
-    neg, zero = pairs
-    inv = {n: 1 / (g - lam[n]) for n in neg + zero}
-    invc = {n: 1 / (g - mp.conj(lam[n])) for n in neg}
-    return [mp.fsum([w[n] * inv[n] + mp.conj(w[n]) * invc[n] for n in neg] + [w[n] * inv[n] for n in zero])
-            for w in weights]
+        groups = [[w[n] * inv[n] for n in range(len(lam))] for w in weights]
+    else:
+        neg, zero = pairs
+        inv = {n: 1 / (g - lam[n]) for n in neg + zero}
+        invc = {n: 1 / (g - mp.conj(lam[n])) for n in neg}
+        groups = [[w[n] * inv[n] for n in neg] + [mp.conj(w[n]) * invc[n] for n in neg] + [w[n] * inv[n] for n in zero]
+                  for w in weights]
+    TERMS[0] += sum(len(terms) for terms in groups)
+    return [mp.fsum(terms) for terms in groups]
 
 
 def _pairs(omega: Vec, tol: Any) -> tuple[list[int], list[int]]:
@@ -160,21 +172,30 @@ def _pairs(omega: Vec, tol: Any) -> tuple[list[int], list[int]]:
     return neg, zero
 
 
-def cauchy_route(d: Dplr, B: Vec, C: Vec, Ct: Vec, L: int, step: Any, dps: int, halve: bool = False) -> Vec:
-    """S4 Algorithm 1: Woodbury + Cauchy sums at :math:`z_l=e^{-2\\pi il/L}`, then the inverse DFT."""
+def cauchy_weights(d: Dplr, B: Vec, Ct: Vec) -> list[Vec]:
+    """The (1 + r)^2 weight vectors of the Cauchy sums: :math:`\\tilde c_n\\tilde b_n`, :math:`\\tilde c_n\\tilde P_{nj}`,
+    :math:`\\tilde Q_{ni}\\tilde b_n`, :math:`\\tilde Q_{ni}\\tilde P_{nj}` with :math:`\\tilde c=V^{\\mathsf T}\\tilde C`,
+    :math:`\\tilde b=V^*B` (O(N^2) for the rotations: S4 stores these rotated vectors as its parameters)."""
     N, r = d.N, d.r
     cl, Bt = d.left(Ct), d.right(B)
     weights = [[cl[n] * Bt[n] for n in range(N)]]
     weights += [[cl[n] * d.Pt[n][j] for n in range(N)] for j in range(r)]
     weights += [[d.Ql[n][i] * Bt[n] for n in range(N)] for i in range(r)]
     weights += [[d.Ql[n][i] * d.Pt[n][j] for n in range(N)] for i in range(r) for j in range(r)]
+    return weights
+
+
+def cauchy_evaluate(d: Dplr, weights: list[Vec], CtB: Any, L: int, step: Any, dps: int, halve: bool = False) -> Vec:
+    """The per-kernel part of S4 Algorithm 1, O(N L r^2): Woodbury + Cauchy sums at :math:`z_l=e^{-2\\pi il/L}`,
+    the node z = -1 by S4-RES-2 (``CtB`` is :math:`\\tilde C^{\\mathsf T}B`), then the inverse DFT."""
+    r = d.r
     pairs = _pairs(d.omega, mp.mpf(10) ** (-(dps // 2))) if halve else None
     limit = mp.mpf(10) ** (-(dps / 2))
     z = nodes(L, -1)
     vals = {}
     for l in _node_indices(L, halve):
         if 2 * l == L:  # z = -1: S4-RES-2
-            vals[l] = step / 2 * mp.fdot(Ct, B)
+            vals[l] = step / 2 * CtB
             continue
         g = 2 * (1 - z[l]) / (step * (1 + z[l]))
         gap = collision_gap(g, d.lam)
@@ -195,6 +216,11 @@ def cauchy_route(d: Dplr, B: Vec, C: Vec, Ct: Vec, L: int, step: Any, dps: int, 
             core = k00 - mp.fsum(k01[i] * y[i] for i in range(r))
         vals[l] = 2 / (1 + z[l]) * core
     return idft(_unfold(vals, L, halve))
+
+
+def cauchy_route(d: Dplr, B: Vec, C: Vec, Ct: Vec, L: int, step: Any, dps: int, halve: bool = False) -> Vec:
+    """S4 Algorithm 1: Woodbury + Cauchy sums at :math:`z_l=e^{-2\\pi il/L}`, then the inverse DFT."""
+    return cauchy_evaluate(d, cauchy_weights(d, B, Ct), mp.fdot(Ct, B), L, step, dps, halve)
 
 
 def identity_like(N: int) -> Mat:  # re-export for the public module

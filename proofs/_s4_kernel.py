@@ -60,28 +60,48 @@ def _sys_fields(**extra: Any) -> Any:
 
 # --- S4-SIM-1 -----------------------------------------------------------------------------------------
 
-def _kernels(Ab: Matrix, Bb: Matrix, C: Matrix, n: int) -> Matrix:
+def _sim_field() -> tuple[Any, Any]:
+    """The rational function field Q(a_ij, b_i, c_i, q_ij, h) and a converter from SymPy matrices."""
+    from sympy import QQ
+    from sympy.polys.matrices import DomainMatrix
+
+    field = QQ.frac_field(*A2, *B2, *C2, *Q2, h)
+    return field, lambda X: DomainMatrix.from_Matrix(X).convert_to(field)
+
+
+def _field_bilinear(A: Any, B: Any, field: Any, dm: Any) -> tuple[Any, Any]:
+    """Bilinear pair from its definition, exactly in the field: (I - h/2 A)^-1 (I + h/2 A), h (I - h/2 A)^-1 B."""
+    I2, half = dm(eye(2)), field.convert(h / 2)
+    inv = (I2 - A * half).inv()
+    return inv * (I2 + A * half), inv * B * field.convert(h)
+
+
+def _field_kernels(Ab: Any, Bb: Any, C: Any, n: int) -> Matrix:
     out, v = [], Bb
     for _ in range(n):
-        out.append(sympy.cancel((C.T * v)[0]))
-        v = _c(Ab * v)
+        out.append((C.transpose() * v).to_Matrix()[0])
+        v = Ab * v
     return Matrix(out)
 
 
 def _sim_statement() -> Tuple:
-    Ab, Bb = bilinear_exact(A2, B2, h)
-    Qi = Q2.inv()
-    return Tuple(_c(Q2 * Ab * Qi), _c(Q2 * Bb), _kernels(Ab, Bb, C2, 2))
+    field, dm = _sim_field()
+    Q, A = dm(Q2), dm(A2)
+    Ab, Bb = _field_bilinear(A, dm(B2), field, dm)
+    return Tuple((Q * Ab * Q.inv()).to_Matrix(), (Q * Bb).to_Matrix(), _field_kernels(Ab, Bb, dm(C2), 2))
 
 
 def _sim_derive() -> Derivation:
-    Qi = Q2.inv()
-    At, Bt, Ct = _c(Q2 * A2 * Qi), Q2 * B2, _c(Qi.T * C2)
-    Abt, Bbt = bilinear_exact(At, Bt, h)
-    return Derivation(Tuple(Abt, Bbt, _kernels(Abt, Bbt, Ct, 2)), (
-        Step("Transformed system (Q A Q^-1, Q B, Q^-T C)", Tuple(At, Bt, Ct)),
-        Step("Its bilinear discretisation, computed from the definition", Tuple(Abt, Bbt)),
-        Step("Its kernel K_0, K_1", _kernels(Abt, Bbt, Ct, 2)),
+    field, dm = _sim_field()
+    Q = dm(Q2)
+    Qi = Q.inv()
+    At, Bt, Ct = Q * dm(A2) * Qi, Q * dm(B2), Qi.transpose() * dm(C2)
+    Abt, Bbt = _field_bilinear(At, Bt, field, dm)
+    Ks = _field_kernels(Abt, Bbt, Ct, 2)
+    return Derivation(Tuple(Abt.to_Matrix(), Bbt.to_Matrix(), Ks), (
+        Step("Transformed system (Q A Q^-1, Q B, Q^-T C)", Tuple(At.to_Matrix(), Bt.to_Matrix(), Ct.to_Matrix())),
+        Step("Its bilinear discretisation, computed from the definition", Tuple(Abt.to_Matrix(), Bbt.to_Matrix())),
+        Step("Its kernel K_0, K_1", Ks),
     ))
 
 
