@@ -23,6 +23,7 @@ import functools
 import inspect
 import re
 import time
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -330,6 +331,14 @@ class Result:
 
     def latex_parts(self) -> LatexParts:
         """The pieces of this result's LaTeX (statement, bound note, derivation steps), for custom layouts."""
+        # A result never changes after construction, and its display derivation can take seconds:
+        # the report, `show --latex` and the notebook view share one rendering.
+        cached = _LATEX_PARTS.get(self)
+        if cached is None:
+            cached = _LATEX_PARTS[self] = self._render_latex_parts()
+        return cached
+
+    def _render_latex_parts(self) -> LatexParts:
         bound_note = ""
         if self.bound is not None and self.derive is not None:
             bound_note = (rf"Proved exactly for every ${self.bound.name} = {self.bound.start},\dots,"
@@ -365,6 +374,9 @@ class Result:
 
     def __repr__(self) -> str:
         return f"<Result {self.key} [{self.status.value}]: {self.title}>"
+
+
+_LATEX_PARTS: weakref.WeakKeyDictionary[Result, LatexParts] = weakref.WeakKeyDictionary()
 
 
 def _latex_of(obj: Any) -> str:

@@ -14,6 +14,14 @@ from proofs.core import Status
 from proofs.report import FigureRef, compile_pdf, document, pillar_of, tex_engine
 
 RESULTS = list(registry)
+# One worker renders every result once (Result.latex_parts is cached per process); the rest reuse it.
+pytestmark = pytest.mark.xdist_group("latex")
+
+
+@pytest.fixture(scope="module")
+def full_tex() -> str:
+    rep = registry["HIPPO-LEG-2"].verify(dps=20)
+    return document(RESULTS, reports=[rep])
 
 
 def _engine_or_skip():
@@ -23,8 +31,8 @@ def _engine_or_skip():
         pytest.skip("no TeX engine installed (apt-get install texlive-latex-base texlive-latex-recommended latexmk)")
 
 
-def test_document_names_every_result_and_has_a_summary():
-    tex = document(RESULTS)
+def test_document_names_every_result_and_has_a_summary(full_tex):
+    tex = full_tex
     assert tex.startswith("\\documentclass") and tex.rstrip().endswith("\\end{document}")
     for r in RESULTS:
         assert f"\\label{{res:{r.key}}}" in tex and f"\\hyperref[res:{r.key}]" in tex
@@ -32,8 +40,8 @@ def test_document_names_every_result_and_has_a_summary():
     assert "shell-escape" not in tex and "\\write18" not in tex
 
 
-def test_document_groups_results_by_pillar():
-    tex = document(RESULTS)
+def test_document_groups_results_by_pillar(full_tex):
+    tex = full_tex
     for r in RESULTS:
         if pillar_of(r.key) == "HIPPO":
             assert tex.index("\\section{HiPPO") < tex.index(f"\\label{{res:{r.key}}}")
@@ -51,11 +59,10 @@ def test_chinese_titles_are_wrapped_for_pdflatex():
     assert "\\cjk{重温SSM（一）}" in tex
 
 
-def test_the_document_compiles(tmp_path):
+def test_the_document_compiles(tmp_path, full_tex):
     _engine_or_skip()
     out = tmp_path / "all.tex"
-    rep = registry["HIPPO-LEG-2"].verify(dps=20)
-    out.write_text(document(RESULTS, reports=[rep]), encoding="utf-8")
+    out.write_text(full_tex, encoding="utf-8")
     pdf = compile_pdf(out)
     assert pdf.exists() and pdf.stat().st_size > 10_000
 
