@@ -78,7 +78,14 @@ def safe_newton(f: Callable[[Any], Any], df: Callable[[Any], Any], lo: Any, hi: 
         if abs(new - x) <= 4 * mp.eps * abs(x):
             return new  # the Newton correction is below the working resolution
         if not lo < new < hi:
-            new = (lo + hi) / 2
+            # Newton left the bracket (it overshoots when an end lies within the squared distance of
+            # the root): restart it from the end it left through before falling back to bisection,
+            # which alone would converge only linearly
+            end = hi if new >= hi else lo
+            d_end = df(end)
+            new = end - f(end) / d_end if d_end != 0 else (lo + hi) / 2
+            if not lo < new < hi:
+                new = (lo + hi) / 2
         if hi - lo <= 4 * mp.eps * abs(x):
             return new
         x = new

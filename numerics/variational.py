@@ -9,6 +9,8 @@ Main routes (each independent of the closed forms in :mod:`proofs.variational`):
 - :func:`path_time` — cycloid / straight line / Galileo's arc by quadrature with
   singularity-removing substitutions (spec pitfall C5);
 - :func:`tautochrone_time`, :func:`discrete_brachistochrone`, :func:`segment_time`;
+- :func:`discrete_order` (observed order of T_N -> T*, EMPIRICAL), :func:`jacobi_field` (the
+  cycloid family differentiated in r), :func:`chord_time` (Galileo's law of chords);
 - :func:`snell_point`, :func:`snell_derivatives`, :func:`reflection_point` (Fermat's principle);
 - Euler–Lagrange / Beltrami quantities by ``mp.diff`` of the integrand, the EL ODE by
   ``mp.odefun`` (:func:`el_ode_solution`);
@@ -54,6 +56,7 @@ from ._variational_el import (
     snell_derivatives,
     snell_point,
 )
+from ._variational_rates import chord_time, discrete_order, jacobi_field
 from ._variational_fermat import (
     angles_at,
     fermat_gradient,
@@ -71,12 +74,14 @@ __all__ = [
     "brachistochrone",
     "brachistochrone_el_scaled",
     "brachistochrone_shooting",
+    "chord_time",
     "catenary_checks",
     "circle_checks",
     "constant_path_el",
     "cycloid_arc_to_bottom",
     "cycloid_derivatives",
     "discrete_brachistochrone",
+    "discrete_order",
     "el_ode_solution",
     "el_times_slope",
     "el_value",
@@ -85,6 +90,7 @@ __all__ = [
     "fermat_objective",
     "fermat_point",
     "first_integral_derivative",
+    "jacobi_field",
     "layered_first_integral",
     "legendre_condition",
     "path_time",

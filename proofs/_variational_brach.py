@@ -8,7 +8,6 @@ by substituting θ = 2u (spec pitfall C10).  Numerics: :mod:`numerics.variationa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from fractions import Fraction as Fr
 from typing import Any
 
@@ -115,33 +114,7 @@ register(Result(
     examples=({"r": Fr(3, 5), "theta": Fr(7, 5)}, {"r": 2, "theta": Fr(9, 2)}, {"r": Fr(1, 7), "theta": Fr(1, 10)}),
 ))
 
-ODE_LABEL = _label(r"y_{\mathrm{odefun}}(x)")
-
-
-def el_ode_statement(r: Any = r, x: Any = Symbol("x", positive=True)) -> Eq:
-    """VAR-A7 (b): the EL ODE :math:`y''=-(1+y'^2)/(2y)` integrated from an interior point stays on the cycloid,
-    :math:`y(x) = r(1-\\cos\\theta(x))` with :math:`r(\\theta-\\sin\\theta)=x`."""
-    return Eq(ODE_LABEL, r * (1 - cos(Symbol("theta(x)"))), evaluate=False)
-
-
-def _ode_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
-    """θ(x) from the cycloid's x(θ) by root finding, then the closed form y = r(1 - cos θ)."""
-    with mpmath.workdps(dps + 15):
-        rr, xx = checks.to_mp(point["r"]), checks.to_mp(point["x"])
-        th = num.safe_newton(lambda t: rr * num.theta_minus_sin(t) - xx,
-                                  lambda t: 2 * rr * mpmath.sin(t / 2) ** 2, mpmath.mpf(0), +mpmath.pi)
-    rhs = checks.value_of(statement).subs(Symbol("theta(x)"), sympy.Float(th, dps + 15))
-    return checks.to_mpmath(sympy.N(rhs.subs(r, sympy.sympify(point["r"])), dps + 15))
-
-
-register(Result(
-    key="VAR-A7-ODE", title="EL ODE integrated by odefun follows the cycloid",
-    source=SU1107 + "; spec VAR-A7 (b), pitfall C8", status=Status.EXACT, statement=el_ode_statement,
-    numeric=lambda r, theta_a, x, dps: num.el_ode_solution(r, theta_a, x, dps=dps), evaluate=_ode_evaluate,
-    examples=({"r": 1, "theta_a": Fr(3, 2), "x": Fr(7, 10)}, {"r": Fr(1, 2), "theta_a": 2, "x": Fr(3, 5)}),
-    notes="Started at an interior point with the cycloid's exact y and y' (odefun cannot start at the cusp). "
-          "The spec's X = Y = 1 run from theta_a = 1/2 to x = 0.3, 0.7, 1.0 is in tests/test_variational.py.",
-))
+# VAR-A7-ODE (the EL ODE by odefun, with its derivation from EL and Beltrami): proofs/_variational_ode.py
 
 # --- VAR-A8 ------------------------------------------------------------------------------------
 
@@ -300,7 +273,8 @@ register(Result(
     params=_strategy(R=_pos(), g=_g_values()),
     examples=({"R": 1, "g": Fr(1, 2)}, {"R": Fr(7, 3), "g": Fr(981, 100)}),
     notes="The arc of the circle through both endpoints with centre on the start level (vertical initial tangent). "
-          "For X != Y the same path_time route gives Galileo's arc (golden (2, 1) in the tests).",
+          "For X != Y the closed form (an incomplete elliptic integral) is VAR-A11-ARC; the law of chords is "
+          "VAR-A11-CHORD.",
 ))
 
 # --- VAR-A12 -----------------------------------------------------------------------------------
@@ -376,9 +350,9 @@ register(Result(
     numeric=lambda dx, y0, y1, g, dps: num.segment_time(dx, y0, y1, g=g, dps=dps),
     examples=({"dx": Fr(1, 2), "y0": 0, "y1": Fr(1, 4), "g": Fr(1, 2)},
               {"dx": 2, "y0": Fr(1, 3), "y1": 3, "g": Fr(981, 100)}),
-    notes="The discrete optimum (kappa, T_N) of numerics.discrete_brachistochrone reproduces table G3; "
-          "T_N > T* and the O(N^-3/2) (uniform) / O(N^-2) (graded) rates are EMPIRICAL and checked in the tests "
-          "and benchmarks/variational_discrete.py.",
+    notes="The discrete optimum (kappa, T_N) of numerics.discrete_brachistochrone reproduces table G3 "
+          "(tests); T_N > T*. The O(N^-3/2) (uniform) / O(N^-2) (graded) rates are EMPIRICAL: registered as "
+          "VAR-A13-RATE; the full table is benchmarks/variational_discrete.py.",
 ))
 
 

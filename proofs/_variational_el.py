@@ -326,8 +326,9 @@ register(Result(
                               (Step("Second derivative of F in y'", Eq(LEG_LABEL, sympy.diff(INTEGRANDS_SYM[0], P, 2))),)),
     numeric=lambda y, p, dps: num.legendre_condition(y, p, dps=dps),
     params=_strategy(y=_pos(), p=_real()), examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
-    notes="Jacobi condition (no conjugate point; THEOREM, Gelfand-Fomin) is not re-proved here: the cycloids "
-          "through the cusp are dilations of one another. Supported numerically by VAR-A13 (T_N > T*, T_N -> T*).",
+    notes="Jacobi condition: the Jacobi field of the dilation family of cycloids and its positivity on the arch "
+          "are VAR-A14-JACOBI (EXACT); that they make the cycloid a strong minimum is the imported THEOREM "
+          "(Gelfand-Fomin). Supported numerically by VAR-A13-RATE (T_N > T*, T_N -> T*).",
 ))
 
 # --- VAR-A15 -----------------------------------------------------------------------------------

@@ -249,23 +249,7 @@ register(Result(
     notes="Golden (test triangle): L^2 = 22 + 12 sqrt(3), L = 6.540994549059533310683226184950422809954.",
 ))
 
-# --- VAR-F3 ----------------------------------------------------------------------------------------
-
-
-def x13_statement(Ax: Any = 0, Ay: Any = 0, Bx: Any = 4, By: Any = 0, Cx: Any = 1, Cy: Any = 3) -> Tuple:
-    """VAR-F3 (Kimberling X(13)): barycentrics :math:`a\\csc(A+\\pi/3) : b\\csc(B+\\pi/3) : c\\csc(C+\\pi/3)`."""
-    px, py = barycentric_point(*_tri(Ax, Ay, Bx, By, Cx, Cy))
-    return Tuple(Eq(PX, px, evaluate=False), Eq(PY, py, evaluate=False))
-
-
-register(Result(
-    key="VAR-F3", title="Fermat point barycentrics (Kimberling X(13))",
-    source="Kimberling, Encyclopedia of Triangle Centers, X(13)", status=Status.THEOREM,
-    statement=x13_statement, numeric=lambda dps, **p: _num_cosines(p, dps)[:2], params=_triangle_points(),
-    examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
-    notes="Valid when every angle is < 120 degrees. On the test triangle the barycentric point equals the "
-          "golden ((10 + 4 sqrt3)/13, (24 - 6 sqrt3)/13) exactly (tests/test_variational.py).",
-))
+# VAR-F3 (Kimberling X(13), with its bounded derivation from the 120-degree condition): _variational_fermat_x13.py
 
 # --- VAR-F4 ----------------------------------------------------------------------------------------
 

@@ -11,9 +11,15 @@ Main statements:
 - VAR-A7 … A13: the cycloid (:func:`cycloid`) solves EL, descent time
   :math:`T=\\theta_1\\sqrt{r/g}` (:func:`brachistochrone_time`), the endpoint equation and its
   monotonicity, the straight line and Galileo's arc, the tautochrone, the discretised functional;
-- VAR-A14/A15: Legendre condition; catenary and circles;
+- VAR-A7-ODE: the EL ODE solved from EL and Beltrami (separation of variables), odefun check;
+- VAR-A11-ARC / VAR-A11-CHORD: Galileo's arc for X ≠ Y as an incomplete elliptic integral
+  :math:`\\sqrt{L^2/(2Xg)}\\,[K(\\frac12)+F(\\arcsin\\frac{X-Y}{L}|\\frac12)]`, and the law of chords;
+- VAR-A13-RATE (EMPIRICAL): observed orders 3/2 / 2 of the discretised functional;
+- VAR-A14/A14-JACOBI/A15: Legendre condition; the Jacobi field :math:`2-\\theta\\cot\\frac\\theta2 > 0`
+  of the cycloid family (no conjugate point); catenary and circles;
 - VAR-F1 … F7: the (weighted) Fermat point (:func:`fermat_point`), vertex cases, minimal
-  value, Torricelli construction, barycentrics.
+  value, Torricelli construction, barycentrics (VAR-F3, X(13): THEOREM, proved exactly for a
+  family of six triangles from the stationarity condition).
 
 Conventions (spec section 1): y axis down, start at rest at the origin, g = 1/2 unless
 stated (v = √y).  Every result is registered in :data:`proofs.registry` under its spec ID
@@ -29,8 +35,12 @@ import importlib
 import importlib.util
 
 from . import _variational_brach as _brach  # noqa: F401  (registers VAR-A5, A7..A13)
+from . import _variational_ode as _ode  # noqa: F401  (registers VAR-A7-ODE)
+from . import _variational_arc as _arc  # noqa: F401  (registers VAR-A11-ARC, VAR-A11-CHORD)
 from . import _variational_el as _el  # noqa: F401  (registers VAR-A1..A6, A14, A15)
-from . import _variational_fermat_results as _fermat  # noqa: F401  (registers VAR-F1..F7)
+from . import _variational_minimality as _minimality  # noqa: F401  (registers VAR-A13-RATE, VAR-A14-JACOBI)
+from . import _variational_fermat_results as _fermat  # noqa: F401  (registers VAR-F1, F2, F4..F7)
+from . import _variational_fermat_x13 as _x13  # noqa: F401  (registers VAR-F3)
 from ._variational_api import (
     beltrami,
     brachistochrone_time,

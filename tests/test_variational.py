@@ -64,8 +64,9 @@ def test_numerics_does_not_import_sympy_or_proofs():
     import numerics._variational_brach as b
     import numerics._variational_el as e
     import numerics._variational_fermat as f
+    import numerics._variational_rates as rt
 
-    for mod in (nv, b, e, f):
+    for mod in (nv, b, e, f, rt):
         src = inspect.getsource(mod)
         assert "import sympy" not in src and "from proofs" not in src and "import proofs" not in src
 
@@ -559,7 +560,8 @@ def test_near_degenerate_triangles(k, apex, case):
 
 REQUIRED = ["VAR-A1", "VAR-A2", "VAR-A2-CAVEAT", "VAR-A3", "VAR-A4", "VAR-A5", "VAR-A6", "VAR-A7", "VAR-A7-ODE",
             "VAR-A8", "VAR-A8-XFORM", "VAR-A9", "VAR-A10", "VAR-A11", "VAR-A12", "VAR-A13", "VAR-A14", "VAR-A15",
-            "VAR-F1", "VAR-F1-VERTEX", "VAR-F2", "VAR-F3", "VAR-F4", "VAR-F5", "VAR-F6", "VAR-F7"]
+            "VAR-F1", "VAR-F1-VERTEX", "VAR-F2", "VAR-F3", "VAR-F4", "VAR-F5", "VAR-F6", "VAR-F7",
+            "VAR-A11-ARC", "VAR-A11-CHORD", "VAR-A13-RATE", "VAR-A14-JACOBI"]
 
 
 def test_required_keys_registered():
