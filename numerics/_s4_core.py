@@ -107,9 +107,13 @@ def is_real(*objs: Any) -> bool:
     return True
 
 
+#: the longest kernel computed: 2^20 multiprecision values already take minutes (a bound, so nothing hangs)
+MAX_L = 2**20
+
+
 def check_L(L: Any) -> int:
-    if isinstance(L, bool) or not isinstance(L, Integral) or int(L) < 1:
-        raise ValueError(f"L must be a positive integer (kernel length >= 1), got {L!r}")
+    if isinstance(L, bool) or not isinstance(L, Integral) or not 1 <= int(L) <= MAX_L:
+        raise ValueError(f"L must be an integer with 1 <= L <= {MAX_L} (the kernel length), got {L!r}")
     return int(L)
 
 

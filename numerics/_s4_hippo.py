@@ -26,9 +26,13 @@ def check_measure(measure: Any) -> str:
     return measure
 
 
+#: the largest state size (as the HiPPO pillar's MAX_N): dense multiprecision N x N work beyond it would hang
+MAX_N = 4096
+
+
 def check_N(N: Any) -> int:
-    if isinstance(N, bool) or not isinstance(N, Integral) or int(N) < 1:
-        raise ValueError(f"N must be a positive integer, got {N!r}")
+    if isinstance(N, bool) or not isinstance(N, Integral) or not 1 <= int(N) <= MAX_N:
+        raise ValueError(f"N must be an integer with 1 <= N <= {MAX_N}, got {N!r}")
     return int(N)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import sympy
 from sympy import I, Matrix, Poly, Rational, Symbol, binomial, cot, eye, pi, sqrt, zeros
 
+from ._hippo_basis import MAX_N
 from .hippo import transition
 
 __all__ = ["NPLR_MEASURES", "nplr", "legs_eigenvectors", "normal_spectrum", "fout_reduced", "sigma",
@@ -32,6 +33,8 @@ W = Symbol("w", positive=True)
 def _N(N: Any, minimum: int = 1) -> int:
     if isinstance(N, bool) or not isinstance(N, (Integral, sympy.Integer)) or int(N) < minimum:
         raise ValueError(f"N must be a positive integer{'' if minimum == 1 else f' >= {minimum}'}, got {N!r}")
+    if int(N) > MAX_N:  # exact N x N matrices beyond the HiPPO pillar's bound would not finish
+        raise ValueError(f"N must be a positive integer at most {MAX_N}, got {N!r}")
     return int(N)
 
 

@@ -174,7 +174,8 @@ def _dP(n: Any) -> Any:
 
 
 def _dP_poly(n: int) -> Poly:
-    return rodrigues_legendre(n).diff(x) if n >= 0 else Poly(0, x, domain=QQ)
+    negative = n < 0  # pragma: no mutate (n < 1 agrees too: P_0' = 0)
+    return Poly(0, x, domain=QQ) if negative else rodrigues_legendre(n).diff(x)
 
 
 # --- HIPPO-LEG-1 ------------------------------------------------------------------------------

@@ -92,10 +92,12 @@ def _cases() -> list[tuple[str, Callable[..., Any], list[Any], dict[str, Any], l
     import numerics.entropy as ne
     import numerics.hippo as nh
     import numerics.rational as nr
+    import numerics.s4 as ns
     import numerics.variational as nv
     import proofs.entropy as pe
     import proofs.hippo as ph
     import proofs.rational as pr
+    import proofs.s4 as ps
     import proofs.variational as pv
 
     measures = ("legs", "legt", "lmu", "lagt", "lagt-half", "fout", "fous")
@@ -113,6 +115,17 @@ def _cases() -> list[tuple[str, Callable[..., Any], list[Any], dict[str, Any], l
         # legt's window may sit anywhere on the time axis: t <= 0 is valid there (only legs/fous need t > 0)
         ("numerics.hippo.project", nh.project, [_u, 1, 2, "legt"], {"dps": 15},
          [anything, real_invalid, size_invalid(), choice_invalid(measures)]),
+        ("proofs.s4.nplr", ps.nplr, ["legs", 3], {}, [choice_invalid(ps.NPLR_MEASURES), size_invalid()]),
+        ("proofs.s4.legs_eigenvectors", ps.legs_eigenvectors, [3], {}, [size_invalid()]),
+        ("proofs.s4.normal_spectrum", ps.normal_spectrum, ["lagt", 3], {},
+         [choice_invalid(ps.NPLR_MEASURES), size_invalid()]),
+        ("proofs.s4.fout_reduced", ps.fout_reduced, [4], {}, [lambda v: size_invalid(2)(v) or v % 2 == 1]),
+        ("numerics.s4.kernel", ns.kernel, [A, B, [1, 1, 1], 6], {"step": Fraction(1, 10), "dps": 20},
+         [anything, anything, anything, size_invalid()]),
+        ("numerics.s4.unitary_diagonalize", ns.unitary_diagonalize, [[[0, 1], [-1, 0]]], {"dps": 20}, [anything]),
+        ("numerics.s4.dplr", ns.dplr, ["legs", 3], {"dps": 20}, [choice_invalid(ps.NPLR_MEASURES), size_invalid()]),
+        ("numerics.s4.s4d_kernel", ns.s4d_kernel, [[-1, -2], [1, 1], [1, 1], 6], {"step": Fraction(1, 10), "dps": 20},
+         [anything, anything, anything, size_invalid()]),
         ("proofs.rational.companion", pr.companion, [[Fraction(1, 2), 0], [1, 2]], {}, [anything, anything]),
         ("numerics.rational.fft_kernel", nr.fft_kernel, [[1, 2], [Fraction(1, 3), Fraction(1, 5)], 8], {"dps": 20},
          [anything, anything, size_invalid()]),

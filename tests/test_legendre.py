@@ -92,3 +92,17 @@ def test_general_form_agrees_with_the_concrete_statement(n):
             at = general.subs({n_sym: n, leg.m: j})
             expect = [*concrete[:head], concrete[head + j]]
             assert list(at) == expect, (fn.__name__, n, j)
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_left_hand_sides_name_what_the_right_hand_sides_are(n):
+    # the unevaluated quantity on the left is what the report shows; evaluated, it must give the right side
+    n_sym = sympy.Symbol("n", integer=True, nonnegative=True)
+    for fn in (leg.legendre_endpoints_orthogonality, leg.laguerre_origin_orthonormality):
+        stmt = fn(n)
+        assert sympy.simplify(stmt.lhs.doit() - stmt.rhs) == sympy.zeros(*stmt.rhs.shape), (fn.__name__, n)
+        general = fn(n_sym)
+        for j in range(n + 1):
+            at = {n_sym: n, leg.m: j}
+            lhs = general.lhs.subs(at).doit()
+            assert sympy.simplify(lhs - general.rhs.subs(at)) == sympy.zeros(*general.rhs.shape), (fn.__name__, n, j)
