@@ -113,7 +113,7 @@ MAX_L = 2**20
 
 def check_L(L: Any) -> int:
     if isinstance(L, bool) or not isinstance(L, Integral) or not 1 <= int(L) <= MAX_L:
-        raise ValueError(f"L must be an integer with 1 <= L <= {MAX_L} (the kernel length), got {L!r}")
+        raise ValueError(f"L must be a positive integer at most {MAX_L} (the kernel length), got {L!r}")
     return int(L)
 
 

@@ -32,7 +32,7 @@ MAX_N = 4096
 
 def check_N(N: Any) -> int:
     if isinstance(N, bool) or not isinstance(N, Integral) or not 1 <= int(N) <= MAX_N:
-        raise ValueError(f"N must be an integer with 1 <= N <= {MAX_N}, got {N!r}")
+        raise ValueError(f"N must be a positive integer at most {MAX_N}, got {N!r}")
     return int(N)
 
 

@@ -23,3 +23,15 @@ def test_reflection_with_lopsided_heights(q):
 def test_legs_reconstruction_points_stay_inside_the_window(point):
     # the reconstruction claim is on [0, t]; beyond it the Legendre sum extrapolates and cancels
     assert 0 < point["tau"] <= point["t"]
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: __import__("proofs.s4").s4.legs_eigenvectors(10**30), "at most 4096"),
+    (lambda: __import__("proofs.s4").s4.nplr("legs", 4097), "at most 4096"),
+    (lambda: __import__("numerics.s4").s4.dplr("legs", 4097), "at most 4096"),
+    (lambda: __import__("numerics.s4").s4.s4d_kernel([-1], [1], [1], 2**20 + 1, step=1), "at most 1048576"),
+])
+def test_huge_sizes_are_refused_not_attempted(call, match):
+    # the fuzz test found legs_eigenvectors(10**30) building a 10^30 x 10^30 matrix (a hang)
+    with pytest.raises(ValueError, match=match):
+        call()
