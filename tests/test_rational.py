@@ -400,10 +400,10 @@ def test_rtf_py_v1_recurrent_transposed_correction_differs():
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_result_verifies(key):
-    report = proofs.registry[key].verify(dps=50)
-    assert report.passed, report.message
-    assert report.digits >= 45 and report.digits_2x >= 95
+def test_claims_45_digits(key):
+    # tests/test_registry.py verifies every result at dps 50 against its claim of dps - loss digits
+    # (and 2*dps - loss at 2*dps); the claim itself must be at least 45 digits.
+    assert proofs.registry[key].loss <= 5
 
 
 @pytest.mark.parametrize("key", KEYS)
