@@ -163,7 +163,7 @@ def own_tests(topic: str, root: Path = ROOT) -> list[str]:
 
 def test_command(topic: str) -> list[str]:
     prefixes, own = TOPICS[topic]
-    # registry test ids carry the key, e.g. test_result_verifies[HIPPO-LEG-2]; -k matches substrings of
+    # registry test ids carry the key, e.g. test_result_verifies_and_its_checks_bite[HIPPO-LEG-2]; -k matches substrings of
     # test and module names and applies to every file given, so the own modules' stem is added to it
     # (without it the topic's own tests were all deselected)
     expr = " or ".join((*prefixes, Path(own).stem))

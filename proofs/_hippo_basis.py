@@ -368,4 +368,12 @@ def derive_transition(measure: str, N: int, *, window: Any = 1) -> tuple[Matrix,
     Same parameters and errors as :func:`transition`.
     """
     measure, N, w = check_measure(measure), check_N(N), check_window(window)
+    A, B = _derive_cached(measure, N, w)
+    return A.copy(), B.copy()  # callers may mutate what they get; the cache keeps its own
+
+
+@lru_cache(maxsize=512)
+def _derive_cached(measure: str, N: int, w: Any) -> tuple[Matrix, Matrix]:
+    # Many results (properties, discretisations, NPLR) start from the same derived pair; the
+    # derivation is exact and deterministic, so it is done once per (measure, N, window).
     return _derive(measure, N, w)

@@ -39,14 +39,47 @@ def _zero(expr: Any) -> bool:
     routes = [sympy.expand, lambda e: sympy.expand(sympy.radsimp(e))]
     if sympy.count_ops(expr) <= _SIMPLIFY_LIMIT:
         routes.append(sympy.simplify)
-    for route in routes:
+    for i, route in enumerate(routes):
         reduced = route(expr)
         if reduced == 0:
             return True
         # a reduced form that is a nonzero number settles the question
         if reduced.is_number and reduced.is_zero is False:
             return False
+        if i == 0 and _nonzero_somewhere(reduced):
+            # a value away from zero at one point disproves the identity; the later routes
+            # (simplify above all) are slow exactly when the answer is "not zero"
+            return False
     return False
+
+
+_OPAQUE = (sympy.Integral, sympy.Sum, sympy.Product, sympy.Derivative, sympy.Limit)
+
+
+def _probe_value(sym: Any) -> Any:
+    """A point in the symbol's declared domain, away from the special values 0, 1 and 1/2."""
+    if sym.is_integer:
+        return sympy.Integer(-3 if sym.is_negative else 3)
+    return Rational(-7, 5) if sym.is_negative else Rational(7, 5)
+
+
+def _nonzero_somewhere(expr: Any) -> bool:
+    """Whether ``expr`` evaluates, at one point of its symbols' domains, to a number clearly away from 0.
+
+    Only a "yes" is used (as a disproof); "no" or a failed evaluation says nothing.  A true identity
+    whose evaluation loses digits could be answered "yes" wrongly, which makes a check fail loudly:
+    never the other way round, so a wrong statement cannot pass through this shortcut.
+    """
+    if expr.has(*_OPAQUE) or expr.atoms(sympy.core.function.AppliedUndef):
+        return False
+    try:
+        point = {s: _probe_value(s) for s in expr.free_symbols}
+        value = sympy.N(expr.subs(point), 40)
+        if not value.is_number or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+            return False
+        return bool(abs(complex(value)) > 1e-20)
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, RecursionError):
+        return False
 
 
 def same(a: Any, b: Any) -> bool:

@@ -43,6 +43,8 @@ def test_the_full_document_names_every_result_groups_them_and_compiles(tmp_path)
     assert tex.startswith("\\documentclass") and tex.rstrip().endswith("\\end{document}")
     for r in RESULTS:
         assert f"\\label{{res:{r.key}}}" in tex and f"\\hyperref[res:{r.key}]" in tex
+        alone = r.latex()  # the fragment `closedform show --latex` prints (parts cached by document())
+        assert r.key in alone and "\\[" in alone and r.status.value in alone
         if pillar_of(r.key) == "HIPPO":
             assert tex.index("\\section{HiPPO") < tex.index(f"\\label{{res:{r.key}}}")
     assert "\\section*{Summary}" in tex and "\\begin{longtable}" in tex
