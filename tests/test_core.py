@@ -145,3 +145,20 @@ def test_oversized_latex_is_replaced_by_a_description():
     tex = _latex_of(big)
     assert "2-by-2 matrix" in tex and "omitted" in tex
     assert _latex_of(sympy.Symbol("x") + 1) == "x + 1"
+
+
+def test_same_disproves_by_one_point_but_never_proves_by_it():
+    from proofs.checks import same
+
+    x = Symbol("x")
+    n = Symbol("n", integer=True, nonnegative=True)
+    # true identities that expand alone does not close still reach the exact routes
+    assert same(sympy.sin(x) ** 2 + sympy.cos(x) ** 2, 1)
+    assert same(sympy.gamma(n + 1), sympy.factorial(n))
+    # a difference of 1e-30 is below the probe's threshold: the exact routes must still refuse it
+    assert not same(sympy.sin(x) ** 2 + sympy.cos(x) ** 2, 1 + Rational(1, 10**30))
+    # a plain non-identity is refused (at the probe point x = 7/5)
+    assert not same(sympy.exp(x) * sympy.sin(x), sympy.exp(x) * sympy.cos(x))
+    # outside the domain of a symbol's assumptions the probe says nothing; the negative point is used
+    neg = Symbol("y", negative=True)
+    assert same(sympy.sqrt(neg**2), -neg)
