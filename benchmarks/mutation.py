@@ -17,8 +17,10 @@ Usage::
 
 Mutants that cannot make a formula wrong are not generated: docstrings, the keyword
 arguments that choose test points or presentation (``examples=``, ``params=``, ``bound=``,
-``display=`` ...), derivation ``Step(...)`` captions, and statements on a line marked
-``# pragma: no mutate`` (used sparingly, for test data and seeds, with a reason).
+``display=`` ...), derivation ``Step(...)`` captions, test data (hypothesis strategies, seeded
+rational generators, module-level example points ``_EX*`` and golden inputs ``_GR*``), f-strings
+(symbol names, messages), and statements on a line marked ``# pragma: no mutate`` (used sparingly,
+with a reason).
 """
 
 from __future__ import annotations
@@ -74,6 +76,37 @@ def _docstring_nodes(tree: ast.AST) -> set[int]:
 _DATA_KEYWORDS = {"examples", "display", "params", "bound", "notes", "title", "source", "key"}
 #: calls whose arguments are presentation only (a derivation step's caption and shown expression)
 _DISPLAY_CALLS = {"Step"}
+#: generators of test points and exact test data (seeded rationals, hypothesis strategies): a mutant
+#: there proves or checks the same claim at other points, and cannot make a formula wrong
+_DATA_CALLS = {"rationals", "rational_matrix", "rational_matrices", "rational_realisation", "q", "sizes",
+               "points", "fft_points", "coefficient_vectors"}
+#: module-level names holding example points and golden inputs (``_EX_FFT``, ``_GR1_A``)
+_DATA_NAMES = ("_EX", "_GR")
+
+
+def _is_data_function(node: ast.AST) -> bool:
+    """A function that builds test data: a hypothesis strategy, a point generator, a seeded-rational helper."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    if node.name in _DATA_CALLS or node.name.endswith("_points"):
+        return True
+    if any("composite" in ast.unparse(d) for d in node.decorator_list):
+        return True
+    for n in ast.walk(node):  # hypothesis is imported lazily inside the functions that build strategies
+        if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("hypothesis"):
+            return True
+        if isinstance(n, ast.Import) and any(a.name.startswith("hypothesis") for a in n.names):
+            return True
+    return False
+
+
+def _is_data_call(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    f = node.func
+    if isinstance(f, ast.Name):
+        return f.id in _DATA_CALLS or f.id.endswith("_points")
+    return isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "st"
 PRAGMA = "pragma: no mutate"
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Expr)
 
@@ -89,6 +122,12 @@ def _equivalent_nodes(tree: ast.AST, lines: list[str]) -> set[int]:
         if isinstance(node, ast.keyword) and node.arg in _DATA_KEYWORDS:
             drop(node.value)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _DISPLAY_CALLS:
+            drop(node)
+        elif _is_data_call(node) or _is_data_function(node) or isinstance(node, ast.JoinedStr):
+            # test data, strategies, and f-strings (symbol names, messages)
+            drop(node)
+        elif (isinstance(node, ast.Assign) and node.col_offset == 0
+              and all(isinstance(t, ast.Name) and t.id.startswith(_DATA_NAMES) for t in node.targets)):
             drop(node)
         elif isinstance(node, _SIMPLE) and any(PRAGMA in lines[k - 1] for k in
                                                range(node.lineno, (node.end_lineno or node.lineno) + 1)):

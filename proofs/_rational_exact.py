@@ -235,7 +235,7 @@ def series_coefficients(b: Any, a: Any, n: int) -> list[Any]:
     inv = Poly(1, z, domain=Poly(den, z).domain)
     prec = 1
     A = Poly(den, z)
-    while prec < n:
+    while prec < n:  # pragma: no mutate (prec <= n only doubles once more; the result is cut to n terms)
         prec *= 2
         inv = (inv * (Poly(2, z) - A * inv)).rem(Poly(z**prec, z))
     g = (Poly(num, z) * inv).rem(Poly(z**n, z)) if n else Poly(0, z)

@@ -106,3 +106,42 @@ def test_left_hand_sides_name_what_the_right_hand_sides_are(n):
             at = {n_sym: n, leg.m: j}
             lhs = general.lhs.subs(at).doit()
             assert sympy.simplify(lhs - general.rhs.subs(at)) == sympy.zeros(*general.rhs.shape), (fn.__name__, n, j)
+
+
+IDENTITY_KEYS = ["HIPPO-LEG-1", "HIPPO-LEG-2", "HIPPO-LEG-3", "HIPPO-LEG-4", "HIPPO-LEG-5", "HIPPO-LEG-6",
+                 "HIPPO-LAG-1", "HIPPO-LAG-2"]
+
+
+@pytest.mark.parametrize("key", IDENTITY_KEYS)
+def test_every_left_hand_side_evaluates_to_its_right_hand_side(key):
+    # A derivation computes the closed form of the quantity the statement names on its left, so a
+    # wrong left side (P'_{n+2} for P'_{n+1}) would pass the proof; SymPy's own legendre/laguerre
+    # evaluates the left side here, independently of the Rodrigues polynomials the derivation uses.
+    r = registry[key]
+    for case in r.cases(6):
+        stmt = r.statement(**case)
+        diff = stmt.lhs.doit() - stmt.rhs.doit()
+        if isinstance(diff, sympy.MatrixBase):
+            assert all(sympy.expand(e) == 0 for e in diff), (key, case)
+        else:
+            assert sympy.expand(diff) == 0, (key, case)
+
+
+def test_identities_are_proved_from_n_equal_0():
+    # the spec states HIPPO-LEG-1..6 and LAG-1..2 for every integer n >= 0 (with P_{-1} := 0)
+    assert all(registry[k].bound.start == 0 for k in IDENTITY_KEYS)
+
+
+@pytest.mark.parametrize("key", IDENTITY_KEYS)
+def test_the_expansion_shown_in_a_derivation_is_the_proved_one(key):
+    # the report shows the expansion with named basis functions P_{j}(x) / L_{j}(x); put the
+    # polynomials back and it must be the right side the proof compared
+    r = registry[key]
+    for case in r.cases(5):
+        d = r.derivation(**case)
+        shown = [s.expr for s in d.steps if s.caption.startswith("Hence the expansion")]
+        if not shown:
+            continue
+        named = {f: (legendre if f.func.__name__.startswith("P_") else laguerre)(int(f.func.__name__[3:-1]), x)
+                 for f in shown[0].rhs.atoms(sympy.Function) if f.func.__name__[:2] in ("P_", "L_")}
+        assert sympy.expand(shown[0].rhs.subs(named) - d.value.rhs) == 0, (key, case)
