@@ -127,7 +127,10 @@ def _equivalent_nodes(tree: ast.AST, lines: list[str]) -> set[int]:
             # test data, strategies, and f-strings (symbol names, messages)
             drop(node)
         elif (isinstance(node, ast.Assign) and node.col_offset == 0
-              and all(isinstance(t, ast.Name) and t.id.startswith(_DATA_NAMES) for t in node.targets)):
+              and all(isinstance(t, ast.Name) and t.id.startswith(_DATA_NAMES)
+                      or isinstance(t, ast.Tuple) and all(isinstance(e, ast.Name) and e.id.startswith(_DATA_NAMES)
+                                                          for e in t.elts)
+                      for t in node.targets)):
             drop(node)
         elif isinstance(node, _SIMPLE) and any(PRAGMA in lines[k - 1] for k in
                                                range(node.lineno, (node.end_lineno or node.lineno) + 1)):

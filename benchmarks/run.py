@@ -81,6 +81,24 @@ def companion_power_kernel(b: Sequence[Any], a: Sequence[Any], L: int, dps: int)
         return out
 
 
+def dense_power_kernel(A: Any, B: Any, C: Any, L: int, step: Any, dps: int) -> list[Any]:
+    """K_k = C Abar^k Bbar with Abar^k kept as a matrix (M <- M Abar): the naive O(N^3 L) loop."""
+    import mpmath
+
+    from numerics.s4 import bilinear
+
+    with mpmath.workdps(dps):
+        Abar, Bbar = bilinear(A, B, step, dps=dps)
+        Abar, Bbar = mpmath.matrix(Abar), mpmath.matrix(Bbar)
+        c = mpmath.matrix([C]).T if not isinstance(C, mpmath.matrix) else C
+        M = mpmath.eye(Abar.rows)
+        out = []
+        for _ in range(L):
+            out.append((c.T * M * Bbar)[0])
+            M = M * Abar
+        return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes only, no pytest run")
@@ -120,6 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 extra = {"nplr": nplr("legs", N)} if method == "cauchy" else {}
                 ts = [timed(lambda L=L: kernel(A, B, C, L, step=0.01, method=method, dps=30, **extra)) for L in Ls]
                 lines.append(row(f"S4 kernel N={N} {method}", Ls, ts))
+                if method == "cauchy":
+                    cauchy_times = ts
+            Ln = Ls[:2]
+            naive = [timed(lambda L=L: dense_power_kernel(A, B, C, L, 0.01, 30)) for L in Ln]
+            lines.append(row(f"  naive: Abar^k as a matrix, N={N}", Ln, naive,
+                             f"ratio to cauchy at L={Ln[-1]}: {naive[-1] / cauchy_times[1]:.0f}x slower"))
     except ImportError as exc:
         lines.append(f"{'S4 kernel':38} {'-':>7}  skipped: {exc}")
 

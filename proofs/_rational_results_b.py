@@ -329,7 +329,7 @@ def _abu_points(with_h0: bool = False) -> Any:
     return build
 
 
-_U = [1, _Q(-1, 2), 2, 0, _Q(3, 7), -1, _Q(1, 5), 1, _Q(-2, 3), 3, 0, _Q(1, 9)]
+_U = [1, _Q(-1, 2), 2, 0, _Q(3, 7), -1, _Q(1, 5), 1, _Q(-2, 3), 3, 0, _Q(1, 9)]  # pragma: no mutate (input signal: test data)
 _EX_REC = ({"a": _GR1_A, "b": _GR1_B, "u": _U},
            {"a": rationals(13, 5, 3, 4), "b": rationals(14, 5, 3, 7), "u": _U[:9]},  # possibly unstable
            {"a": rationals(15, 8, 1, 9), "b": rationals(16, 8, 3, 7), "u": _U})

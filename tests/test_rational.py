@@ -466,3 +466,19 @@ def test_registered_params_cross_check(data):
             continue
         point = data.draw(r.params(), label=key)
         assert r.cross_check(point, 30).passed, (key, point)
+
+
+def test_a_matrix_that_is_not_a_vector_is_refused_and_vectors_of_either_orientation_accepted():
+    from sympy import Matrix
+
+    with pytest.raises(ValueError, match=r"a must be a vector .* got shape \(2, 2\)"):
+        proofs.rational.comp(Matrix([[1, 2], [3, 4]]))
+    row, col = proofs.rational.comp(Matrix([[1, 2]])), proofs.rational.comp(Matrix([1, 2]))
+    assert row == col == Matrix([[-1, -2], [1, 0]])
+
+
+def test_crt_kernel_adds_no_feedthrough_by_default():
+    # num/den = 1/(1 - z/2) aliased with L = 3: K_k = sum_m 2^-(k+3m) = 2^-k * 8/7; h0 defaults to 0
+    K = proofs.rational.crt_kernel([1], [1, sympy.Rational(-1, 2)], 3)
+    assert K == [sympy.Rational(8, 7) / 2**k for k in range(3)]
+    assert proofs.rational.crt_kernel([1], [1, sympy.Rational(-1, 2)], 3, 1)[0] == K[0] + 1
