@@ -77,11 +77,13 @@ def _count(n: Any) -> Any:
     return x
 
 
-def _tilted(density: Any, lam: Any, points: list[Any]) -> tuple[Any, Any]:
+def _tilted(density: Any, lam: Any, points: list[Any], norm_points: list[Any] | None = None) -> tuple[Any, Any]:
     """(ln E[e^{lam S}], tilted mean) for a density given in log form, by tanh-sinh quadrature.
 
     ``density(s)`` returns the log-density up to a constant; the constant is removed by
-    dividing by the quadrature of the untilted density over the same points.
+    dividing by the quadrature of the untilted density over ``norm_points`` (default
+    ``points``).  The untilted mass sits elsewhere than the tilted one when the tilt moves the
+    peak (Gaussian), so it needs its own split points.
     """
     centre = points[len(points) // 2]
     peak = density(centre) + lam * centre if mp.isfinite(centre) else 0
@@ -91,8 +93,11 @@ def _tilted(density: Any, lam: Any, points: list[Any]) -> tuple[Any, Any]:
 
     z = mp.quad(f, points)
     mean = mp.quad(lambda s: s * f(s), points) / z
-    norm = mp.quad(lambda s: mp.exp(density(s) - peak + lam * centre), points)
-    return mp.log(z) - mp.log(norm) + lam * centre, mean
+    npts = points if norm_points is None else norm_points
+    ncentre = npts[len(npts) // 2]
+    base = density(ncentre) if mp.isfinite(ncentre) else 0
+    norm = mp.quad(lambda s: mp.exp(density(s) - base), npts)
+    return mp.log(z) + peak - mp.log(norm) - base, mean
 
 
 def _gaussian_points(c: Any, sigma: Any) -> list[Any]:
@@ -123,8 +128,16 @@ def annealed_entropy_quad(law: str, n: Any, lam: Any, *, dps: int = DEFAULT_DPS,
             if sigma <= 0:
                 raise ValueError(f"sigma must be > 0, got {params.get('sigma')!r}")
             c = mu + lam_ * sigma**2  # tilted peak: only a split point for the quadrature
+            if abs(c - mu) > sigma * mp.mpf(10) ** (dps // 2):
+                # the log-integrand cancels terms of size ((c - mu)/sigma)^2: beyond this the quadrature sees rounding noise
+                raise ValueError(
+                    f"|lam|*sigma must be at most 10^{dps // 2} for the gaussian law at dps = {dps} "
+                    f"(the tilted peak is not resolved), got lam = {lam!r}"
+                )
             pts = _gaussian_points(c, sigma)
-            log_m, mean = _tilted(lambda s: -((s - mu) ** 2) / (2 * sigma**2), lam_, pts)
+            log_m, mean = _tilted(
+                lambda s: -((s - mu) ** 2) / (2 * sigma**2), lam_, pts, _gaussian_points(mu, sigma)
+            )
         elif law == "uniform":
             a, b = real_number(params.get("a", 0), "a"), real_number(params.get("b", 1), "b")
             if not a < b:
