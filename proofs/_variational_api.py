@@ -43,7 +43,13 @@ def _integrand(F: Any) -> Expr:
         raise ValueError(f"F must be a SymPy expression in x, y(x) and its derivatives, got {F!r}") from exc
     if not isinstance(F, Expr):
         raise ValueError(f"F must be a SymPy expression, got {type(F).__name__}")
+    if _nonfinite(F):
+        raise ValueError(f"F must be a finite expression (no NaN or infinity), got {F}")
     return F
+
+
+def _nonfinite(e: Expr) -> bool:
+    return e.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo)
 
 
 def euler_lagrange(F: Any, y: Any, x: Symbol) -> Expr:
@@ -66,9 +72,16 @@ def euler_lagrange(F: Any, y: Any, x: Symbol) -> Expr:
     _, yx = _function_and_arg(y, x)
     F = _integrand(F)
     try:
-        return euler_equations(F, yx, x)[0].lhs
+        eqs = euler_equations(F, yx, x)
     except (TypeError, AttributeError) as exc:  # pragma: no cover - SymPy's own validation
         raise ValueError(f"cannot form the Euler-Lagrange equation of {F}: {exc}") from exc
+    if eqs:
+        return eqs[0].lhs
+    # SymPy evaluates Eq(E, 0) to a boolean and drops it when E is a constant (F = 5 gives E = 0,
+    # F = y gives E = 1): form the same sum directly
+    order = max((d.derivative_count for d in F.atoms(Derivative) if d.expr == yx), default=0)
+    terms = [(-1) ** k * sympy.diff(F, Derivative(yx, (x, k)) if k else yx).diff(x, k) for k in range(order + 1)]
+    return sympy.Add(*terms)
 
 
 def jet(expr: Any, y: Any, x: Symbol, Y: Any, P: Any, Q: Any = None) -> Expr:
@@ -124,6 +137,8 @@ def _expr(value: Any, name: str) -> Any:
 
 def _check_radius(r: Any, name: str = "r") -> Any:
     r = _expr(r, name)
+    if _nonfinite(r):  # NaN passes the sign tests below (its signs are unknown) and oo is "positive"
+        raise ValueError(f"{name} must be a finite positive number or a symbol, got {r}")
     if r.is_number and (r.is_extended_real is False or r.is_extended_positive is False):
         raise ValueError(f"{name} must be positive, got {r}")
     if r.is_nonpositive:
@@ -138,8 +153,16 @@ def cycloid(r: Any, theta: Any) -> tuple[Expr, Expr]:
 
     ``r`` may be a symbol or a positive number (ValueError for r <= 0).  Source: Su-1107.
     """
-    r, theta = _check_radius(r), _expr(theta, "theta")
+    r, theta = _check_radius(r), _angle(theta)
     return r * (theta - sin(theta)), r * (1 - cos(theta))
+
+
+def _angle(theta: Any, name: str = "theta") -> Any:
+    """A rolling angle: a number or an expression, finite."""
+    theta = _expr(theta, name)
+    if _nonfinite(theta):
+        raise ValueError(f"{name} must be a finite number or a symbol (no NaN or infinity), got {theta}")
+    return theta
 
 
 def brachistochrone_time(r: Any, theta1: Any, g: Any = Rational(1, 2)) -> Expr:
@@ -159,11 +182,11 @@ def brachistochrone_time(r: Any, theta1: Any, g: Any = Rational(1, 2)) -> Expr:
 
 def endpoint_phi(theta: Any) -> Expr:
     """:math:`\\varphi(\\theta) = (\\theta-\\sin\\theta)/(1-\\cos\\theta)`; θ1 solves φ(θ1) = X/Y (VAR-A9)."""
-    theta = sympy.sympify(theta)
+    theta = _angle(theta)
     return (theta - sin(theta)) / (1 - cos(theta))
 
 
 def endpoint_phi_derivative_numerator(theta: Any) -> Expr:
     """:math:`\\varphi'(\\theta)(1-\\cos\\theta)^2 = 2\\sin\\frac\\theta2\\,(2\\sin\\frac\\theta2-\\theta\\cos\\frac\\theta2)` (VAR-A9)."""
-    theta = sympy.sympify(theta)
+    theta = _angle(theta)
     return 2 * sin(theta / 2) * (2 * sin(theta / 2) - theta * cos(theta / 2))
