@@ -295,6 +295,7 @@ def segment_time(dx: Any, y0: Any, y1: Any, *, g: Any = 0.5, dps: int = DEFAULT_
         return +T
 
 
+MAX_SEGMENTS = 2**16
 
 
 def discrete_brachistochrone(X: Any, Y: Any, N: int, *, grid: str = "graded", g: Any = 0.5,
@@ -312,6 +313,8 @@ def discrete_brachistochrone(X: Any, Y: Any, N: int, *, grid: str = "graded", g:
         raise ValueError(f"grid must be 'graded' or 'uniform', got {grid!r}")
     if isinstance(N, bool) or not isinstance(N, Integral) or N < 1:
         raise ValueError(f"N must be a positive integer, got {N!r}")
+    if N > MAX_SEGMENTS:  # the cost is linear in N per Newton step: 10^30 segments would never finish
+        raise ValueError(f"N must be a positive integer at most {MAX_SEGMENTS}, got {N!r}")
     with mpmath.workdps(check_dps(dps)):
         X, Y, g = positive(X, "X"), positive(Y, "Y"), gravity(g)
         with mp.extradps(15):

@@ -205,6 +205,8 @@ def fout_complex(K: int, *, window: Any = 1, closure: str = "consistent") -> tup
     """
     if isinstance(K, bool) or not isinstance(K, Integral) or int(K) < 0:
         raise ValueError(f"K must be a non-negative integer (frequencies -K..K), got {K!r}")
+    if 2 * int(K) + 1 > MAX_N:  # the (2K+1) x (2K+1) matrix is bounded like transition's N
+        raise ValueError(f"K must be a non-negative integer at most {(MAX_N - 1) // 2} (frequencies -K..K), got {K!r}")
     if closure not in ("consistent", "su"):
         raise ValueError(f"unknown closure {closure!r}; allowed values: consistent, su")
     K, w = int(K), check_window(window)
@@ -220,7 +222,11 @@ def rescale(A: Any, B: Any, lam: Any) -> tuple[Matrix, Matrix]:
     ``lam`` is a sequence of N nonzero entries (numbers or Symbols); A is N x N and B has N rows.
     """
     A, B = Matrix(A), Matrix(B)
+    if isinstance(lam, (str, bytes)) or not hasattr(lam, "__iter__"):
+        raise ValueError(f"rescale needs lam as a sequence of nonzero numbers or Symbols, got {lam!r}")
     lam = [sympy.sympify(v) for v in lam]
+    if not all(isinstance(v, sympy.Expr) for v in lam):  # a nested list sympifies to a list, not a factor
+        raise ValueError(f"rescale needs every factor lam_n to be a number or a SymPy expression, got {lam!r}")
     N = len(lam)
     if A.shape != (N, N) or B.rows != N:
         raise ValueError(f"rescale needs A of shape ({N}, {N}) and B with {N} rows for {N} factors, "

@@ -83,10 +83,15 @@ def as_vector(v: Any, what: str, d: int | None = None) -> list[Any]:
     return out
 
 
+MAX_L = 2**16
+
+
 def check_L(L: Any, d: int | None = None) -> int:
     """``L`` must be an integer >= 1, and larger than the state size ``d`` when given."""
     if isinstance(L, bool) or not isinstance(L, (Integral, sympy.Integer)) or int(L) < 1:
         raise ValueError(f"L must be an integer >= 1, got {L!r}")
+    if int(L) > MAX_L:  # exact comp(a)^L and arithmetic mod z^L - 1 grow with L: 10^30 would never finish
+        raise ValueError(f"L must be an integer at most {MAX_L} in exact arithmetic, got {L!r}")
     if d is not None and int(L) <= d:
         raise ValueError(f"the state size must be smaller than L (the formula needs d < L), got d = {d}, L = {L}")
     return int(L)
