@@ -5,7 +5,12 @@ drawn value: garbage (None, booleans, strings, NaN, infinities, huge and negativ
 numbers, empty or ragged lists, complex numbers) or a plausible value.  A value that is
 certainly outside the slot's domain must raise ``ValueError`` or ``TypeError`` with a
 non-empty message; any other value may succeed or raise those two, nothing else.
-Inputs are bounded (sizes at most 12), so nothing can hang.
+Inputs are bounded (sizes at most 12, numerics at dps 15 or 20); the exception is the
+drawn 10**30, which every size argument must refuse rather than attempt.
+
+The cases cover every public function named in the "API contract" sections of the specs
+(``entropy``, ``hippo``, ``rational``, ``s4``, ``variational``).  SymPy slots accept symbols,
+so a string (which may name a symbol) is never certainly invalid there.
 """
 
 from __future__ import annotations
@@ -81,6 +86,116 @@ def anything(v: Any) -> bool:
     return False
 
 
+def _is_real_number(v: Any) -> bool:
+    """A Python real number (no strings): the values whose domain membership can be decided here."""
+    if isinstance(v, bool):
+        return False
+    return isinstance(v, (int, Fraction)) or (isinstance(v, float) and math.isfinite(v))
+
+
+def above_invalid(lo: float, *, strict: bool = False) -> Callable[[Any], bool]:
+    """Numeric slot: a finite real number >= lo (> lo if strict)."""
+    return lambda v: real_invalid(v) or (float(v) <= lo if strict else float(v) < lo)
+
+
+def interval_invalid(lo: float, hi: float, *, lo_open: bool, hi_open: bool) -> Callable[[Any], bool]:
+    """Numeric slot: a finite real number in the interval from lo to hi."""
+    def invalid(v: Any) -> bool:
+        if real_invalid(v):
+            return True
+        x = float(v)
+        return x < lo or x > hi or (lo_open and x == lo) or (hi_open and x == hi)
+    return invalid
+
+
+def real_vector_invalid(d: int) -> Callable[[Any], bool]:
+    """Numeric coefficient vector of length d (real or complex entries)."""
+    return lambda v: not (isinstance(v, list) and len(v) == d
+                          and all(_is_real(e) or isinstance(e, complex) for e in v))
+
+
+# SymPy slots: a string may name a symbol (sympify("x")), so a string is never certainly invalid
+def sym_expr_invalid(v: Any) -> bool:
+    """SymPy expression slot (complex allowed): None, booleans, lists, NaN and infinities are not."""
+    if v is None or isinstance(v, (bool, list)):
+        return True
+    return isinstance(v, float) and not math.isfinite(v)
+
+
+def _sym_nonreal(v: Any) -> bool:
+    # a complex with a zero imaginary part sympifies to a real Float: a real value, not certainly invalid
+    return sym_expr_invalid(v) or (isinstance(v, complex) and v.imag != 0)
+
+
+def sym_real_invalid(v: Any) -> bool:
+    """SymPy real slot: a real number or a symbol."""
+    return _sym_nonreal(v)
+
+
+def sym_above_invalid(lo: int, *, strict: bool = False) -> Callable[[Any], bool]:
+    """SymPy slot with a numeric lower bound; symbols are accepted."""
+    return lambda v: sym_real_invalid(v) or (_is_real_number(v) and (v <= lo if strict else v < lo))
+
+
+def sym_unit_interval_invalid(v: Any) -> bool:
+    """SymPy slot in the open interval (0, 1); symbols are accepted."""
+    return sym_real_invalid(v) or (_is_real_number(v) and not 0 < v < 1)
+
+
+def sym_count_invalid(lo: int) -> Callable[[Any], bool]:
+    """SymPy integer slot >= lo: a non-integer number is refused, symbols are accepted."""
+    return lambda v: sym_real_invalid(v) or (_is_real_number(v) and not (_is_int(v) and v >= lo))
+
+
+def not_sympy(v: Any) -> bool:
+    """Slots that need a SymPy object (a Symbol, an undefined Function): no plain Python value fits."""
+    import sympy
+
+    return not isinstance(v, sympy.Basic)
+
+
+def exact_vector_invalid(d: int) -> Callable[[Any], bool]:
+    """Exact vector of length d: ints or Fractions (strings could be symbols)."""
+    return lambda v: not (isinstance(v, list) and len(v) == d
+                          and all(_is_int(e) or isinstance(e, (Fraction, str)) for e in v))
+
+
+def matrix_invalid(d: int) -> Callable[[Any], bool]:
+    """A d x d matrix given as a list of rows."""
+    return lambda v: not (isinstance(v, list) and len(v) == d
+                          and all(isinstance(r, list) and len(r) == d for r in v))
+
+
+def rows_invalid(d: int) -> Callable[[Any], bool]:
+    """Something with d rows (a flat list of d entries is a d x 1 column)."""
+    return lambda v: not (isinstance(v, list) and len(v) == d)
+
+
+def factors_invalid(d: int) -> Callable[[Any], bool]:
+    """d nonzero scalar factors (a string's characters may be symbols)."""
+    def invalid(v: Any) -> bool:
+        if isinstance(v, str):
+            return len(v) != d
+        return not (isinstance(v, list) and len(v) == d
+                    and all(_is_real_number(e) and e != 0 for e in v))
+    return invalid
+
+
+def point_invalid(v: Any) -> bool:
+    """A point of the plane: a pair of finite real numbers."""
+    return not (isinstance(v, (list, tuple)) and len(v) == 2 and all(_is_real(e) for e in v))
+
+
+def weights_invalid(*, triangle: bool = False) -> Callable[[Any], bool]:
+    """Three positive real weights; with triangle=True they must also satisfy the strict triangle inequality."""
+    def invalid(v: Any) -> bool:
+        if not (isinstance(v, (list, tuple)) and len(v) == 3 and all(_is_real(e) and float(e) > 0 for e in v)):
+            return True
+        k = sorted(Fraction(e) for e in v)
+        return triangle and k[0] + k[1] <= k[2]
+    return invalid
+
+
 def _u(x: Any) -> Any:
     import mpmath
 
@@ -99,9 +214,13 @@ def _cases() -> list[tuple[str, Callable[..., Any], list[Any], dict[str, Any], l
     import proofs.rational as pr
     import proofs.s4 as ps
     import proofs.variational as pv
+    import sympy
 
     measures = ("legs", "legt", "lmu", "lagt", "lagt-half", "fout", "fous")
     A, B = ph.transition("legs", 3)
+    A2, B2 = ph.transition("legs", 2)
+    x_sym, y_fn = sympy.Symbol("x"), sympy.Function("y")
+    F_brach = sympy.sqrt(1 + y_fn(x_sym).diff(x_sym) ** 2) / sympy.sqrt(y_fn(x_sym))  # x-free: Beltrami applies
     return [
         ("proofs.hippo.transition", ph.transition, ["legs", 3], {}, [choice_invalid(measures), size_invalid()]),
         ("proofs.hippo.derive_transition", ph.derive_transition, ["lagt", 3], {},
@@ -146,6 +265,59 @@ def _cases() -> list[tuple[str, Callable[..., Any], list[Any], dict[str, Any], l
          [anything, anything, anything]),
         ("numerics.variational.fermat_point", nv.fermat_point, [(0, 0), (4, 0), (1, 3)], {"dps": 20},
          [anything, anything, anything]),
+        # --- the remaining contract names (spec "API contract" sections) ---
+        ("proofs.entropy.annealed_entropy", pe.annealed_entropy, ["gaussian", 8, 1], {},
+         [choice_invalid(("gaussian", "uniform", "exponential", "sphere")), sym_above_invalid(1), sym_real_invalid]),
+        ("proofs.entropy.gradmax_alpha", pe.gradmax_alpha, [8], {}, [sym_above_invalid(1, strict=True)]),
+        ("proofs.entropy.laplace_rate", pe.laplace_rate, [1], {}, [sym_above_invalid(0)]),
+        ("proofs.entropy.lower_bound", pe.lower_bound, [[0, 1, 2], 1], {},
+         [lambda v: not (isinstance(v, list) and v) or any(sym_real_invalid(e) for e in v), sym_above_invalid(0)]),
+        ("proofs.entropy.pd_entropy", pe.pd_entropy, [Fraction(1, 2)], {}, [sym_unit_interval_invalid]),
+        ("proofs.entropy.ssmax_scale", pe.ssmax_scale, [8, 1], {}, [sym_above_invalid(1), sym_real_invalid]),
+        ("proofs.entropy.two_level", pe.two_level, [4, 1, 1], {},
+         [sym_count_invalid(2), sym_real_invalid, sym_real_invalid]),
+        ("proofs.entropy.yarn_mscale", pe.yarn_mscale, [4, 1], {},
+         [sym_above_invalid(0, strict=True), sym_real_invalid]),
+        ("numerics.entropy.annealed_entropy_quad", ne.annealed_entropy_quad, ["gaussian", 8, 1], {"dps": 15},
+         [choice_invalid(("gaussian", "uniform", "exponential", "sphere")), above_invalid(1), real_invalid]),
+        ("numerics.entropy.gaussian_max_centring", ne.gaussian_max_centring, [2**14], {"dps": 15},
+         [above_invalid(1, strict=True)]),
+        ("numerics.entropy.gradmax_alpha_opt", ne.gradmax_alpha_opt, [8], {"dps": 15}, [above_invalid(1, strict=True)]),
+        ("numerics.entropy.pd_entropy_quad", ne.pd_entropy_quad, [Fraction(1, 2)], {"dps": 15},
+         [interval_invalid(0, 1, lo_open=True, hi_open=True)]),
+        ("proofs.hippo.fout_complex", ph.fout_complex, [2], {}, [size_invalid(0)]),
+        ("proofs.hippo.rescale", ph.rescale, [A2, B2, [1, 2]], {},
+         [matrix_invalid(2), rows_invalid(2), factors_invalid(2)]),
+        ("proofs.rational.transfer_function", pr.transfer_function,
+         [[[0, 1], [Fraction(-1, 2), 0]], [1, 0], [0, 1]], {},
+         [matrix_invalid(2), exact_vector_invalid(2), exact_vector_invalid(2)]),
+        ("proofs.rational.truncate_numerator", pr.truncate_numerator, [[Fraction(1, 2), 0], [1, 2], 4], {},
+         [exact_vector_invalid(2), exact_vector_invalid(2), size_invalid(3)]),
+        # the contract puts rtf_py_kernel in numerics.rational only
+        ("numerics.rational.rtf_py_kernel", nr.rtf_py_kernel, [[1, 2], [Fraction(1, 3), Fraction(1, 5)], 6],
+         {"dps": 20}, [real_vector_invalid(2), real_vector_invalid(2), size_invalid(3)]),
+        ("proofs.variational.euler_lagrange", pv.euler_lagrange, [F_brach, y_fn, x_sym], {},
+         [sym_expr_invalid, not_sympy, not_sympy]),
+        ("proofs.variational.beltrami", pv.beltrami, [F_brach, y_fn, x_sym], {},
+         [sym_expr_invalid, not_sympy, not_sympy]),
+        ("proofs.variational.cycloid", pv.cycloid, [1, Fraction(1, 2)], {},
+         [sym_above_invalid(0, strict=True), sym_expr_invalid]),
+        ("proofs.variational.endpoint_phi", pv.endpoint_phi, [1], {}, [sym_expr_invalid]),
+        ("proofs.variational.endpoint_phi_derivative_numerator", pv.endpoint_phi_derivative_numerator, [1], {},
+         [sym_expr_invalid]),
+        ("proofs.variational.fermat_min_value", pv.fermat_min_value, [(0, 0), (4, 0), (1, 3), (1, 1, 1)], {},
+         [point_invalid, point_invalid, point_invalid, weights_invalid()]),
+        ("proofs.variational.weighted_torricelli_apexes", pv.weighted_torricelli_apexes,
+         [(0, 0), (4, 0), (1, 3), (1, 1, 1)], {},
+         [point_invalid, point_invalid, point_invalid, weights_invalid(triangle=True)]),
+        ("numerics.variational.brachistochrone_shooting", nv.brachistochrone_shooting, [2, 1], {"dps": 15},
+         [positive_invalid, positive_invalid]),
+        ("numerics.variational.discrete_brachistochrone", nv.discrete_brachistochrone, [2, 1, 4], {"dps": 15},
+         [positive_invalid, positive_invalid, size_invalid()]),
+        ("numerics.variational.snell_point", nv.snell_point, [1, 1, 2, 1, 2], {"dps": 15},
+         [positive_invalid, positive_invalid, real_invalid, positive_invalid, positive_invalid]),
+        ("numerics.variational.tautochrone_time", nv.tautochrone_time, [1, Fraction(1, 2)], {"dps": 15},
+         [positive_invalid, interval_invalid(0, math.pi, lo_open=False, hi_open=True)]),
     ]
 
 

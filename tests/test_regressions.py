@@ -35,3 +35,66 @@ def test_huge_sizes_are_refused_not_attempted(call, match):
     # the fuzz test found legs_eigenvectors(10**30) building a 10^30 x 10^30 matrix (a hang)
     with pytest.raises(ValueError, match=match):
         call()
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: __import__("proofs.hippo").hippo.fout_complex(10**30), "at most 2047"),
+    (lambda: __import__("proofs.rational").rational.truncate_numerator([1, 2], [1, 2], 10**30), "at most 65536"),
+    (lambda: __import__("numerics.variational").variational.discrete_brachistochrone(2, 1, 10**30), "at most 65536"),
+])
+def test_huge_sizes_of_the_remaining_contract_functions_are_refused(call, match):
+    # the fuzz test found each of these hanging on 10**30 (a matrix, a matrix power, a grid of that size)
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: __import__("proofs.hippo").hippo.rescale([[1, 0], [0, 1]], [1, 1], [[1, 2], [3]]), "factor"),
+    (lambda: __import__("proofs.variational").variational.cycloid(float("nan"), 1), "finite"),
+    (lambda: __import__("proofs.variational").variational.cycloid(float("inf"), 1), "finite"),
+    (lambda: __import__("proofs.variational").variational.endpoint_phi(float("nan")), "finite"),
+    (lambda: __import__("proofs.variational").variational.endpoint_phi_derivative_numerator(float("nan")), "finite"),
+    (lambda: __import__("numerics.entropy").entropy.annealed_entropy_quad("gaussian", 8, 1e300, dps=15), "at most"),
+])
+def test_bad_values_found_by_the_fuzz_test_raise_value_error(call, match):
+    # before: AttributeError (rescale), NaN/oo results (cycloid, endpoint_phi*), ZeroDivisionError (quadrature)
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_beltrami_and_euler_lagrange_refuse_a_nan_integrand():
+    import sympy
+
+    from proofs.variational import beltrami, euler_lagrange
+
+    x, y = sympy.Symbol("x"), sympy.Function("y")
+    for fn in (beltrami, euler_lagrange):
+        with pytest.raises(ValueError, match="finite"):
+            fn(float("nan"), y, x)
+
+
+def test_euler_lagrange_of_integrands_whose_equation_sympy_drops():
+    # euler_equations returns [] when E is a constant (Eq(E, 0) evaluates to a boolean); the fuzz
+    # test hit IndexError on F = 1e300; F = y and F = x*y' have E = 1 and E = -1, not "no equation"
+    import sympy
+
+    from proofs.variational import euler_lagrange
+
+    x, y = sympy.Symbol("x"), sympy.Function("y")
+    assert euler_lagrange(sympy.Integer(5), y, x) == 0
+    assert euler_lagrange(y(x), y, x) == 1
+    assert euler_lagrange(x * y(x).diff(x), y, x) == -1
+
+
+@pytest.mark.parametrize("lam", [10, 100, 10**4, 10**7])
+def test_gaussian_annealed_entropy_quad_for_a_large_tilt(lam):
+    # the untilted normaliser was integrated about the tilted peak, so it missed the mass at 0:
+    # lam = 100 gave -1273.35 instead of ln 8 - 5000 (found while fixing the 1e300 crash)
+    import mpmath
+
+    from numerics.entropy import annealed_entropy_quad
+
+    got = annealed_entropy_quad("gaussian", 8, lam, dps=15)
+    with mpmath.workdps(30):
+        exact = mpmath.log(8) - mpmath.mpf(lam) ** 2 / 2
+    assert abs(got - exact) <= mpmath.mpf(10) ** -13 * abs(exact)
