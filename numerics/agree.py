@@ -77,8 +77,13 @@ def to_mp(x: Any) -> Any:
         return mp.mpf(int(x))
     if isinstance(x, Fraction):
         return mp.mpf(x.numerator) / x.denominator
-    if isinstance(x, (float, str)):
+    if isinstance(x, float):
         return mp.mpf(x)
+    if isinstance(x, str):
+        try:
+            return mp.mpf(x)
+        except ZeroDivisionError:  # mpmath parses "p/q" and divides: "0/0" must not escape as a crash
+            raise ValueError(f"cannot convert {x!r} to an mpmath number: zero denominator") from None
     if isinstance(x, complex):
         return mp.mpc(x)
     p, q = getattr(x, "p", None), getattr(x, "q", None)
