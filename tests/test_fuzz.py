@@ -51,9 +51,14 @@ def _is_int(v: Any) -> bool:
 def _is_real(v: Any) -> bool:
     if isinstance(v, bool) or v is None:
         return False
-    if isinstance(v, str):  # numerics accept decimal strings ("0.5") as exact input
+    if isinstance(v, str):  # numerics accept decimal strings ("0.5") and, via mpmath, "p/q" as exact input
         try:
             return math.isfinite(float(v))
+        except ValueError:
+            pass
+        parts = v.split("/")
+        try:
+            return len(parts) == 2 and int(parts[1]) != 0 and isinstance(int(parts[0]), int)
         except ValueError:
             return False
     if isinstance(v, (int, Fraction)):

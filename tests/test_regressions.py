@@ -55,9 +55,12 @@ def test_huge_sizes_of_the_remaining_contract_functions_are_refused(call, match)
     (lambda: __import__("proofs.variational").variational.endpoint_phi(float("nan")), "finite"),
     (lambda: __import__("proofs.variational").variational.endpoint_phi_derivative_numerator(float("nan")), "finite"),
     (lambda: __import__("numerics.entropy").entropy.annealed_entropy_quad("gaussian", 8, 1e300, dps=15), "at most"),
+    (lambda: __import__("numerics.variational").variational.brachistochrone_shooting("0/0", 1, dps=15),
+     "X must be a real number"),
 ])
 def test_bad_values_found_by_the_fuzz_test_raise_value_error(call, match):
-    # before: AttributeError (rescale), NaN/oo results (cycloid, endpoint_phi*), ZeroDivisionError (quadrature)
+    # before: AttributeError (rescale), NaN/oo results (cycloid, endpoint_phi*), ZeroDivisionError (quadrature;
+    # mpmath parsing the string "0/0" in numerics.agree.to_mp)
     with pytest.raises(ValueError, match=match):
         call()
 
