@@ -88,7 +88,7 @@ def _is_data_function(node: ast.AST) -> bool:
     """A function that builds test data: a hypothesis strategy, a point generator, a seeded-rational helper."""
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
-    if node.name in _DATA_CALLS or node.name.endswith("_points"):
+    if node.name in _DATA_CALLS or node.name.endswith(("_point", "_points")):
         return True
     if any("composite" in ast.unparse(d) for d in node.decorator_list):
         return True

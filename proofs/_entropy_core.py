@@ -33,7 +33,7 @@ SU_8823 = "Su, 从熵不变性看Attention的Scale操作 (kexue.fm/archives/8823
 SU_9034 = "Su, 熵不变性Softmax的一个快速推导 (kexue.fm/archives/9034)"
 
 F = Fraction
-VECTORS: tuple[dict[str, Any], ...] = (
+VECTORS: tuple[dict[str, Any], ...] = (  # pragma: no mutate (example score vectors: test data)
     {"s": [0, 1, 2], "lam": 1},
     {"s": [0, 1, 2], "lam": 2},
     {"s": [F(-7, 3), F(5, 2), 0, F(1, 9), 4, F(-11, 4), F(3, 7)], "lam": F(-3, 2)},

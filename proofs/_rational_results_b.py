@@ -108,7 +108,7 @@ register(Result(
 
 
 def _comp2_ab(d: int) -> tuple[list[Any], list[Any]]:
-    if d <= 8:
+    if d <= 8:  # pragma: no mutate (symbols or rationals at d = 8: a choice of test data)
         return coeff_symbols("a", d), coeff_symbols("b", d)
     return rationals(400 + d, d, 3, 7), rationals(500 + d, d, 3, 7)
 

@@ -304,14 +304,6 @@ def _eval_subs(statement: Any, dps: int, point: dict) -> Any:
 _KS = 6
 
 
-def _legs_rotated(N: int) -> tuple:
-    T = sympy.diag(*[sympy.sqrt(2 * n + 1) for n in range(N)])
-    V = legs_eigenvectors(N)
-    Bp = V.inv() * Matrix([1] * N)  # (T V)^-1 B with T^-1 B = 1
-    Cp = (T * V).T * Matrix([1] * N)  # (T V)^T C with C = 1
-    return Bp, Cp
-
-
 def _s4d_statement(N: int, disc: str) -> Matrix:
     """K_k = sum_j C'_j B'_j coef_j r_j^k, C'_j = sum_i sqrt(2i+1) V_ij: grouped by sqrt(2i+1)."""
     V = legs_eigenvectors(N)

@@ -298,7 +298,11 @@ def _roots_derive(arg: Any, sign: int, caption: str) -> Derivation:
     geometric = (1 - q ** Lsym) / (1 - q)
     qL = sympy.powsimp(sympy.expand_power_exp(q ** Lsym), force=True)
     qL = sympy.simplify(qL)  # exp(+-2 pi i arg) = 1 for an integer arg
-    value = Piecewise((Lsym, Eq(Mod(arg, Lsym), 0)), (sympy.simplify((1 - qL) / (1 - q)), True))
+    # q = exp(2 pi i sign arg / L) is 1 exactly when L divides sign * arg: the sum is then L terms of 1
+    divides = Eq(Mod(sign * arg, Lsym), 0)
+    if sign in (1, -1):
+        divides = Eq(Mod(arg, Lsym), 0)  # L | -m exactly when L | m
+    value = Piecewise((Lsym, divides), (sympy.simplify((1 - qL) / (1 - q)), True))
     return Derivation(Eq(_S(Lsym, arg), value, evaluate=False), (
         Step(caption + ": geometric sum with ratio q = " + sympy.latex(q) + " (q = 1 iff L divides the index)",
              geometric),

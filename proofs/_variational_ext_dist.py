@@ -275,7 +275,7 @@ def _derive_x34() -> Derivation:
     z = Symbol("z", real=True)
     g1_ = sympy.diff(L(z), z).subs(z, th1 - eta * g0)
     prod = sympy.factor(g1_ * g0)
-    fixed = sympy.solve(prod / th1**2, eta)
+    fixed = sympy.solve(prod / th1**2, eta)  # pragma: no mutate (any power th1**k, k >= 2, leaves the same root)
     return Derivation(Eq(ALIGN, prod, evaluate=False),
                       (Step("g_{t-1} = a theta, theta_t = theta - eta a theta, g_t = a theta_t", Eq(ALIGN, prod)),
                        Step("Sign change (fixed point of the eta update): the Newton step", Eq(_label(r"\eta^*"),

@@ -9,10 +9,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+import sympy
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
+from sympy.core.function import AppliedUndef
 
 from proofs import registry
+from proofs.checks import same
 from proofs.core import SYMBOLIC_OUTCOMES, Status
 
 RESULTS = list(registry)
@@ -77,6 +80,35 @@ def test_result_verifies_and_its_checks_bite(result):
 
     # the full LaTeX rendering of every result is checked once, in tests/test_latex.py
     assert memo._repr_latex_().startswith("$")
+
+
+def _computable_left_side(stmt):
+    """The left side of an Eq statement when it is a formula (not a bare name) in the right side's symbols."""
+    if not isinstance(stmt, sympy.Eq):
+        return None
+    lhs = stmt.lhs
+    cells = list(lhs) if isinstance(lhs, sympy.MatrixBase) else [lhs]
+    if any(isinstance(c, sympy.Symbol) for c in cells) or lhs.atoms(AppliedUndef):
+        return None
+    return None if lhs.free_symbols - stmt.rhs.free_symbols else lhs
+
+
+def test_a_computable_left_side_is_its_right_side():
+    # A derivation computes the quantity the statement names on its left; a wrong left side would be
+    # proved along with it. Where the left side is a formula (P'_{n+1} - P'_{n-1}, (1 + ln s/10)^2),
+    # SymPy evaluates it here on its own and it must equal the closed form.
+    checked, wrong = [], []
+    for result in RESULTS:
+        if result.derive is None:
+            continue
+        stmt = result.statement(**result.display_case())
+        lhs = _computable_left_side(stmt)
+        if lhs is not None:
+            checked.append(result.key)
+            if not same(lhs.doit(), stmt.rhs):
+                wrong.append(result.key)
+    assert not wrong, f"left sides that do not evaluate to their right sides: {wrong}"
+    assert len(checked) >= 17 and "HIPPO-LEG-2" in checked and "ENT-A16-ALG" in checked, checked
 
 
 DRAWN = [r for r in RESULTS if r.numeric is not None and r.params is not None]
