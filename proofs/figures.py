@@ -130,7 +130,7 @@ def _legs(path: Path) -> str:
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
-    return ("HiPPO-LegS: the signal u(x) = sin 3x + x^2 - 0.3 exp(-x) on [0, 1.7] and its reconstruction from N "
+    return ("HiPPO-LegS: the signal u(x) = sin(3x) + x*x - 0.3 exp(-x) on [0, 1.7] and its reconstruction from N "
             "projection coefficients (quadrature; numerics.hippo.project and reconstruct).")
 
 
