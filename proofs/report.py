@@ -186,18 +186,27 @@ def document(
     return _CJK.sub(lambda m: rf"\cjk{{{m.group(0)}}}", "\n".join(parts))
 
 
+_TUPLE_SEP = r",\quad "  # how proofs.core joins the LaTeX of a tuple's parts
+
+
 def _result_section(r: Result, rep: Report | None) -> str:
     parts = r.latex_parts()
     lines = [
         rf"\subsection{{{latex_escape(r.key)}: {latex_escape(r.title)}}}\label{{res:{r.key}}}",
         _badge(r.status.value) + rf" \quad\textbf{{Source:}} {latex_escape(r.source)}.",
-        r"\[\fitmath{" + parts.statement + r"}\]",
+        # the parts of a tuple statement go on lines of their own: scaled to the width together,
+        # several matrices of rational functions shrink to unreadable print
+        *(r"\[\fitmath{" + piece + r"}\]" for piece in parts.statement.split(_TUPLE_SEP)),
     ]
     if parts.bound_note:
         lines.append(parts.bound_note)
     if parts.steps:
         lines.append("Derivation" + (f" (shown for ${parts.case}$)" if parts.case else "") + ":")
-        body = [rf"\intertext{{{caption}}} &\fitmath{{{tex}}}" for caption, tex in parts.steps]
+        body = []
+        for caption, tex in parts.steps:
+            first, *rest = tex.split(_TUPLE_SEP)
+            body.append(rf"\intertext{{{caption}}} &\fitmath{{{first}}}")
+            body.extend(rf"&\fitmath{{{piece}}}" for piece in rest)
         lines.append("\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}")
     if parts.notes:
         lines.append(rf"\textit{{Note.}} {parts.notes}")
