@@ -20,6 +20,9 @@ from mpmath import mp
 
 from .agree import DEFAULT_DPS, check_dps, to_mp
 
+#: the largest state size: quadrature of more coefficients (or dense N x N work) is out of reach and would hang
+MAX_N = 4096
+
 __all__ = ["METHODS", "SCHEMES", "discretize", "ode_step", "legs_step", "as_matrix"]
 
 METHODS = ("forward", "backward", "bilinear", "gbt", "zoh")
@@ -139,8 +142,8 @@ def legs_step(k: int, N: int, scheme: str = "exact", *, dps: int = DEFAULT_DPS) 
     """
     if isinstance(k, bool) or not isinstance(k, Integral) or int(k) < 1:
         raise ValueError(f"k must be an integer >= 1 (the LegS recurrence starts at step 1), got {k!r}")
-    if isinstance(N, bool) or not isinstance(N, Integral) or not 1 <= int(N) <= 4096:
-        raise ValueError(f"N must be a positive integer at most 4096, got {N!r}")
+    if isinstance(N, bool) or not isinstance(N, Integral) or not 1 <= int(N) <= MAX_N:
+        raise ValueError(f"N must be a positive integer at most {MAX_N}, got {N!r}")
     if isinstance(k, Integral) and int(k) > 10**6:
         raise ValueError(f"k must be an integer between 1 and 10**6, got {k!r}")
     if scheme not in SCHEMES:

@@ -14,6 +14,7 @@ from typing import Any
 from mpmath import mp
 
 from ._s4_core import Mat, Vec, number
+from .hippo import MAX_N
 
 MEASURES = ("legs", "legt", "lagt", "lagt-half", "fout")
 
@@ -24,10 +25,6 @@ def check_measure(measure: Any) -> str:
     if not isinstance(measure, str) or measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)} (the NPLR measures), got {measure!r}")
     return measure
-
-
-#: the largest state size (as the HiPPO pillar's MAX_N): dense multiprecision N x N work beyond it would hang
-MAX_N = 4096
 
 
 def check_N(N: Any) -> int:

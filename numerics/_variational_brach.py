@@ -295,6 +295,7 @@ def segment_time(dx: Any, y0: Any, y1: Any, *, g: Any = 0.5, dps: int = DEFAULT_
         return +T
 
 
+#: the most segments: the cost is linear in N per Newton step, so 10^30 would never finish
 MAX_SEGMENTS = 2**16
 
 
@@ -311,9 +312,7 @@ def discrete_brachistochrone(X: Any, Y: Any, N: int, *, grid: str = "graded", g:
     """
     if grid not in ("graded", "uniform"):
         raise ValueError(f"grid must be 'graded' or 'uniform', got {grid!r}")
-    if isinstance(N, bool) or not isinstance(N, Integral) or N < 1:
-        raise ValueError(f"N must be a positive integer, got {N!r}")
-    if N > MAX_SEGMENTS:  # the cost is linear in N per Newton step: 10^30 segments would never finish
+    if isinstance(N, bool) or not isinstance(N, Integral) or not 1 <= N <= MAX_SEGMENTS:
         raise ValueError(f"N must be a positive integer at most {MAX_SEGMENTS}, got {N!r}")
     with mpmath.workdps(check_dps(dps)):
         X, Y, g = positive(X, "X"), positive(Y, "Y"), gravity(g)

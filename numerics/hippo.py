@@ -25,7 +25,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from ._hippo_disc import discretize, legs_step
+from ._hippo_disc import MAX_N, discretize, legs_step
 from .agree import DEFAULT_DPS, check_dps, to_mp
 
 __all__ = [
@@ -42,9 +42,6 @@ __all__ = [
 ]
 
 MEASURES = ("legs", "legt", "lmu", "lagt", "lagt-half", "fout", "fous")
-
-
-MAX_N = 4096  # quadrature of more coefficients than this is out of reach (and would hang)
 
 
 def _N(N: Any) -> int:

@@ -299,9 +299,8 @@ def _roots_derive(arg: Any, sign: int, caption: str) -> Derivation:
     qL = sympy.powsimp(sympy.expand_power_exp(q ** Lsym), force=True)
     qL = sympy.simplify(qL)  # exp(+-2 pi i arg) = 1 for an integer arg
     # q = exp(2 pi i sign arg / L) is 1 exactly when L divides sign * arg: the sum is then L terms of 1
-    divides = Eq(Mod(sign * arg, Lsym), 0)
-    if sign in (1, -1):
-        divides = Eq(Mod(arg, Lsym), 0)  # L | -m exactly when L | m
+    # (L | -m exactly when L | m, so a sign of +-1 drops out)
+    divides = Eq(Mod(arg if sign in (1, -1) else sign * arg, Lsym), 0)
     value = Piecewise((Lsym, divides), (sympy.simplify((1 - qL) / (1 - q)), True))
     return Derivation(Eq(_S(Lsym, arg), value, evaluate=False), (
         Step(caption + ": geometric sum with ratio q = " + sympy.latex(q) + " (q = 1 iff L divides the index)",

@@ -379,11 +379,15 @@ class Result:
 _LATEX_PARTS: weakref.WeakKeyDictionary[Result, LatexParts] = weakref.WeakKeyDictionary()
 
 
+#: how the LaTeX of a tuple's parts is joined (the report splits on it to give each part a line)
+TUPLE_SEP = r",\quad "
+
+
 def _latex_of(obj: Any) -> str:
     if isinstance(obj, str):
         return obj
     if isinstance(obj, (sympy.Tuple, tuple)):
-        return r",\quad ".join(_latex_of(o) for o in obj)
+        return TUPLE_SEP.join(_latex_of(o) for o in obj)
     # a matrix row that starts with "[" would be read as the optional argument of "\\[...]"
     tex = sympy.latex(obj).replace("\\\\[", "\\\\{}[")
     if len(tex) > _LATEX_LIMIT:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .core import Report, Result, latex_escape
+from .core import TUPLE_SEP, Report, Result, latex_escape
 
 __all__ = ["PILLARS", "FigureRef", "document", "compile_pdf", "tex_engine", "pillar_of"]
 
@@ -186,9 +186,6 @@ def document(
     return _CJK.sub(lambda m: rf"\cjk{{{m.group(0)}}}", "\n".join(parts))
 
 
-_TUPLE_SEP = r",\quad "  # how proofs.core joins the LaTeX of a tuple's parts
-
-
 def _result_section(r: Result, rep: Report | None) -> str:
     parts = r.latex_parts()
     lines = [
@@ -196,7 +193,7 @@ def _result_section(r: Result, rep: Report | None) -> str:
         _badge(r.status.value) + rf" \quad\textbf{{Source:}} {latex_escape(r.source)}.",
         # the parts of a tuple statement go on lines of their own: scaled to the width together,
         # several matrices of rational functions shrink to unreadable print
-        *(r"\[\fitmath{" + piece + r"}\]" for piece in parts.statement.split(_TUPLE_SEP)),
+        *(r"\[\fitmath{" + piece + r"}\]" for piece in parts.statement.split(TUPLE_SEP)),
     ]
     if parts.bound_note:
         lines.append(parts.bound_note)
@@ -204,7 +201,7 @@ def _result_section(r: Result, rep: Report | None) -> str:
         lines.append("Derivation" + (f" (shown for ${parts.case}$)" if parts.case else "") + ":")
         body = []
         for caption, tex in parts.steps:
-            first, *rest = tex.split(_TUPLE_SEP)
+            first, *rest = tex.split(TUPLE_SEP)
             body.append(rf"\intertext{{{caption}}} &\fitmath{{{first}}}")
             body.extend(rf"&\fitmath{{{piece}}}" for piece in rest)
         lines.append("\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}")
