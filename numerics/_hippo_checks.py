@@ -13,6 +13,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
+from ._basis import legendre_all, quad_each
 from .agree import DEFAULT_DPS, check_dps, to_mp
 from .hippo import analysis, project, project_derivative
 
@@ -113,15 +114,19 @@ def fous_matrix(N: int, *, dps: int = DEFAULT_DPS) -> Any:
     """FouS Galerkin matrix by quadrature.
 
     .. math:: A_{jl} = -\\delta_{jl}+2\\pi i\\nu_j\\int_0^1 s\\,e^{2\\pi i(\\nu_l-\\nu_j)s}ds
+
+    The integral depends on :math:`m=\\nu_l-\\nu_j` only, so each of the 2N - 1 values of m is integrated once.
     """
     with mpmath.workdps(check_dps(dps)):
         nu = [(j + 1) // 2 if j % 2 else -(j // 2) for j in range(N)]
+        moments: dict[int, Any] = {}
         A = mp.matrix(N, N)
         for j in range(N):
             for q in range(N):
                 m = nu[q] - nu[j]
-                integral = mp.quad(lambda s: s * mp.expjpi(2 * m * s), mp.linspace(0, 1, 2 + abs(m)))
-                A[j, q] = -(1 if j == q else 0) + 2j * mp.pi * nu[j] * integral
+                if m not in moments:
+                    moments[m] = mp.quad(lambda s: s * mp.expjpi(2 * m * s), mp.linspace(0, 1, 2 + abs(m)))
+                A[j, q] = -(1 if j == q else 0) + 2j * mp.pi * nu[j] * moments[m]
         return A
 
 
@@ -131,26 +136,46 @@ def basis_value(measure: str, n: int, v: Any, *, dps: int = DEFAULT_DPS) -> Any:
         return analysis(measure, n, to_mp(v))
 
 
+@lru_cache(maxsize=64)
 def complex_window(name: str, K: int, T: Any, w: Any, *, dps: int = DEFAULT_DPS) -> tuple[list, list]:
-    """Complex FouT coefficients :math:`c_k(T)` (k = -K..K) and :math:`\\dot c_k` (under the integral)."""
+    """Complex FouT coefficients :math:`c_k(T)` (k = -K..K) and :math:`\\dot c_k` (under the integral).
+
+    All 2(2K+1) integrals share one subdivision of [0, 1] into K + 1 pieces (at most one oscillation
+    of the highest frequency per piece), so the signal is evaluated once per node. Cached: the
+    arguments are exact and a cross-check needs the same quadratures for both sides.
+    """
     u, du = signal(name)
     with mpmath.workdps(check_dps(dps)):
         T, w = to_mp(T), to_mp(w)
-        cuts = lambda k: mp.linspace(0, 1, 2 + abs(k))  # noqa: E731
-        c = [mp.quad(lambda s: u(s * w + T - w) * mp.expjpi(-2 * k * s), cuts(k)) for k in range(-K, K + 1)]
-        d = [mp.quad(lambda s: du(s * w + T - w) * mp.expjpi(-2 * k * s), cuts(k)) for k in range(-K, K + 1)]
-        return c, d
+        ks = range(-K, K + 1)
+
+        def integrands(s: Any) -> list[Any]:
+            x = s * w + T - w
+            waves = [mp.expjpi(-2 * k * s) for k in ks]
+            return [u(x) * e for e in waves] + [du(x) * e for e in waves]
+
+        both = quad_each(integrands, mp.linspace(0, 1, 2 + K), 2 * len(ks))
+        return both[:len(ks)], both[len(ks):]
 
 
+@lru_cache(maxsize=64)
 def legs_integer_sides(name: str, N: int, t: Any, *, dps: int = DEFAULT_DPS) -> tuple[list, list, Any]:
-    """De-rooted LegS state :math:`c'_n=\\int_0^1u(tr)(2n+1)P_n(2r-1)dr` and :math:`t\\dot c'_n` by quadrature."""
+    """De-rooted LegS state :math:`c'_n=\\int_0^1u(tr)(2n+1)P_n(2r-1)dr` and :math:`t\\dot c'_n` by quadrature.
+
+    :math:`P_0..P_{N-1}` at a node come from one recurrence pass shared by all 2N integrals; cached
+    like :func:`ode_sides`.
+    """
     u, du = signal(name)
     with mpmath.workdps(check_dps(dps)):
         t = to_mp(t)
-        c = [mp.quad(lambda r: u(t * r) * (2 * n + 1) * mp.legendre(n, 2 * r - 1), [0, 1]) for n in range(N)]
-        d = [t * mp.quad(lambda r: du(t * r) * r * (2 * n + 1) * mp.legendre(n, 2 * r - 1), [0, 1])
-             for n in range(N)]
-        return c, d, u(t)
+
+        def integrands(r: Any) -> list[Any]:
+            g = [(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 2 * r - 1))]
+            value, slope = u(t * r), du(t * r) * r
+            return [value * gn for gn in g] + [slope * gn for gn in g]
+
+        both = quad_each(integrands, [0, 1], 2 * N)
+        return both[:N], [t * v for v in both[N:]], u(t)
 
 
 # --- routes for FOUT-5, ERR-1..3, RESCALE-1, DISC-7 ------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
+from ._basis import legendre_all, quad_each
 from .agree import DEFAULT_DPS, check_dps, to_mp
 
 #: the largest state size: quadrature of more coefficients (or dense N x N work) is out of reach and would hang
@@ -123,13 +124,20 @@ def ode_step(A: Any, B: Any, x0: Any, u0: Any, t0: Any, t1: Any, *, scaled: bool
 
 def _legs_exact(k: int, N: int) -> tuple:
     q = mp.mpf(k) / (k + 1)
-    g = lambda n, r: mp.sqrt(2 * n + 1) * mp.legendre(n, 2 * r - 1)  # noqa: E731
+
+    def g(r: Any) -> list[Any]:
+        return [mp.sqrt(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 2 * r - 1))]
+
+    def products(r: Any) -> list[Any]:  # g_j(r/q) g_n(r), row-major in (n, j)
+        old, new = g(r / q), g(r)
+        return [new[n] * old[j] for n in range(N) for j in range(N)]
+
+    cells = quad_each(products, [0, q], N * N)
     Ab = mp.matrix(N, N)
-    Bb = mp.matrix(N, 1)
     for n in range(N):
         for j in range(N):
-            Ab[n, j] = mp.quad(lambda r: g(j, r / q) * g(n, r), [0, q])
-        Bb[n, 0] = mp.quad(lambda r: g(n, r), [q, 1])
+            Ab[n, j] = cells[n * N + j]
+    Bb = mp.matrix(quad_each(g, [q, 1], N))
     return Ab, Bb
 
 

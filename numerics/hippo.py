@@ -1,7 +1,8 @@
 """HiPPO quantities computed independently in mpmath (spec ``hippo.md``, API contract section 10).
 
 - :func:`project`: the coefficients :math:`c_n(t)` of a signal by ``mp.quad`` of the projection
-  integral of each measure (values of the basis from ``mp.legendre``, ``mp.laguerre``, ``mp.cos``...);
+  integral of each measure (the Legendre and Laguerre families by their three-term recurrences,
+  Fourier from ``mp.cospi``/``mp.expjpi``; one shared vector per quadrature node, see :mod:`numerics._basis`);
 - :func:`project_derivative`: their time derivative by **differentiating under the integral sign**
   (the signal's derivative is integrated against the basis); this never uses the integration
   by parts that produces the transition matrices, so comparing :math:`\\dot c` with :math:`Ac+Bu`
@@ -25,6 +26,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
+from ._basis import laguerre_all, legendre_all, quad_each
 from ._hippo_disc import MAX_N, discretize, legs_step
 from .agree import DEFAULT_DPS, check_dps, to_mp
 
@@ -100,6 +102,18 @@ def analysis(measure: str, n: int, v: Any) -> Any:
     return mp.expjpi(-2 * frequencies(n + 1)[n] * v)  # fous
 
 
+def analysis_all(measure: str, N: int, v: Any) -> list[Any]:
+    """``[analysis(measure, n, v) for n < N]``, the polynomial families by one recurrence pass."""
+    if measure == "legs" or measure == "legt":
+        return [mp.sqrt(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 2 * v - 1))]
+    if measure == "lmu":
+        return [(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 1 - 2 * v))]
+    if measure == "lagt" or measure == "lagt-half":
+        decay = mp.exp(-v if measure == "lagt" else -v / 2)
+        return [p * decay for p in laguerre_all(N, v)]
+    return [analysis(measure, n, v) for n in range(N)]
+
+
 def synthesis(measure: str, n: int, v: Any) -> Any:
     """The synthesis (reconstruction) function of index n at the measure's variable v."""
     if measure == "lmu":
@@ -148,10 +162,11 @@ def _integrate(measure: str, N: int, t: Any, w: Any, f: Callable[[Any], Any], we
         time = lambda v: t - v  # noqa: E731
         cuts = [t - to_mp(b) for b in breakpoints if to_mp(b) < t]
         domain = [0, *sorted(set(cuts)), mp.inf]
-    out = []
-    for n in range(N):
-        out.append(mp.quad(lambda v, n=n: f(time(v)) * weight(v) * analysis(measure, n, v), domain))
-    return out
+    def integrands(v: Any) -> list[Any]:
+        shared = f(time(v)) * weight(v)
+        return [shared * g for g in analysis_all(measure, N, v)]
+
+    return quad_each(integrands, domain, N)
 
 
 def project(u: Callable[[Any], Any], t: Any, N: int, measure: str, *, window: Any = 1, dps: int = DEFAULT_DPS,

@@ -1,7 +1,8 @@
 """Legendre and Laguerre quantities computed independently in mpmath.
 
 Polynomial values come from mpmath's own special functions (``mp.legendre`` and
-``mp.laguerre``, hypergeometric evaluations), derivatives from ``mp.diff``
+``mp.laguerre``, hypergeometric evaluations) or, inside Gram integrals, from the three-term
+recurrences (:mod:`numerics._basis`); derivatives from ``mp.diff``
 (numerical differentiation at raised precision) and integrals from ``mp.quad``
 (tanh-sinh quadrature).  Nothing here expands a polynomial or evaluates a closed
 form from :mod:`proofs`, so agreement with the SymPy statements is evidence.
@@ -17,6 +18,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
+from ._basis import laguerre_all, legendre_all, quad_each
 from .agree import DEFAULT_DPS, check_dps, to_mp
 
 __all__ = [
@@ -70,37 +72,42 @@ def laguerre_derivative(n: int, y: Any, *, dps: int = DEFAULT_DPS) -> Any:
 
 
 def legendre_endpoints_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
-    """:math:`[P_n(1), P_n(-1), \\int_{-1}^1 P_nP_0, \\dots, \\int_{-1}^1 P_nP_n]` by quadrature."""
+    """:math:`[P_n(1), P_n(-1), \\int_{-1}^1 P_nP_0, \\dots, \\int_{-1}^1 P_nP_n]` by quadrature.
+
+    The endpoint values come from ``mp.legendre``; inside the integrals :math:`P_0, \\dots, P_n` at a
+    node come from one pass of Bonnet's recurrence (:func:`numerics._basis.legendre_all`), shared by
+    the n + 1 integrals.
+    """
     n = _degree(n)
     with mpmath.workdps(check_dps(dps)):
         out = [mp.legendre(n, 1), mp.legendre(n, -1)]
-        out += [mp.quad(lambda t, m=m: mp.legendre(n, t) * mp.legendre(m, t), [-1, 0, 1]) for m in range(n + 1)]
-        return out
 
+        def products(t: Any) -> list[Any]:
+            family = legendre_all(n + 1, t)
+            return [family[n] * p for p in family]
 
-def _laguerre_by_recurrence(n: int, y: Any) -> Any:
-    """:math:`L_n(y)` by the three-term recurrence :math:`(k+1)L_{k+1} = (2k+1-y)L_k - kL_{k-1}` (DLMF 18.9.1)."""
-    prev, cur = mp.mpf(0), mp.mpf(1)
-    for j in range(n):
-        prev, cur = cur, ((2 * j + 1 - y) * cur - j * prev) / (j + 1)
-    return cur
+        return out + quad_each(products, [-1, 0, 1], n + 1)
 
 
 def laguerre_origin_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """:math:`[L_n(0), \\int_0^\\infty L_nL_0e^{-y}dy, \\dots, \\int_0^\\infty L_nL_ne^{-y}dy]`.
 
     :math:`L_n(0)` from ``mp.laguerre``; the integrals by tanh-sinh quadrature, with the
-    integrand's polynomials evaluated by their three-term recurrence (faster than the
-    hypergeometric ``mp.laguerre`` at every node, and a second independent route).
+    integrand's polynomials :math:`L_0, \\dots, L_n` evaluated in one pass of their three-term recurrence
+    at each node (faster than the hypergeometric ``mp.laguerre``, and a second independent route),
+    shared by the n + 1 integrals.
     """
     n = _degree(n)
     with mpmath.workdps(check_dps(dps)):
         out = [mp.laguerre(n, 0, 0)]
         # guard digits: L_n L_m alternates in sign, so the integrand cancels at large y
         with mpmath.extradps(n + 10):
-            for m in range(n + 1):
-                out.append(mp.quad(lambda y, m=m: _laguerre_by_recurrence(n, y) * _laguerre_by_recurrence(m, y)
-                                   * mp.exp(-y), [0, 1, 4 * n + 8, mp.inf]))
+            def products(y: Any) -> list[Any]:
+                family = laguerre_all(n + 1, y)
+                weight = family[n] * mp.exp(-y)
+                return [weight * p for p in family]
+
+            out += quad_each(products, [0, 1, 4 * n + 8, mp.inf], n + 1)
         return [+v for v in out]
 
 

@@ -1,0 +1,64 @@
+"""Whole families of basis values at a point, and quadrature of many integrands that share them (private).
+
+A projection onto N basis functions needs N integrals whose integrands share everything but one
+factor. Evaluating ``mp.legendre(n, x)`` (a hypergeometric series) separately in each of N
+``mp.quad`` calls repeats the signal and the basis N times per node; here every basis value at a
+node comes from one pass of the three-term recurrence, and :func:`quad_each` evaluates the shared
+vector once per quadrature node and lets ``mp.quad`` integrate each component with its own error
+control. Nothing here touches a transition matrix or a closed form under test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import mpmath
+from mpmath import mp
+
+__all__ = ["legendre_all", "laguerre_all", "quad_each"]
+
+_GUARD_BITS = 16  # the recurrences lose O(log N) bits; these keep the rounded values exact to the caller
+
+
+def legendre_all(N: int, x: Any) -> list[Any]:
+    """:math:`[P_0(x), \\dots, P_{N-1}(x)]` by Bonnet's recurrence
+    :math:`(k+1)P_{k+1} = (2k+1)xP_k - kP_{k-1}` (DLMF 18.9.1; stable on :math:`[-1, 1]`)."""
+    with mpmath.workprec(mp.prec + _GUARD_BITS):
+        x = mp.mpf(x)
+        out = [mp.mpf(1), x][:N]
+        while len(out) < N:
+            k = len(out) - 1
+            out.append(((2 * k + 1) * x * out[k] - k * out[k - 1]) / (k + 1))
+    return [+v for v in out]
+
+
+def laguerre_all(N: int, y: Any) -> list[Any]:
+    """:math:`[L_0(y), \\dots, L_{N-1}(y)]` by :math:`(k+1)L_{k+1} = (2k+1-y)L_k - kL_{k-1}` (DLMF 18.9.1)."""
+    with mpmath.workprec(mp.prec + _GUARD_BITS):
+        y = mp.mpf(y)
+        out = [mp.mpf(1), 1 - y][:N]
+        while len(out) < N:
+            k = len(out) - 1
+            out.append(((2 * k + 1 - y) * out[k] - k * out[k - 1]) / (k + 1))
+    return [+v for v in out]
+
+
+def quad_each(values: Callable[[Any], Sequence[Any]], domain: Sequence[Any], count: int) -> list[Any]:
+    """:math:`[\\int f_0, \\dots, \\int f_{count-1}]` over ``domain`` where ``values(v)`` is the vector
+    :math:`(f_0(v), \\dots)`.
+
+    Each component is its own ``mp.quad`` (own degree, own error estimate, exactly as if called
+    alone), but the vector is computed once per node and precision: tanh-sinh nodes are the same
+    for every component, so the later integrals cost only the weighted sums.
+    """
+    memo: dict[tuple[Any, int], Sequence[Any]] = {}
+
+    def at(v: Any) -> Sequence[Any]:
+        key = (v, mp.prec)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = values(v)
+        return got
+
+    return [mp.quad(lambda v, k=k: at(v)[k], domain) for k in range(count)]

@@ -1,0 +1,47 @@
+"""The shared-node quadrature helpers of numerics._basis agree with mpmath's own routes."""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+from mpmath import mp
+
+from numerics._basis import laguerre_all, legendre_all, quad_each
+
+
+@pytest.mark.parametrize("x", ["-1", "-0.73", "0", "0.5", "1"])
+def test_legendre_family_is_mpmaths_legendre(x):
+    with mpmath.workdps(60):
+        got = legendre_all(33, mp.mpf(x))
+        assert len(got) == 33
+        for n, p in enumerate(got):
+            assert abs(p - mp.legendre(n, mp.mpf(x))) <= mp.mpf(10) ** -57, (n, x)
+
+
+@pytest.mark.parametrize("y", ["0", "0.25", "3", "40", "1e3"])
+def test_laguerre_family_is_mpmaths_laguerre(y):
+    with mpmath.workdps(60):
+        for n, p in enumerate(laguerre_all(20, mp.mpf(y))):
+            exact = mp.laguerre(n, 0, mp.mpf(y))
+            assert abs(p - exact) <= mp.mpf(10) ** -55 * max(1, abs(exact)), (n, y)
+
+
+def test_small_families_and_an_empty_one():
+    assert legendre_all(0, 0.5) == [] and laguerre_all(0, 1) == []
+    assert legendre_all(1, 0.5) == [1] and laguerre_all(2, 3) == [1, -2]
+
+
+def test_quad_each_is_one_quad_per_component_and_evaluates_each_node_once():
+    calls = []
+
+    def values(v):
+        calls.append(v)
+        return [mp.sin(v), v**3, mp.exp(-v)]
+
+    with mpmath.workdps(50):
+        got = quad_each(values, [0, 1, 2], 3)
+        alone = [mp.quad(f, [0, 1, 2]) for f in (mp.sin, lambda v: v**3, lambda v: mp.exp(-v))]
+        for a, b in zip(got, alone):
+            assert abs(a - b) <= mp.mpf(10) ** -48
+        assert abs(got[1] - 4) <= mp.mpf(10) ** -48
+    assert len(calls) == len(set((v, type(v)) for v in calls))  # no node computed twice
