@@ -18,9 +18,10 @@ Usage::
 Mutants that cannot make a formula wrong are not generated: docstrings, the keyword
 arguments that choose test points or presentation (``examples=``, ``params=``, ``bound=``,
 ``display=`` ...), derivation ``Step(...)`` captions, test data (hypothesis strategies, seeded
-rational generators, module-level example points ``_EX*`` and golden inputs ``_GR*``), f-strings
-(symbol names, messages), and statements on a line marked ``# pragma: no mutate`` (used sparingly,
-with a reason).
+rational generators, module-level example points ``_EX*`` and golden inputs ``_GR*``, helpers
+named ``*_point(s)`` or ``*_examples``), f-strings
+(symbol names, messages), and statements (or a ``with`` header) on a line marked
+``# pragma: no mutate`` (used sparingly, with a reason).
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def _is_data_function(node: ast.AST) -> bool:
     """A function that builds test data: a hypothesis strategy, a point generator, a seeded-rational helper."""
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
-    if node.name in _DATA_CALLS or node.name.endswith(("_point", "_points")):
+    if node.name in _DATA_CALLS or node.name.endswith(("_point", "_points", "_examples")):
         return True
     if any("composite" in ast.unparse(d) for d in node.decorator_list):
         return True
@@ -135,6 +136,9 @@ def _equivalent_nodes(tree: ast.AST, lines: list[str]) -> set[int]:
         elif isinstance(node, _SIMPLE) and any(PRAGMA in lines[k - 1] for k in
                                                range(node.lineno, (node.end_lineno or node.lineno) + 1)):
             drop(node)
+        elif isinstance(node, ast.With) and PRAGMA in lines[node.lineno - 1]:  # the header only, not the body
+            for item in node.items:
+                drop(item)
     return skip
 
 

@@ -114,7 +114,7 @@ def cc22_logit(n: Any, w: Sequence[Sequence[Any]], b: Sequence[Any], x: Sequence
     return Eq(Matrix([Symbol("q'.k"), Symbol("q'.k - c q.k")]), Matrix([c * a + beta, (1 - c) * beta]), evaluate=False)
 
 
-_CC22_POINT = {"w": [[1, 2, 0], [F(-1, 2), 1, 3]], "b": [F(1, 4), -1], "x": [2, F(-1, 3), 1], "k": [F(3, 2), F(1, 5)]}
+_CC22_POINT = {"w": [[1, 2, 0], [F(-1, 2), 1, 3]], "b": [F(1, 4), -1], "x": [2, F(-1, 3), 1], "k": [F(3, 2), F(1, 5)]}  # pragma: no mutate (example point)
 
 register(
     Result(

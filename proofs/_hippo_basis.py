@@ -124,7 +124,7 @@ def _closed(measure: str, N: int, w: Any) -> tuple[Matrix, Matrix]:
 
         def entry(n: int, k: int) -> Any:
             d = 0
-            if n % 2 == 0 and n > 0 and k == n + 1:
+            if n % 2 == 0 and k == n + 1:  # (n = 0 would give d = 0 anyway)
                 d = -2 * pi * (n // 2)
             elif n % 2 == 1 and n > 1 and k == n - 1:
                 d = 2 * pi * (n // 2)
@@ -183,8 +183,9 @@ def general_term(measure: str) -> tuple[Any, Any]:
         return P((-1, k < n), (Rational(-1, 2), sympy.Eq(k, n)), (0, True)), sympy.Integer(1)
     if measure == "fout":
         e = lambda j: P((1, sympy.Eq(j, 0)), (0, sympy.Eq(j % 2, 1)), (sqrt(2), True))  # noqa: E731
-        skew = P((-2 * pi * (n / 2), sympy.And(sympy.Eq(n % 2, 0), n > 0, sympy.Eq(k, n + 1))),
-                 (2 * pi * ((n - 1) / 2), sympy.And(sympy.Eq(n % 2, 1), n > 1, sympy.Eq(k, n - 1))), (0, True))
+        # (n = 0 and n = 1 meet a frequency of 0 here, so they need no condition of their own)
+        skew = P((-2 * pi * (n / 2), sympy.And(sympy.Eq(n % 2, 0), sympy.Eq(k, n + 1))),
+                 (2 * pi * ((n - 1) / 2), sympy.And(sympy.Eq(n % 2, 1), sympy.Eq(k, n - 1))), (0, True))
         return (skew - 2 * e(n) * e(k)) / w, 2 * e(n) / w
     n, k = Symbol("n", integer=True), Symbol("k", integer=True)  # frequencies may be negative
     return P((I * pi * n - 1, sympy.Eq(n, k)), (-n / (n - k), True)), sympy.Integer(1)

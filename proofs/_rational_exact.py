@@ -243,7 +243,7 @@ def series_coefficients(b: Any, a: Any, n: int) -> list[Any]:
     while prec < n:  # pragma: no mutate (prec <= n only doubles once more; the result is cut to n terms)
         prec *= 2
         inv = (inv * (Poly(2, z) - A * inv)).rem(Poly(z**prec, z))
-    g = (Poly(num, z) * inv).rem(Poly(z**n, z)) if n else Poly(0, z)
+    g = (Poly(num, z) * inv).rem(Poly(z**n, z))  # n = 0: the remainder modulo 1 is 0
     out = list(reversed(g.all_coeffs())) if not g.is_zero else []
     out += [sympy.Integer(0)] * (n - len(out))
     return [sympy.expand(x) for x in out[:n]]

@@ -192,8 +192,8 @@ register(Result(
 # --- S4-GF-1, GF-2 --------------------------------------------------------------------------------------
 
 _AB3 = Matrix([[Rational(1, 2), Rational(1, 5), 0], [Rational(-1, 3), Rational(1, 4), Rational(1, 7)],
-               [Rational(1, 6), Rational(-2, 9), Rational(-1, 3)]])
-_BB3 = Matrix([1, Rational(-1, 2), Rational(2, 3)])
+               [Rational(1, 6), Rational(-2, 9), Rational(-1, 3)]])  # pragma: no mutate (example matrix)
+_BB3 = Matrix([1, Rational(-1, 2), Rational(2, 3)])  # pragma: no mutate (example vector)
 _C3 = Matrix([Rational(3, 4), 1, Rational(-5, 6)])
 
 
@@ -385,7 +385,7 @@ def _res1_derive() -> Derivation:
 
 _RES_FIELDS = _sys_fields(h=lambda s: s.positive_rationals(2, max_denominator=100),
                           x=lambda s: s.rationals(-1, 1, max_denominator=20),
-                          y=lambda s: s.rationals(-1, 1, max_denominator=20))
+                          y=lambda s: s.rationals(-1, 1, max_denominator=20))  # pragma: no mutate (strategy)
 
 register(Result(
     key="S4-RES-1", title="Bilinear resolvent: (I - z Abar)^-1 Bbar = 2[(2/h)(1-z)I - (1+z)A]^-1 B = 2/(1+z) (g(z)I - A)^-1 B",
@@ -436,7 +436,7 @@ def _wb_derive(sign: int) -> Derivation:
 
 _PT_WB = {"d11": F(3), "d12": F(1, 2), "d21": F(-1, 3), "d22": F(2), "u11": F(1), "u21": F(-2, 3),
           "w11": F(1, 4), "w12": F(5, 7), "U11": F(1, 2), "U12": F(1), "U21": F(-1), "U22": F(1, 3),
-          "W11": F(2, 5), "W12": F(-1, 2), "W21": F(1, 7), "W22": F(3, 4)}
+          "W11": F(2, 5), "W12": F(-1, 2), "W21": F(1, 7), "W22": F(3, 4)}  # pragma: no mutate (example point)
 
 register(Result(
     key="S4-WB-1", title="Woodbury identity, rank 1 and 2: (D + U W)^-1 = D^-1 - D^-1 U (I + W D^-1 U)^-1 W D^-1",

@@ -36,7 +36,7 @@ def _sym(S: Matrix) -> Matrix:
 
 
 def _nplr_closed(measure: str, N: int) -> Tuple:
-    w = W if measure in _WINDOWED else 1
+    w = W if measure in _WINDOWED else 1  # pragma: no mutate (w is unused for the unwindowed measures)
     S, P = _closed_factors(measure, N, w)
     if measure == "legt":
         R = Matrix(N, N, lambda n, k: _legt_R(n, k))
@@ -141,7 +141,7 @@ _nplr_result(
     S4 + ", Theorem 1 (rank 2 for LegT; confirm wording); " + S4CODE + " rank_correction('legt')",
     "Tuple: (K (skew: sign(k-n)), remainder A + p p^T of the rank-1 candidate p = sqrt((2n+1)/w), "
     "B = (P0 + P1)/sqrt(w)). s4 stores [P0, P1]/sqrt2, i.e. w = 2. No claim that no rank-1 NPLR exists.",
-    ({"N": 1, "w": 1}, {"N": 4, "w": 2}, {"N": 7, "w": Rational(3, 5)}),
+    ({"N": 1, "w": 1}, {"N": 4, "w": 2}, {"N": 7, "w": Rational(3, 5)}),  # pragma: no mutate (examples)
 )
 _nplr_result(
     "S4-NPLR-3", "LagT (both variants) is normal plus rank 1 with P = 1/sqrt2", "lagt",

@@ -29,8 +29,10 @@ from ._variational_fermat import (
     objective,
     triangle_data,
     unit_vector_identity,
+    weight_triangle_area,
     weighted_torricelli_apexes,
 )
+from . import checks
 from .core import Derivation, Result, Status, Step, register
 
 __all__: list[str] = []
@@ -167,7 +169,8 @@ def fermat_vertex_statement(Ax: Any = 0, Ay: Any = 0, Bx: Any = 1, By: Any = 0, 
 
 
 def _derive_vertex() -> Derivation:
-    pts, ks = _tri(0, 0, 1, 0, -1, Rational(3, 10)), [sympy.Integer(1)] * 3
+    pts = _tri(0, 0, 1, 0, -1, Rational(3, 10))
+    ks = [sympy.Integer(1) for _ in pts]
     # subgradient condition at A from the vectors themselves: s = e_AB + e_AC
     e1 = [(pts[1][i] - pts[0][i]) / sqrt(_dist2(pts[1], pts[0])) for i in (0, 1)]
     e2 = [(pts[2][i] - pts[0][i]) / sqrt(_dist2(pts[2], pts[0])) for i in (0, 1)]
@@ -216,6 +219,10 @@ def _derive_f2() -> Derivation:
     res = fermat_point(*pts)
     Ap, Bp, Cp = weighted_torricelli_apexes(*pts)
     vals = [_clean(res["value"] ** 2), *(_clean(_dist2(X, Xp)) for X, Xp in zip(pts, (Ap, Bp, Cp)))]
+    # the general formula shown below must give the constructed |AA'|^2 of the test triangle
+    t = triangle_data(*pts)
+    if not checks.same(general.subs({a_: t["a"], b_: t["b"], c_: t["c"], D: t["area"]}), vals[1]):
+        raise ArithmeticError("the law of cosines in A C A' disagrees with the constructed apex")
     steps = (Step("Law of cosines in A C A' (A' the outward equilateral apex on BC): "
                   "|AA'|^2 = a^2 + b^2 - 2ab cos(C + 60 deg), with cos C, sin C from the sides", Eq(F2[1], general)),
              Step("Test triangle: f at the Torricelli point, and the three apex distances", Matrix(vals)))
@@ -227,7 +234,7 @@ def _num_f2(p: dict, dps: int) -> list:
 
     A, B, C = _mp_tri(p)
     res = _num.fermat_point(A, B, C, dps=dps)
-    with mpmath.workdps(dps + 10):
+    with mpmath.workdps(dps + 10):  # pragma: no mutate (guard digits)
         out = [res["value"] ** 2]
         for X, (P, Q, R) in zip((A, B, C), ((B, C, A), (C, A, B), (A, B, C))):
             Xp = _num.weighted_apex(P, Q, R, 1, 1, 1, dps=dps + 10)
@@ -254,9 +261,12 @@ register(Result(
 # --- VAR-F4 ----------------------------------------------------------------------------------------
 
 
-def weighted_angles_statement(Ax: Any = 0, Ay: Any = 0, Bx: Any = 4, By: Any = 0, Cx: Any = 1, Cy: Any = 3,
-                              k1: Any = 2, k2: Any = 3, k3: Any = 4) -> Tuple:
-    """VAR-F4: at an interior weighted optimum, :math:`\\cos\\angle APB = (k_3^2-k_1^2-k_2^2)/(2k_1k_2)` (cyclically)."""
+def weighted_angles_statement(k1: Any = 2, k2: Any = 3, k3: Any = 4) -> Tuple:
+    """VAR-F4: at an interior weighted optimum, :math:`\\cos\\angle APB = (k_3^2-k_1^2-k_2^2)/(2k_1k_2)` (cyclically).
+
+    The cosines depend on the weights only; the triangle (in the example points) matters only for
+    the optimum to be interior.
+    """
     k1, k2, k3 = (sympy.sympify(k) for k in (k1, k2, k3))
     return Tuple(Eq(COS[0], (k3**2 - k1**2 - k2**2) / (2 * k1 * k2), evaluate=False),
                  Eq(COS[1], (k1**2 - k2**2 - k3**2) / (2 * k2 * k3), evaluate=False),
@@ -356,6 +366,12 @@ def _derive_f6() -> Derivation:
     if grad != [0, 0]:
         raise ArithmeticError(f"gradient at the Torricelli point is not 0: {grad}")
     f_at = _clean(objective(P, pts, ks))
+    # the general formula shown below must give f(P)^2 for the test triangle
+    t = triangle_data(*pts)
+    at_test = general.subs({a_: t["a"], b_: t["b"], c_: t["c"], D: t["area"], Dk: weight_triangle_area(*ks),
+                            k1: ks[0], k2: ks[1], k3: ks[2]})
+    if not checks.same(at_test, f_at**2):
+        raise ArithmeticError("the law of cosines in A B A' disagrees with f at the Torricelli point")
     steps = (Step("f_min = k1 |AA'| (VAR-F7); law of cosines in A B A' with |BA'| = a k3/k1, angle B + beta_k",
                   Eq(FMIN2, general)),
              Step("k = (3, 4, 5): the gradient at P = (50/37, 70/37) is exactly", Matrix(grad)),

@@ -254,7 +254,7 @@ def legendre_x_derivative_expansion(n: Any) -> Eq:
     Source: standard (follows from LEG-3 and LEG-4).
     """
     n = _degree(n)
-    return Eq(x * _dP(n), n * legendre(n, x) + _sum((2 * k + 1) * _even(n - k) * legendre(k, x), 0, n - 2),
+    return Eq(x * _dP(n), n * legendre(n, x) + _sum((2 * k + 1) * _even(n - k) * legendre(k, x), 0, n - 2),  # pragma: no mutate (n - k and n + k have one parity)
               evaluate=False)
 
 

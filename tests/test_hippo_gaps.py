@@ -169,3 +169,17 @@ def test_faddeev_leverrier_matches_sympy_charpoly(entries):
 def test_window_sides_rejects_unknown_signal():
     with pytest.raises(ValueError, match="unknown signal .*allowed values"):
         chk.window_sides("square", 2, 1, 1, chk.fourier_real_forward)
+
+
+@pytest.mark.parametrize("measure", ["lagt", "lagt-half"])
+def test_zoh_of_a_shifted_nilpotent_matrix_is_the_block_exponential(measure):
+    # LagT has one repeated eigenvalue, so discretize() takes its nilpotent series there (phi_j by
+    # integration by parts); the definition is the upper blocks of exp(eps [[A, B], [0, 0]]).
+    A, B = H.transition(measure, 3)
+    eps = Rational(1, 2)
+    big = sympy.zeros(4, 4)
+    big[:3, :3], big[:3, 3:] = eps * A, eps * B
+    E = big.exp()
+    Ab, Bb = H.discretize(A, B, eps, "zoh")
+    assert sympy.simplify(Ab - E[:3, :3]).is_zero_matrix
+    assert sympy.simplify(Bb - E[:3, 3:]).is_zero_matrix

@@ -169,3 +169,16 @@ def test_rate_result_passes_and_wrong_claim_is_caught():
     wrong = lambda: Tuple(Eq(mini.RATES[0], 2, evaluate=False), Eq(mini.RATES[1], 2, evaluate=False))
     rep = dataclasses.replace(result, statement=wrong).verify(dps=30)
     assert not rep.passed and rep.digits < 2
+
+
+def test_the_drawn_triangles_are_those_with_every_angle_below_120_degrees():
+    # the interior case of VAR-F1..F3 is drawn through this filter: cos > -1/2 tested without roots
+    from proofs._variational_fermat_results import _below_120
+
+    def tri(cx, cy):
+        return {"Ax": 0, "Ay": 0, "Bx": 1, "By": 0, "Cx": cx, "Cy": cy}
+
+    assert _below_120(tri(Fr(-47, 100), Fr(88, 100)))  # angle at A about 118.1 degrees
+    assert not _below_120(tri(Fr(-52, 100), Fr(85, 100)))  # about 121.5 degrees
+    assert not _below_120(tri(-1, sympy.sqrt(3)))  # exactly 120 degrees is the vertex case
+    assert _below_120(tri(Fr(1, 2), 1))
