@@ -18,7 +18,7 @@ Usage::
 Mutants that cannot make a formula wrong are not generated: docstrings, the keyword
 arguments that choose test points or presentation (``examples=``, ``params=``, ``bound=``,
 ``display=`` ...), derivation ``Step(...)`` captions, test data (hypothesis strategies, seeded
-rational generators, module-level example points ``_EX*`` and golden inputs ``_GR*``, helpers
+rational generators, module-level example points ``_EX*``/``_PT*`` and golden inputs ``_GR*``, helpers
 named ``*_point(s)`` or ``*_examples``), f-strings
 (symbol names, messages), and statements (or a ``with`` header) on a line marked
 ``# pragma: no mutate`` (used sparingly, with a reason).
@@ -81,8 +81,8 @@ _DISPLAY_CALLS = {"Step"}
 #: there proves or checks the same claim at other points, and cannot make a formula wrong
 _DATA_CALLS = {"rationals", "rational_matrix", "rational_matrices", "rational_realisation", "q", "sizes",
                "points", "fft_points", "coefficient_vectors"}
-#: module-level names holding example points and golden inputs (``_EX_FFT``, ``_GR1_A``)
-_DATA_NAMES = ("_EX", "_GR")
+#: module-level names holding example points and golden inputs (``_EX_FFT``, ``_GR1_A``, ``_PT_Q``)
+_DATA_NAMES = ("_EX", "_GR", "_PT")
 
 
 def _is_data_function(node: ast.AST) -> bool:
@@ -212,7 +212,8 @@ def test_command(topic: str) -> list[str]:
     # registry test ids carry the key, e.g. test_result_verifies_and_its_checks_bite[HIPPO-LEG-2]; -k matches substrings of
     # test and module names and applies to every file given, so the own modules' stem is added to it
     # (without it the topic's own tests were all deselected)
-    expr = " or ".join((*prefixes, Path(own).stem))
+    # the registry-wide check that a computable left side equals its right side is named by no key
+    expr = " or ".join((*prefixes, Path(own).stem, "computable_left_side"))
     return [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header",
             "-o", "addopts=", "-m", "not slow", *own_tests(topic), "tests/test_registry.py", "-k", expr]
 

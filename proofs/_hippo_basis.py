@@ -273,7 +273,7 @@ def _moments(kind: str, width: int) -> DomainMatrix:
 
 def gram(left: list[Poly], right: list[Poly], kind: str) -> list[list[Any]]:
     """Exact matrix of inner products :math:`\\langle p_n, q_k\\rangle` (moment-matrix bilinear form)."""
-    width = 1 + max([p.degree() for p in left + right if not p.is_zero] + [0])
+    width = 1 + max([p.degree() for p in left + right if not p.is_zero] + [0])  # pragma: no mutate (a wider moment matrix only adds zero columns)
     G = _rows(left, width) * _moments(kind, width) * _rows(right, width).transpose()
     return [[Rational(int(v.numerator), int(v.denominator)) for v in row] for row in G.to_list()]
 

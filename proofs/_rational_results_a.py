@@ -388,9 +388,12 @@ def fft2_derive(d: int) -> Derivation:
     geometric = [summation(ri ** (k + m * L), (m, 0, sympy.oo)) for ri in r]  # r^k / (1 - r^L), |r| < 1
     S = [sympy.Add(*[ci * g.subs(k, j) for ci, g in zip(c, geometric)]) for j in range(L)]
     value = Eq(_kernel_names(L, "S"), Matrix(S), evaluate=False)
+    residual = sympy.cancel(pf - poly_eval(b, z) / poly_eval([1] + a, z))
+    if residual != 0:
+        raise ArithmeticError(f"the partial fractions do not reproduce b/a (residual {residual})")
     steps = (
         Step("Partial fractions of b/a (distinct poles r_i)", Eq(Symbol("b(z)/a(z)"), pf)),
-        Step("Check: the partial fractions reproduce b/a", sympy.cancel(pf - poly_eval(b, z) / poly_eval([1] + a, z))),
+        Step("Check: the partial fractions reproduce b/a", residual),
         Step("g_n = sum_i c_i r_i^n; summing the geometric series over the aliases k + mL", value),
     )
     return Derivation(value, steps)

@@ -134,7 +134,7 @@ _nplr_result(
     S4 + ", Theorem 1; " + SU3,
     "Statement tuple: (S, sqrt2 P) with S = K - I/2, K = T Sigma T / 2 skew (sign(k-n) is antisymmetric). Numeric: "
     "A built as T M T^-1 in mpmath, S = A + P P^T in floating point.",
-    ({"N": 1}, {"N": 4}, {"N": 9}, {"N": 16}),
+    ({"N": 1}, {"N": 4}, {"N": 9}, {"N": 16}),  # pragma: no mutate (examples)
 )
 _nplr_result(
     "S4-NPLR-2", "LegT is normal plus rank 2 (and the rank-1 candidate leaves a non-normal remainder)", "legt",

@@ -293,6 +293,8 @@ def _derive_a12() -> Derivation:
     t, s, s0 = Symbol("t", positive=True), Symbol("s", positive=True), Symbol("s_0", positive=True)
     xc, yc = cycloid(r, theta)
     speed2 = _half_angle(sympy.diff(xc, theta) ** 2 + sympy.diff(yc, theta) ** 2)
+    if not checks.same(speed2, (2 * r * sin(theta / 2)) ** 2):  # the arclength integrand below is its root
+        raise ArithmeticError(f"(ds/dtheta)^2 of the cycloid is {speed2}, not 4 r^2 sin^2(theta/2)")
     arc = integrate(2 * r * sin(t / 2), (t, theta0, pi))
     h = r * (1 + cos(theta0))
     omega2 = g / (4 * r)  # s'' = -g (dh/ds) = -(g/(4r)) s

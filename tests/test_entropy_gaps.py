@@ -241,3 +241,15 @@ def test_e1c_small_sweep_d256_follows_the_annealed_law():
     h32 = res[32]["mean"]
     assert all(1.0 < h < 2.2 for h in h32) and sweep.annealed(4096, 32) < -5
     assert res[32]["check"] < 1e-12 and res[256]["check"] < 1e-12
+
+
+def test_domain_edges_of_the_annealed_exponential_law_and_the_sphere_stationarity():
+    from proofs._entropy_gaps import cosine_stationarity
+    from proofs.entropy import annealed_entropy
+
+    with pytest.raises(ValueError, match="lam must be < 1"):
+        annealed_entropy("exponential", 8, Rational(3, 2))  # the MGF diverges for every lam >= 1
+    assert sympy.expand_log(annealed_entropy("exponential", 8, Rational(1, 2)) - log(16) + 1, force=True) == 0
+    assert isinstance(cosine_stationarity(alpha=2, d=2), Eq)  # d = 2 (the circle) is in the domain
+    with pytest.raises(ValueError, match="d must be >= 2"):
+        cosine_stationarity(alpha=2, d=1)

@@ -482,3 +482,13 @@ def test_crt_kernel_adds_no_feedthrough_by_default():
     K = proofs.rational.crt_kernel([1], [1, sympy.Rational(-1, 2)], 3)
     assert K == [sympy.Rational(8, 7) / 2**k for k in range(3)]
     assert proofs.rational.crt_kernel([1], [1, sympy.Rational(-1, 2)], 3, 1)[0] == K[0] + 1
+
+
+def test_su_to_rtf_kernel_defaults_to_no_feed_through_and_exact_lengths_are_capped():
+    from proofs._rational_exact import MAX_L, check_L
+    from proofs.rational import su_to_rtf_kernel
+
+    assert su_to_rtf_kernel([1, 2]) == [0, 1, 2]
+    assert check_L(MAX_L) == MAX_L == 2**16
+    with pytest.raises(ValueError, match="at most 65536"):
+        check_L(MAX_L + 1)
