@@ -62,17 +62,26 @@ def naive_legs(N: int) -> Any:
                         - sympy.integrate(r * sympy.diff(g[n], r) * g[k], (r, 0, 1)))
 
 
+def _companion(a: Sequence[Any]) -> Any:
+    """comp(a): first row -a, ones below the diagonal (mpmath, at the caller's precision)."""
+    import mpmath
+
+    d = len(a)
+    comp = mpmath.matrix(d, d)
+    for j in range(d):
+        comp[0, j] = -mpmath.mpf(a[j])
+    for i in range(1, d):
+        comp[i, i - 1] = 1
+    return comp
+
+
 def companion_power_kernel(b: Sequence[Any], a: Sequence[Any], L: int, dps: int) -> list[Any]:
     """K_k = b^T comp(a)^k e_1 by dense matrix-vector products (the naive O(d^2 L) route)."""
     import mpmath
 
     with mpmath.workdps(dps):
         d = len(a)
-        comp = mpmath.matrix(d, d)
-        for j in range(d):
-            comp[0, j] = -mpmath.mpf(a[j])
-        for i in range(1, d):
-            comp[i, i - 1] = 1
+        comp = _companion(a)
         x = mpmath.matrix([1] + [0] * (d - 1))
         bv = mpmath.matrix([mpmath.mpf(v) for v in b]).T
         out = []
@@ -88,11 +97,7 @@ def companion_matrix_power_kernel(b: Sequence[Any], a: Sequence[Any], L: int, dp
 
     with mpmath.workdps(dps):
         d = len(a)
-        comp = mpmath.matrix(d, d)
-        for j in range(d):
-            comp[0, j] = -mpmath.mpf(a[j])
-        for i in range(1, d):
-            comp[i, i - 1] = 1
+        comp = _companion(a)
         bv = mpmath.matrix([mpmath.mpf(v) for v in b]).T
         M = mpmath.eye(d)
         out = []

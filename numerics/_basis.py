@@ -16,7 +16,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-__all__ = ["legendre_all", "laguerre_all", "quad_each"]
+__all__ = ["legendre_all", "legs_all", "laguerre_all", "quad_each"]
 
 _GUARD_BITS = 16  # the recurrences lose O(log N) bits; these keep the rounded values exact to the caller
 
@@ -31,6 +31,12 @@ def legendre_all(N: int, x: Any) -> list[Any]:
             k = len(out) - 1
             out.append(((2 * k + 1) * x * out[k] - k * out[k - 1]) / (k + 1))
     return [+v for v in out]
+
+
+def legs_all(N: int, r: Any) -> list[Any]:
+    """:math:`[g_0(r), \\dots, g_{N-1}(r)]`, :math:`g_n(r) = \\sqrt{2n+1}P_n(2r-1)`: the orthonormal
+    Legendre basis of :math:`[0, 1]` used by LegS and LegT."""
+    return [mp.sqrt(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 2 * r - 1))]
 
 
 def laguerre_all(N: int, y: Any) -> list[Any]:

@@ -18,7 +18,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from ._basis import legendre_all, quad_each
+from ._basis import legs_all, quad_each
 from .agree import DEFAULT_DPS, check_dps, to_mp
 
 #: the largest state size: quadrature of more coefficients (or dense N x N work) is out of reach and would hang
@@ -125,11 +125,8 @@ def ode_step(A: Any, B: Any, x0: Any, u0: Any, t0: Any, t1: Any, *, scaled: bool
 def _legs_exact(k: int, N: int) -> tuple:
     q = mp.mpf(k) / (k + 1)
 
-    def g(r: Any) -> list[Any]:
-        return [mp.sqrt(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 2 * r - 1))]
-
     def products(r: Any) -> list[Any]:  # g_j(r/q) g_n(r), row-major in (n, j)
-        old, new = g(r / q), g(r)
+        old, new = legs_all(N, r / q), legs_all(N, r)
         return [new[n] * old[j] for n in range(N) for j in range(N)]
 
     cells = quad_each(products, [0, q], N * N)
@@ -137,7 +134,7 @@ def _legs_exact(k: int, N: int) -> tuple:
     for n in range(N):
         for j in range(N):
             Ab[n, j] = cells[n * N + j]
-    Bb = mp.matrix(quad_each(g, [q, 1], N))
+    Bb = mp.matrix(quad_each(lambda r: legs_all(N, r), [q, 1], N))
     return Ab, Bb
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from ._basis import laguerre_all, legendre_all, quad_each
+from ._basis import laguerre_all, legendre_all, legs_all, quad_each
 from ._hippo_disc import MAX_N, discretize, legs_step
 from .agree import DEFAULT_DPS, check_dps, to_mp
 
@@ -105,7 +105,7 @@ def analysis(measure: str, n: int, v: Any) -> Any:
 def analysis_all(measure: str, N: int, v: Any) -> list[Any]:
     """``[analysis(measure, n, v) for n < N]``, the polynomial families by one recurrence pass."""
     if measure == "legs" or measure == "legt":
-        return [mp.sqrt(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 2 * v - 1))]
+        return legs_all(N, v)
     if measure == "lmu":
         return [(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 1 - 2 * v))]
     if measure == "lagt" or measure == "lagt-half":
@@ -162,6 +162,7 @@ def _integrate(measure: str, N: int, t: Any, w: Any, f: Callable[[Any], Any], we
         time = lambda v: t - v  # noqa: E731
         cuts = [t - to_mp(b) for b in breakpoints if to_mp(b) < t]
         domain = [0, *sorted(set(cuts)), mp.inf]
+
     def integrands(v: Any) -> list[Any]:
         shared = f(time(v)) * weight(v)
         return [shared * g for g in analysis_all(measure, N, v)]

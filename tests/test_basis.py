@@ -45,3 +45,12 @@ def test_quad_each_is_one_quad_per_component_and_evaluates_each_node_once():
             assert abs(a - b) <= mp.mpf(10) ** -48
         assert abs(got[1] - 4) <= mp.mpf(10) ** -48
     assert len(calls) == len(set((v, type(v)) for v in calls))  # no node computed twice
+
+
+def test_legs_family_is_the_orthonormal_shifted_legendre_basis():
+    from numerics._basis import legs_all
+
+    with mpmath.workdps(50):
+        r = mp.mpf("0.3")
+        for n, g in enumerate(legs_all(9, r)):
+            assert abs(g - mp.sqrt(2 * n + 1) * mp.legendre(n, 2 * r - 1)) <= mp.mpf(10) ** -47
