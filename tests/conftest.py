@@ -10,6 +10,15 @@ Profiles (select with ``--hypothesis-profile NAME`` or ``HYPOTHESIS_PROFILE=NAME
 from __future__ import annotations
 
 import os
+import sys
+
+# SymPy memoises expression construction in an LRU cache of 1000 entries by default; the registry's
+# proofs rebuild the same sqrt products and matrix entries many times over, and a larger cache cut the
+# default run's CPU time by about 8 % (248 s -> 229 s on 2 cores). Read once, when sympy is first
+# imported, so it is set before anything imports sympy (a value the user exports wins).
+os.environ.setdefault("SYMPY_CACHE_SIZE", "50000")
+if "sympy" in sys.modules:  # a plugin imported sympy first: the setting above has no effect
+    sys.stderr.write("conftest: sympy was imported before SYMPY_CACHE_SIZE could be set\n")
 
 import mpmath
 import pytest
