@@ -240,6 +240,14 @@ class Result:
 
     def general(self) -> Any:
         """The statement in general form (the bound parameter left symbolic) for display."""
+        # Shown by the report, the notebook view and the LaTeX round trip: built once per result
+        # (some statements take a third of a second to build).
+        cached = _GENERAL.get(self)
+        if cached is None:
+            cached = _GENERAL[self] = self._build_general()
+        return cached
+
+    def _build_general(self) -> Any:
         # A statement that needs concrete values (a matrix of size N, a Poly in z**L) cannot take a
         # symbol; it is shown at its display case instead.
         try:
@@ -377,6 +385,7 @@ class Result:
 
 
 _LATEX_PARTS: weakref.WeakKeyDictionary[Result, LatexParts] = weakref.WeakKeyDictionary()
+_GENERAL: weakref.WeakKeyDictionary[Result, Any] = weakref.WeakKeyDictionary()
 
 
 #: how the LaTeX of a tuple's parts is joined (the report splits on it to give each part a line)
