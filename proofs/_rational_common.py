@@ -11,6 +11,7 @@ from typing import Any
 import mpmath
 import sympy
 from sympy import I, Matrix, Rational, Symbol, symbols
+from sympy.polys.matrices import DomainMatrix
 
 from ._rational_exact import fft_kernel_exact
 
@@ -51,6 +52,15 @@ def rational_realisation(d: int, seed: int) -> tuple[Matrix, Matrix, Matrix]:
 
 def coeff_symbols(letter: str, d: int) -> list[Symbol]:
     return list(symbols(f"{letter}_1:{d + 1}"))
+
+
+def over_common_domain(*mats: Matrix) -> list[DomainMatrix]:
+    """``mats`` as DomainMatrices over one domain: the polynomial ring of their symbols (or QQ)."""
+    dms = [DomainMatrix.from_Matrix(M) for M in mats]
+    dom = dms[0].domain
+    for dm in dms[1:]:
+        dom = dom.unify(dm.domain)
+    return [dm.convert_to(dom) for dm in dms]
 
 
 def names(*labels: str) -> Matrix:

@@ -35,12 +35,21 @@ _Q = sympy.Rational
 _GR1_A, _GR1_B = [_Q(1, 2), _Q(-1, 5), _Q(1, 10)], [1, _Q(2, 5), _Q(-3, 10)]
 
 
+def _lam_poly(dom: Any, coeffs: list[Any]) -> Any:
+    """:math:`\\sum_ic_i\\lambda^{n-i}` (``coeffs`` leading first, in ``dom``) as an expanded expression.
+
+    The coefficients are expanded polynomials already, so distributing the powers of lambda over their
+    terms gives the expanded sum directly (a general ``expand`` of it costs several times more).
+    """
+    n = len(coeffs) - 1
+    return sympy.Add(*[t * lam ** (n - i) for i, c in enumerate(coeffs)
+                       for t in sympy.Add.make_args(dom.to_sympy(c))])
+
+
 def _charpoly_expr(M: Matrix) -> Any:
     """:math:`\\det(\\lambda I-M)` by Berkowitz over the entries' polynomial ring (DomainMatrix)."""
     dm = DomainMatrix.from_Matrix(M)
-    coeffs = dm.charpoly()
-    return sympy.expand(sympy.Add(*[dm.domain.to_sympy(c) * lam ** (len(coeffs) - 1 - i)
-                                    for i, c in enumerate(coeffs)]))
+    return _lam_poly(dm.domain, dm.charpoly())
 
 
 def _chi(a: list[Any]) -> Any:
@@ -72,7 +81,8 @@ def comp1_derive(d: int) -> Derivation:
              "triangular with lambda on the diagonal of the first block and -1 on the second, so it equals "
              "(-1)^{j-1} lambda^{d-j}; hence the general-d formula",
              r"\det(\lambda I-\operatorname{comp}(a))=(\lambda+a_1)\lambda^{d-1}+\sum_{j\ge2}a_j\lambda^{d-j}"),
-        Step("Berkowitz characteristic polynomial (exact, symbolic a)", Eq(Symbol("det(lambda I - comp(a))"), value)),
+        Step("Berkowitz characteristic polynomial (exact, symbolic a)",
+             Eq(Symbol("det(lambda I - comp(a))"), value, evaluate=False)),
     )
     return Derivation(Eq(Symbol("det(lambda I - comp(a))"), value, evaluate=False), steps)
 
@@ -130,22 +140,35 @@ def comp2_statement(d: Any = None, a: Any = None, b: Any = None, z_re: Any = Non
     return Eq(_comp2_lhs(len(aa)), Matrix([zz**i / az for i in range(len(aa))] + aa + bb), evaluate=False)
 
 
+def _unit_constant_term(f: Any, field: Any) -> Any:
+    """A fraction of the field Q(..., z) as SymPy num/den in lowest terms with den(z = 0) = 1, the normal
+    form of a generating function (a(0) = 1): the statement's z^i/a(z) and this quotient then agree
+    term by term, so the comparison needs no fraction arithmetic."""
+    num, den = sympy.fraction(field.to_sympy(f))
+    c = den.subs(z, 0)
+    return sympy.expand(num / c) / sympy.expand(den / c) if c != 0 else num / den
+
+
 def comp2_derive(d: int) -> Derivation:
     d = case_d(d)
     a, b = _comp2_ab(d)
     M = DomainMatrix.from_Matrix(eye(d) - z * comp(a))
-    if d <= 8:  # symbolic: adjugate column over the polynomial ring, then cancel
+    if d <= 8:  # symbolic: adjugate column over the polynomial ring, divided in its fraction field
         adj, det = M.adj_det()
-        x = [sympy.cancel(e / M.domain.to_sympy(det)) for e in adj.to_Matrix()[:, 0]]
+        F = M.domain.get_field()
+        den = F.convert_from(det, M.domain)
+        x = [F.convert_from(row[0], M.domain) / den for row in adj.to_list()]
     else:  # rational: LU solve over the field Q(z)
         F = M.to_field()
         e1 = DomainMatrix.from_Matrix(Matrix([1] + [0] * (d - 1))).convert_to(F.domain)
-        x = [sympy.cancel(e) for e in F.lu_solve(e1).to_Matrix()]
+        x = [row[0] for row in F.lu_solve(e1).to_list()]
+        F = F.domain
+    x = [_unit_constant_term(e, F) for e in x]
     tb, ta = transfer_function(*companion(a, b))
     value = Eq(_comp2_lhs(d), Matrix(x + ta + tb), evaluate=False)
     steps = (
         Step("Solve (I - z comp(a)) x = e_1 exactly: x = adj(I - z comp(a)) e_1 / det(I - z comp(a))",
-             Eq(Matrix([Symbol(f"x_{i + 1}") for i in range(d)]), Matrix(x))),
+             Eq(Matrix([Symbol(f"x_{i + 1}") for i in range(d)]), Matrix(x), evaluate=False)),
         Step("transfer_function(comp(a), e_1, b) by the determinant formula", Matrix([ta, tb])),
         Step("Hence C^T (I - z comp(a))^{-1} e_1 = b(z)/a(z): 2d parameters (plus h_0) instead of d^2 + 2d; "
              "the truncated kernel uses C-bar^T = b^T (I - comp(a)^L)^{-1}", value),
@@ -220,8 +243,9 @@ def comp3_derive(d: int) -> Derivation:
     a, b = coeff_symbols("a", d), coeff_symbols("b", d)
     A, B, C = companion(a, b)
     feedback = A - B * C.T
-    value = Tuple(Eq(_COMP3_LHS[0], feedback, evaluate=False),
-                  Eq(_COMP3_LHS[1], sympy.expand(_charpoly_expr(feedback) - _charpoly_expr(A)), evaluate=False))
+    # both are expanded polynomials, so their difference is expanded already (Add merges like terms)
+    diff = _charpoly_expr(feedback) - _charpoly_expr(A)
+    value = Tuple(Eq(_COMP3_LHS[0], feedback, evaluate=False), Eq(_COMP3_LHS[1], diff, evaluate=False))
     steps = (
         Step("The rank-one feedback only changes the first row", Eq(_COMP3_LHS[0], feedback)),
         Step("Both characteristic polynomials by Berkowitz; their difference", value.args[1]),

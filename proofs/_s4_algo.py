@@ -11,18 +11,21 @@ instrumented Cauchy route of :mod:`numerics.s4` (operation count).
 from __future__ import annotations
 
 from fractions import Fraction as F
+from functools import lru_cache
 from typing import Any
 
 import mpmath
 import sympy
-from sympy import Eq, Function, I, Matrix, Poly, Rational, Symbol, Tuple, conjugate, eye, exp, symbols, tan
+from sympy import (QQ, Eq, Function, I, Matrix, Poly, Rational, Symbol, Tuple, conjugate, eye, exp, symbols,
+                   tan)
+from sympy.polys.matrices import DomainMatrix
 
 from numerics import _s4_kernel as nker
 from numerics import _s4_knum as kn
 from numerics import s4 as ns4
 
 from ._s4_api import S4, S4CODE, S4D, SU3, SU4, bilinear_exact, integer_legs, legs_eigenvectors, nplr, strategy
-from ._s4_kernel import _PT_A, _PT_B, _PT_C, _at_z, _c, _m, _v, h, z
+from ._s4_kernel import _PT_A, _PT_B, _PT_C, _at_z, _c, _in_field, _in_poly_ring, _m, _v, h, z
 from .core import Bound, Derivation, Result, Status, Step, register
 from .hippo import transition
 
@@ -43,18 +46,34 @@ def _alg1_parts(r: int) -> tuple:
 gsym = Symbol("g")
 
 
+def _cauchy_sum(a: list, b: list, d: list, field: Any) -> Any:
+    """sum_n a_n b_n / d_n over the field (a, b: columns as lists of rows; d_n = g - lambda_n)."""
+    return sum((a[n][0] * b[n][0] / d[n][0] for n in range(len(d))), field.zero)
+
+
+def _column(M: list, j: int) -> list:
+    return [[row[j]] for row in M]
+
+
+@lru_cache(maxsize=None)  # no parameters; the Tuple is immutable
 def _alg1_statement() -> Tuple:
+    """k00 - k01 (I + k11)^-1 k10 with Cauchy sums k_ab = sum_n a_n b_n / (g - lambda_n), for r = 1, 2.
+
+    Built in the rational function field Q(g, lambda, P, Q, c, b): every k_ab and the Schur complement
+    come out canceled, as ``cancel`` of the generic expression would give them, without its cost.
+    """
     out = []
-    g = gsym
     for r in (1, 2):
-        P, Q, c, b = _alg1_parts(r)
-        d = [g - l1, g - l2]
-        cs = lambda a, bb: sum(a[n] * bb[n] / d[n] for n in range(2))  # noqa: E731  Cauchy sum
-        k00 = cs(c, b)
-        k01 = Matrix([[cs(c, P[:, j]) for j in range(r)]])
-        k10 = Matrix([cs(Q[:, i], b) for i in range(r)])
-        k11 = Matrix(r, r, lambda i, j: cs(Q[:, i], P[:, j]))
-        out.append(sympy.cancel(k00 - (k01 * (eye(r) + k11).inv() * k10)[0]))
+        mats = _in_field(*_alg1_parts(r), Matrix([gsym - l1, gsym - l2]))
+        field = mats[0].domain
+        P, Q, c, b, d = (M.to_list() for M in mats)
+        k00 = _cauchy_sum(c, b, d, field)
+        k01 = DomainMatrix([[_cauchy_sum(c, _column(P, j), d, field) for j in range(r)]], (1, r), field)
+        k10 = DomainMatrix([[_cauchy_sum(_column(Q, i), b, d, field)] for i in range(r)], (r, 1), field)
+        k11 = DomainMatrix([[_cauchy_sum(_column(Q, i), _column(P, j), d, field) for j in range(r)]
+                            for i in range(r)], (r, r), field)
+        schur = k00 - (k01 * (DomainMatrix.eye(r, field) + k11).inv() * k10).to_list()[0][0]
+        out.append(field.to_sympy(schur))
     return Tuple(*out)
 
 
@@ -166,14 +185,34 @@ def _conj2_parts() -> tuple:
     return A, B, C
 
 
+def _resolvent_2x2(zz: Any) -> Any:
+    """C^T (I - z Abar)^-1 Bbar for the symbolic 2 x 2 system, as adj(I - z Abar) / det(I - z Abar).
+
+    With generic symbols the numerator and det(I - z Abar) share no factor, so this is the
+    lowest-terms fraction ``cancel`` of the dense inverse returns (the same expression), without
+    cancel's multivariate gcd in x, y and i.
+    """
+    A, B, C = _conj2_parts()
+    M = eye(2) - zz * A
+    return sympy.expand((C.T * M.adjugate() * B)[0]) / sympy.expand(M.det())
+
+
+@lru_cache(maxsize=None)  # no parameters; the Eq is immutable
+def _conj2_statement() -> Eq:
+    value = sympy.expand(conjugate(_resolvent_2x2(xs + I * ys)))
+    return Eq(Function("G")(xs - I * ys), value, evaluate=False)
+
+
+def _conj2_derive() -> Derivation:
+    value = sympy.expand(_resolvent_2x2(xs - I * ys))
+    return Derivation(Eq(Function("G")(xs - I * ys), value, evaluate=False),
+                      (Step("C^T (I - conj(z) Abar)^-1 Bbar with real symbolic Abar, Bbar, C", Symbol("G")),))
+
+
 register(Result(
     key="S4-CONJ-2", title="Hermitian symmetry of the spectrum of a real system: Khat(conj z) = conj Khat(z)",
     source="standard; " + S4CODE + " (irfft)", status=Status.EXACT,
-    statement=lambda: Eq(Function("G")(xs - I * ys), sympy.expand(conjugate(sympy.cancel(
-        (_v("c", 2).T * (eye(2) - (xs + I * ys) * _m("a", 2)).inv() * _v("b", 2))[0]))), evaluate=False),
-    derive=lambda: Derivation(Eq(Function("G")(xs - I * ys), sympy.expand(sympy.cancel(
-        (_v("c", 2).T * (eye(2) - (xs - I * ys) * _m("a", 2)).inv() * _v("b", 2))[0])), evaluate=False),
-        (Step("C^T (I - conj(z) Abar)^-1 Bbar with real symbolic Abar, Bbar, C", Symbol("G")),)),
+    statement=_conj2_statement, derive=_conj2_derive,
     numeric=lambda dps, **p: kn.conj_resolvent(p, dps=dps),
     examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Z},),
     notes="So L//2 + 1 nodes and a real inverse transform suffice (numerics.s4.kernel(..., halve=True)).",
@@ -263,7 +302,9 @@ def _rec_statement(N: int) -> Matrix:
     Qd, Qh = _qh(Q), _qh(Q / 2)
     D = _qh((2 / h) * eye(N) - S).inv()
     core = (_qh(eye(1)) + Qh.transpose() * D * Qd).inv()  # I_r + P^T D P
-    Wd = D - D * Qd * core * Qh.transpose() * D  # Woodbury
+    # Woodbury, associated as (D P core)(P^T D): an outer product of two vectors, where the left-to-right
+    # product would multiply N x N matrices of rational functions (the same matrix, several times the work)
+    Wd = D - (D * Qd * core) * (Qh.transpose() * D)
     plus = _qh((2 / h) * eye(N) + S) - Qd * Qh.transpose()  # (2/h + S) - P P^T (applied as a rank-r update)
     return _affine(Wd * plus, Wd * _qh(2 * B), N)
 
@@ -304,22 +345,36 @@ def _eval_subs(statement: Any, dps: int, point: dict) -> Any:
 _KS = 6
 
 
+def _bilinear_groups(V: Matrix, Bp: Matrix, k: int) -> list:
+    """sum_j V_ij B'_j coef_j r_j^k for each i (bilinear coef_j, r_j), as elements of the field Q(h).
+
+    Field arithmetic gives each group as the canceled fraction ``cancel`` returns for the generic
+    expression, without expanding the powers r_j^k of rational functions first.
+    """
+    field = QQ.frac_field(h)
+    hh, N = field.gens[0], V.rows
+    terms = []
+    for j in range(N):
+        lam = -(j + 1)
+        den = 1 - hh * QQ(lam, 2)
+        terms.append(field.convert(Bp[j]) * hh / den * ((1 + hh * QQ(lam, 2)) / den) ** k)
+    return [field.to_sympy(sum((field.convert(V[i, j]) * terms[j] for j in range(N)), field.zero))
+            for i in range(N)]
+
+
 def _s4d_statement(N: int, disc: str) -> Matrix:
     """K_k = sum_j C'_j B'_j coef_j r_j^k, C'_j = sum_i sqrt(2i+1) V_ij: grouped by sqrt(2i+1)."""
     V = legs_eigenvectors(N)
     Bp = V.inv() * Matrix([1] * N)
     out = []
     for k in range(_KS):
-        terms = []
-        for j in range(N):
-            lam = -(j + 1)
-            if disc == "zoh":
-                terms.append(Bp[j] * (exp(h * lam) - 1) / lam * exp(k * h * lam))
-            else:
-                terms.append(Bp[j] * h / (1 - h * lam / 2) * ((1 + h * lam / 2) / (1 - h * lam / 2)) ** k)
-        group = [sum(V[i, j] * terms[j] for j in range(N)) for i in range(N)]
-        tidy = sympy.expand if disc == "zoh" else sympy.cancel
-        out.append(sympy.Add(*[sympy.sqrt(2 * i + 1) * tidy(group[i]) for i in range(N)]))
+        if disc == "zoh":
+            lams = [-(j + 1) for j in range(N)]
+            terms = [Bp[j] * (exp(h * lam) - 1) / lam * exp(k * h * lam) for j, lam in enumerate(lams)]
+            group = [sympy.expand(sum(V[i, j] * terms[j] for j in range(N))) for i in range(N)]
+        else:
+            group = _bilinear_groups(V, Bp, k)
+        out.append(sympy.Add(*[sympy.sqrt(2 * i + 1) * group[i] for i in range(N)]))
     return Matrix(out)
 
 
@@ -336,9 +391,6 @@ def _s4d_derive(N: int, disc: str) -> Derivation:
             x_ = (E * x_).applyfunc(sympy.expand)
         cap = "ZOH from the definition: exp(h M) (M = T^-1 A T) and M^-1 (exp(h M) - I) T^-1 B"
     else:
-        from sympy import QQ
-        from sympy.polys.matrices import DomainMatrix
-
         field = QQ.frac_field(h)  # exact arithmetic in Q(h)
         dm = lambda X: DomainMatrix.from_Matrix(X).convert_to(field)  # noqa: E731
         minus_inv = dm(eye(N) - h / 2 * M).inv()
@@ -346,8 +398,8 @@ def _s4d_derive(N: int, disc: str) -> Derivation:
         x_ = minus_inv * dm(h * one)
         out = []
         for _ in range(_KS):
-            col = x_.to_Matrix()
-            out.append(sympy.Add(*[v[i] * sympy.cancel(col[i]) for i in range(N)]))
+            col = x_.to_Matrix()  # canceled fractions (field elements)
+            out.append(sympy.Add(*[v[i] * col[i] for i in range(N)]))
             x_ = Mb * x_
         cap = "Dense bilinear pair of M = T^-1 A T over Q(h), repeated products"
     return Derivation(Matrix(out), (Step(cap, Matrix(out)),))
@@ -379,17 +431,22 @@ for _disc, _key, _title in (("zoh", "S4-S4D-1", "S4D ZOH diagonal (Vandermonde) 
 def _dbl_statement(L: int) -> Matrix:
     if not isinstance(L, int):  # Abar**L for a symbolic L would need a Jordan form: shown at a concrete L
         raise TypeError("L must be a concrete integer")
-    A, C = _m("a", 2), _v("c", 2)
-    AL = (A ** L).applyfunc(sympy.expand)
-    return ((eye(2) + AL).T * (eye(2) - AL).T * C).applyfunc(sympy.expand)
+    A, C = _in_poly_ring(_m("a", 2), _v("c", 2))
+    AL, I2 = A ** L, A.eye(2, A.domain)
+    return ((I2 + AL).transpose() * (I2 - AL).transpose() * C).to_Matrix()
+
+
+def _dbl_derive(L: int) -> Derivation:
+    A, C = _in_poly_ring(_m("a", 2), _v("c", 2))
+    value = ((A.eye(2, A.domain) - A ** (2 * L)).transpose() * C).to_Matrix()
+    return Derivation(value, (Step("(I - Abar^(2L))^T C", Symbol("Ct2L")),))
 
 
 register(Result(
     key="S4-DBL-1", title="Length doubling: Ctilde_2L = (I + Abar^L)^T Ctilde_L",
     source=S4CODE + " _setup_C", status=Status.EXACT,
     statement=_dbl_statement,
-    derive=lambda L: Derivation(((eye(2) - (_m("a", 2) ** (2 * L)).applyfunc(sympy.expand)).T * _v("c", 2))
-                                .applyfunc(sympy.expand), (Step("(I - Abar^(2L))^T C", Symbol("Ct2L")),)),
+    derive=_dbl_derive,
     numeric=lambda dps, L, **p: kn.doubled_ctilde(p, L, dps=dps),
     examples=({"L": 3, **_PT_A, **_PT_C}, {"L": 6, **_PT_A, **_PT_C}), bound=Bound("L", 1, 6), display={"L": 2},
     notes="I - Abar^(2L) = (I - Abar^L)(I + Abar^L) (the factors commute); symbolic 2 x 2 Abar. The test-suite "
@@ -468,13 +525,28 @@ register(Result(
 s_, sg_ = symbols("s sigma", positive=True)
 
 
+@lru_cache(maxsize=None)
+def _integral_of_factor(f: Any) -> Any:
+    """int_0^s f(sigma) d sigma for one sigma-dependent factor (cached: the statement and the
+    derivation integrate the same few factors sigma e^(k sigma))."""
+    return sympy.integrate(f, (sg_, 0, s_))
+
+
+def _integral_0_s(expr: Any) -> Any:
+    """int_0^s expr d sigma, term by term (linearity): each expanded term is a factor free
+    of sigma times a factor sigma e^(k sigma), integrated once by SymPy, instead of one Risch integration
+    of the whole sum per entry."""
+    terms = (t.as_independent(sg_, as_Add=False) for t in sympy.Add.make_args(sympy.expand(expr)))
+    return sympy.expand(sympy.Add(*[c * _integral_of_factor(f) for c, f in terms]))
+
+
 def _mem_statement(N: int) -> Matrix:
     rr = Symbol("rr")
     out = []
     for n in range(N):
         Pn = sympy.legendre(n, 2 * rr - 1)
         integrand = sympy.expand(sg_ * rr * sympy.sqrt(2 * n + 1) * Pn).subs(rr, exp(sg_ - s_))
-        out.append(sympy.expand(sympy.integrate(sympy.expand(integrand), (sg_, 0, s_))))
+        out.append(_integral_0_s(integrand))
     return Matrix(out)
 
 
@@ -484,7 +556,7 @@ def _mem_derive(N: int) -> Derivation:
     E = (t * M).exp()  # exp(t A) = T exp(t M) T^-1
     T = sympy.diag(*[sympy.sqrt(2 * n + 1) for n in range(N)])
     kern = (T * E * Matrix([1] * N)).subs(t, s_ - sg_)  # exp(A (s - sigma)) B, T^-1 B = 1
-    x_ = (kern * sg_).applyfunc(lambda e: sympy.expand(sympy.integrate(sympy.expand(e), (sg_, 0, s_))))
+    x_ = (kern * sg_).applyfunc(_integral_0_s)
     return Derivation(x_, (Step("x(s) = int_0^s exp(A(s - sigma)) B u(sigma) d sigma, u(sigma) = sigma, with "
                                 "exp(t A) = T exp(t M) T^-1", x_),))
 

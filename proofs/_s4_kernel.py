@@ -11,10 +11,13 @@ dense mpmath linear algebra.
 from __future__ import annotations
 
 from fractions import Fraction as F
+from functools import lru_cache
 from typing import Any
 
 import sympy
-from sympy import Eq, Function, I, Matrix, Mod, Piecewise, Poly, Rational, Symbol, Tuple, exp, eye, pi, symbols
+from sympy import (QQ, Eq, Function, I, Matrix, Mod, Piecewise, Poly, Rational, Symbol, Tuple, exp, eye, pi,
+                   symbols)
+from sympy.polys.matrices import DomainMatrix
 
 from numerics import _s4_knum as kn
 
@@ -42,6 +45,23 @@ def _c(M: Any) -> Any:
     return M.applyfunc(sympy.cancel) if hasattr(M, "applyfunc") else sympy.cancel(M)
 
 
+def _in_field(*mats: Matrix) -> tuple[Any, ...]:
+    """``mats`` as DomainMatrices over the rational function field Q(their symbols).
+
+    Field arithmetic keeps every entry a canceled fraction, the canonical form ``cancel`` gives at
+    the end of generic Expr arithmetic, at a fraction of its cost (no ``factor_terms`` passes).
+    """
+    field = QQ.frac_field(*sorted(set().union(*(M.free_symbols for M in mats)), key=str))
+    return tuple(DomainMatrix.from_Matrix(M).convert_to(field) for M in mats)
+
+
+def _in_poly_ring(*mats: Matrix) -> tuple[Any, ...]:
+    """``mats`` as DomainMatrices over the polynomial ring Q[their symbols]: products and powers stay
+    expanded sums of monomials, as ``expand`` of the generic matrix products gives them, far faster."""
+    ring = QQ.poly_ring(*sorted(set().union(*(M.free_symbols for M in mats)), key=str))
+    return tuple(DomainMatrix.from_Matrix(M).convert_to(ring) for M in mats)
+
+
 A2, B2, C2, Q2 = _m("a", 2), _v("b", 2), _v("c", 2), _m("q", 2)
 
 _PT_A = {"a11": F(-1), "a12": F(1, 3), "a21": F(-2, 5), "a22": F(-3, 2)}
@@ -60,6 +80,7 @@ def _sys_fields(**extra: Any) -> Any:
 
 # --- S4-SIM-1 -----------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=None)
 def _sim_field() -> tuple[Any, Any]:
     """The rational function field Q(a_ij, b_i, c_i, q_ij, h) and a converter from SymPy matrices."""
     from sympy import QQ
@@ -84,6 +105,7 @@ def _field_kernels(Ab: Any, Bb: Any, C: Any, n: int) -> Matrix:
     return Matrix(out)
 
 
+@lru_cache(maxsize=None)  # no parameters; the Tuple is immutable
 def _sim_statement() -> Tuple:
     field, dm = _sim_field()
     Q, A = dm(Q2), dm(A2)
@@ -127,28 +149,49 @@ U = symbols("u0:6", real=True)
 _PT_U = {f"u{k}": F((-1) ** k * (k + 2), 7) for k in range(6)}
 
 
-def _kvals(n: int) -> list:
-    out, v = [], B2
+def _system_ring() -> tuple[Any, ...]:
+    """(Abar, Bbar, C, u) over the polynomial ring Q[a, b, c, u]: every product below is expanded as it is
+    formed, as ``expand`` of the generic products gives it."""
+    A, B, C, u = _in_poly_ring(A2, B2, C2, Matrix(U))
+    return A, B, C, u.to_list()
+
+
+def _kvals(n: int, A: Any, B: Any, C: Any) -> list:
+    """K_j = C^T Abar^j Bbar, j < n (ring elements), by repeated products."""
+    out, v = [], B
     for _ in range(n):
-        out.append(sympy.expand((C2.T * v)[0]))
-        v = (A2 * v).applyfunc(sympy.expand)
+        out.append((C.transpose() * v).to_list()[0][0])
+        v = A * v
     return out
 
 
+def _convolved(pairs: list[list[tuple[int, int]]]) -> Matrix:
+    """Rows sum_(j, i) K_j u_i over the listed index pairs, in the ring, as SymPy expressions."""
+    A, B, C, u = _system_ring()
+    K, ring = _kvals(6, A, B, C), C.domain
+    return Matrix([ring.to_sympy(sum((K[j] * u[i][0] for j, i in row), ring.zero)) for row in pairs])
+
+
+def _recurrence_outputs() -> Matrix:
+    """C^T x for x <- Abar x + Bbar u_k from x = 0, k = 0..5 (one recursion serves both index conventions)."""
+    A, B, C, u = _system_ring()
+    xk, ys = B.zeros((2, 1), B.domain), []
+    for k in range(6):
+        xk = A * xk + B * u[k][0]
+        ys.append(B.domain.to_sympy((C.transpose() * xk).to_list()[0][0]))
+    return Matrix(ys)
+
+
 def _ker_statement() -> Eq:
-    K = _kvals(6)
-    return Eq(Function("y")(Symbol("k")), Matrix([sympy.expand(sum(K[j] * U[k - j] for j in range(k + 1)))
-                                                  for k in range(6)]), evaluate=False)
+    return Eq(Function("y")(Symbol("k")), _convolved([[(j, k - j) for j in range(k + 1)] for k in range(6)]),
+              evaluate=False)
 
 
 def _ker_derive() -> Derivation:
-    xk, ys = Matrix([0, 0]), []
-    for k in range(6):
-        xk = (A2 * xk + B2 * U[k]).applyfunc(sympy.expand)
-        ys.append(sympy.expand((C2.T * xk)[0]))
-    return Derivation(Eq(Function("y")(Symbol("k")), Matrix(ys), evaluate=False), (
+    ys = _recurrence_outputs()
+    return Derivation(Eq(Function("y")(Symbol("k")), ys, evaluate=False), (
         Step("Unroll x_k = Abar x_(k-1) + Bbar u_k from x_(-1) = 0, y_k = C^T x_k (Abar, Bbar, C symbolic)",
-             Matrix(ys)),))
+             ys),))
 
 
 register(Result(
@@ -164,19 +207,15 @@ register(Result(
 
 
 def _su_statement() -> Eq:
-    K = _kvals(6)
-    return Eq(Function("y")(Symbol("L")), Matrix([sympy.expand(sum(K[k] * U[L - 1 - k] for k in range(L)))
-                                                  for L in range(1, 7)]), evaluate=False)
+    rows = [[(k, L - 1 - k) for k in range(L)] for L in range(1, 7)]
+    return Eq(Function("y")(Symbol("L")), _convolved(rows), evaluate=False)
 
 
 def _su_derive() -> Derivation:
-    xk, ys = Matrix([0, 0]), []
-    for k in range(6):
-        xk = (A2 * xk + B2 * U[k]).applyfunc(sympy.expand)  # x_{k+1} from x_k and u_k
-        ys.append(sympy.expand((C2.T * xk)[0]))  # y_{k+1}
-    return Derivation(Eq(Function("y")(Symbol("L")), Matrix(ys), evaluate=False), (
+    ys = _recurrence_outputs()  # x_{k+1} = Abar x_k + Bbar u_k from x_0 = 0: y_1..y_6
+    return Derivation(Eq(Function("y")(Symbol("L")), ys, evaluate=False), (
         Step("Su's recurrence x_(k+1) = Abar x_k + Bbar u_k, x_0 = 0, y_(k+1) = C^T x_(k+1); y_1..y_6",
-             Matrix(ys)),))
+             ys),))
 
 
 register(Result(
@@ -208,9 +247,11 @@ def _series(L: int, var: Any) -> Any:
 def _gf1_statement(L: int) -> Eq:
     if not isinstance(L, int):  # Abar**L for a symbolic L would need a Jordan form: shown at a concrete L
         raise TypeError("L must be a concrete integer")
-    M = eye(3) - z * _AB3
-    num = sympy.expand((_C3.T * (eye(3) - z ** L * _AB3 ** L) * M.adjugate() * _BB3)[0])
-    return Eq(Function("G")(z), num / sympy.expand(M.det()), evaluate=False)
+    # adj(I - z Abar), det(I - z Abar) and the products over Q[z]: expanded polynomials as they are formed
+    M, AL, C, B = _in_poly_ring(eye(3) - z * _AB3, z ** L * _AB3 ** L, _C3, _BB3)
+    adj, det = M.adj_det()
+    num = (C.transpose() * (M.eye(3, M.domain) - AL) * adj * B).to_list()[0][0]
+    return Eq(Function("G")(z), M.domain.to_sympy(num) / M.domain.to_sympy(det), evaluate=False)
 
 
 def _gf1_derive(L: int) -> Derivation:
@@ -226,8 +267,11 @@ def _at_z(statement: Any, dps: int, point: dict) -> Any:
     """Evaluate a statement in z at the point's z = x + i y."""
     from . import checks
 
-    return checks.evaluate(statement.subs(z, sympy.Rational(point["x"]) + I * sympy.Rational(point["y"])),
-                           dps, point)
+    # only the closed form is evaluated: substituting into the whole Eq would make SymPy try to decide
+    # the equation G(z_0) = value, which costs more than the evaluation itself
+    closed = checks.value_of(statement)
+    z0 = sympy.Rational(point["x"]) + I * sympy.Rational(point["y"])
+    return checks.evaluate(closed.subs(z, z0), dps, point)
 
 
 register(Result(
@@ -369,18 +413,34 @@ def mp_power(L: int, l: int, dps: int) -> Any:
 # --- S4-RES-1, RES-2 -------------------------------------------------------------------------------------
 
 
+def _res_field() -> tuple[Any, ...]:
+    """A, B and the scalars h, z in the field Q(a_ij, b_i, h, z): the resolvents below come out canceled, as
+    ``cancel`` of the generic matrix expressions gives them, without its cost."""
+    A, B, hz = _in_field(A2, B2, Matrix([h, z]))
+    (hh,), (zz,) = hz.to_list()
+    return A, B, hh, zz
+
+
+@lru_cache(maxsize=None)  # no parameters; the Tuple is immutable
 def _res1_statement() -> Tuple:
-    g = 2 / h * (1 - z) / (1 + z)
-    regular = 2 * ((2 / h * (1 - z)) * eye(2) - (1 + z) * A2).inv() * B2
-    cauchy = 2 / (1 + z) * (g * eye(2) - A2).inv() * B2
-    return Tuple(_c(regular), _c(cauchy))
+    """2[(2/h)(1-z)I - (1+z)A]^-1 B and 2/(1+z) (g(z)I - A)^-1 B, g(z) = (2/h)(1-z)/(1+z)."""
+    A, B, hh, zz = _res_field()
+    I2 = A.eye(2, A.domain)
+    g = 2 / hh * (1 - zz) / (1 + zz)
+    regular = (I2 * (2 / hh * (1 - zz)) - A * (1 + zz)).inv() * B * 2
+    cauchy = (I2 * g - A).inv() * B * (2 / (1 + zz))
+    return Tuple(regular.to_Matrix(), cauchy.to_Matrix())
 
 
 def _res1_derive() -> Derivation:
-    Ab, Bb = bilinear_exact(A2, B2, h)
-    r = _c((eye(2) - z * Ab).inv() * Bb)
-    return Derivation(Tuple(r, r), (Step("Bilinear Abar, Bbar from the definition", Tuple(Ab, Bb)),
-                                    Step("(I - z Abar)^-1 Bbar", r)))
+    A, B, hh, zz = _res_field()
+    I2 = A.eye(2, A.domain)
+    inv = (I2 - A * (hh / 2)).inv()
+    Ab, Bb = inv * (I2 + A * (hh / 2)), inv * B * hh  # the bilinear pair from its definition
+    r = ((I2 - Ab * zz).inv() * Bb).to_Matrix()
+    return Derivation(Tuple(r, r), (
+        Step("Bilinear Abar, Bbar from the definition", Tuple(Ab.to_Matrix(), Bb.to_Matrix())),
+        Step("(I - z Abar)^-1 Bbar", r)))
 
 
 _RES_FIELDS = _sys_fields(h=lambda s: s.positive_rationals(2, max_denominator=100),
@@ -416,16 +476,18 @@ register(Result(
 D2, u1, w1, U2, W2 = _m("d", 2), _m("u", 2, 1), _m("w", 1, 2), _m("U", 2, 2), _m("W", 2, 2)
 
 
+@lru_cache(maxsize=None)  # a pure function of the sign; the Tuple is immutable
 def _wb_forms(sign: int) -> Tuple:
+    """Woodbury right-hand sides, D^-1 -+ D^-1 U (I +- W D^-1 U)^-1 W D^-1, over Q(d, U, W)."""
     out = []
     for U_, W_ in ((u1, w1), (U2, W2)):
-        Di = D2.inv()
-        r = U_.cols
+        D, U, Wm = _in_field(D2, U_, W_)
+        Di, Ir = D.inv(), D.eye(U_.cols, D.domain)
         if sign > 0:
-            val = Di - Di * U_ * (eye(r) + W_ * Di * U_).inv() * W_ * Di
+            val = Di - Di * U * (Ir + Wm * Di * U).inv() * Wm * Di
         else:
-            val = Di + Di * U_ * (eye(r) - W_ * Di * U_).inv() * W_ * Di
-        out.append(_c(val))
+            val = Di + Di * U * (Ir - Wm * Di * U).inv() * Wm * Di
+        out.append(val.to_Matrix())
     return Tuple(*out)
 
 

@@ -11,7 +11,6 @@ in mpmath, ``mp.eigh``, ``mp.eig``, inverse iteration, ``mp.svd_r``, ``mp.limit`
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -92,18 +91,20 @@ def _add_root(a: Any, n: int, k: int) -> Any:
 
 def _plus_ppt(measure: str, A: Matrix) -> Matrix:
     """:math:`A+PP^{\\mathsf T}` entrywise (cached sums: the same entries recur for every N)."""
-    return Matrix(A.rows, A.cols, lambda n, k: _add_pp(A[n, k], measure, n, k))
+    rows = A.tolist()  # read once: indexing a Matrix entry by entry costs more than the cached sums
+    return Matrix(A.rows, A.cols, [_add_pp(a, measure, n, k) for n, row in enumerate(rows)
+                                   for k, a in enumerate(row)])
 
 
 def _nplr_derived(measure: str, N: int) -> Derivation:
     w = W if measure in _WINDOWED else 1
     A, B = transition(measure, N, window=w)
-    P = _p_def(measure, N)
     S = _plus_ppt(measure, A)
     steps = [Step("A and B from the HiPPO transition (proofs.hippo.transition)", Eq(Symbol("A"), A, evaluate=False)),
              Step("Add the low-rank correction P P^T", Eq(Symbol("S"), S, evaluate=False))]
     if measure == "legt":
-        R = Matrix(N, N, lambda n, k: _add_root(A[n, k], n, k))  # p_n p_k = sqrt((2n+1)(2k+1))/w
+        rows = A.tolist()  # p_n p_k = sqrt((2n+1)(2k+1))/w
+        R = Matrix(N, N, [_add_root(a, n, k) for n, row in enumerate(rows) for k, a in enumerate(row)])
         steps.append(Step("Rank-1 candidate p_n = sqrt((2n+1)/w): the remainder A + p p^T is strictly upper "
                           "triangular and nonzero, hence not normal", Eq(Symbol("R"), R, evaluate=False)))
         return Derivation(Tuple(S, R, B), tuple(steps))
@@ -182,9 +183,11 @@ def _scaled(a: Any, n: int, k: int) -> Any:
 def _nplr5_derive(N: int) -> Derivation:
     A, _ = transition("legs", N)
     K = _plus_ppt("legs", A) + eye(N) / 2
-    tr = -sympy.Add(*[_sq(K[n, k], K[k, n]) for n in range(N) for k in range(N)])
-    Kr = Matrix(N, N, lambda n, k: _scaled(K[n, k], n, k))  # T^-1 K T: rational, (1/2) Sigma T^2
-    det = DomainMatrix.from_Matrix(Kr).convert_to(QQ).det()
+    Kl = K.tolist()  # read once (Matrix indexing entry by entry costs more than the cached products)
+    tr = -sympy.Add(*[_sq(Kl[n][k], Kl[k][n]) for n in range(N) for k in range(N)])
+    # T^-1 K T: rational, (1/2) Sigma T^2
+    Kr = [[QQ.from_sympy(_scaled(Kl[n][k], n, k)) for k in range(N)] for n in range(N)]
+    det = QQ.to_sympy(DomainMatrix(Kr, (N, N), QQ).det())
     return Derivation(Tuple(tr, det), (
         Step("Skew part K = A + P P^T + I/2 of the LegS matrix", K),
         Step("sum of omega^2 = -tr K^2 (eigenvalues of K are i omega)", tr),
@@ -314,45 +317,65 @@ register(Result(
 # --- S4-EIG-1..4, ERR-1, ERR-2 -----------------------------------------------------------------------
 
 
-def _S_closed(N: int, lam: int, n: int) -> Fraction:
+def _S_closed(N: int, lam: int, n: int) -> Any:
     """Su's closed form :math:`S_n=(-1)^{N-n-1}\\frac{(N-\\lambda)!(n+\\lambda)!}{(N+\\lambda-1)!(n-\\lambda+1)!}`
-    (0 for :math:`n<\\lambda-1`), in exact integer arithmetic."""
+    (0 for :math:`n<\\lambda-1`), in exact arithmetic (a QQ element: gmpy2 ``mpq`` where installed)."""
     if n < lam - 1:
-        return Fraction(0)
+        return QQ.zero
     f = math.factorial
-    return Fraction((-1) ** (N - n - 1) * f(N - lam) * f(n + lam), f(N + lam - 1) * f(n - lam + 1))
+    return QQ((-1) ** (N - n - 1) * f(N - lam) * f(n + lam), f(N + lam - 1) * f(n - lam + 1))
 
 
 def _eig1_statement(N: int) -> Matrix:
-    def entry(n: int, col: int) -> Any:
-        lam = col + 1
+    def entry(n: Any, col: Any) -> Any:
+        n, lam = int(n), int(col) + 1  # Matrix passes SymPy Integers
         d = _S_closed(N, lam, n) - (_S_closed(N, lam, n - 1) if n else 0)
         return _q_sqrt(d / (2 * n + 1), 2 * n + 1)  # (S_n - S_(n-1))/sqrt(2n+1)
 
     return Matrix(N, N, entry)
 
 
-def _forward_null_q(M: Matrix, lam: int) -> list[Fraction]:
-    """Exact null vector of the lower-triangular ``M + lam I`` with entry ``lam-1`` equal to 1, by forward
-    substitution in exact rational arithmetic (``fractions.Fraction``: the same numbers as SymPy
-    Rationals, far faster for N up to 32)."""
-    N = M.rows
-    Mi = [[Fraction(int(M[n, k])) for k in range(n + 1)] for n in range(N)]
-    u = [Fraction(0)] * N
-    u[lam - 1] = Fraction(1)
+def _int_rows(M: Matrix) -> list[list[int]]:
+    """The integer matrix ``M`` as Python int rows (read once: Matrix indexing costs more than the
+    substitution itself)."""
+    return [[int(v) for v in row] for row in M.tolist()]
+
+
+def _forward_null_q(rows: list[list[int]], lam: int) -> list[Any]:
+    """Exact null vector of the lower-triangular ``M + lam I`` (``rows``: M as ints) with entry ``lam-1``
+    equal to 1, by forward substitution in exact rational arithmetic (QQ's elements, gmpy2 ``mpq`` where
+    installed: the same numbers as SymPy Rationals, far faster for N up to 32).  Entries before
+    ``lam-1`` are 0, so the sums start there."""
+    N, start = len(rows), lam - 1
+    u = [QQ.zero] * N
+    u[start] = QQ.one
     for n in range(lam, N):
-        u[n] = -sum((Mi[n][k] * u[k] for k in range(n)), Fraction(0)) / (Mi[n][n] + lam)
+        row = rows[n]
+        u[n] = -sum((row[k] * u[k] for k in range(start, n)), QQ.zero) / (row[n] + lam)
     return u
 
 
 def _forward_null(M: Matrix, lam: int) -> list:
     """:func:`_forward_null_q` as SymPy Rationals."""
-    return [Rational(x.numerator, x.denominator) for x in _forward_null_q(M, lam)]
+    return [QQ.to_sympy(x) for x in _forward_null_q(_int_rows(M), lam)]
 
 
-def _q_sqrt(q: Fraction, k: int) -> Any:
-    """:math:`q\\sqrt k` for a rational q (a Rational times a cached square root)."""
-    return Rational(q.numerator, q.denominator) * _sqrt_int(k) if q else sympy.Integer(0)
+def _forward_nulls(M: Matrix) -> list[list]:
+    """:func:`_forward_null` for every lam = 1..N (M read once)."""
+    rows = _int_rows(M)
+    return [[QQ.to_sympy(x) for x in _forward_null_q(rows, lam)] for lam in range(1, M.rows + 1)]
+
+
+def _q_sqrt(q: Any, k: int) -> Any:
+    """:math:`q\\sqrt k` for a rational q (a QQ element): a Rational times a cached square root."""
+    return _rational_sqrt(int(q.numerator), int(q.denominator), k) if q else sympy.Integer(0)
+
+
+@lru_cache(maxsize=None)
+def _rational_sqrt(p: int, q: int, k: int) -> Any:
+    # cached: the statement (Su's closed form) and the derivation (forward substitution) of S4-EIG-1
+    # build the same products, about 11 000 of them for N = 1..32
+    return Rational(p, q) * _sqrt_int(k)
 
 
 @lru_cache(maxsize=None)
@@ -361,11 +384,11 @@ def _sqrt_int(k: int) -> Any:
 
 
 def _legs_eigvecs_exact(N: int) -> Matrix:
-    M = integer_legs(N)
+    rows = _int_rows(integer_legs(N))
     cols = []
     for lam in range(1, N + 1):
-        u = _forward_null_q(M, lam)  # eigenvector of -M; v = T u is one of -A
-        s = sum(((2 * k + 1) * u[k] for k in range(N)), Fraction(0))  # S_{N-1} = sum sqrt(2k+1) v_k
+        u = _forward_null_q(rows, lam)  # eigenvector of -M; v = T u is one of -A
+        s = sum(((2 * k + 1) * u[k] for k in range(N)), QQ.zero)  # S_{N-1} = sum sqrt(2k+1) v_k
         cols.append([_q_sqrt(u[n] / s, 2 * n + 1) for n in range(N)])  # v_n = sqrt(2n+1) u_n / S_{N-1}
     return Matrix(N, N, lambda n, c: cols[c][n])
 
@@ -420,7 +443,7 @@ register(Result(
 
 def _eig3_derive(N: int) -> Derivation:
     M = integer_legs(N)
-    cols = [_forward_null(M, j + 1) for j in range(N)]
+    cols = _forward_nulls(M)
     V = Matrix(N, N, lambda i, j: cols[j][i])
     return Derivation(Tuple(V, sympy.diag(*[M[j, j] for j in range(N)])), (
         Step("M is lower triangular: its eigenvalues are its diagonal -1..-N", M),
@@ -467,7 +490,7 @@ register(Result(
 def _err1_derive(N: int) -> Derivation:
     J = sympy.diag(*[(-1) ** i for i in range(N)])
     MJ = J * integer_legs(N) * J
-    cols = [_forward_null(MJ, j + 1) for j in range(N)]
+    cols = _forward_nulls(MJ)
     U = Matrix(N, N, lambda i, j: cols[j][i])
     return Derivation(Tuple(U, sympy.diag(*[MJ[j, j] for j in range(N)])), (
         Step("J M J with J = diag((-1)^i)", MJ), Step("Its unit-diagonal eigenvectors", U)))
