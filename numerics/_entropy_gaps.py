@@ -22,7 +22,15 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from ._entropy_quad import _GUARD, _finish, _sphere_tilted, gradmax_alpha_opt, laplace_rate_opt, real_number
+from ._entropy_quad import (
+    _GUARD,
+    _finish,
+    _sphere_norm,
+    _sphere_tilted,
+    gradmax_alpha_opt,
+    laplace_rate_opt,
+    real_number,
+)
 from .agree import DEFAULT_DPS, check_dps
 
 __all__ = [
@@ -181,7 +189,7 @@ def gradmax_cosine_n(alpha: Any, d: int, *, dps: int = DEFAULT_DPS) -> Any:
         # R = M(2a)/M(a)^2 = J(2a) J(0)/J(a)^2 with J(t) = int e^{tc} (1-c^2)^{(d-3)/2} dc
         log_j2, mean2 = _sphere_tilted(d, 2 * a, normalise=False)
         log_j1, mean1 = _sphere_tilted(d, a, normalise=False)
-        log_j0, _ = _sphere_tilted(d, mp.mpf(0), normalise=False)
+        log_j0 = mp.log(_sphere_norm(int(d), mp.prec))  # J(0): the untilted integral, shared across alphas
         value = mp.exp(log_j2 + log_j0 - 2 * log_j1) * (1 + 2 * a * (mean2 - mean1))
     return _finish(value, dps)
 

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from numbers import Integral
 from typing import Any
 
@@ -65,6 +67,24 @@ def real_number(v: Any, name: str) -> Any:
     return x
 
 
+def _memo(f: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``f`` remembering its values by (working precision, node).
+
+    Tanh-sinh quadrature over the same split points at the same precision visits the same
+    nodes, so the moment integrals (z, then s*f(s)) reuse the density values of the first pass
+    instead of recomputing exp/log at every node.
+    """
+    seen: dict[Any, Any] = {}
+
+    def g(x: Any) -> Any:
+        key = (mp.prec, x)
+        if key not in seen:
+            seen[key] = f(x)
+        return seen[key]
+
+    return g
+
+
 def _finish(value: Any, dps: int) -> Any:
     with mpmath.workdps(dps):
         return +value
@@ -77,20 +97,31 @@ def _count(n: Any) -> Any:
     return x
 
 
-def _tilted(density: Any, lam: Any, points: list[Any], norm_points: list[Any] | None = None) -> tuple[Any, Any]:
+def _tilted_weight(density: Any, lam: Any, points: list[Any]) -> tuple[Callable[[Any], Any], Any]:
+    """``(w, peak)``: :math:`w(s) = e^{\\mathrm{density}(s) + \\lambda s - \\mathrm{peak}}` (memoised), peak the
+    log-weight at the middle split point (so w is of order 1 near the tilted mass)."""
+    centre = points[len(points) // 2]
+    peak = density(centre) + lam * centre if mp.isfinite(centre) else 0
+
+    @_memo
+    def f(s: Any) -> Any:
+        return mp.exp(density(s) + lam * s - peak)
+
+    return f, peak
+
+
+def _tilted(
+    density: Any, lam: Any, points: list[Any], norm_points: list[Any] | None = None, weight: Any = None
+) -> tuple[Any, Any]:
     """(ln E[e^{lam S}], tilted mean) for a density given in log form, by tanh-sinh quadrature.
 
     ``density(s)`` returns the log-density up to a constant; the constant is removed by
     dividing by the quadrature of the untilted density over ``norm_points`` (default
     ``points``).  The untilted mass sits elsewhere than the tilted one when the tilt moves the
-    peak (Gaussian), so it needs its own split points.
+    peak (Gaussian), so it needs its own split points.  ``weight``: the pair from
+    :func:`_tilted_weight` when the caller integrates more moments with it.
     """
-    centre = points[len(points) // 2]
-    peak = density(centre) + lam * centre if mp.isfinite(centre) else 0
-
-    def f(s: Any) -> Any:
-        return mp.exp(density(s) + lam * s - peak)
-
+    f, peak = _tilted_weight(density, lam, points) if weight is None else weight
     z = mp.quad(f, points)
     mean = mp.quad(lambda s: s * f(s), points) / z
     npts = points if norm_points is None else norm_points
@@ -166,26 +197,49 @@ def annealed_entropy_quad(law: str, n: Any, lam: Any, *, dps: int = DEFAULT_DPS,
     return _finish(value, dps)
 
 
+#: split points about the peak, in units of the peak width 1/sqrt(d + |L|); tails beyond 12 widths are
+#: resolved by their own intervals, and no finer split is needed (tanh-sinh clusters at the ends)
+_SPHERE_SPLITS = (-12, -4, 4, 12)
+
+
+def _sphere_logw(d: int) -> Callable[[Any], Any]:
+    """The log-weight :math:`\\tfrac{d-3}{2}\\ln(1-c^2)` of c = cos(theta) on the sphere of dimension d."""
+    k = mp.mpf(d - 3) / 2
+    return lambda c: k * mp.log(1 - c * c) if k != 0 else mp.mpf(0)
+
+
+def _sphere_points(centre: Any, width: Any) -> list[Any]:
+    inner = sorted({mp.mpf(-1), mp.mpf(1), centre, *[centre + j * width for j in _SPHERE_SPLITS]})
+    return [p for p in inner if -1 <= p <= 1]
+
+
+@lru_cache(maxsize=64)
+def _sphere_norm(d: int, prec: int) -> Any:
+    """:math:`\\int_{-1}^1 (1-c^2)^{(d-3)/2}dc` by quadrature at binary precision ``prec``.
+
+    Cached: it depends on d only, and several tilts (examples, or J(0) of ENT-A18e) share it.
+    """
+    with mpmath.workprec(prec):
+        logw = _sphere_logw(d)
+        pts = _sphere_points(mp.mpf(0), 1 / mp.sqrt(d))
+        return mp.quad(lambda c: mp.exp(logw(c)) if abs(c) < 1 else mp.mpf(0), pts)
+
+
 def _sphere_tilted(d: int, big_l: Any, normalise: bool = True) -> tuple[Any, Any]:
     """(ln E[e^{L c}], tilted mean of c) for c with density prop. to (1-c^2)^{(d-3)/2} on [-1, 1].
 
     ``normalise=False`` skips the normalising integral: the first entry is then
     :math:`\\ln\\int e^{Lc}(1-c^2)^{(d-3)/2}dc` (for ratios in which the constant cancels).
     """
-    k = mp.mpf(d - 3) / 2
-
-    def logw(c: Any) -> Any:
-        return k * mp.log(1 - c * c) if k != 0 else mp.mpf(0)
-
+    logw = _sphere_logw(d)
     if d > 3 and big_l != 0:
         c0 = (-(d - 3) + mp.sqrt((d - 3) ** 2 + 4 * big_l**2)) / (2 * big_l)  # peak of logw + L c
     else:
         c0 = mp.mpf(0)
-    width = 1 / mp.sqrt(d + abs(big_l))
-    inner = sorted({mp.mpf(-1), mp.mpf(1), c0, *[c0 + j * width for j in (-12, -4, -1, 1, 4, 12)]})
-    pts = [p for p in inner if -1 <= p <= 1]
+    pts = _sphere_points(c0, 1 / mp.sqrt(d + abs(big_l)))
     peak = logw(c0) + big_l * c0
 
+    @_memo
     def f(c: Any) -> Any:
         return mp.exp(logw(c) + big_l * c - peak) if abs(c) < 1 else mp.mpf(0)
 
@@ -193,12 +247,7 @@ def _sphere_tilted(d: int, big_l: Any, normalise: bool = True) -> tuple[Any, Any
     mean = mp.quad(lambda c: c * f(c), pts) / z
     if not normalise:
         return mp.log(z) + peak, mean
-    wpts = sorted(
-        {mp.mpf(-1), mp.mpf(1), mp.mpf(0), *[j * width for j in (-12, -4, -1, 1, 4, 12) if j * width < 1]}
-    )
-    wpts = [p for p in wpts if -1 <= p <= 1]
-    norm = mp.quad(lambda c: mp.exp(logw(c)) if abs(c) < 1 else mp.mpf(0), wpts)
-    return mp.log(z) + peak - mp.log(norm), mean
+    return mp.log(z) + peak - mp.log(_sphere_norm(d, mp.prec)), mean
 
 
 def sphere_log_mgf_bessel(d: int, t: Any) -> Any:
@@ -432,11 +481,13 @@ def practical_law_gaussian(n: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
         c = mp.log(512)
         lam = big_l / c
         pts = _gaussian_points(lam, 1)
-        log_m, mean = _tilted(lambda s: -s * s / 2, lam, pts)
+        weight = _tilted_weight(lambda s: -s * s / 2, lam, pts)
+        w = weight[0]
+        log_m, mean = _tilted(lambda s: -s * s / 2, lam, pts, weight=weight)
         # dH/dL = 1 - (lambda/c) Var_tilted[S] (differentiate under the integral), variance by quadrature
-        peak = lam * lam / 2
-        z = mp.quad(lambda s: mp.exp(-s * s / 2 + lam * s - peak), pts)
-        var = mp.quad(lambda s: (s - mean) ** 2 * mp.exp(-s * s / 2 + lam * s - peak), pts) / z
+        # (same weight and nodes as the mean: the memoised exponentials are reused)
+        z = mp.quad(w, pts)
+        var = mp.quad(lambda s: (s - mean) ** 2 * w(s), pts) / z
         out = [
             big_l + log_m - lam * mean,
             1 - lam / c * var,

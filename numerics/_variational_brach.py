@@ -39,9 +39,22 @@ PATHS = ("cycloid", "line", "quarter-circle", "arc")
 
 
 def theta_minus_sin(t: Any) -> Any:
-    """:math:`\\theta-\\sin\\theta` without cancellation (series for small θ, pitfall C4)."""
+    """:math:`\\theta-\\sin\\theta` without cancellation (pitfall C4).
+
+    For :math:`2^{-24} \\le |\\theta| < 1` the subtraction loses about :math:`\\log_2(6/\\theta^2)` bits, so it
+    is done with that many extra bits (one ``sin``, much cheaper than a long series at high
+    precision); below, the Taylor series :math:`\\sum_k (-1)^{k+1}\\theta^{2k+1}/(2k+1)!`, k >= 1, needs only a
+    few terms.
+    """
     if abs(t) >= 1:
         return t - mp.sin(t)
+    if t == 0:
+        return mp.zero
+    exponent = mp.mag(t)  # |t| < 2^exponent
+    if exponent >= -24:
+        with mp.extraprec(10 - 2 * exponent):
+            diff = t - mp.sin(t)
+        return +diff
     term, total, k, t2 = t**3 / 6, mp.zero, 1, t * t
     while term != 0 and abs(term) > mp.eps * abs(total) / 16:
         total += term
@@ -91,6 +104,26 @@ def safe_newton(f: Callable[[Any], Any], df: Callable[[Any], Any], lo: Any, hi: 
         x = new
     raise ValueError("the endpoint solve (safeguarded Newton) did not converge at this precision: "
                      "the endpoint ratio X/Y is too extreme; try a larger dps")
+
+
+def _ramped_root(f: Callable[[Any], Any], df: Callable[[Any], Any], lo: Any, hi: Any, *, bisect: int) -> Any:
+    """:func:`safe_newton` at 20 digits, then polished by safe_newton at the working precision from that root.
+
+    Newton doubles the correct digits per step, so when ``f`` is costly (a quadrature) the full-precision
+    evaluations drop from the whole bisection + Newton sequence to the last three or so.  The bracket
+    is the original one, so the polish is as safe as a direct solve; if the rough solve fails, the
+    direct solve runs instead.
+    """
+    rough = None
+    if mp.dps > 20:
+        try:
+            with mp.workdps(20):
+                rough = safe_newton(f, df, lo, hi, bisect=bisect)
+        except ValueError:
+            rough = None
+    if rough is None or not lo < rough < hi:
+        return safe_newton(f, df, lo, hi, bisect=bisect)
+    return safe_newton(f, df, lo, hi, start=rough)
 
 
 def _endpoint(X: Any, Y: Any) -> tuple[Any, Any]:
@@ -205,7 +238,7 @@ def brachistochrone_shooting(X: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT
                 xt = lambda p: mp.quad(lambda s: 2 * mp.sin(s) ** 2, [0, p])
             h = lambda p: xt(p) - rho * mp.sin(p) ** 2
             dh = lambda p: 2 * mp.sin(p) ** 2 - rho * mp.sin(2 * p)
-            psi1 = safe_newton(h, dh, mp.zero, mp.pi, bisect=12)
+            psi1 = _ramped_root(h, dh, mp.zero, mp.pi, bisect=12)
             c_half = mp.sin(psi1) / mp.sqrt(Y)
             T = 2 * psi1 / c_half / mp.sqrt(2 * g)
             c = c_half / mp.sqrt(2 * g)

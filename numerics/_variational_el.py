@@ -189,7 +189,10 @@ def el_ode_solution(r: Any, theta_a: Any, x: Any, *, dps: int = DEFAULT_DPS) -> 
         if min(targets) < x0:
             raise ValueError("x must not lie left of the starting point (odefun integrates forward)")
         y0, p0 = 2 * r * mp.sin(ta / 2) ** 2, mp.cot(ta / 2)
-        sol = mp.odefun(lambda _, z: [z[1], -(1 + z[1] ** 2) / (2 * z[0])], x0, [y0, p0])
+        # Taylor degree dps + 3 instead of odefun's default 1.5 dps + 3: the series step is shorter, but
+        # each step's derivatives (finite differences at precision ~ degree x prec) cost far less;
+        # the tolerance, hence the accuracy, is odefun's default either way
+        sol = mp.odefun(lambda _, z: [z[1], -(1 + z[1] ** 2) / (2 * z[0])], x0, [y0, p0], degree=3 + mp.dps)
         out = [+sol(t)[0] for t in targets]
         return out if many else out[0]
 

@@ -130,18 +130,43 @@ def _scores(s: Any) -> list[Any]:
 
 def _shifted(xs: list[Any]) -> tuple[Any, int, list[Any]]:
     """Row maximum M, its first index, and w_i = exp(x_i - M) (so w_argmax = 1)."""
-    top = max(range(len(xs)), key=lambda i: xs[i])
+    top = max(range(len(xs)), key=xs.__getitem__)
     big = xs[top]
-    return big, top, [mp.exp(x - big) for x in xs]
+    # one exp per distinct value: score vectors repeat values (the two-level vector is all zeros but one)
+    exps: dict[Any, Any] = {}
+    for x in xs:
+        if x not in exps:
+            exps[x] = mp.exp(x - big)
+    return big, top, [exps[x] for x in xs]
+
+
+def _multiplicities(s: list[Any]) -> list[tuple[Any, int]]:
+    """The distinct scores of ``s`` with their multiplicities (first-occurrence order)."""
+    counts: dict[Any, int] = {}
+    for v in s:
+        counts[v] = counts.get(v, 0) + 1
+    return list(counts.items())
 
 
 def _entropy_at(s: list[Any], lam: Any) -> Any:
-    """P2 stable form: H = log1p(sum_{i != argmax} w_i) + sum_i (w_i/Z')(M - x_i), both terms >= 0."""
-    xs = [lam * v for v in s]
-    big, top, w = _shifted(xs)
-    rest = mp.fsum(w[i] for i in range(len(w)) if i != top)
+    """P2 stable form: H = log1p(sum_{i != argmax} w_i) + sum_i (w_i/Z')(M - x_i), both terms >= 0.
+
+    Equal scores give equal terms, so both sums run over the distinct scores with multiplicities
+    (one exp per distinct value; the two-level vector has two).  The argmax's own w = 1 is left out
+    of the first sum once, by count, so nothing is subtracted.
+    """
+    atoms = [(lam * v, k) for v, k in _multiplicities(s)]
+    big = max(x for x, _ in atoms)
+    rest_terms, spread_terms, top_seen = [], [], False
+    for x, k in atoms:
+        w = mp.exp(x - big)
+        if x == big and not top_seen:  # the argmax itself: w = 1 and M - x = 0
+            k, top_seen = k - 1, True
+        rest_terms.append(k * w)
+        spread_terms.append(k * w * (big - x))
+    rest = mp.fsum(rest_terms)
     z = 1 + rest
-    return mp.log1p(rest) + mp.fsum(wi * (big - x) for wi, x in zip(w, xs)) / z
+    return mp.log1p(rest) + mp.fsum(spread_terms) / z
 
 
 def _definition_at(s: list[Any], lam: Any) -> Any:

@@ -210,12 +210,14 @@ def _derive_gaussian() -> Derivation:
     phi = exp(-((S - MU) ** 2) / (2 * SIGMA**2)) / (SIGMA * sqrt(2 * pi))
     m0 = sympy.integrate(exp(LAM * S) * phi, (S, -oo, oo), conds="none")
     m1 = sympy.integrate(S * exp(LAM * S) * phi, (S, -oo, oo), conds="none")
+    # simplify each moment once (the erf terms cancel there), then the small combination
+    m0, m1 = sympy.simplify(m0), sympy.simplify(m1)
     value = sympy.simplify(_from_moments(NS, LAM, m0, m1))
     return Derivation(
         Eq(HANN, value, evaluate=False),
         (
-            Step("E[e^{lambda S}] by integration", sympy.simplify(m0)),
-            Step("E[S e^{lambda S}] by integration", sympy.simplify(m1)),
+            Step("E[e^{lambda S}] by integration", m0),
+            Step("E[S e^{lambda S}] by integration", m1),
             Step("H_ann = log n + log M0 - lambda M1/M0", value),
         ),
     )

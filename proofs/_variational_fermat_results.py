@@ -98,12 +98,32 @@ PX, PY = _label_pt("P")
 COS = [_label(r"\cos\angle APB"), _label(r"\cos\angle BPC"), _label(r"\cos\angle CPA")]
 
 
+def _distance_ratios(P: Any, pts: list) -> tuple[Any, list]:
+    """``(|PA|^2, [|PX|/|PA| for X in pts])``, the ratios as denested square roots.
+
+    With P in a quadratic field the three distances are nested radicals whose sums need minimal
+    polynomials of high degree to simplify; their ratios to |PA| often denest back into the field,
+    so sums divided by |PA| are cleaned there instead (exact either way: sqrtdenest is an identity).
+    """
+    d2 = [sympy.expand(_dist2(P, X)) for X in pts]
+    return d2[0], [sympy.sqrtdenest(sqrt(sympy.radsimp(d / d2[0]))) for d in d2]
+
+
+def _gradient(P: Any, pts: list) -> list:
+    """:math:`\\nabla(|PA|+|PB|+|PC|) = \\sum_X (P - X)/|PX| = |PA|^{-1}\\sum_X (P - X)/(|PX|/|PA|)`, exactly."""
+    d2a, ratios = _distance_ratios(P, pts)
+    return [_clean(sum(((P[i] - X[i]) / r for X, r in zip(pts, ratios)), sympy.Integer(0))) / sqrt(d2a)
+            for i in (0, 1)]
+
+
 def _cosines(P: Any, pts: list) -> list:
+    """:math:`\\cos\\angle XPY = u_X\\cdot u_Y/(|PX||PY|)` with :math:`|PX||PY| = |PA|^2\\rho_X\\rho_Y`."""
+    d2a, ratios = _distance_ratios(P, pts)
     us = [(X[0] - P[0], X[1] - P[1]) for X in pts]
     out = []
     for i, j in ((0, 1), (1, 2), (2, 0)):
         dot = us[i][0] * us[j][0] + us[i][1] * us[j][1]
-        out.append(_clean(dot / sqrt((us[i][0] ** 2 + us[i][1] ** 2) * (us[j][0] ** 2 + us[j][1] ** 2))))
+        out.append(_clean(dot / (d2a * ratios[i] * ratios[j])))
     return out
 
 
@@ -131,7 +151,7 @@ def fermat_unweighted_statement(Ax: Any = 0, Ay: Any = 0, Bx: Any = 4, By: Any =
 def _derive_f1() -> Derivation:
     pts = _tri(**_T)
     cand = ((10 + 4 * sqrt(3)) / 13, (24 - 6 * sqrt(3)) / 13)  # the spec's golden point, checked below
-    grad = [_clean(sum(((cand[i] - X[i]) / sqrt(_dist2(cand, X)) for X in pts), sympy.Integer(0))) for i in (0, 1)]
+    grad = _gradient(cand, pts)
     if grad != [0, 0]:
         raise ArithmeticError(f"the gradient does not vanish at the candidate: {grad}")
     cosines = _cosines(cand, pts)
