@@ -319,25 +319,34 @@ def _laurent_pair(f: dict[int, Any], g: dict[int, Any]) -> Any:
 # --- derivations from the projection definition ---------------------------------------------------------
 
 
+def _radical_entry(q: Any, n: int, k: int) -> Any:
+    """:math:`q\\sqrt{(2n+1)(2k+1)}` for a rational q: the rational factor is formed first, so each entry
+    costs one symbolic product (the same canonical Mul as multiplying by the radical step by step)."""
+    return q * _sqrt((2 * n + 1) * (2 * k + 1)) if q != 0 else sympy.Integer(0)
+
+
 def _derive(measure: str, N: int, w: Any) -> tuple[Matrix, Matrix]:
     if measure in ("legs", "legt"):
         P = [shifted_legendre(j) for j in range(N)]
         dP = [p.diff(x) for p in P]
+        at0, at1 = [p.eval(0) for p in P], [p.eval(1) for p in P]  # endpoint values once per basis function
         if measure == "legs":
             # t c_n' = g_n(1) u(t) - c_n - sum_k <r g_n', g_k> c_k
             R = gram([Poly(x, x, domain=QQ) * q for q in dP], P, "legendre")
-            A = Matrix(N, N, lambda n, k: -(1 if n == k else 0) - _sqrt((2 * n + 1) * (2 * k + 1)) * R[n][k])
-            return A, Matrix(N, 1, lambda n, _: _sqrt(2 * n + 1) * P[n].eval(1))
+            A = Matrix(N, N, lambda n, k: _radical_entry(-R[n][k], n, k) if n != k
+                       else -1 - (2 * n + 1) * R[n][k])
+            return A, Matrix(N, 1, lambda n, _: _sqrt(2 * n + 1) * at1[n])
         # legt: A_nk = -(g_n(0) g_k(0) + <g_n', g_k>)/w, B_n = g_n(1)/w
         R = gram(dP, P, "legendre")
-        A = Matrix(N, N, lambda n, k: -_sqrt((2 * n + 1) * (2 * k + 1)) * (P[n].eval(0) * P[k].eval(0) + R[n][k]) / w)
-        return A, Matrix(N, 1, lambda n, _: _sqrt(2 * n + 1) * P[n].eval(1) / w)
+        A = Matrix(N, N, lambda n, k: _radical_entry(-(at0[n] * at0[k] + R[n][k]), n, k) / w)
+        return A, Matrix(N, 1, lambda n, _: _sqrt(2 * n + 1) * at1[n] / w)
     if measure == "lmu":
         flip = Poly(1 - x, x, domain=QQ)
         psi = [shifted_legendre(j).compose(flip) for j in range(N)]  # P_k(1 - 2r)
         phi = [(2 * j + 1) * p for j, p in enumerate(psi)]
         R = gram([p.diff(x) for p in phi], psi, "legendre")
-        A = Matrix(N, N, lambda n, k: -(phi[n].eval(0) * psi[k].eval(0) + R[n][k]) / w)
+        phi0, psi0 = [p.eval(0) for p in phi], [p.eval(0) for p in psi]  # once per function, not per entry
+        A = Matrix(N, N, lambda n, k: -(phi0[n] * psi0[k] + R[n][k]) / w)
         return A, Matrix(N, 1, lambda n, _: phi[n].eval(1) / w)
     if measure in ("lagt", "lagt-half"):
         L = [rodrigues_laguerre(j) for j in range(N)]
@@ -355,7 +364,10 @@ def _derive(measure: str, N: int, w: Any) -> tuple[Matrix, Matrix]:
         return A, Matrix(N, 1, lambda n, _: 2 * e[n] / w)
     # fous: A_jl = -delta + 2 pi i nu_j int_0^1 s e^{2 pi i (nu_l - nu_j) s} ds, B_j = 1 (= e^{0})
     nu, s = frequencies(N), Poly(x, x, domain=QQ)
-    A = Matrix(N, N, lambda j, q: -(1 if j == q else 0) + 2 * pi * I * nu[j] * poly_exp_integral(s, nu[q] - nu[j]))
+    # the integral depends on m = nu_q - nu_j only: one integration per m, not per entry
+    moment = {m: poly_exp_integral(s, m) for m in {b - a for a in nu for b in nu}}
+    rate = [2 * pi * I * v for v in nu]  # 2 pi i nu_j, once per row
+    A = Matrix(N, N, lambda j, q: -(1 if j == q else 0) + rate[j] * moment[nu[q] - nu[j]])
     return A, Matrix(N, 1, lambda j, _: poly_exp_integral(Poly(1, x, domain=QQ), 0))
 
 

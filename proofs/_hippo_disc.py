@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from fractions import Fraction
+from functools import lru_cache
 from numbers import Integral
 from typing import Any
 
@@ -24,7 +25,8 @@ from sympy.polys.matrices import DomainMatrix
 
 from ._hippo_basis import check_N, transition
 
-__all__ = ["METHODS", "SCHEMES", "discretize", "legs_step", "matrix_function", "diagonal_scaling"]
+__all__ = ["METHODS", "SCHEMES", "discretize", "legs_step", "matrix_function", "matrix_function_times",
+           "diagonal_scaling"]
 
 METHODS = ("forward", "backward", "bilinear", "gbt", "zoh")
 SCHEMES = ("exact", "forward", "backward", "bilinear", "su-bilinear")
@@ -41,6 +43,17 @@ def _has_radical(e: Any) -> bool:
 
 def diagonal_scaling(A: Matrix, B: Matrix) -> tuple[list, Matrix, Matrix] | None:
     """Diagonal d with :math:`M = D^{-1}AD`, :math:`b = D^{-1}B` free of square roots, or None."""
+    found = _scaling(sympy.ImmutableMatrix(A), sympy.ImmutableMatrix(B))
+    if found is None:
+        return None
+    d, M, b = found
+    return list(d), Matrix(M), Matrix(b)  # fresh mutable copies: the cache keeps its own
+
+
+@lru_cache(maxsize=256)
+def _scaling(A: sympy.ImmutableMatrix, B: sympy.ImmutableMatrix) -> tuple[tuple, Any, Any] | None:
+    # the same LegS pair (closed or derived) is scaled by every discretisation, step and property
+    # (one radsimp per entry); the result depends on (A, B) only, so it is computed once per pair
     N = A.rows
     d: list[Any] = [None] * N
     for root in range(N):
@@ -60,7 +73,7 @@ def diagonal_scaling(A: Matrix, B: Matrix) -> tuple[list, Matrix, Matrix] | None
     b = Matrix(N, B.cols, lambda i, j: sympy.radsimp(B[i, j] / d[i]))
     if any(_has_radical(e) for e in list(M) + list(b)):
         return None
-    return d, M, b
+    return tuple(d), sympy.ImmutableMatrix(M), sympy.ImmutableMatrix(b)
 
 
 def _unscale(d: list, Ab: Matrix, Bb: Matrix) -> tuple[Matrix, Matrix]:
@@ -114,6 +127,14 @@ def _eigen(M: Matrix) -> tuple[list, Matrix, Matrix] | None:
     """Distinct rational eigenvalues with exact eigenvectors (V) and V^{-1}, or None."""
     if any(not e.is_Rational for e in M):
         return None
+    eig = _eigen_rational(sympy.ImmutableMatrix(M))
+    return None if eig is None else (list(eig[0]), Matrix(eig[1]), Matrix(eig[2]))
+
+
+@lru_cache(maxsize=256)
+def _eigen_rational(M: sympy.ImmutableMatrix) -> tuple[tuple, Any, Any] | None:
+    # the same scaled LegS matrix is decomposed again and again (Abar and Bbar of every method, every
+    # step k, every property): the decomposition is exact and deterministic, so it is done once per M
     N = M.rows
     dm = DomainMatrix.from_Matrix(M).convert_to(sympy.QQ)
     if all(M[i, j] == 0 for i in range(N) for j in range(i + 1, N)):
@@ -134,7 +155,7 @@ def _eigen(M: Matrix) -> tuple[list, Matrix, Matrix] | None:
         cols.append(ns.to_Matrix().T[:, 0])
     V = Matrix.hstack(*cols)
     Vi = DomainMatrix.from_Matrix(V).convert_to(sympy.QQ).inv().to_Matrix()
-    return lams, V, Vi
+    return tuple(lams), sympy.ImmutableMatrix(V), sympy.ImmutableMatrix(Vi)
 
 
 def matrix_function(M: Matrix, f: Callable[[Any], Any]) -> Matrix | None:
@@ -145,8 +166,34 @@ def matrix_function(M: Matrix, f: Callable[[Any], Any]) -> Matrix | None:
     lams, V, Vi = eig
     fv = [f(lam) for lam in lams]
     N = M.rows
-    return Matrix(N, N, lambda i, k: sympy.Add(*[V[i, j] * fv[j] * Vi[j, k] for j in range(N)
-                                                   if V[i, j] != 0 and Vi[j, k] != 0]))
+    # plain nested lists: indexing a Matrix entry by entry dominated the cost of the N^3 sum; the
+    # rational weights V_ij (V^-1)_jk are multiplied first (one symbolic product per term, same terms)
+    Vl, Vil = V.tolist(), Vi.tolist()
+    return Matrix([[_combine(fv, [Vl[i][j] * Vil[j][k] for j in range(N)]) for k in range(N)]
+                   for i in range(N)])
+
+
+def matrix_function_times(M: Matrix, f: Callable[[Any], Any], b: Matrix) -> Matrix | None:
+    """:math:`f(M)b = V\\operatorname{diag}(f(\\lambda_j))(V^{-1}b)`, equal to ``matrix_function(M, f) * b``.
+
+    Applying the factors right to left costs :math:`O(N^2)` symbolic products instead of the
+    :math:`O(N^3)` of forming f(M) first; :math:`V^{-1}b` is exact (rational) arithmetic.
+    """
+    eig = _eigen(M)
+    if eig is None:
+        return None
+    lams, V, Vi = eig
+    fv = [f(lam) for lam in lams]
+    N, c = M.rows, (Vi * b).tolist()
+    Vl = V.tolist()
+    return Matrix([[_combine(fv, [Vl[i][j] * c[j][q] for j in range(N)]) for q in range(b.cols)]
+                   for i in range(N)])
+
+
+def _combine(values: list, weights: list) -> Any:
+    """:math:`\\sum_j w_jf_j` with rational weights, zero terms skipped: the weight is formed first, so each
+    term costs one symbolic product (the same canonical terms as multiplying the factors one by one)."""
+    return sympy.Add(*[w * f for w, f in zip(weights, values) if w != 0])
 
 
 def _phi(lam: Any, eps: Any) -> Any:
@@ -159,7 +206,7 @@ def _zoh(M: Matrix, b: Matrix, eps: Any) -> tuple[Matrix, Matrix]:
     eig = _eigen(M)
     if eig is not None:
         Ab = matrix_function(M, lambda lam: sympy.exp(lam * eps))
-        return Ab, matrix_function(M, lambda lam: _phi(lam, eps)) * b
+        return Ab, matrix_function_times(M, lambda lam: _phi(lam, eps), b)
     lam = M[0, 0]
     Nil = M - lam * sympy.eye(N)
     if lam.is_Rational and all(e.is_Rational for e in M) and (Nil**N).is_zero_matrix:
@@ -215,7 +262,7 @@ def discretize(A: Any, B: Any, step: Any, method: str, *, alpha: Any = None) -> 
         eig = None if eps.is_number or a == 0 else _eigen(M)
         if eig is not None:  # symbolic step: rational functions of eps through the eigendecomposition
             Ab = matrix_function(M, lambda lam: (1 + (1 - a) * eps * lam) / (1 - a * eps * lam))
-            return _unscale(d, Ab, matrix_function(M, lambda lam: eps / (1 - a * eps * lam)) * b)
+            return _unscale(d, Ab, matrix_function_times(M, lambda lam: eps / (1 - a * eps * lam), b))
         try:
             Ab, Bb = _gbt(M, b, eps, a)
         except (sympy.polys.polyerrors.PolynomialError, ValueError, NotImplementedError):
@@ -251,7 +298,7 @@ def legs_step(k: int, N: int, scheme: str = "exact") -> tuple[Matrix, Matrix]:
     if scheme == "exact":
         q = Rational(k + 1, k)
         Ab = matrix_function(M, lambda lam: q**lam)
-        Bb = matrix_function(M, lambda lam: (q**lam - 1) / lam) * b
+        Bb = matrix_function_times(M, lambda lam: (q**lam - 1) / lam, b)
         return _unscale(d, Ab, Bb)
     eye = sympy.eye(N)
     X = DomainMatrix.from_Matrix(eye - M / (2 * (k + 1))).convert_to(sympy.QQ).inv().to_Matrix()

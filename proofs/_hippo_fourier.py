@@ -9,6 +9,7 @@ Spec ``hippo.md`` sections 3.4-3.6 and 6.  Fourier integrals are exact: a polyno
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 import mpmath
@@ -37,12 +38,19 @@ def _poly_in_x(expr: Any) -> Poly:
     return Poly(sympy.expand(expr), x)
 
 
+@cache  # the same integrand polynomial for every frequency n
+def _quartic_at(where: str) -> Poly:
+    """The general quartic u at the window position sw + T - w (FouT) or at sT (FouS), as a Poly in s (x)."""
+    return _poly_in_x(_U.subs(x, x * W + T - W if where == "window" else x * T))
+
+
 # --- FOUT-1 -----------------------------------------------------------------------------------------
 
 
+@cache  # pure in n; the statement, the derivation and its displayed step all need it
 def _fout1_c(n: int) -> Any:
     """:math:`c_n(T)=\\int_0^1u(sw+T-w)e^{-2\\pi ins}ds` for the degree-4 polynomial u (s written as x)."""
-    return poly_exp_integral(_poly_in_x(_U.subs(x, x * W + T - W)), -n)
+    return poly_exp_integral(_quartic_at("window"), -n)
 
 
 def _fout1_statement(n: int) -> Eq:
@@ -71,10 +79,15 @@ register(Result(
 # --- FOUT-2 (Gibbs midpoint) ---------------------------------------------------------------------
 
 
-def _partial_sum_linear(K: int) -> Any:
+@cache  # pure in k; every K <= 32 sums the same c_k, so each is integrated once
+def _linear_coeff(k: int) -> Any:
+    """:math:`c_k(T)` of the linear input :math:`u = a_0 + a_1x` on the window (s written as x)."""
     u = A_COEFFS[0] + A_COEFFS[1] * x
-    return sympy.expand(sum((poly_exp_integral(_poly_in_x(u.subs(x, x * W + T - W)), -k) for k in range(-K, K + 1)),
-                            sympy.Integer(0)))
+    return poly_exp_integral(_poly_in_x(u.subs(x, x * W + T - W)), -k)
+
+
+def _partial_sum_linear(K: int) -> Any:
+    return sympy.expand(sum((_linear_coeff(k) for k in range(-K, K + 1)), sympy.Integer(0)))
 
 
 _S = Function("S_K")
@@ -83,8 +96,8 @@ register(Result(
     source="Dirichlet's theorem on Fourier series at a jump (classical); " + SU1,
     statement=lambda K: Eq(_S(T), (2 * A_COEFFS[0] + A_COEFFS[1] * (2 * T - W)) / 2, evaluate=False),
     derive=lambda K: Eq(_S(T), _partial_sum_linear(K), evaluate=False),
-    numeric=lambda dps, K, T, w, a0, a1: chk.fourier_partial_sum(
-        lambda v: to_mp(a0) + to_mp(a1) * v, K, T, w, dps=dps),
+    numeric=lambda dps, K, T, w, a0, a1: chk.fourier_partial_sum(  # a linear u: Gauss-Legendre
+        lambda v: to_mp(a0) + to_mp(a1) * v, K, T, w, dps=dps, method="gauss-legendre"),
     params=_strategy(K=lambda s: s.sizes(0, 6), T=lambda s: s.positive_rationals(4, max_denominator=20),
                      w=lambda s: s.positive_rationals(2, max_denominator=20),
                      a0=lambda s: s.rationals(-2, 2, max_denominator=20),
@@ -108,7 +121,12 @@ def _closure_derived(K: int) -> Derivation:
     out = []
     for uw in (sum(c), 2 * sum(c) - u0):  # Su's closure, consistent closure
         rhs = (u0 - uw) / W * ones + freqs * c / W
-        out += [rhs.jacobian(c), rhs.diff(u0)]
+        # rhs is linear in (c, u_T), so its Jacobian is the coefficient matrix; linear_eq_to_matrix reads
+        # it off term by term (and raises if rhs were not linear) instead of differentiating every entry
+        J, rest = sympy.linear_eq_to_matrix(list(rhs), [*c, u0])
+        if not rest.is_zero_matrix:  # pragma: no cover - rhs has no term free of (c, u_T)
+            raise ArithmeticError("the closed FouT system has a constant term")
+        out += [J[:, :-1], J[:, -1:]]
     return Derivation(Tuple(*out), (Step("Su: u(T-w) ~ sum_k c_k; consistent: u(T-w) ~ 2 sum_k c_k - u(T)",
                                          r"\dot c = \tfrac{u(T)-u(T-w)}{w}\mathbf 1 + \tfrac1w\operatorname{diag}"
                                          r"(2\pi i n)c"),))
@@ -215,11 +233,16 @@ register(Result(
 # --- FouS -------------------------------------------------------------------------------------------------
 
 
+@cache  # pure in n: shared by the statement and the derivation
+def _fous1_c(n: int) -> Any:
+    """:math:`c_n(T)=\\int_0^1u(sT)e^{-2\\pi ins}ds` for the general quartic u."""
+    return poly_exp_integral(_quartic_at("scaled"), -n)
+
+
 def _fous1_parts(n: int) -> tuple[Any, Any]:
-    us = _poly_in_x(_U.subs(x, x * T))
-    c = poly_exp_integral(us, -n)
+    us = _quartic_at("scaled")
     moment = poly_exp_integral(us * Poly(x, x), -n)
-    return c, moment
+    return _fous1_c(n), moment
 
 
 def _fous1_statement(n: int) -> Eq:
@@ -230,7 +253,7 @@ def _fous1_statement(n: int) -> Eq:
 register(Result(
     key="HIPPO-FOUS-1", title="Exact FouS identity", source=SU2 + " (Fourier basis)", status=Status.EXACT,
     statement=_fous1_statement,
-    derive=lambda n: Eq(T * Derivative(_C(T), T), sympy.expand(T * sympy.diff(_fous1_parts(n)[0], T)),
+    derive=lambda n: Eq(T * Derivative(_C(T), T), sympy.expand(T * sympy.diff(_fous1_c(n), T)),
                         evaluate=False),
     numeric=lambda dps, n, T, **a: chk.fous_lhs([a[f"a{j}"] for j in range(5)], n, T, dps=dps),
     params=_strategy(n=lambda s: s.sizes(0, 8), T=lambda s: s.positive_rationals(4, max_denominator=20),
@@ -259,7 +282,9 @@ register(Result(
 
 def _quad_s(m: int, dps: int) -> Any:
     with mpmath.workdps(dps):
-        return mp.quad(lambda v: v * mp.expjpi(-2 * m * v), mp.linspace(0, 1, 2 + abs(m)))
+        # entire integrand: Gauss-Legendre on pieces of at most one oscillation
+        pieces = mp.linspace(0, 1, 2 + abs(m))
+        return mp.quad(lambda v: v * mp.expjpi(-2 * m * v), pieces, method="gauss-legendre")
 
 
 register(Result(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import mpmath
@@ -148,14 +149,16 @@ def _gen1(n: int, lhs_route: bool) -> Any:
     out = []
     for tmap in ((_s + 1) * T / 2, (_s + 1) * W / 2 + T - W):
         us = sympy.expand(u.subs(x, tmap))
+        # products of polynomials in s are taken as Poly products (several times cheaper than expanding
+        # the product expression and rebuilding its coefficient domain; the same polynomial)
         if lhs_route:  # d/dT of the defining integral
-            c = Poly(us * P, _s).integrate()
+            c = (Poly(us, _s) * Poly(P, _s)).integrate()
             out.append(norm * sympy.diff(c.eval(1) - c.eval(-1), T))
         else:  # boundary term minus integral of u d/ds(rho g)
             rho = sympy.diff(tmap, T) / sympy.diff(tmap, _s)
             rg = sympy.expand(rho * P)
             bd = (us * rg).subs(_s, 1) - (us * rg).subs(_s, -1)
-            c = Poly(sympy.expand(us * sympy.diff(rg, _s)), _s).integrate()
+            c = (Poly(us, _s) * Poly(sympy.diff(rg, _s), _s)).integrate()
             out.append(norm * (bd - (c.eval(1) - c.eval(-1))))
     return Matrix(out)
 
@@ -246,6 +249,7 @@ def _legt_exact_closed(N: int) -> Tuple:
                  Matrix(N, 1, lambda n, _: -(-1) ** n * _sqrt(2 * n + 1) / W))
 
 
+@lru_cache(maxsize=64)  # LEGT-1 and LEGT-3 need the same exact identity for every N (a Tuple: immutable)
 def _legt_exact_derived(N: int) -> Tuple:
     P = [shifted_legendre(j) for j in range(N)]
     R = gram([p.diff(x) for p in P], P, "legendre")  # <P~_n', P~_k>
@@ -292,7 +296,8 @@ def _legt_residual_derived(N: int) -> Derivation:
     A, B = derive_transition("legt", N, window=W)
     v = Bm
     g0 = [_sqrt(2 * j + 1) * shifted_legendre(j).eval(0) for j in range(N)]
-    Rc = Matrix(N, N, lambda n, k: K[n, k] - A[n, k] + v[n] * g0[k])
+    Kl, Al = K.tolist(), A.tolist()  # nested lists: cheaper than indexing the matrices entry by entry
+    Rc = Matrix([[Kl[n][k] - Al[n][k] + v[n] * g0[k] for k in range(N)] for n in range(N)])
     ru = Bp - B
     return Derivation(Tuple(v, Rc, ru), (Step("Coefficient of u(t-w) in (LEGT-1) - (LEGT-2)", v),
                                          Step("c-part plus v g(0)^T (vanishes: the residual is v eps_N)", Rc)))
@@ -345,7 +350,7 @@ def _recon_eval(statement: Any, dps: int, point: dict) -> Any:
 
 def _recon_numeric(dps: int, N: int, t: Any, w: Any, tau: Any) -> Any:
     u, _ = chk.signal("cubic")
-    c = nh.project(u, t, N, "legt", window=w, dps=dps)
+    c = nh.project(u, t, N, "legt", window=w, dps=dps, method="gauss-legendre")  # a cubic: entire integrands
     return nh.reconstruct(c, tau, t, "legt", window=w, dps=dps)
 
 

@@ -12,6 +12,7 @@ have no exact closed form; their numerical reproductions are registered in :mod:
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Any
 
@@ -26,7 +27,7 @@ from numerics import hippo as nh
 from numerics.agree import to_mp
 
 from ._hippo_basis import _sqrt, derive_transition, transition
-from ._hippo_disc import diagonal_scaling, discretize, matrix_function, _unscale
+from ._hippo_disc import _eigen, diagonal_scaling, discretize, matrix_function_times
 from ._hippo_measures import HIPPO, SU2, _mp_statement, _recon_derived, _strategy
 from .core import Bound, Derivation, Result, Status, Step, register
 
@@ -58,18 +59,21 @@ def _Bq(N: int, dps: int) -> Any:
         return mp.matrix([mp.sqrt(2 * n + 1) * mp.legendre(n, 1) for n in range(N)])
 
 
-def _derived_legs_function(N: int, f: Any) -> tuple[Matrix, Matrix]:
+def _derived_legs_function(N: int, f: Any) -> Matrix:
+    """:math:`f(A)B` for the derived LegS pair, by the exact eigendecomposition of :math:`M = D^{-1}AD`."""
     A, B = derive_transition("legs", N)
     d, M, b = diagonal_scaling(A, B)  # type: ignore[misc]
-    F = matrix_function(M, f)
-    return _unscale(d, F, F * b)
+    Fb = matrix_function_times(M, f, b)  # f(M) b without forming f(M): only the vector is used
+    return Matrix(N, 1, lambda i, _: Fb[i, 0] * d[i])
 
 
 # --- P1 spectrum ------------------------------------------------------------------------------------
 
 
 def _V(N: int) -> Matrix:
-    return Matrix(N, N, lambda i, j: (-1) ** (i - j) * binomial(i + j, i - j) if i >= j else 0)
+    # integer binomials by math.comb (SymPy's binomial on two Integers is much slower, same Integer)
+    return Matrix(N, N, lambda i, j: sympy.Integer((-1) ** (i - j) * math.comb(i + j, i - j)) if i >= j
+                  else 0)
 
 
 def _qq(M: Matrix) -> DomainMatrix:
@@ -81,7 +85,8 @@ def _p1_derived(N: int) -> Derivation:
     d = [_sqrt(2 * i + 1) for i in range(N)]
     M = Matrix(N, N, lambda i, j: A[i, j] * d[j] / d[i])  # M = T^-1 A T (radicals cancel automatically)
     # A TV - TV L = T (M V - V L)
-    R = (_qq(M) * _qq(_V(N)) - _qq(_V(N)) * _qq(sympy.diag(*[-(j + 1) for j in range(N)]))).to_Matrix()
+    V = _qq(_V(N))
+    R = (_qq(M) * V - V * _qq(sympy.diag(*[-(j + 1) for j in range(N)]))).to_Matrix()
     R = Matrix(N, N, lambda i, j: d[i] * R[i, j])
     upper = Matrix(N, N, lambda i, j: A[i, j] if j > i else 0)
     return Derivation(Tuple(Matrix([A[i, i] for i in range(N)]), upper, R),
@@ -139,7 +144,8 @@ def _legs_coeff(expr_of_r: Any, n: int) -> Any:
     from ._hippo_basis import shifted_legendre
     from .legendre import x
 
-    p = sympy.Poly(sympy.expand(expr_of_r.subs(_r, x) * shifted_legendre(n).as_expr()), x).integrate()
+    # a product of Polys: several times cheaper than expanding the product expression, the same polynomial
+    p = (sympy.Poly(sympy.expand(expr_of_r.subs(_r, x)), x) * shifted_legendre(n)).integrate()
     return _sqrt(2 * n + 1) * (p.eval(1) - p.eval(0))
 
 
@@ -166,7 +172,9 @@ def _p3_numeric(n: int, alpha: Any, t: Any, coeffs: list, dps: int) -> Any:
     u, _ = chk.poly_signal(coeffs)
     with mpmath.workdps(dps):
         al, t = to_mp(alpha), to_mp(t)
-        return mp.quad(lambda tau: u(al * tau) * mp.sqrt(2 * n + 1) * mp.legendre(n, 2 * tau / t - 1), [0, t]) / t
+        scale = mp.sqrt(2 * n + 1)
+        integrand = lambda tau: u(al * tau) * scale * mp.legendre(n, 2 * tau / t - 1)  # noqa: E731
+        return mp.quad(integrand, [0, t], method="gauss-legendre") / t  # a polynomial integrand
 
 
 # --- P4 polynomial decay -----------------------------------------------------------------------------------
@@ -199,9 +207,13 @@ register(Result(
 def _p4_derived(N: int, m: int, n: int) -> Derivation:
     A, B = derive_transition("legs", N)
     d, M, _ = diagonal_scaling(A, B)  # type: ignore[misc]
+    lams, V, Vi = _eigen(M)  # type: ignore[misc]
+    V, Vi = _qq(V), _qq(Vi)
     P = _qq(sympy.eye(N))
     for k in range(m, n):  # exact step e^{ln((k+1)/k) M} by exact eigendecomposition, rational entries
-        P = _qq(matrix_function(M, lambda lam, k=k: Rational(k + 1, k) ** lam)) * P
+        # V diag(((k+1)/k)^lambda_j) V^-1 entirely over QQ (the same rational matrix as matrix_function's)
+        step = _qq(sympy.diag(*[Rational(k + 1, k) ** lam for lam in lams]))
+        P = V * step * Vi * P
     P = P.to_Matrix()
     P = Matrix(N, N, lambda i, j: P[i, j] * d[i] / d[j] if P[i, j] != 0 else 0)
     return Derivation(P, (Step(f"Product of exact LegS steps k = {m}..{n - 1}", P),))
@@ -259,7 +271,8 @@ def _p6_derived(N: int) -> Matrix:
     A, B = derive_transition("legs", N)
     d, M, _ = diagonal_scaling(A, B)  # type: ignore[misc]
     inv = DomainMatrix.from_Matrix(sympy.eye(N) - LAM * M).to_field().inv().to_Matrix()
-    w = Matrix(N, 1, lambda j, _: _vsyms(N)[j] / d[j])
+    v = _vsyms(N)
+    w = Matrix(N, 1, lambda j, _: v[j] / d[j])
     return Matrix(N, 1, lambda i, _: sympy.expand(d[i] * sum(sympy.cancel(inv[i, j]) * w[j] for j in range(N))))
 
 
@@ -298,7 +311,8 @@ def _p7_eval(statement: Any, dps: int, point: dict) -> Any:
 
 def _p7_numeric(dps: int, N: int, t: Any, tau: Any) -> Any:
     u, _ = chk.signal("cubic")
-    return nh.reconstruct(nh.project(u, t, N, "legs", dps=dps), tau, t, "legs", dps=dps)
+    c = nh.project(u, t, N, "legs", dps=dps, method="gauss-legendre")  # a cubic: entire integrands
+    return nh.reconstruct(c, tau, t, "legs", dps=dps)
 
 
 register(Result(
@@ -322,7 +336,7 @@ def _p8_closed(N: int) -> Matrix:
 
 
 def _p8_derived(N: int) -> Derivation:
-    Ab, Bb = _derived_legs_function(N, lambda lam: (T1 / T0) ** lam)
+    Bb = _derived_legs_function(N, lambda lam: (T1 / T0) ** lam)
     g = (Bb / T0).applyfunc(sympy.expand)
     return Derivation(g, (Step("(1/t0) e^{ln(t1/t0) A} B through the exact eigendecomposition of the derived A", g),))
 
@@ -365,7 +379,7 @@ def _nilpotent_exp_b(A: Matrix, B: Matrix) -> Matrix:
 
 
 def _p9_derived(N: int) -> Derivation:
-    legs = _derived_legs_function(N, lambda lam: exp(lam * S_))[1].applyfunc(sympy.expand)
+    legs = _derived_legs_function(N, lambda lam: exp(lam * S_)).applyfunc(sympy.expand)
     lagt = _nilpotent_exp_b(*derive_transition("lagt", N))
     half = _nilpotent_exp_b(*derive_transition("lagt-half", N))
     return Derivation(Tuple(legs, lagt, half),
@@ -407,8 +421,21 @@ def _p10_derived(N: int) -> Derivation:
     out = [(A * e0 + B)]
     for method, alpha in _METHODS4:
         Ab, Bb = discretize(A, B, EPS, method, alpha=alpha)
-        out.append((Bb - (sympy.eye(N) - Ab) * e0).applyfunc(lambda e: sympy.simplify(sympy.expand(e))))
+        out.append((Bb - (sympy.eye(N) - Ab) * e0).applyfunc(_reduce))
     return Derivation(Tuple(*out), (Step("A e_0 + B", out[0]),))
+
+
+def _reduce(e: Any) -> Any:
+    """``e`` (a radical times a rational function of epsilon, or an exponential polynomial) reduced:
+    expand; then a sum of fractions is zero iff the expanded numerator of its ``together`` form is,
+    which closes these rational functions several times faster than ``simplify`` (used only for
+    what that leaves nonzero)."""
+    e = sympy.expand(e)
+    if e == 0:
+        return e
+    if sympy.expand(sympy.fraction(sympy.together(e))[0]) == 0:
+        return sympy.Integer(0)
+    return sympy.simplify(e)
 
 
 def _p10_eval(statement: Any, dps: int, point: dict) -> Any:
