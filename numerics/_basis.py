@@ -50,6 +50,18 @@ def laguerre_all(N: int, y: Any) -> list[Any]:
     return [+v for v in out]
 
 
+#: the ``mp.quad`` rules a caller may choose: tanh-sinh copes with endpoint singularities and infinite
+#: ranges; Gauss-Legendre needs fewer nodes for integrands that are smooth on finite pieces
+QUAD_METHODS = ("tanh-sinh", "gauss-legendre")
+
+
+def check_method(method: Any) -> str:
+    """``method`` if it is one of :data:`QUAD_METHODS`, else a ValueError naming them."""
+    if method not in QUAD_METHODS:
+        raise ValueError(f"method must be one of {', '.join(map(repr, QUAD_METHODS))}, got {method!r}")
+    return method
+
+
 def quad_each(values: Callable[[Any], Sequence[Any]], domain: Sequence[Any], count: int, *,
               method: str = "tanh-sinh") -> list[Any]:
     """:math:`[\\int f_0, \\dots, \\int f_{count-1}]` over ``domain`` where ``values(v)`` is the vector
@@ -61,6 +73,7 @@ def quad_each(values: Callable[[Any], Sequence[Any]], domain: Sequence[Any], cou
     passed to ``mp.quad``: ``"gauss-legendre"`` needs several times fewer nodes than tanh-sinh for
     integrands that are smooth (entire) on a finite domain, at the same error control.
     """
+    check_method(method)
     memo: dict[tuple[Any, int], Sequence[Any]] = {}
 
     def at(v: Any) -> Sequence[Any]:

@@ -26,7 +26,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from ._basis import laguerre_all, legendre_all, legs_all, quad_each
+from ._basis import check_method, laguerre_all, legendre_all, legs_all, quad_each
 from ._hippo_disc import MAX_N, discretize, legs_step
 from .agree import DEFAULT_DPS, check_dps, to_mp
 
@@ -167,6 +167,7 @@ def _integrate(measure: str, N: int, t: Any, w: Any, f: Callable[[Any], Any], we
         shared = f(time(v)) * weight(v)
         return [shared * g for g in analysis_all(measure, N, v)]
 
+    check_method(method)
     if domain[-1] == mp.inf and method != "tanh-sinh":
         # the rule applies to the finite pieces between breakpoints; the infinite tail stays tanh-sinh
         # (mp.quad sums subintervals independently, so this is the same integral)

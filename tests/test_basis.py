@@ -54,3 +54,27 @@ def test_legs_family_is_the_orthonormal_shifted_legendre_basis():
         r = mp.mpf("0.3")
         for n, g in enumerate(legs_all(9, r)):
             assert abs(g - mp.sqrt(2 * n + 1) * mp.legendre(n, 2 * r - 1)) <= mp.mpf(10) ** -47
+
+
+def test_gauss_legendre_rule_agrees_on_entire_integrands_and_bad_rules_are_refused():
+    import numerics.hippo as nh
+    from numerics._hippo_checks import fourier_partial_sum
+
+    def values(v):
+        return [mp.cos(3 * v), v**7 - v]
+
+    with mpmath.workdps(50):
+        gl = quad_each(values, [0, 1, 2], 2, method="gauss-legendre")
+        ts = quad_each(values, [0, 1, 2], 2)
+        assert all(abs(a - b) <= mp.mpf(10) ** -48 for a, b in zip(gl, ts))
+    u = lambda v: 1 + v**2  # noqa: E731
+    for measure in ("legs", "lagt"):  # lagt: the infinite tail keeps tanh-sinh
+        a = nh.project(u, 2, 4, measure, dps=50, method="gauss-legendre")
+        b = nh.project(u, 2, 4, measure, dps=50)
+        assert max(abs(x - y) for x, y in zip(a, b)) <= mp.mpf(10) ** -45
+    with pytest.raises(ValueError, match="method must be one of 'tanh-sinh', 'gauss-legendre', got 'simpson'"):
+        nh.project(u, 2, 4, "legs", method="simpson")
+    with pytest.raises(ValueError, match="method must be one of"):
+        nh.project_derivative(u, 2, 4, "lagt", method=None)
+    with pytest.raises(ValueError, match="method must be one of"):
+        fourier_partial_sum(u, 2, 2, 1, method="gl")
