@@ -101,3 +101,11 @@ def test_gaussian_annealed_entropy_quad_for_a_large_tilt(lam):
     with mpmath.workdps(30):
         exact = mpmath.log(8) - mpmath.mpf(lam) ** 2 / 2
     assert abs(got - exact) <= mpmath.mpf(10) ** -13 * abs(exact)
+
+
+@pytest.mark.parametrize("a, epsilon", [(F(-109, 170170), F(1, 505)), (F(1, 10**30), F(1, 10**6))])
+def test_disc6_numeric_route_covers_its_cancellation(a, epsilon):
+    # |1 + eps lam/2|^2 - |1 - eps lam/2|^2 = 2 eps a subtracts two numbers near 1: a random hypothesis
+    # seed (1769521405) drew the first point, where 5.6 digits cancelled and the route gave 44.9 < 45
+    found = registry["HIPPO-DISC-6"].cross_check({"a": a, "epsilon": epsilon, "b": F(-3)}, 50)
+    assert found.passed and found.digits >= 49 and found.digits_2x >= 99, found.describe()
