@@ -187,9 +187,9 @@ register(Result(
 
 
 def _disc6_numeric(a: Any, b: Any, epsilon: Any, dps: int) -> Any:
-    """:math:`|1+\varepsilon\lambda/2|^2-|1-\varepsilon\lambda/2|^2` by complex arithmetic.
+    """:math:`|1+\\varepsilon\\lambda/2|^2-|1-\\varepsilon\\lambda/2|^2` by complex arithmetic.
 
-    Both moduli are near 1 while their difference is small when :math:`\varepsilon\,\mathrm{Re}\lambda`
+    Both moduli are near 1 while their difference is small when :math:`\\varepsilon\\,\\mathrm{Re}\\lambda`
     is (a drawn a = -109/170170, eps = 1/505 cancels 5.6 digits): the precision is raised by the
     digits the subtraction cancelled, measured on the computed terms, until they are covered.
     """
