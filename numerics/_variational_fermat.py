@@ -150,9 +150,13 @@ def _damped_newton(pts: list, ks: list, P: Any, steps: int = 200) -> tuple[Any, 
         g = fermat_gradient(P, pts, ks)
         step = mp.lu_solve(_hessian(P, pts, ks), mp.matrix(g))
         t = mp.one
+        near = [mp.hypot(P[0] - x, P[1] - y) for x, y in pts]
         while True:
             Q = (P[0] - t * step[0], P[1] - t * step[1])
-            if min(mp.hypot(Q[0] - x, Q[1] - y) for x, y in pts) > 0:
+            # a step may at most halve the distance to a vertex: f is not smooth there, and an iterate
+            # that lands next to a vertex (a minimiser 1e-3 from A, angle 119.98 degrees) gets stuck
+            # where the Hessian is huge; near the minimiser Newton's steps are far shorter than that
+            if all(2 * mp.hypot(Q[0] - x, Q[1] - y) >= r for (x, y), r in zip(pts, near)):
                 fq = fermat_objective(Q, pts, ks)
                 if fq <= f0:
                     break

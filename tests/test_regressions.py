@@ -109,3 +109,13 @@ def test_disc6_numeric_route_covers_its_cancellation(a, epsilon):
     # seed (1769521405) drew the first point, where 5.6 digits cancelled and the route gave 44.9 < 45
     found = registry["HIPPO-DISC-6"].cross_check({"a": a, "epsilon": epsilon, "b": F(-3)}, 50)
     assert found.passed and found.digits >= 49 and found.digits_2x >= 99, found.describe()
+
+
+@pytest.mark.parametrize("key", ["VAR-F1", "VAR-F2", "VAR-F3"])
+def test_fermat_point_next_to_a_vertex_at_both_precisions(key):
+    # a random hypothesis seed (2555741626) drew A = (-2, -2), B = (2, -3), C = (-4, 5): the angle at A is
+    # 119.98 degrees, the Fermat point lies 1e-3 from A, and at dps 100 the damped Newton stepped to
+    # within 1e-20 of A, where findroot could not recover ("Could not find root within given tolerance")
+    point = {"Ax": -2, "Ay": -2, "Bx": 2, "By": -3, "Cx": -4, "Cy": 5}
+    found = registry[key].cross_check(point, 50)
+    assert found.passed, found.describe()
