@@ -43,8 +43,12 @@ z = Symbol("z")
 def as_matrix(M: Any, what: str) -> Matrix:
     """A square SymPy matrix from a Matrix or a list of rows."""
     try:
-        m = M if isinstance(M, sympy.MatrixBase) else Matrix([list(r) for r in M])
-    except (TypeError, ValueError) as exc:
+        # entries are made SymPy expressions first: Matrix() would take any object (with a deprecation
+        # warning) and fail later, far from the input
+        m = M if isinstance(M, sympy.MatrixBase) else Matrix([[_entry(e, what) for e in r] for r in M])
+    except (TypeError, ValueError, sympy.SympifyError) as exc:
+        if isinstance(exc, ValueError) and str(exc).startswith(what):
+            raise
         raise ValueError(f"{what} must be a square matrix (a SymPy Matrix or a list of rows)") from exc
     if m.rows == 0 or m.rows != m.cols:
         raise ValueError(f"{what} must be a non-empty square matrix, got shape {m.shape}")
@@ -52,6 +56,17 @@ def as_matrix(M: Any, what: str) -> Matrix:
     if m.has(sympy.Float):
         raise ValueError(f"{what} must have exact entries (int, Fraction, SymPy Rational/expression), not floats")
     return m
+
+
+def _entry(e: Any, what: str) -> Any:
+    """One matrix entry as a SymPy expression (int, Fraction, Rational or expression; not a string)."""
+    try:
+        value = sympy.sympify(e, strict=True)
+    except sympy.SympifyError:
+        value = None
+    if not isinstance(value, sympy.Expr):
+        raise ValueError(f"{what} must have numbers or SymPy expressions as entries, got {e!r}")
+    return value
 
 
 def as_vector(v: Any, what: str, d: int | None = None) -> list[Any]:

@@ -119,3 +119,17 @@ def test_fermat_point_next_to_a_vertex_at_both_precisions(key):
     point = {"Ax": -2, "Ay": -2, "Bx": 2, "By": -3, "Cx": -4, "Cy": 5}
     found = registry[key].cross_check(point, 50)
     assert found.passed, found.describe()
+
+
+@pytest.mark.parametrize("entry", [None, "x", (1, 2), {1}])
+def test_transfer_function_names_a_bad_matrix_entry_without_a_deprecation_warning(entry):
+    # a random hypothesis seed (445970370) passed such an entry: Matrix() took it with SymPy's
+    # "non-Expr objects in a Matrix" deprecation warning before the error was raised further on
+    import warnings
+
+    from proofs.rational import transfer_function
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="Abar must have numbers or SymPy expressions as entries"):
+            transfer_function([[entry, 1], [1, 2]], [1, 0], [0, 1])
