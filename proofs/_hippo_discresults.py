@@ -26,7 +26,7 @@ from numerics._hippo_disc import ode_step
 from numerics.agree import to_mp
 
 from ._hippo_basis import _sqrt, derive_transition, transition
-from ._hippo_disc import discretize, legs_step
+from ._hippo_disc import _combine, discretize, legs_step
 from ._hippo_measures import HIPPO, SU2, _matvec, _mp_statement, _strategy
 from ._hippo_props import EPS, S4, _Aq, _Bq, _qq, _V
 from .core import Bound, Derivation, Result, Status, Step, register
@@ -50,16 +50,11 @@ def _spectral(N: int, f: Any, g: Any) -> Tuple:
     lam = [-(j + 1) for j in range(N)]
     fv, gv = [f(v) for v in lam], [g(v) for v in lam]
     # rational weights first (V_ij (V^-1)_jk), then one symbolic product per term: the same terms
-    F = Matrix([[_weighted(fv, [V[i][j] * Vi[j][k] for j in range(N)]) * _sqrt(2 * i + 1) / _sqrt(2 * k + 1)
+    F = Matrix([[_combine(fv, [V[i][j] * Vi[j][k] for j in range(N)]) * _sqrt(2 * i + 1) / _sqrt(2 * k + 1)
                  for k in range(N)] for i in range(N)])
     ones = [sum(row, sympy.Integer(0)) for row in Vi]  # (TV)^{-1} B = V^{-1} T^{-1} B = V^{-1} 1
-    Bb = Matrix(N, 1, lambda i, _: _weighted(gv, [V[i][j] * ones[j] for j in range(N)]) * _sqrt(2 * i + 1))
+    Bb = Matrix(N, 1, lambda i, _: _combine(gv, [V[i][j] * ones[j] for j in range(N)]) * _sqrt(2 * i + 1))
     return Tuple(F, Bb)
-
-
-def _weighted(values: list, weights: list) -> Any:
-    """:math:`\\sum_j w_jv_j` with the rational weight formed first (one symbolic product per term)."""
-    return sympy.Add(*[w * v for w, v in zip(weights, values)])
 
 
 @lru_cache(maxsize=64)
