@@ -42,14 +42,21 @@ z = Symbol("z")
 
 def as_matrix(M: Any, what: str) -> Matrix:
     """A square SymPy matrix from a Matrix or a list of rows."""
-    try:
+    shape_error = f"{what} must be a square matrix (a SymPy Matrix or a list of rows)"
+    if isinstance(M, sympy.MatrixBase):
+        m = M
+    else:
+        try:
+            rows = [list(r) for r in M]
+        except TypeError as exc:
+            raise ValueError(shape_error) from exc
         # entries are made SymPy expressions first: Matrix() would take any object (with a deprecation
         # warning) and fail later, far from the input
-        m = M if isinstance(M, sympy.MatrixBase) else Matrix([[_entry(e, what) for e in r] for r in M])
-    except (TypeError, ValueError, sympy.SympifyError) as exc:
-        if isinstance(exc, ValueError) and str(exc).startswith(what):
-            raise
-        raise ValueError(f"{what} must be a square matrix (a SymPy Matrix or a list of rows)") from exc
+        entries = [[_entry(e, what) for e in r] for r in rows]
+        try:
+            m = Matrix(entries)
+        except (TypeError, ValueError) as exc:  # ragged rows
+            raise ValueError(shape_error) from exc
     if m.rows == 0 or m.rows != m.cols:
         raise ValueError(f"{what} must be a non-empty square matrix, got shape {m.shape}")
     m = m.applyfunc(sympy.sympify)
