@@ -198,7 +198,7 @@ def _disc6_numeric(a: Any, b: Any, epsilon: Any, dps: int) -> Any:
             lost = 0 if diff == 0 else int(mp.ceil(mp.log10(max(plus, minus) / abs(diff))))
         if lost + 5 <= guard or guard > 4 * dps:  # pragma: no mutate (precision margin only)
             break
-        guard = lost + 10
+        guard = lost + 10  # pragma: no mutate (guard digits: any margin >= 5 gives the same rounded value)
     with mpmath.workdps(dps):
         return +diff
 

@@ -94,8 +94,8 @@ def _ode_numeric(measure: str, signal: str, sign: bool = False) -> Callable[...,
     return numeric
 
 
-def _transition_result(key: str, title: str, source: str, measure: str, signal: str, examples: tuple,
-                       notes: str, *, windowed: bool = False, top: int = 32, loss: int = 5) -> Result:
+def _transition_result(key: str, title: str, source: str, measure: str, signal: str, notes: str, *,
+                       examples: tuple, windowed: bool = False, top: int = 32, loss: int = 5) -> Result:
     w = W if windowed else 1
     fields: dict[str, Callable[[Any], Any]] = {"N": lambda s: s.sizes(4 if signal == "cubic" else 1, 7),
                                                "t": lambda s: s.positive_rationals(4, max_denominator=50)}
@@ -189,9 +189,9 @@ register(Result(
 
 _transition_result(
     "HIPPO-LEGS-1", "LegS projection ODE t c' = A c + B u", HIPPO + ", Thm 2; " + SU1, "legs", "smooth",
-    ({"N": 1, "t": Fraction(17, 10)}, {"N": 4, "t": Fraction(17, 10)}, {"N": 8, "t": Fraction(5, 2)}),
     "Exact for every N (r g_n' lies in span g_0..g_n, HIPPO-LEG-6). HiPPO writes c' = -A c/t + B f/t with "
     "positive A. Su's normalisation sqrt((2n+1)/2) P_n(s) multiplies B by sqrt2 (B_n = sqrt(2(2n+1))), same A.",
+    examples=({"N": 1, "t": Fraction(17, 10)}, {"N": 4, "t": Fraction(17, 10)}, {"N": 8, "t": Fraction(5, 2)}),
 )
 
 
@@ -280,9 +280,10 @@ register(Result(
 
 _transition_result(
     "HIPPO-LEGT-2", "Closed LegT ODE (window w)", SU1 + "; " + HIPPO + ", Thm 1 (LMU normalisation)", "legt",
-    "cubic", ({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
+    "cubic",
     "Closure u(t-w) ~ sum_k c_k g_k(0). hippo-code legt is window 1, s4 legt is window 2 (both matrices halved). "
     "Numeric with a cubic input, for which the closure is exact (N >= 4).", windowed=True,
+    examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
 )
 
 
@@ -373,9 +374,9 @@ register(Result(
 _transition_result(
     "HIPPO-LMU-1", "LMU normalisation of LegT", "Voelker, Kajić, Eliasmith 2019 (LMU); " + HIPPO + ", Thm 1; "
     + HCODE + " transition('lmu')", "lmu", "cubic",
-    ({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
     "x = D c with D = diag((-1)^n sqrt(2n+1)): A_lmu = D A_legt D^-1, B_lmu = D B_legt; analysis (2n+1)P_n(1-2r), "
     "synthesis P_n(1-2r) (P_n(2v-1) in elapsed fraction v = 1-r).", windowed=True,
+    examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
 )
 
 
@@ -411,15 +412,17 @@ register(Result(
 
 # --- LagT ----------------------------------------------------------------------------------------------
 
-_LAG_EX = ({"N": 1, "t": Fraction(3, 2)}, {"N": 5, "t": Fraction(3, 2)}, {"N": 8, "t": 4})
+_EX_LAG = ({"N": 1, "t": Fraction(3, 2)}, {"N": 5, "t": Fraction(3, 2)}, {"N": 8, "t": 4})
 _transition_result(
-    "HIPPO-LAGT-1", "LagT, paper variant ('lagt')", HIPPO + ", Thm 1", "lagt", "causal-sin", _LAG_EX,
+    "HIPPO-LAGT-1", "LagT, paper variant ('lagt')", HIPPO + ", Thm 1", "lagt", "causal-sin",
     "A = -tril(1), B = 1 (HiPPO writes -A). Basis L_n with measure e^-y; exact, no closure. Numeric input: sin "
     "for x >= 0, 0 before (u(0+) = 0, so no boundary term).",
+    examples=_EX_LAG,
 )
 _transition_result(
     "HIPPO-LAGT-2", "LagT, half variant ('lagt-half' = hippo-code/s4 lagt)", HCODE + "; " + S4CODE, "lagt-half",
-    "causal-sin", _LAG_EX,
+    "causal-sin",
     "Basis L_n e^{-y/2}, orthonormal for dy: A = -I/2 - stril(1), B = 1. Different system from 'lagt' (impulse "
     "responses differ by e^{s/2}).",
+    examples=_EX_LAG,
 )

@@ -412,14 +412,15 @@ register(Result(
 
 # --- P10 DC gain ---------------------------------------------------------------------------------------------
 
-_METHODS4 = (("forward", None), ("backward", None), ("bilinear", None), ("gbt", Rational(1, 3)), ("zoh", None))
+# the discretisations checked; the gbt alpha is a test point (the DC gain holds for every alpha)
+_EX_METHODS = (("forward", None), ("backward", None), ("bilinear", None), ("gbt", Rational(1, 3)), ("zoh", None))
 
 
 def _p10_derived(N: int) -> Derivation:
     A, B = derive_transition("legs", N)
     e0 = Matrix(N, 1, lambda n, _: 1 if n == 0 else 0)
     out = [(A * e0 + B)]
-    for method, alpha in _METHODS4:
+    for method, alpha in _EX_METHODS:
         Ab, Bb = discretize(A, B, EPS, method, alpha=alpha)
         out.append((Bb - (sympy.eye(N) - Ab) * e0).applyfunc(_reduce))
     return Derivation(Tuple(*out), (Step("A e_0 + B", out[0]),))
@@ -450,7 +451,7 @@ def _p10_numeric(dps: int, N: int, epsilon: Any, **v: Any) -> list:
     with mpmath.workdps(dps):
         A, B, C = _Aq(N, dps), _Bq(N, dps), _vector(v, N, dps)
         out = []
-        for method, alpha in _METHODS4:
+        for method, alpha in _EX_METHODS:
             Ab, Bb = nh.discretize(A, B, epsilon, method, alpha=alpha, dps=dps)
             out.append(mp.fsum(C[i] * z for i, z in enumerate(mp.lu_solve(mp.eye(N) - Ab, Bb))))
         return out

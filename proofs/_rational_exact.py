@@ -268,7 +268,7 @@ def series_coefficients(b: Any, a: Any, n: int) -> list[Any]:
     g = (Poly(num, z) * inv).rem(Poly(z**n, z))  # n = 0: the remainder modulo 1 is 0
     out = list(reversed(g.all_coeffs())) if not g.is_zero else []
     out += [sympy.Integer(0)] * (n - len(out))
-    return [sympy.expand(x) for x in out[:n]]
+    return [sympy.expand(x) for x in out]  # g has degree < n, so len(out) == n
 
 
 def su_to_rtf_kernel(K: Sequence[Any], h0: Any = 0) -> list[Any]:

@@ -348,12 +348,12 @@ def fft1_numeric(dps: int, a: Any, b: Any, L: int) -> list[Any]:
     return num.fft_kernel(b, a, L, dps=dps)
 
 
-def _ex_ab(seed: int, d: int, L: int, scale: int = 7) -> dict[str, Any]:
+def _ab_point(seed: int, d: int, L: int, scale: int = 7) -> dict[str, Any]:
     return {"a": rationals(seed, d, 3, scale), "b": rationals(seed + 1, d, 5, 4), "L": L}
 
 
-_EX_FFT = ({"a": _GR1_A, "b": _GR1_B, "L": 8}, _ex_ab(1, 4, 16), _ex_ab(2, 8, 16), _ex_ab(3, 5, 13),
-           _ex_ab(4, 6, 7))
+_EX_FFT = ({"a": _GR1_A, "b": _GR1_B, "L": 8}, _ab_point(1, 4, 16), _ab_point(2, 8, 16), _ab_point(3, 5, 13),
+           _ab_point(4, 6, 7))
 
 register(Result(
     key="RTF-FFT-1",

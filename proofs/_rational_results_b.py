@@ -145,8 +145,10 @@ def _unit_constant_term(f: Any, field: Any) -> Any:
     form of a generating function (a(0) = 1): the statement's z^i/a(z) and this quotient then agree
     term by term, so the comparison needs no fraction arithmetic."""
     num, den = sympy.fraction(field.to_sympy(f))
-    c = den.subs(z, 0)
-    return sympy.expand(num / c) / sympy.expand(den / c) if c != 0 else num / den
+    # pragma below: the normaliser only picks which of equal forms is returned (any c != 0 gives the
+    # same fraction, and the derivation is compared with same()): a mutant there cannot be wrong
+    c = den.subs(z, 0)  # pragma: no mutate (form only)
+    return sympy.expand(num / c) / sympy.expand(den / c) if c != 0 else num / den  # pragma: no mutate (form only)
 
 
 def comp2_derive(d: int) -> Derivation:

@@ -401,6 +401,13 @@ def test_laplace_rate_golden_and_richardson_limit():
         assert close(ne.laplace_rate_extrapolated(lam), ent.laplace_rate(lam), 1e-10)
 
 
+def test_laplace_rate_at_zero_is_the_limit_of_its_closed_form():
+    # g(0) is set apart in laplace_rate (c*/lambda is 0/0 there); it must be the lambda -> 0+ limit
+    lam = Symbol("lam", positive=True)
+    assert sympy.limit(ent.laplace_rate(lam), lam, 0, "+") == ent.laplace_rate(0) == 0
+    assert ne.laplace_rate_opt(0) == 0
+
+
 def test_pd_and_rem_golden():
     for m, gold in (
         (Rational(3, 10), "0.642807888796401754142095154479"),

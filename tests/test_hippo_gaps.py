@@ -166,6 +166,20 @@ def test_faddeev_leverrier_matches_sympy_charpoly(entries):
                    for g, x in zip(got, expected))
 
 
+def test_zoh_of_a_nilpotent_matrix_is_the_block_exponential():
+    # eigenvalue 0 repeated: discretize() takes the nilpotent series with phi_j = eps^(j+1)/(j+1)!,
+    # the lam = 0 branch that no HiPPO measure reaches
+    A = Matrix([[0, 1, 0], [0, 0, 2], [0, 0, 0]])
+    B = Matrix([1, -1, 3])
+    eps = Rational(2, 3)
+    big = sympy.zeros(4, 4)
+    big[:3, :3], big[:3, 3:] = eps * A, eps * B
+    E = big.exp()
+    Ab, Bb = H.discretize(A, B, eps, "zoh")
+    assert Ab == E[:3, :3] and Bb == E[:3, 3:]
+    assert Bb != eps * B  # the higher phi_j matter here
+
+
 def test_window_sides_rejects_unknown_signal():
     with pytest.raises(ValueError, match="unknown signal .*allowed values"):
         chk.window_sides("square", 2, 1, 1, chk.fourier_real_forward)
