@@ -390,13 +390,23 @@ register(Result(
           "numpy/torch ifft the nodes must be e^(-2 pi i l/L) (S4-GF-4).",
 ))
 
+
+def _gf5_statement() -> Eq:
+    return Eq(exp(-I * pi * lsym / Lsym) ** Lsym, (-1) ** lsym, evaluate=False)
+
+
+def _gf5_derive() -> Derivation:
+    """z^L at the 2L-th root z = e^(-i pi l/L), computed from the statement's own left side."""
+    lhs = _gf5_statement().lhs
+    power = sympy.powsimp(lhs, force=True)
+    return Derivation(Eq(lhs, power, evaluate=False), (Step("(e^(-i pi l/L))^L = e^(-i pi l)", power),))
+
+
 register(Result(
     key="S4-GF-5", title="Why L and not 2L points: at the 2L-th roots z^L = (-1)^l is not constant",
     source=SU3, status=Status.EXACT,
-    statement=lambda: Eq(exp(-I * pi * lsym / Lsym) ** Lsym, (-1) ** lsym, evaluate=False),
-    derive=lambda: Derivation(Eq(exp(-I * pi * lsym / Lsym) ** Lsym,
-                                 sympy.powsimp(exp(-I * pi * lsym), force=True), evaluate=False),
-                              (Step("(e^(-i pi l/L))^L = e^(-i pi l)", exp(-I * pi * lsym)),)),
+    statement=_gf5_statement,
+    derive=_gf5_derive,
     numeric=lambda dps, L, l: kn.rounded(mp_power(L, l, dps), dps),
     examples=({"L": 8, "l": 3}, {"L": 5, "l": 4}),
     notes="So (I - z^L Abar^L) equals I - Abar^L on even l and I + Abar^L on odd l: no single C-tilde.",
