@@ -58,10 +58,11 @@ def _derive_arc() -> Derivation:
         raise ArithmeticError("the parametrisation is not the circle of radius c centred at (c, 0)")
     speed2 = sympy.simplify(sympy.diff(xc, phi) ** 2 + sympy.diff(yc, phi) ** 2)  # (ds/dphi)^2 = c^2
     rate2 = sympy.simplify(speed2 / (2 * g * yc))  # (dt/dphi)^2 = c/(2 g sin phi)
-    # the antiderivative: compare squares of H' sqrt(sin phi) (with phi = 2u), and H' > 0 on (0, pi)
-    H = arc_antiderivative(phi)
-    dH = sympy.diff(H, phi)
-    if sympy.simplify((dH**2 * sin(phi)).subs(phi, 2 * u)) != 1 or H.subs(phi, 0) != 0:
+    # the antiderivative: compare squares of H' sqrt(sin phi) in the half angle u = phi/2 (so dphi/du = 2),
+    # and H' > 0 on (0, pi)
+    H, Hu = arc_antiderivative(phi), arc_antiderivative(2 * u)
+    dH = sympy.diff(Hu, u) / 2  # H'(phi) at phi = 2u, by the chain rule
+    if sympy.simplify(dH**2 * sin(2 * u)) != 1 or Hu.subs(u, 0) != 0:
         raise ArithmeticError("H is not the antiderivative of sin(phi)^(-1/2) vanishing at 0")
     # the end angle: sin(phi1) = Y/c, cos(phi1) = 1 - X/c, so cos(phi1/2) = Y/L, sin(phi1/2) = X/L (L = |(X, Y)|)
     cos1 = sympy.simplify(1 - X / c)
