@@ -79,8 +79,8 @@ _DATA_KEYWORDS = {"examples", "display", "params", "bound", "notes", "title", "s
 _DISPLAY_CALLS = {"Step"}
 #: generators of test points and exact test data (seeded rationals, hypothesis strategies): a mutant
 #: there proves or checks the same claim at other points, and cannot make a formula wrong
-_DATA_CALLS = {"rationals", "rational_matrix", "rational_matrices", "rational_realisation", "q", "sizes",
-               "points", "fft_points", "coefficient_vectors"}
+_DATA_CALLS = {"rationals", "positive_rationals", "rational_matrix", "rational_matrices", "rational_realisation",
+               "q", "sizes", "points", "fft_points", "coefficient_vectors"}
 #: module-level names holding example points and golden inputs (``_EX_FFT``, ``_GR1_A``, ``_PT_Q``)
 _DATA_NAMES = ("_EX", "_GR", "_PT")
 
@@ -107,7 +107,9 @@ def _is_data_call(node: ast.AST) -> bool:
     f = node.func
     if isinstance(f, ast.Name):
         return f.id in _DATA_CALLS or f.id.endswith("_points")
-    return isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "st"
+    # st.*: hypothesis strategies; s.<generator>: numerics.strategies as passed to the params lambdas
+    return isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and (
+        f.value.id == "st" or f.value.id == "s" and f.attr in _DATA_CALLS)
 PRAGMA = "pragma: no mutate"
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Expr)
 
