@@ -33,6 +33,7 @@ SCHEMES = ("exact", "forward", "backward", "bilinear", "su-bilinear")
 
 
 def _radicals(e: Any) -> Any:
+    """The product of e's integer-radical factors (sqrt(3), 5**(1/3), ...): 1 if there are none, never 0."""
     return sympy.Mul(*[f for f in sympy.Mul.make_args(e)
                        if f.is_Pow and f.base.is_Integer and f.exp.is_Rational and not f.exp.is_Integer])
 
@@ -65,9 +66,10 @@ def _scaling(A: sympy.ImmutableMatrix, B: sympy.ImmutableMatrix) -> tuple[tuple,
             j = queue.popleft()
             for i in range(N):
                 if d[i] is None and (A[i, j] != 0 or A[j, i] != 0):
+                    # never 0: _radicals is a product of radicals (1 if none), and any nonzero d is a valid
+                    # similarity (M, b are mapped back by _unscale); d only decides whether M, b are radical-free
                     d[i] = _radicals(sympy.radsimp(A[i, j] * d[j])) if A[i, j] != 0 else \
                         _radicals(sympy.radsimp(d[j] / A[j, i]))
-                    d[i] = d[i] if d[i] != 0 else sympy.Integer(1)
                     queue.append(i)
     M = Matrix(N, N, lambda i, j: sympy.radsimp(A[i, j] * d[j] / d[i]) if A[i, j] != 0 else 0)
     b = Matrix(N, B.cols, lambda i, j: sympy.radsimp(B[i, j] / d[i]))

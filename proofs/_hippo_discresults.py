@@ -167,9 +167,10 @@ register(Result(
     key="HIPPO-DISC-6", title="Bilinear eigenvalue map preserves stability", source="standard; " + S4,
     status=Status.EXACT,
     statement=lambda: Eq(sympy.Function("Delta")(_a, _b), 2 * EPS * _a, evaluate=False),
-    derive=lambda: Derivation(Eq(sympy.Function("Delta")(_a, _b), sympy.expand(
-        (1 + EPS * _a / 2) ** 2 + (EPS * _b / 2) ** 2 - (1 - EPS * _a / 2) ** 2 - (EPS * _b / 2) ** 2),
-        evaluate=False), (Step("|1 + eps lambda/2|^2 - |1 - eps lambda/2|^2 with lambda = a + i b", _disc6_lhs()),)),
+    derive=lambda: Derivation(Eq(sympy.Function("Delta")(_a, _b), sympy.expand(_disc6_lhs()), evaluate=False),
+                              (Step("|z|^2 = re(z)^2 + im(z)^2 with lambda = a + i b, a and b real",
+                                    (1 + EPS * _a / 2) ** 2 + (EPS * _b / 2) ** 2 - (1 - EPS * _a / 2) ** 2
+                                    - (EPS * _b / 2) ** 2),)),
     numeric=lambda dps, a, b, epsilon: _disc6_numeric(a, b, epsilon, dps),
     params=_strategy(a=lambda s: s.rationals(-3, 3), b=lambda s: s.rationals(-3, 3),
                      epsilon=lambda s: s.positive_rationals(2)),

@@ -255,8 +255,10 @@ def _legt_exact_derived(N: int) -> Tuple:
     R = gram([p.diff(x) for p in P], P, "legendre")  # <P~_n', P~_k>
     # c_n' = (1/w)[u g_n]_{r=0}^{1} - (1/w) int u g_n' dr, with g_n' expanded exactly in g_0..g_{n-1}
     K = Matrix(N, N, lambda n, k: -_sqrt((2 * n + 1) * (2 * k + 1)) * R[n][k] / W)
-    return Tuple(K, Matrix(N, 1, lambda n, _: _sqrt(2 * n + 1) * P[n].eval(1) / W),
-                 Matrix(N, 1, lambda n, _: -_sqrt(2 * n + 1) * P[n].eval(0) / W))
+    # boundary terms g_n(1)/w and -g_n(0)/w with g_n = P~_n sqrt(2n+1); P~_n(1), P~_n(0) = +-1 lead each product
+    # because they are their own reciprocals (sqrt(2n+1) / P~_n(1) would equal sqrt(2n+1) * P~_n(1))
+    return Tuple(K, Matrix(N, 1, lambda n, _: P[n].eval(1) * _sqrt(2 * n + 1) / W),
+                 Matrix(N, 1, lambda n, _: -P[n].eval(0) * _sqrt(2 * n + 1) / W))
 
 
 def _legt_exact_eval(statement: Any, dps: int, point: dict) -> list:
