@@ -116,17 +116,31 @@ def lambert_optimum(n: Any = None) -> Eq:
 
 @lru_cache(maxsize=None)
 def _derive_lambert() -> Derivation:
-    objective = ALPHA * (1 - exp(ALPHA**2) / NP)
-    stationarity = sympy.simplify(-sympy.diff(objective, ALPHA) * NP)  # = e^{a^2}(1 + 2a^2) - n
+    # the objective is built from the two statements, not retyped: A18a's alpha (1 - sum p_i^2) (n = 2 keys) with
+    # A18b's sum p_i^2 ~ e^{alpha^2}/n substituted (p_1^2 -> e^{alpha^2}/n - p_2^2 eliminates the scores)
+    _, ps, _ = _ps(2, None, None)
+    objective = jacobian_l1(2).rhs.subs(ps[0] ** 2, renyi_heuristic().rhs - ps[1] ** 2)
+    if objective.free_symbols != {ALPHA, NP}:  # pragma: no cover
+        raise ValueError(f"the scores did not cancel from the objective: {objective}")
+    # numerator of f'(alpha) over its positive denominator n: = n - e^{a^2}(1 + 2a^2)
+    stationarity = sympy.simplify(sympy.numer(sympy.together(sympy.diff(objective, ALPHA))))
+    # n * objective'' = d(stationarity)/d(alpha) < 0 for alpha > 0: the objective is strictly concave, so its
+    # (unique) stationary point is the maximum
+    curvature = sympy.simplify(sympy.diff(stationarity, ALPHA))
+    if not curvature.is_negative:  # pragma: no cover
+        raise ValueError(f"objective not concave in alpha > 0: n f'' = {curvature}")
     in_x = sympy.simplify(stationarity.subs(ALPHA, sqrt(X)))
     roots = sympy.solve(in_x, X)
-    principal = [r for r in roots if r.subs(NP, 40).is_positive][0]  # W_0 of a positive argument
+    # x = alpha^2 is real: W_0(-n sqrt(e)/2) - 1/2 is not (its argument is below -1/e once n > 2 e^{-3/2})
+    principal = [r for r in roots if r.is_real][0]
     value = sqrt(principal)
     return Derivation(
         Eq(Symbol("alpha*"), value, evaluate=False),
         (
+            Step("Objective: A18a's alpha (1 - sum p^2) with A18b's sum p^2 ~ e^{alpha^2}/n", objective),
+            Step("Concave for alpha > 0: n f''(alpha) < 0, so the stationary point is the maximum", curvature),
             Step("Stationarity of alpha (1 - e^{alpha^2}/n): e^{x}(1 + 2x) = n, x = alpha^2", Eq(in_x, 0)),
-            Step("Solve with Lambert W (W e^W = z), principal branch", Eq(X, principal)),
+            Step("Solve with Lambert W (W e^W = z), principal branch (the real root)", Eq(X, principal)),
         ),
     )
 

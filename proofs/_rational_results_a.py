@@ -275,7 +275,7 @@ def rat3_numeric(dps: int, A: Any, B: Any, C: Any, z_re: Any = 0, z_im: Any = 0)
         Am = routes.as_matrix(A)
         d = Am.rows
         z0 = mpmath.mpc(num._number(z_re, "z"), num._number(z_im, "z"))
-        kernel0 = routes.state_kernel(Am, B, C, 1)[0]
+        (kernel0,) = routes.state_kernel(Am, B, C, 1)  # exactly K_0: asking for more terms fails the unpacking
         return [mpmath.det(mpmath.eye(d) - z0 * Am), (-1) ** d * mpmath.det(Am), kernel0]
 
 
