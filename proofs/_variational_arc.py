@@ -58,6 +58,11 @@ def _derive_arc() -> Derivation:
         raise ArithmeticError("the parametrisation is not the circle of radius c centred at (c, 0)")
     speed2 = sympy.simplify(sympy.diff(xc, phi) ** 2 + sympy.diff(yc, phi) ** 2)  # (ds/dphi)^2 = c^2
     rate2 = sympy.simplify(speed2 / (2 * g * yc))  # (dt/dphi)^2 = c/(2 g sin phi)
+    # dt/dphi = sqrt(rate2) = coefficient * sin(phi)^(-1/2) on (0, pi), with the coefficient free of phi
+    coefficient2 = sympy.simplify(rate2 * sin(phi))
+    if coefficient2.has(phi):
+        raise ArithmeticError(f"(dt/dphi)^2 = {rate2} is not a constant times 1/sin(phi)")
+    coefficient = sqrt(coefficient2)
     # the antiderivative: compare squares of H' sqrt(sin phi) in the half angle u = phi/2 (so dphi/du = 2),
     # and H' > 0 on (0, pi)
     H, Hu = arc_antiderivative(phi), arc_antiderivative(2 * u)
@@ -68,8 +73,8 @@ def _derive_arc() -> Derivation:
     cos1 = sympy.simplify(1 - X / c)
     ch, sh = sympy.simplify(sqrt((1 + cos1) / 2)), sympy.simplify(sqrt((1 - cos1) / 2))
     phi1 = 2 * atan2(sh, ch)
-    end = sympy.simplify(ch - sh)  # cos(phi1/2) - sin(phi1/2) = (Y - X)/L
-    T = sqrt(c / (2 * g)) * sqrt(2) * (elliptic_k(HALF) - elliptic_f(asin(end), HALF))
+    # T = int_0^phi1 dt/dphi dphi = coefficient * (H(phi1) - H(0)), and H(0) = 0 (checked above)
+    T = coefficient * sympy.simplify(H.subs(phi, phi1))
     T = sympy.powdenest(sympy.expand(T), force=False)
     steps = (
         Step("Circle through both endpoints with centre (c, 0) on the start level", Eq(Symbol("c"), c)),
@@ -79,9 +84,12 @@ def _derive_arc() -> Derivation:
              "(sin + cos)(phi/2) > 0), H(0) = 0 since F(pi/2 | m) = K(m)", Eq(_label(r"H(\varphi)"), H)),
         Step("End angle: sin(phi1) = Y/c, cos(phi1) = 1 - X/c, so sin(phi1/2) = X/L, cos(phi1/2) = Y/L",
              Eq(_label(r"\varphi_1"), phi1)),
-        Step("The amplitude of F at phi1", Eq(_label(r"\cos\frac{\varphi_1}{2}-\sin\frac{\varphi_1}{2}"), end)),
-        Step("T = sqrt(c/(2g)) H(phi1); F is odd in its amplitude. X = Y (quarter circle) leaves sqrt(R/g) K(1/2)",
-             Eq(ARC, T)),
+        Step("The amplitude of F at phi1",
+             Eq(_label(r"\cos\frac{\varphi_1}{2}-\sin\frac{\varphi_1}{2}"), sympy.simplify(ch - sh))),
+        Step("dt/dphi = sqrt((dt/dphi)^2) = coefficient * sin(phi)^(-1/2), the coefficient free of phi",
+             Eq(_label(r"\sqrt{(dt/d\varphi)^2\,\sin\varphi}"), coefficient)),
+        Step("T = coefficient (H(phi1) - H(0)); F is odd in its amplitude. X = Y (quarter circle) leaves "
+             "sqrt(R/g) K(1/2)", Eq(ARC, T)),
     )
     return Derivation(Eq(ARC, T, evaluate=False), steps)
 

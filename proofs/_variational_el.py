@@ -60,7 +60,8 @@ def _pos(hi: int = 5) -> Any:
     return lambda: __import__("numerics.strategies", fromlist=["x"]).rationals(Fr(1, 20), hi, max_denominator=50)
 
 
-def _real(lo: int = -3, hi: int = 3) -> Any:
+def _real_points(lo: int = -3, hi: int = 3) -> Any:
+    """Test data: a strategy of rationals in [lo, hi] (the claims hold for every real value)."""
     return lambda: __import__("numerics.strategies", fromlist=["x"]).rationals(lo, hi, max_denominator=50)
 
 
@@ -95,7 +96,7 @@ register(Result(
     source=f"{GF63} (general EL, THEOREM); instance derived for this project",
     status=Status.EXACT, statement=el_brachistochrone_statement, derive=_derive_a1,
     numeric=lambda y, p, q, dps: num.brachistochrone_el_scaled(y, p, q, dps=dps),
-    params=_strategy(y=_pos(), p=_real(), q=_real()),
+    params=_strategy(y=_pos(), p=_real_points(), q=_real_points()),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 5, "p": -3, "q": Fr(7, 2)}),
     notes="Sign convention: that of SymPy's euler_equations lhs, F_y - d/dx F_{y'}. "
           "The general Euler-Lagrange theorem (Gelfand-Fomin) is imported; this instance is exact.",
@@ -150,7 +151,7 @@ register(Result(
     source=GF63, status=Status.EXACT, statement=beltrami_identity_statement, derive=_derive_a2,
     numeric=lambda kind, x, dps: num.beltrami_derivative(kind, x, dps=dps),
     evaluate=_concrete_evaluate(INTEGRANDS_SYM, Function("F")),
-    params=_strategy(kind=_kinds(4), x=_real(-1, 1)),
+    params=_strategy(kind=_kinds(4), x=_real_points(-1, 1)),
     examples=tuple({"kind": k, "x": Fr(1, 3) + Fr(k, 5)} for k in range(4)),
     notes="Numerically checked for F = sqrt(1+y'^2)/sqrt(y), y sqrt(1+y'^2), sqrt(1+y'^2), y'^2/2 - y^2/2 "
           "along the non-extremal curve y = 1 + x^2 + sin x. The converse fails (VAR-A2-CAVEAT).",
@@ -218,7 +219,7 @@ register(Result(
     key="VAR-A3", title="Layered medium: v^2 (1 + y'^2) = const (Snell across layers)",
     source=SU1107 + ", formula (1)", status=Status.EXACT, statement=layered_medium_statement, derive=_derive_a3,
     numeric=lambda kind, y, p, dps: num.layered_first_integral(kind, y, p, dps=dps),
-    evaluate=_media_evaluate, params=_strategy(kind=_kinds(4), y=_pos(), p=_real()),
+    evaluate=_media_evaluate, params=_strategy(kind=_kinds(4), y=_pos(), p=_real_points()),
     examples=tuple({"kind": k, "y": Fr(2 + k, 3), "p": Fr(3 - 2 * k, 7)} for k in range(4)),
     notes="Inherits the Beltrami caveat: horizontal lines satisfy the formula for every v but solve EL only "
           "if v'(y0) = 0. Media checked: sqrt(y) (brachistochrone), 1/y (catenary), y (circles), 1 + y^2.",
@@ -270,7 +271,7 @@ register(Result(
     key="VAR-A4", title="Fermat's principle: Snell's law and the reflection law",
     source="standard; " + SU1107 + " (layered version)", status=Status.EXACT,
     statement=snell_statement, derive=_derive_a4, numeric=_snell_numeric,
-    params=_strategy(a=_pos(), b=_pos(), d=_pos(), v1=_pos(), v2=_pos(), x=_real(-2, 4)),
+    params=_strategy(a=_pos(), b=_pos(), d=_pos(), v1=_pos(), v2=_pos(), x=_real_points(-2, 4)),
     examples=({"a": 1, "b": 2, "d": 3, "v1": 1, "v2": Fr(3, 4), "x": Fr(7, 5)},
               {"a": Fr(1, 2), "b": 3, "d": 5, "v1": 2, "v2": 7, "x": -1}),
     notes="Angles from the normal: sin(a1)/v1 = sin(a2)/v2 at the minimiser (not v1 sin a1 = v2 sin a2). "
@@ -305,7 +306,7 @@ register(Result(
     source=SU1107 + ", formula (1)", status=Status.EXACT, statement=first_integral_statement, derive=_derive_a6,
     numeric=lambda y, p, q, dps: [num.layered_first_integral(0, y, p, dps=dps),
                                   num.first_integral_derivative(y, p, q, dps=dps)],
-    params=_strategy(y=_pos(), p=_real(), q=_real()),
+    params=_strategy(y=_pos(), p=_real_points(), q=_real_points()),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 3, "p": -2, "q": Fr(5, 3)}),
 ))
 
@@ -326,7 +327,7 @@ register(Result(
     derive=lambda: Derivation(Eq(LEG_LABEL, simplify(sympy.diff(INTEGRANDS_SYM[0], P, 2)), evaluate=False),
                               (Step("Second derivative of F in y'", Eq(LEG_LABEL, sympy.diff(INTEGRANDS_SYM[0], P, 2))),)),
     numeric=lambda y, p, dps: num.legendre_condition(y, p, dps=dps),
-    params=_strategy(y=_pos(), p=_real()), examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
+    params=_strategy(y=_pos(), p=_real_points()), examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
     notes="Jacobi condition: the Jacobi field of the dilation family of cycloids and its positivity on the arch "
           "are VAR-A14-JACOBI (EXACT); that they make the cycloid a strong minimum is the imported THEOREM "
           "(Gelfand-Fomin). Supported numerically by VAR-A13-RATE (T_N > T*, T_N -> T*).",

@@ -195,6 +195,11 @@ def _derive_vertex() -> Derivation:
     e1 = [(pts[1][i] - pts[0][i]) / sqrt(_dist2(pts[1], pts[0])) for i in (0, 1)]
     e2 = [(pts[2][i] - pts[0][i]) / sqrt(_dist2(pts[2], pts[0])) for i in (0, 1)]
     s2 = sympy.radsimp(sum((e1[i] + e2[i]) ** 2 for i in (0, 1)))
+    # e_AB, e_AC are the unit vectors from A: |e_AB + e_AC|^2 = 2 + 2 cos A, cos A from the sides (law of cosines)
+    b2, c2 = _dist2(pts[2], pts[0]), _dist2(pts[1], pts[0])
+    cos_a = (b2 + c2 - _dist2(pts[1], pts[2])) / (2 * sqrt(b2 * c2))
+    if not checks.same(s2, 2 + 2 * cos_a):
+        raise ArithmeticError(f"|e_AB + e_AC|^2 = {s2} is not 2 + 2 cos A = {2 + 2 * cos_a}")
     if exact_sign(s2 - 1) > 0:
         raise ArithmeticError("the subgradient condition fails at A")
     value = objective(pts[0], pts, ks)
@@ -257,7 +262,7 @@ def _num_f2(p: dict, dps: int) -> list:
     with mpmath.workdps(dps + 10):  # pragma: no mutate (guard digits)
         out = [res["value"] ** 2]
         for X, (P, Q, R) in zip((A, B, C), ((B, C, A), (C, A, B), (A, B, C))):
-            Xp = _num.weighted_apex(P, Q, R, 1, 1, 1, dps=dps + 10)
+            Xp = _num.weighted_apex(P, Q, R, 1, 1, 1, dps=mpmath.mp.dps)  # the guard precision set above
             out.append((Xp[0] - _num_real(X[0])) ** 2 + (Xp[1] - _num_real(X[1])) ** 2)
     return out
 
@@ -329,6 +334,11 @@ def _derive_f5() -> Derivation:
     e1 = [(pts[1][i] - pts[0][i]) / sqrt(_dist2(pts[1], pts[0])) for i in (0, 1)]
     e2 = [(pts[2][i] - pts[0][i]) / sqrt(_dist2(pts[2], pts[0])) for i in (0, 1)]
     s2 = sympy.radsimp(sympy.expand(sum((ks[1] * e1[i] + ks[2] * e2[i]) ** 2 for i in (0, 1))))
+    # e_AB, e_AC are the unit vectors from A: |k2 e_AB + k3 e_AC|^2 = k2^2 + k3^2 + 2 k2 k3 cos A (law of cosines)
+    b2, c2 = _dist2(pts[2], pts[0]), _dist2(pts[1], pts[0])
+    cos_a = (b2 + c2 - _dist2(pts[1], pts[2])) / (2 * sqrt(b2 * c2))
+    if not checks.same(s2, ks[1] ** 2 + ks[2] ** 2 + 2 * ks[1] * ks[2] * cos_a):
+        raise ArithmeticError(f"|k2 e_AB + k3 e_AC|^2 = {s2} disagrees with the law of cosines")
     if exact_sign(s2 - ks[0] ** 2) > 0:
         raise ArithmeticError("subgradient condition fails at A")
     value = sympy.radsimp(objective(pts[0], pts, ks))

@@ -29,15 +29,19 @@ from .core import Bound, Derivation, Result, Status, Step, register
 
 __all__ = ["FAMILY", "stationary_point", "x13_statement"]
 
-#: Integer triangles with every angle < 120°, for the bounded proof (n = 0 is the spec's test triangle).
-FAMILY: tuple[tuple[tuple[int, int], ...], ...] = (
-    ((0, 0), (4, 0), (1, 3)),
+#: Test data: further integer triangles for the bounded proof. Any triangle with every angle < 120° will do
+#: (:func:`stationary_point` refuses one with an angle >= 120°, where the minimiser is a vertex).
+_EX_FAMILY = (
     ((0, 0), (5, 1), (2, 4)),
     ((0, 0), (1, 0), (0, 1)),
     ((0, 0), (3, 0), (1, 1)),
     ((0, 0), (6, 0), (3, 5)),
     ((-2, 1), (3, -1), (1, 4)),
 )
+#: Integer triangles with every angle < 120°, for the bounded proof: n = 0 is the spec's test triangle, then
+#: :data:`_EX_FAMILY`.
+FAMILY: tuple[tuple[tuple[int, int], ...], ...] = (
+    ((_T["Ax"], _T["Ay"]), (_T["Bx"], _T["By"]), (_T["Cx"], _T["Cy"])), *_EX_FAMILY)
 
 
 def _outward_centre(P: Any, Q: Any, R: Any) -> tuple[Any, Any]:
