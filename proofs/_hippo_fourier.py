@@ -169,7 +169,8 @@ def _fout_real_closed(h: int, sign: int = 1) -> Tuple:
     N = 2 * h
     D = sympy.zeros(N, N)
     for f in range(1, h):
-        D[2 * f, 2 * f + 1], D[2 * f + 1, 2 * f] = -2 * pi * f * sign, 2 * pi * f * sign
+        # sign (+-1) leads: as the last factor, * sign -> / sign would be an equivalent mutant
+        D[2 * f, 2 * f + 1], D[2 * f + 1, 2 * f] = -sign * 2 * pi * f, sign * 2 * pi * f
     e = Matrix(N, 1, lambda n, _: 1 if n == 0 else (_sqrt(2) if n % 2 == 0 and n > 1 else 0))
     return Tuple(D / W, e / W)
 

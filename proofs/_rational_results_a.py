@@ -332,6 +332,8 @@ def fft1_derive(d: int) -> Derivation:
     K = fft_kernel_exact(b, a, L)
     modulus = Poly(z**L - 1, z)
     residue = (Poly(poly_eval([1] + a, z), z) * Poly(poly_eval(K, z), z) - Poly(poly_eval(b, z), z)).rem(modulus)
+    if not residue.is_zero:
+        raise ArithmeticError(f"a(z) K(z) - b(z) is not 0 modulo z^L - 1: remainder {residue.as_expr()}")
     value = Eq(_kernel_names(L), Matrix(K), evaluate=False)
     steps = (
         Step("(b, a) of the realisation by the determinant formula (RTF-RAT-1)", Matrix([b, a])),

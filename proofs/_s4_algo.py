@@ -262,7 +262,7 @@ register(Result(
 
 def _conj1_numeric(p: dict, dps: int) -> Any:
     mp = mpmath.mp
-    with mpmath.workdps(dps + 20):
+    with mpmath.workdps(dps + 20):  # pragma: no mutate (guard digits)
         v = lambda k: mpmath.mpf(p[k].numerator) / p[k].denominator  # noqa: E731
         x_ = [mp.mpc(v("r1"), v("i1")), mp.mpc(v("r2"), v("i2"))]
         c, b = [v("c1"), v("c2")], [v("b1"), v("b2")]

@@ -416,7 +416,7 @@ register(Result(
 def mp_power(L: int, l: int, dps: int) -> Any:
     import mpmath
 
-    with mpmath.workdps(dps + 10):
+    with mpmath.workdps(dps + 10):  # pragma: no mutate (guard digits)
         return mpmath.mp.re(mpmath.mp.expjpi(mpmath.mp.mpf(-l) / L) ** L)
 
 

@@ -24,7 +24,7 @@ from sympy import Eq, Rational, Symbol, asin, atan2, cos, elliptic_f, elliptic_k
 
 from numerics import variational as num
 
-from ._variational_brach import HIST, _g_values
+from ._variational_brach import HIST, _g_points
 from ._variational_el import _label, _pos, _strategy
 from .core import Derivation, Result, Status, Step, register
 
@@ -99,7 +99,7 @@ register(Result(
     source=GALILEO + "; closed form derived for this project", status=Status.EXACT,
     statement=galileo_arc_statement, derive=_derive_arc,
     numeric=lambda X, Y, g, dps: num.path_time("arc", X, Y, g=g, dps=dps),
-    params=_strategy(X=_pos(), Y=_pos(), g=_g_values()),
+    params=_strategy(X=_pos(), Y=_pos(), g=_g_points()),
     examples=({"X": 2, "Y": 1, "g": HALF}, {"X": 1, "Y": 3, "g": 1}, {"X": Fr(3, 2), "Y": Fr(1, 2), "g": Fr(981, 100)},
               {"X": 1, "Y": 1, "g": HALF}),
     notes="Parameter convention m = k^2 (sympy.elliptic_f, mpmath.ellipf). Golden (X, Y) = (2, 1), g = 1/2: "

@@ -37,7 +37,7 @@ def _half_angle(expr: Any) -> Any:
     return sympy.trigsimp(sympy.factor(simplify(e))).subs(_u, theta / 2)
 
 
-def _g_values() -> Any:
+def _g_points() -> Any:
     return lambda: __import__("hypothesis.strategies", fromlist=["x"]).sampled_from([Fr(1, 2), 1, Fr(981, 100)])
 
 
@@ -72,7 +72,7 @@ register(Result(
     key="VAR-A5", title="Time functional from energy conservation (vertical drop)",
     source=SU1107, status=Status.EXACT, statement=vertical_drop_statement, derive=_derive_a5,
     numeric=lambda Y, g, dps: num.path_time("line", 0, Y, g=g, dps=dps),
-    params=_strategy(Y=_pos(), g=_g_values()),
+    params=_strategy(Y=_pos(), g=_g_points()),
     examples=({"Y": 1, "g": Fr(1, 2)}, {"Y": Fr(7, 3), "g": Fr(981, 100)}),
     notes="g = 1/2 in the source, so v = sqrt(y) and the drop takes 2 sqrt(Y).",
 ))
@@ -153,7 +153,7 @@ register(Result(
     source="derived for this project in " + SU1107 + "'s conventions", status=Status.EXACT,
     statement=descent_time_statement, derive=_derive_a8,
     numeric=lambda r, theta1, g, dps: _shooting_time(r, theta1, g, dps),
-    params=_strategy(r=_pos(), theta1=_angle(Fr(1, 10), Fr(62, 10)), g=_g_values()),
+    params=_strategy(r=_pos(), theta1=_angle(Fr(1, 10), Fr(62, 10)), g=_g_points()),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1},
               {"r": Fr(5, 2), "theta1": Fr(1, 3), "g": Fr(981, 100)}),
     notes="Numeric route 3 (Bernoulli-Snell shooting, no cycloid formula). Route 1 (parametric quadrature) is "
@@ -231,7 +231,7 @@ register(Result(
     source="standard (comparison implied by Su-1094)", status=Status.EXACT,
     statement=line_time_statement, derive=_derive_a10,
     numeric=lambda X, Y, g, dps: num.path_time("line", X, Y, g=g, dps=dps),
-    params=_strategy(X=_pos(), Y=_pos(), g=_g_values()),
+    params=_strategy(X=_pos(), Y=_pos(), g=_g_points()),
     examples=({"X": 1, "Y": 1, "g": Fr(1, 2)}, {"X": 2, "Y": 1, "g": Fr(1, 2)}, {"X": Fr(1, 3), "Y": 5, "g": 1}),
 ))
 
@@ -273,7 +273,7 @@ register(Result(
     source="Galileo 1638 (Hist); Su-1094 (history)", status=Status.EXACT,
     statement=quarter_circle_statement, derive=_derive_a11,
     numeric=lambda R, g, dps: num.path_time("quarter-circle", R, R, g=g, dps=dps),
-    params=_strategy(R=_pos(), g=_g_values()),
+    params=_strategy(R=_pos(), g=_g_points()),
     examples=({"R": 1, "g": Fr(1, 2)}, {"R": Fr(7, 3), "g": Fr(981, 100)}),
     notes="The arc of the circle through both endpoints with centre on the start level (vertical initial tangent). "
           "For X != Y the closed form (an incomplete elliptic integral) is VAR-A11-ARC; the law of chords is "
@@ -317,7 +317,7 @@ register(Result(
     source="Huygens 1673 (Hist)", status=Status.EXACT, statement=tautochrone_statement, derive=_derive_a12,
     numeric=lambda r, theta0, g, dps: [num.cycloid_arc_to_bottom(r, theta0, dps=dps) ** 2,
                                        num.tautochrone_time(r, theta0, g=g, dps=dps)],
-    params=_strategy(r=_pos(), theta0=_angle(Fr(0), Fr(31, 10)), g=_g_values()),
+    params=_strategy(r=_pos(), theta0=_angle(Fr(0), Fr(31, 10)), g=_g_points()),
     examples=({"r": 1, "theta0": 0, "g": Fr(1, 2)}, {"r": 1, "theta0": Fr(3, 10), "g": Fr(1, 2)},
               {"r": 1, "theta0": 3, "g": Fr(1, 2)}, {"r": Fr(2, 3), "theta0": 1, "g": Fr(981, 100)}),
     notes="Full oscillation period 4 pi sqrt(r/g); one arch has length 8r.",
@@ -374,7 +374,7 @@ register(Result(
     source="derived for this project in " + SU1107 + "'s conventions; spec VAR-A8 route 2, pitfall C5",
     status=Status.EXACT, statement=descent_time_statement,
     numeric=lambda r, theta1, g, dps: _x_form_time(r, theta1, g, dps),
-    params=_strategy(r=_pos(), theta1=_angle(Fr(1, 10), Fr(62, 10)), g=_g_values()),
+    params=_strategy(r=_pos(), theta1=_angle(Fr(1, 10), Fr(62, 10)), g=_g_points()),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1}),
     notes="Integral over x of sqrt(1 + y'^2)/sqrt(2 g y) with theta(x) by safeguarded Newton and x = u^3, which "
           "removes the x^(-2/3) cusp singularity (without it only ~21 digits come out). Same statement as VAR-A8.",

@@ -68,7 +68,10 @@ def _derive_jacobi() -> Derivation:
         raise ArithmeticError(f"h does not solve the Jacobi equation: residual {residual}")
     if sympy.cancel(sympy.factor(h_t - (2 - 2 * U_SYM * (1 - T_PAR**2) / (2 * T_PAR)))) != 0:
         raise ArithmeticError("the two computations of h differ")
-    small = sympy.series(2 - theta * cot(theta / 2), theta, 0, 5).removeO()
+    # near the cusp, from the derived h: a double zero at theta = 0 with a positive theta^2 coefficient
+    small = sympy.series(h, theta, 0, 5).removeO()
+    if small.coeff(theta, 0) != 0 or small.coeff(theta, 1) != 0 or not small.coeff(theta, 2).is_positive:
+        raise ArithmeticError(f"h is not a positive multiple of theta^2 near the cusp: {small}")
     steps = (
         Step("Cycloids through the cusp: y = rho(1 - cos v), x = rho(v - sin v); at fixed x, dv/drho",
              Eq(_label(r"\partial\vartheta/\partial\rho"), dv[0])),

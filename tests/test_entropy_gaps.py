@@ -253,3 +253,17 @@ def test_domain_edges_of_the_annealed_exponential_law_and_the_sphere_stationarit
     assert isinstance(cosine_stationarity(alpha=2, d=2), Eq)  # d = 2 (the circle) is in the domain
     with pytest.raises(ValueError, match="d must be >= 2"):
         cosine_stationarity(alpha=2, d=1)
+
+
+def test_pd_series_summed_side_equals_the_digamma_difference():
+    # the m-form of ENT-A12b states a whole series; its own Sum (summand and start index) is summed here
+    # by mpmath and must equal psi(1) - psi(1 - m)
+    from proofs._entropy_rem import pd_series
+
+    for m in (sympy.Rational(1, 2), sympy.Rational(1, 5)):
+        stmt = pd_series(m=m)
+        (j, lo, hi), term = stmt.lhs.limits[0], sympy.lambdify(stmt.lhs.limits[0][0], stmt.lhs.function, "mpmath")
+        assert hi == sympy.oo
+        with mpmath.workdps(30):
+            summed = mpmath.nsum(term, [int(lo), mpmath.inf])
+            assert abs(summed - mpmath.mpf(str(sympy.N(stmt.rhs, 40)))) < mpmath.mpf(10) ** -25
