@@ -188,18 +188,27 @@ def fermat_vertex_statement(Ax: Any = 0, Ay: Any = 0, Bx: Any = 1, By: Any = 0, 
                  Eq(VX[2], res["value"], evaluate=False))
 
 
+def _pull_at_a(pts: list, k2: Any, k3: Any) -> Any:
+    """:math:`|k_2e_{AB}+k_3e_{AC}|^2` from the unit vectors at A (VAR-F1/F5 vertex cases).
+
+    Checked against the law of cosines, :math:`k_2^2+k_3^2+2k_2k_3\\cos A` with :math:`\\cos A` from the
+    squared sides, so that a wrong unit vector (zero, unnormalised) cannot pass the bound it is compared with.
+    """
+    e1 = [(pts[1][i] - pts[0][i]) / sqrt(_dist2(pts[1], pts[0])) for i in (0, 1)]
+    e2 = [(pts[2][i] - pts[0][i]) / sqrt(_dist2(pts[2], pts[0])) for i in (0, 1)]
+    s2 = sympy.radsimp(sympy.expand(sum((k2 * e1[i] + k3 * e2[i]) ** 2 for i in (0, 1))))
+    b2, c2 = _dist2(pts[2], pts[0]), _dist2(pts[1], pts[0])
+    cos_a = (b2 + c2 - _dist2(pts[1], pts[2])) / (2 * sqrt(b2 * c2))
+    if not checks.same(s2, k2**2 + k3**2 + 2 * k2 * k3 * cos_a):
+        raise ArithmeticError(f"|k2 e_AB + k3 e_AC|^2 = {s2} disagrees with the law of cosines")
+    return s2
+
+
 def _derive_vertex() -> Derivation:
     pts = _tri(0, 0, 1, 0, -1, Rational(3, 10))
     ks = [sympy.Integer(1) for _ in pts]
     # subgradient condition at A from the vectors themselves: s = e_AB + e_AC
-    e1 = [(pts[1][i] - pts[0][i]) / sqrt(_dist2(pts[1], pts[0])) for i in (0, 1)]
-    e2 = [(pts[2][i] - pts[0][i]) / sqrt(_dist2(pts[2], pts[0])) for i in (0, 1)]
-    s2 = sympy.radsimp(sum((e1[i] + e2[i]) ** 2 for i in (0, 1)))
-    # e_AB, e_AC are the unit vectors from A: |e_AB + e_AC|^2 = 2 + 2 cos A, cos A from the sides (law of cosines)
-    b2, c2 = _dist2(pts[2], pts[0]), _dist2(pts[1], pts[0])
-    cos_a = (b2 + c2 - _dist2(pts[1], pts[2])) / (2 * sqrt(b2 * c2))
-    if not checks.same(s2, 2 + 2 * cos_a):
-        raise ArithmeticError(f"|e_AB + e_AC|^2 = {s2} is not 2 + 2 cos A = {2 + 2 * cos_a}")
+    s2 = _pull_at_a(pts, ks[1], ks[2])
     if exact_sign(s2 - 1) > 0:
         raise ArithmeticError("the subgradient condition fails at A")
     value = objective(pts[0], pts, ks)
@@ -331,14 +340,7 @@ register(Result(
 
 def _derive_f5() -> Derivation:
     pts, ks = _tri(**_T), [sympy.Integer(5), sympy.Integer(2), sympy.Integer(2)]
-    e1 = [(pts[1][i] - pts[0][i]) / sqrt(_dist2(pts[1], pts[0])) for i in (0, 1)]
-    e2 = [(pts[2][i] - pts[0][i]) / sqrt(_dist2(pts[2], pts[0])) for i in (0, 1)]
-    s2 = sympy.radsimp(sympy.expand(sum((ks[1] * e1[i] + ks[2] * e2[i]) ** 2 for i in (0, 1))))
-    # e_AB, e_AC are the unit vectors from A: |k2 e_AB + k3 e_AC|^2 = k2^2 + k3^2 + 2 k2 k3 cos A (law of cosines)
-    b2, c2 = _dist2(pts[2], pts[0]), _dist2(pts[1], pts[0])
-    cos_a = (b2 + c2 - _dist2(pts[1], pts[2])) / (2 * sqrt(b2 * c2))
-    if not checks.same(s2, ks[1] ** 2 + ks[2] ** 2 + 2 * ks[1] * ks[2] * cos_a):
-        raise ArithmeticError(f"|k2 e_AB + k3 e_AC|^2 = {s2} disagrees with the law of cosines")
+    s2 = _pull_at_a(pts, ks[1], ks[2])
     if exact_sign(s2 - ks[0] ** 2) > 0:
         raise ArithmeticError("subgradient condition fails at A")
     value = sympy.radsimp(objective(pts[0], pts, ks))
