@@ -161,7 +161,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_latex(args: argparse.Namespace) -> int:
-    from .report import compile_pdf, document
+    from .report import NO_TEX, compile_pdf, document, tex_engine
 
     results = _select(args.patterns)
     out = Path(args.output)
@@ -169,6 +169,9 @@ def cmd_latex(args: argparse.Namespace) -> int:
         raise UsageError(f"output file must end in .tex, got {args.output!r}")
     if not out.parent.exists():
         raise UsageError(f"output directory {str(out.parent)!r} does not exist")
+    if args.pdf and tex_engine() is None:
+        # before any work: verifying first would print progress and then fail anyway
+        raise UsageError(NO_TEX)
     reports: list[Report] = []
     if args.verify:
         reports = verify_all(results, dps=args.dps, jobs=args.jobs, progress=_report_progress)

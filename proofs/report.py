@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .core import TUPLE_SEP, Report, Result, latex_escape
 
-__all__ = ["PILLARS", "FigureRef", "document", "compile_pdf", "tex_engine", "pillar_of"]
+__all__ = ["NO_TEX", "PILLARS", "FigureRef", "document", "compile_pdf", "tex_engine", "pillar_of"]
 
 #: Key prefix -> section title, in the order the report presents them.
 PILLARS: tuple[tuple[str, str], ...] = (
@@ -53,10 +53,11 @@ _PREAMBLE = r"""\documentclass[10pt]{article}
 \allowdisplaybreaks
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.4em}
-% Chinese titles of the source posts: typeset with CJKutf8 when installed, else marked.
+% Chinese titles of the source posts: typeset with CJKutf8 when installed, else marked. The typeset
+% form is defined outside \IfFileExists, whose branches cannot hold a macro parameter (#1) as written.
 \newcommand{\cjk}[1]{[\textit{title in Chinese}]}
-\IfFileExists{CJKutf8.sty}{\IfFileExists{c70gbsn.fd}{%
-  \usepackage{CJKutf8}\renewcommand{\cjk}[1]{\begin{CJK}{UTF8}{gbsn}#1\end{CJK}}}{}}{}
+\newcommand{\cjktypeset}[1]{\begin{CJK}{UTF8}{gbsn}#1\end{CJK}}
+\IfFileExists{CJKutf8.sty}{\IfFileExists{c70gbsn.fd}{\usepackage{CJKutf8}\let\cjk\cjktypeset}{}}{}
 \newcommand{\badge}[2]{\colorbox{#1}{\textcolor{white}{\sffamily\bfseries\footnotesize #2}}}
 % scale a display down to the line width when (and only when) it is wider
 \newcommand{\fitmath}[1]{\resizebox{\ifdim\width>\dimexpr\linewidth-3em\relax\dimexpr\linewidth-3em\relax
@@ -212,6 +213,11 @@ def _result_section(r: Result, rep: Report | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: the error when neither latexmk nor pdflatex is on PATH
+NO_TEX = ("no TeX engine found (latexmk or pdflatex); on Debian: apt-get install texlive-latex-base "
+          "texlive-latex-recommended latexmk lmodern")
+
+
 def tex_engine() -> list[str] | None:
     """The command that turns a .tex file into a PDF here (latexmk, else pdflatex), or None."""
     if shutil.which("latexmk"):
@@ -222,24 +228,30 @@ def tex_engine() -> list[str] | None:
 
 
 def compile_pdf(tex_path: Path) -> Path:
-    """Compile ``tex_path`` to a PDF beside it; ValueError when no engine is installed or TeX fails."""
+    """Compile ``tex_path`` to a PDF beside it; ValueError when no engine is installed or TeX fails.
+
+    TeX's log is kept beside the document (``FILE.log``) whether or not it compiled, and a
+    failure names it.
+    """
     engine = tex_engine()
     if engine is None:
-        raise ValueError(
-            "no TeX engine found (latexmk or pdflatex); on Debian: "
-            "apt-get install texlive-latex-base texlive-latex-recommended latexmk"
-        )
+        raise ValueError(NO_TEX)
     tex_path = tex_path.resolve()
+    log = tex_path.with_suffix(".log")
     with tempfile.TemporaryDirectory() as build:
+        built = Path(build) / tex_path.stem
         runs = 1 if engine[0] == "latexmk" else 2  # pdflatex needs a second pass for references
         for _ in range(runs):
             proc = subprocess.run(
                 [*engine, f"-output-directory={build}", str(tex_path)],
                 capture_output=True, text=True, errors="replace", cwd=tex_path.parent, timeout=600,
             )
+            if built.with_suffix(".log").exists():
+                shutil.copy(built.with_suffix(".log"), log)
             if proc.returncode != 0:
                 errors = [ln for ln in proc.stdout.splitlines() if ln.startswith("!")][:3]
-                raise ValueError(f"TeX failed on {tex_path.name}: {' '.join(errors) or 'see its log'}")
+                raise ValueError(f"TeX failed on {tex_path.name}: {' '.join(errors) or 'no error line'}; "
+                                 f"log: {log}")
         pdf = tex_path.with_suffix(".pdf")
-        shutil.copy(Path(build) / (tex_path.stem + ".pdf"), pdf)
+        shutil.copy(built.with_suffix(".pdf"), pdf)
     return pdf

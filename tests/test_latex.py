@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,40 @@ def test_evidence_appears_when_reports_are_given():
 def test_chinese_titles_are_wrapped_for_pdflatex():
     tex = document(registry.select(["HIPPO-LEG-6"]))
     assert "\\cjk{重温SSM（一）}" in tex
+
+
+def _cjk_installed() -> bool:
+    found = subprocess.run(["kpsewhich", "CJKutf8.sty", "c70gbsn.fd"], capture_output=True, text=True)
+    return len(found.stdout.split()) == 2
+
+
+def test_chinese_titles_typeset_when_cjk_and_its_fonts_are_installed(tmp_path):
+    # The regression: with CJKutf8 installed, the preamble's \cjk definition stopped TeX
+    # ("Illegal parameter number in definition of \reserved@a") and no PDF was made at all.
+    _engine_or_skip()
+    if not _cjk_installed():
+        if os.environ.get("CI"):
+            pytest.fail("no CJKutf8 in CI: .ci/run must install texlive-lang-chinese and the gbsn fonts")
+        pytest.skip("CJKutf8 or its gbsn fonts are not installed (apt-get install texlive-lang-chinese "
+                    "latex-cjk-chinese-arphic-gbsn00lp)")
+    out = tmp_path / "zh.tex"
+    out.write_text(document(registry.select(["HIPPO-LEG-6"])), encoding="utf-8")
+    assert compile_pdf(out).exists()
+    log = out.with_suffix(".log").read_text(encoding="latin-1")
+    assert "CJKutf8.sty" in log and "c70gbsn.fd" in log, "the Chinese title was not typeset in CJK"
+
+
+def test_chinese_titles_are_marked_when_cjk_is_missing(tmp_path):
+    # The other side of the branch: the same document with the package's file name made unfindable.
+    _engine_or_skip()
+    tex = document(registry.select(["HIPPO-LEG-6"]))
+    assert "\\IfFileExists{CJKutf8.sty}" in tex
+    out = tmp_path / "nozh.tex"
+    out.write_text(tex.replace("\\IfFileExists{CJKutf8.sty}", "\\IfFileExists{CJKutf8-absent.sty}"),
+                   encoding="utf-8")
+    assert compile_pdf(out).exists()
+    log = out.with_suffix(".log").read_text(encoding="latin-1")
+    assert "CJKutf8.sty" not in log
 
 
 def test_the_full_document_names_every_result_groups_them_and_compiles(tmp_path):
