@@ -33,6 +33,7 @@ import sympy
 from numerics.agree import DEFAULT_DPS, Agreement, agreement, check_dps, worst
 
 from . import checks
+from .markup import check_markup, latex_escape, latex_text, math_text, plain_text
 
 __all__ = [
     "Status",
@@ -65,8 +66,11 @@ class Status(str, enum.Enum):
 class Step:
     """One captioned step of a derivation."""
 
-    caption: str
+    caption: str  # text with inline math as $...$ (see proofs.markup)
     expr: Any
+
+    def __post_init__(self) -> None:
+        check_markup(self.caption, "step caption")
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,11 @@ class Derivation:
 
     value: Any
     steps: tuple[Step, ...] = ()
+
+    def _repr_latex_(self) -> str:
+        rows = [rf"&{math_text(s.caption)}\\ &\quad {_latex_of(s.expr)}" for s in self.steps]
+        rows.append(rf"&\text{{Result:}}\\ &\quad {_latex_of(self.value)}")
+        return "$$\\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$$"
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,24 @@ class Report:
     dps: int
     cases: int = 0
     examples: int = 0
+
+    def _repr_html_(self) -> str:
+        """Notebook view: the verdict and its evidence as a small table."""
+        import html
+
+        colour = "#1b7f3b" if self.passed else "#b00020"
+        rows = [("result", f"<b>{self.key}</b> [{self.status.value}]"),
+                ("verdict", f'<b style="color:{colour}">{"passed" if self.passed else "FAILED"}</b>'),
+                ("symbolic", html.escape(self.symbolic + (f" ({self.cases} cases)" if self.cases > 1 else "")))]
+        if self.digits is not None:
+            rows.append(("digits", f"{self.digits:.1f} at dps {self.dps}, {self.digits_2x:.1f} at dps "
+                                   f"{2 * self.dps} (worst of {self.examples} point(s))"))
+        rows.append(("time", f"{self.seconds:.2f} s"))
+        if self.message:
+            rows.append(("message", html.escape(self.message)))
+        body = "".join(f'<tr><th style="text-align:left">{k}</th><td style="text-align:left">{v}</td></tr>'
+                       for k, v in rows)
+        return f"<table>{body}</table>"
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form used by ``closedform verify --json``."""
@@ -182,7 +209,15 @@ class Result:
     display
         the case whose derivation steps are shown (by ``show`` and in LaTeX).
     notes
-        errata, conventions, caveats (shown with the result).
+        errata, conventions, caveats (shown with the result); text with inline math as ``$...$``.
+    title_tex
+        the title with its mathematics typeset (text with inline math as ``$...$``, see
+        :mod:`proofs.markup`), for the report and notebooks; ``title`` stays the plain-text form
+        used by the terminal, JSON and PDF bookmarks.  Empty when the title has no mathematics.
+    parts
+        for a statement that is a tuple, the name of each part in order, as inline math without
+        dollars (``("A", "B")``, ``(r"\bar{A}", r"\bar{B}")``); shown as ``A = ...`` by ``show``,
+        the report and notebooks.  Empty for a statement that is not a tuple.
     """
 
     key: str
@@ -199,6 +234,8 @@ class Result:
     loss: int = 5
     display: Mapping[str, Any] = field(default_factory=dict)
     notes: str = ""
+    title_tex: str = ""
+    parts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not _KEY.match(self.key):
@@ -214,6 +251,10 @@ class Result:
         if self.status is not Status.EXACT and self.derive is not None and self.bound is None:
             # a general symbolic proof of a non-EXACT claim would mislabel it
             raise ValueError(f"{self.key}: only EXACT results carry a general symbolic proof")
+        check_markup(self.notes, f"{self.key}: notes")
+        check_markup(self.title_tex, f"{self.key}: title_tex")
+        for name in self.parts:
+            check_markup(f"${name}$", f"{self.key}: parts")
         if not 0 <= self.loss < 10:
             raise ValueError(f"{self.key}: loss must be in 0..9 digits, got {self.loss}")
 
@@ -337,6 +378,11 @@ class Result:
 
     # --- presentation -----------------------------------------------------------------
 
+    @property
+    def latex_title(self) -> str:
+        """The title in LaTeX text mode, its mathematics typeset."""
+        return latex_text(self.title_tex) if self.title_tex else latex_escape(self.title)
+
     def latex_parts(self) -> LatexParts:
         """The pieces of this result's LaTeX (statement, bound note, derivation steps), for custom layouts."""
         # A result never changes after construction, and its display derivation can take seconds:
@@ -356,14 +402,14 @@ class Result:
         if self.derive is not None:
             case = self.display_case()
             where = ", ".join(f"{k}={v}" for k, v in case.items())
-            steps = tuple((latex_escape(s.caption), _latex_of(s.expr)) for s in self.derivation(**case).steps)
-        return LatexParts(_latex_of(self.general()), bound_note, where, steps, latex_escape(self.notes))
+            steps = tuple((latex_text(s.caption), _latex_of(s.expr)) for s in self.derivation(**case).steps)
+        return LatexParts(_latex_of(self.general()), bound_note, where, steps, latex_text(self.notes))
 
     def latex(self) -> str:
         """This result as a LaTeX fragment: heading, metadata, statement, derivation steps."""
         parts = self.latex_parts()
         lines = [
-            rf"\subsection*{{{latex_escape(self.key)}: {latex_escape(self.title)}}}",
+            rf"\subsection*{{{latex_escape(self.key)}: {self.latex_title}}}",
             rf"\noindent\textbf{{Status:}} {self.status.value}. \textbf{{Source:}} {latex_escape(self.source)}.",
             r"\[" + parts.statement + r"\]",
         ]
@@ -378,7 +424,10 @@ class Result:
         return "\n".join(lines) + "\n"
 
     def _repr_latex_(self) -> str:
-        return rf"$\displaystyle \text{{{self.key}}}\quad {_latex_of(self.general())}$"
+        """Notebook view: key, title, status, then the statement (one formula, as notebooks need)."""
+        title = math_text(self.title_tex) if self.title_tex else rf"\text{{{latex_escape(self.title)}}}"
+        head = rf"\textbf{{{self.key}}}\quad {title}\quad [\text{{{self.status.value}}}]"
+        return rf"$$\begin{{array}}{{l}}{head}\\[4pt] \displaystyle {_latex_of(self.general())}\end{{array}}$$"
 
     def __repr__(self) -> str:
         return f"<Result {self.key} [{self.status.value}]: {self.title}>"
@@ -409,25 +458,6 @@ def _latex_of(obj: Any) -> str:
 
 
 _LATEX_LIMIT = 2000  # characters; measured: 2x2 matrices of rational functions at ~2200 print as hairlines
-
-
-_ESCAPES = {
-    "\\": r"\textbackslash{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-
-
-def latex_escape(text: str) -> str:
-    """Escape text for LaTeX's text mode."""
-    return "".join(_ESCAPES.get(ch, ch) for ch in text)
 
 
 class Registry:
