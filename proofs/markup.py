@@ -18,6 +18,7 @@ Text without a dollar sign is plain text and is only escaped.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["latex_escape", "latex_text", "math_text", "plain_text", "split_math", "check_markup"]
 
@@ -82,19 +83,19 @@ _GREEK = {
 }
 _SYMBOLS = {
     "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "to": "→", "rightarrow": "→",
-    "mapsto": "↦", "approx": "≈", "sim": "~", "simeq": "≃", "equiv": "≡", "cdot": "·", "times": "×",
+    "mapsto": "↦", "approx": "≈", "sim": "∼", "simeq": "≃", "equiv": "≡", "cdot": "·", "times": "×",
     "pm": "±", "mp": "∓", "infty": "∞", "sum": "Σ", "prod": "∏", "int": "∫", "partial": "∂", "nabla": "∇",
     "in": "∈", "notin": "∉", "subset": "⊂", "cup": "∪", "cap": "∩", "ldots": "...", "dots": "...",
     "cdots": "...", "top": "T", "circ": "∘", "propto": "∝", "langle": "⟨", "rangle": "⟩", "quad": "  ",
     "qquad": "    ", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "mid": "|", "ast": "*",
     "star": "*", "emptyset": "∅", "forall": "∀", "exists": "∃", "Rightarrow": "⇒", "iff": "⇔",
-    "implies": "⇒", "perp": "⊥", "otimes": "⊗", "oplus": "⊕", "dagger": "†", "prime": "'", "|": "‖",
+    "implies": "⇒", "perp": "⊥", "angle": "∠", "otimes": "⊗", "oplus": "⊕", "dagger": "†", "prime": "'", "|": "‖",
     "lVert": "‖", "rVert": "‖", "Vert": "‖", "lvert": "|", "rvert": "|", "vert": "|",
 }
 _ACCENTS = {"bar": "\u0304", "overline": "\u0304", "hat": "\u0302", "widehat": "\u0302", "tilde": "\u0303",
             "widetilde": "\u0303", "dot": "\u0307", "ddot": "\u0308", "vec": "\u20d7"}
 _DROP_WRAPPERS = ("mathrm", "mathbf", "mathit", "mathsf", "mathcal", "mathbb", "boldsymbol", "operatorname",
-                  "text", "textrm", "textit", "mathop", "left", "right", "big", "Big", "bigl", "bigr", "Bigl",
+                  "text", "textrm", "textit", "texttt", "mathtt", "mathop", "left", "right", "big", "Big", "bigl", "bigr", "Bigl",
                   "Bigr", "displaystyle", "tfrac", "dfrac")
 _BLACKBOARD = {"R": "ℝ", "C": "ℂ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ"}
 
@@ -102,15 +103,16 @@ _GROUP = r"\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}"  # a brace group, up to t
 
 
 def _plain_math(tex: str) -> str:
-    s = tex
+    s = re.sub(r"(\\[A-Za-z]+)(?=\\[A-Za-z])", r"\1 ", tex)  # \pi\sqrt{x}: keep the two commands apart
     for _ in range(4):  # nested constructions, innermost first
         s = re.sub(r"\\mathbb\{([RCNZQ])\}", lambda m: _BLACKBOARD[m.group(1)], s)
         s = re.sub(rf"\\[dt]?frac{_GROUP}{_GROUP}", lambda m: f"{_wrap(m.group(1))}/{_wrap(m.group(2))}", s)
         s = re.sub(rf"\\sqrt\[([^\]]*)\]{_GROUP}", lambda m: f"root{m.group(1)}({m.group(2)})", s)
         s = re.sub(rf"\\sqrt{_GROUP}", lambda m: f"sqrt({m.group(1)})", s)
         s = re.sub(rf"\\binom{_GROUP}{_GROUP}", lambda m: f"C({m.group(1)}, {m.group(2)})", s)
-        s = re.sub(rf"\\({'|'.join(_ACCENTS)}){_GROUP}", lambda m: _accent(m.group(2), m.group(1)), s)
-        s = re.sub(rf"\\({'|'.join(_ACCENTS)})\s*(\\?[A-Za-z])", lambda m: _accent(m.group(2), m.group(1)), s)
+        s = re.sub(rf"\\({'|'.join(_ACCENTS)})(?![A-Za-z]){_GROUP}", lambda m: _accent(m.group(2), m.group(1)), s)
+        s = re.sub(rf"\\({'|'.join(_ACCENTS)})(?![A-Za-z])\s*(\\?[A-Za-z])",
+                   lambda m: _accent(m.group(2), m.group(1)), s)
         s = re.sub(rf"\\(?:{'|'.join(_DROP_WRAPPERS)})(?![A-Za-z])\s*", "", s)
     s = re.sub(r"\\([A-Za-z]+)", lambda m: _GREEK.get(m.group(1), _SYMBOLS.get(m.group(1), m.group(1))), s)
     s = re.sub(r"\\([|])", lambda m: _SYMBOLS[m.group(1)], s)
@@ -134,4 +136,5 @@ def _accent(base: str, name: str) -> str:
 
 def plain_text(text: str) -> str:
     """Readable plain text (for the terminal and PDF bookmarks): the mathematics spelled out."""
-    return "".join(_plain_math(piece) if is_math else piece for is_math, piece in split_math(text))
+    spelled = "".join(_plain_math(piece) if is_math else piece for is_math, piece in split_math(text))
+    return unicodedata.normalize("NFC", spelled)  # A + combining macron -> one character where one exists
