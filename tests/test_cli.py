@@ -7,6 +7,8 @@ in process, through the same ``main``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import importlib.metadata
 import io
 import json
 import os
@@ -14,11 +16,15 @@ import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 
 import pytest
+import sympy
 
 from proofs import registry
-from proofs.cli import main
+from proofs.cli import _progress, main
+from proofs.core import Bound, Derivation, Result, Status, Step
+from proofs.markup import plain_text
 
 SCRIPT = shutil.which("closedform")
 #: seconds of interpreter and SymPy start-up a loaded 2-core machine may add to a command
@@ -75,8 +81,10 @@ def test_show_prints_statement_derivation_and_latex():
     proc = run("show", "HIPPO-LEG-6")
     assert proc.returncode == 0
     out = proc.stdout
-    assert "HIPPO-LEG-6" in out and "EXACT" in out and "derivation" in out and "LaTeX:" in out
-    assert "n = 0..32" in out
+    assert "HIPPO-LEG-6" in out and "EXACT" in out and "derivation (shown for n = 3):" in out
+    assert "proof: proved exactly for every n = 0..32 (no general-n proof)" in out
+    assert "\nstatement:\n" in out, "the statement is shown for symbolic n, not at a case"
+    assert "LaTeX:" not in out, "LaTeX only with --latex"
     latex = run("show", "hippo-leg-6", "--latex").stdout
     assert latex.startswith("\\subsection*{HIPPO-LEG-6") and "\\begin{align*}" in latex
 
@@ -122,6 +130,7 @@ def test_verify_exits_nonzero_when_a_check_fails(tmp_path):
         (("show", "NO_SUCH_KEY"), ("no result matches",)),
         (("show", "hippo"), ("matches", "give one key")),
         (("list", "zzz"), ("no result matches 'zzz'",)),
+        (("list", "--json", "--markdown"), ("--markdown", "not allowed with", "--json")),
         (("latex", "HIPPO-LEG-1"), ("-o",)),
         (("latex", "HIPPO-LEG-1", "-o", "out.pdf"), (".tex",)),
         (("latex", "HIPPO-LEG-1", "-o", "/no/such/dir/r.tex"), ("does not exist",)),
@@ -185,3 +194,193 @@ def test_ci_script_runs_the_readme_test_command_verbatim():
 
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 -m pip install -e '.[test]' && python3 -m pytest" in ci
+
+
+# --- --version ----------------------------------------------------------------------------
+
+
+def test_version_prints_the_installed_version():
+    proc = run_here("--version")
+    assert proc.returncode == 0, proc
+    assert proc.stdout == f"closedform {importlib.metadata.version('closedform')}\n"
+
+
+# --- show: plain text, named parts, the case shown, the scope of the proof ----------------
+
+
+def _matrices(N):
+    return sympy.Tuple(sympy.Matrix(N, N, lambda i, j: sympy.sqrt(2 * i + 1) if i >= j else 0),
+                       sympy.Matrix(N, 1, lambda i, j: i + 1))
+
+
+CAPTION = r"Both parts, by $\sqrt{2n+1}$ and $\lambda_n$"
+NOTES = r"Half of it is $\frac{1}{2}$ of $\lambda$."
+
+
+def _derive(N):
+    step = Step(CAPTION, _matrices(N))
+    return Derivation(_matrices(N), (step,))
+
+
+#: a tuple statement that cannot take a symbolic N (so it is shown at its display case), with
+#: inline math in its title, step caption and notes
+PLANTED = Result(
+    key="ZZ-SHOW-1", title="Planted pair",
+    source="tests (重温SSM（一）, a CJK source that takes two columns a character)",
+    status=Status.EXACT, statement=_matrices, derive=_derive, bound=Bound("N", 1, 6), display={"N": 2},
+    title_tex=r"Planted pair $\bar{A}$, $\sqrt{2n+1}$", notes=NOTES,
+    parts=(r"\bar{A}", "B"),
+)
+A_BAR = plain_text(r"$\bar{A}$")  # A with a bar (one character or two: proofs.markup decides)
+
+
+@pytest.fixture
+def planted(monkeypatch):
+    """Register results for one test (in process only): ``planted(result)``."""
+    def plant(result: Result) -> Result:
+        monkeypatch.setitem(registry._items, result.key, result)
+        return result
+
+    return plant
+
+
+def test_show_is_plain_text_with_each_part_labelled_and_the_case_named(planted):
+    planted(PLANTED)
+    proc = run_here("show", "ZZ-SHOW-1")
+    assert proc.returncode == 0, proc
+    out = proc.stdout
+    assert out.startswith(f"ZZ-SHOW-1: Planted pair {A_BAR}, sqrt(2n+1)\n")
+    assert "proof: proved exactly for every N = 1..6 (no general-N proof)" in out
+    assert f"statement (shown for N = 2):\n{A_BAR} =\n" in out and "\nB =\n" in out
+    assert f"derivation (shown for N = 2):\n  1. {plain_text(CAPTION)}\n     {A_BAR} =\n" in out
+    assert "  1. Both parts, by sqrt(2n+1) and" in out and f"notes:\n{plain_text(NOTES)}\n" in out
+    assert "$" not in out and "\\" not in out and "LaTeX:" not in out
+    assert "⎡" in out, "formulas still go through SymPy's pretty printer"
+
+
+def test_show_labels_unnamed_parts_by_number(planted):
+    planted(dataclasses.replace(PLANTED, parts=()))
+    out = run_here("show", "ZZ-SHOW-1").stdout
+    assert "statement (shown for N = 2):\npart 1 =\n" in out and "\npart 2 =\n" in out
+    assert f"  1. {plain_text(CAPTION)}\n     part 1 =\n" in out
+
+
+def test_show_names_the_scope_of_the_symbolic_proof(planted):
+    x = sympy.Symbol("x")
+    general = planted(Result(key="ZZ-SHOW-2", title="General", source="tests", status=Status.EXACT,
+                             statement=lambda: sympy.Eq(x * (x + 1), x**2 + x, evaluate=False),
+                             derive=lambda: sympy.Eq(x * (x + 1), x**2 + x, evaluate=False)))
+    numeric = planted(Result(key="ZZ-SHOW-3", title="Numeric", source="tests", status=Status.THEOREM,
+                             statement=lambda: sympy.Integer(1), numeric=lambda dps: 1, examples=({},)))
+    out = run_here("show", general.key).stdout
+    assert "proof: general" in out and "\nstatement:\n" in out and "shown for" not in out
+    out = run_here("show", numeric.key).stdout
+    assert "proof: no symbolic proof (THEOREM: exercised numerically)" in out and "derivation" not in out
+
+
+# --- list: as wide as the terminal ----------------------------------------------------------
+
+
+def _columns_of(line: str) -> int:
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in line)
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_list_fits_the_terminal_width(width, monkeypatch, planted):
+    planted(PLANTED)
+    monkeypatch.setenv("COLUMNS", str(width))  # what shutil.get_terminal_size reads first
+    proc = run_here("list")
+    assert proc.returncode == 0, proc
+    lines = proc.stdout.splitlines()
+    too_wide = [line for line in lines if _columns_of(line) > width]
+    assert not too_wide, f"lines wider than {width} columns: {too_wide[:3]}"
+    assert len(lines) == len(registry) + 4, "one line a result (header, rule, blank line, count besides)"
+    row = next(line for line in lines if line.startswith("ZZ-SHOW-1 "))
+    assert f"Planted pair {A_BAR}" in row and "$" not in row, "titles in plain text"
+    if width == 80:
+        assert "..." in row, "a long source is cut to fit"
+    else:
+        assert "two columns a character)" in row, "a row that fits is not cut"
+
+
+# --- verify --bound: out of range is a usage error, before any work -------------------------
+
+
+def test_bound_below_a_results_start_is_a_usage_error_before_verifying(monkeypatch):
+    def no_work(*args, **kwargs):
+        raise AssertionError("verified before checking --bound")
+
+    monkeypatch.setattr("proofs.cli.verify_all", no_work)
+    late = next(r for r in registry if r.bound is not None and r.derive is not None and r.bound.start >= 1)
+    proc = run_here("verify", late.key, "--bound", str(late.bound.start - 1))
+    assert_one_line_error(proc, "--bound", late.key, f"give at least {late.bound.start}")
+    assert proc.stdout == ""
+
+
+def test_bound_for_results_without_a_bound_is_a_usage_error(monkeypatch):
+    monkeypatch.setattr("proofs.cli.verify_all",
+                        lambda *a, **k: pytest.fail("verified before checking --bound"))
+    general = [r.key for r in registry if r.bound is None][:2]
+    proc = run_here("verify", *general, "--bound", "4")
+    assert_one_line_error(proc, "--bound applies to results proved for every n up to a bound; "
+                                "none of the selected results is")
+    assert proc.stdout == ""
+
+
+# --- verify: the SCOPE column ---------------------------------------------------------------
+
+
+def test_verify_says_over_which_range_each_proof_ran():
+    keys = ["HIPPO-LEG-2", "HIPPO-LEG-7", "HIPPO-LEGS-P11"]  # bounded (n from 0), general, no proof
+    bounded, general, numeric = (registry[k] for k in keys)
+    assert bounded.bound.start == 0 and general.bound is None and general.derive and numeric.derive is None
+    proc = run_here("verify", *keys, "--bound", "3", "--jobs", "1", "-q")
+    assert proc.returncode == 0, proc
+    table = proc.stdout.splitlines()
+    assert table[0].split()[:4] == ["KEY", "STATUS", "SYMBOLIC", "SCOPE"]
+    assert [line.split()[3] for line in table[2:5]] == ["n=0..3", "general", "-"]
+    data = json.loads(run_here("verify", *keys, "--bound", "3", "--jobs", "1", "--json", "-q").stdout)
+    assert [item["scope"] for item in data["results"]] == ["n=0..3", "general", None]
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_one_line_updated_in_place():
+    stream = _Terminal()
+    for i in (1, 2, 3):
+        _progress(i, 3, f"R-{i} ok", stream=stream)
+    assert stream.getvalue() == "\r\033[K[1/3] R-1 ok\r\033[K[2/3] R-2 ok\r\033[K[3/3] R-3 ok\n"
+
+
+def test_verify_progress_on_a_terminal_ends_with_one_newline():
+    stream, out = _Terminal(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(stream):
+        assert main(["verify", "HIPPO-LEG-2", "HIPPO-LEG-7", "--bound", "3", "--jobs", "1"]) == 0
+    err = stream.getvalue()
+    assert err.count("\n") == 1 and err.endswith("\n") and "[2/2] HIPPO-LEG-7 ok" in err
+    assert all(update.startswith("\033[K[") for update in err.split("\r")[1:])
+
+
+def test_progress_elsewhere_is_a_line_per_result_and_quiet_is_silent():
+    proc = run("verify", "HIPPO-LEG-2", "HIPPO-LEG-7", "--bound", "3", "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 2, proc.stderr
+    assert lines[0].startswith("[1/2] HIPPO-LEG-2 ok") and lines[1].startswith("[2/2] HIPPO-LEG-7 ok")
+    assert "\r" not in proc.stderr and "\033" not in proc.stderr
+    quiet = run_here("verify", "HIPPO-LEG-2", "--bound", "3", "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == "" and "1 passed" in quiet.stdout
+
+
+def test_latex_quiet_silences_progress(tmp_path):
+    out = tmp_path / "r.tex"
+    proc = run_here("latex", "HIPPO-LEG-7", "-o", str(out), "--no-figures", "--jobs", "1", "-q")
+    assert proc.returncode == 0 and out.exists(), proc
+    assert proc.stderr == ""
