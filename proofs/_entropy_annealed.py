@@ -149,7 +149,7 @@ def _derive_kl() -> Derivation:
     m1 = Add(*[w * v * exp(LAM * v) for w, v in zip(WS, VS)]) / tot
     value = _from_moments(NS, LAM, m0, m1)
     return Derivation(
-        Eq(HANN, value, evaluate=False), (Step("Definition with E over the 3-point law", value),)
+        Eq(HANN, value, evaluate=False), (Step("Definition with $E$ over the 3-point law", value),)
     )
 
 
@@ -157,6 +157,8 @@ register(
     Result(
         key="ENT-A10A",
         title="Annealed entropy is ln n minus a KL divergence: H_ann = ln n - KL(P_lambda || P)",
+        title_tex=r"Annealed entropy is $\ln n$ minus a KL divergence: "
+        r"$H_{\mathrm{ann}} = \ln n - \mathrm{KL}(P_\lambda \,\|\, P)$",
         source=SU_8823 + " (approximation); KL form: project derivation",
         status=Status.EXACT,
         statement=kl_form,
@@ -168,7 +170,7 @@ register(
             {"values": [0, 1, 3], "weights": [1, 2, 3], "n": 512, "lam": F(1, 2)},
             {"values": [-2, F(1, 3), 5, 7], "weights": [1, 1, 5, 2], "n": 100, "lam": -1},
         ),
-        notes="Equivalently ln n minus the Cramer rate function at the tilted mean. Numeric route: the "
+        notes=r"Equivalently $\ln n$ minus the Cramer rate function at the tilted mean. Numeric route: the "
         "annealed definition summed directly over the law (no KL).",
     )
 )
@@ -216,9 +218,9 @@ def _derive_gaussian() -> Derivation:
     return Derivation(
         Eq(HANN, value, evaluate=False),
         (
-            Step("E[e^{lambda S}] by integration", m0),
-            Step("E[S e^{lambda S}] by integration", m1),
-            Step("H_ann = log n + log M0 - lambda M1/M0", value),
+            Step(r"$E[e^{\lambda S}]$ by integration", m0),
+            Step(r"$E[S e^{\lambda S}]$ by integration", m1),
+            Step(r"$H_{\mathrm{ann}} = \log n + \log M_0 - \lambda M_1/M_0$", value),
         ),
     )
 
@@ -227,6 +229,7 @@ register(
     Result(
         key="ENT-A10B",
         title="Annealed entropy, Gaussian scores: H_ann = ln n - lambda^2 sigma^2 / 2",
+        title_tex=r"Annealed entropy, Gaussian scores: $H_{\mathrm{ann}} = \ln n - \lambda^2 \sigma^2 / 2$",
         source=SU_8823 + " (approximation); closed form: project derivation",
         status=Status.EXACT,
         statement=gaussian_statement,
@@ -256,7 +259,7 @@ def _derive_uniform() -> Derivation:
     value = _from_moments(NS, lam, m0, m1)
     return Derivation(
         Eq(HANN, value, evaluate=False),
-        (Step("E[e^{lambda S}], E[S e^{lambda S}] on [0, 1]", Matrix([m0, m1])),),
+        (Step(r"$E[e^{\lambda S}]$, $E[S e^{\lambda S}]$ on $[0, 1]$", Matrix([m0, m1])),),
     )
 
 
@@ -264,14 +267,16 @@ register(
     Result(
         key="ENT-A10C",
         title="Annealed entropy, uniform[0,1] scores (keeping it fixed needs lambda ~ n)",
+        title_tex=r"Annealed entropy, uniform$[0,1]$ scores (keeping it fixed needs $\lambda \sim n$)",
         source=SU_8823 + " (approximation); closed form: project derivation",
         status=Status.EXACT,
         statement=uniform_statement,
         derive=_derive_uniform,
         numeric=lambda dps, n, lam: ne.annealed_entropy_quad("uniform", n, lam, dps=dps),
         examples=({"n": 1, "lam": 1}, {"n": 1, "lam": 10}, {"n": 4096, "lam": F(-7, 3)}),
-        notes="For [a, b] replace lambda by lambda (b - a). Golden: H_ann - ln n = -0.04065185225640831540664565 "
-        "(lambda = 1), -1.30308451386451305091078550365 (lambda = 10).",
+        notes=r"For $[a, b]$ replace $\lambda$ by $\lambda (b - a)$. Golden: "
+        r"$H_{\mathrm{ann}} - \ln n = -0.04065185225640831540664565$ ($\lambda = 1$), "
+        r"$-1.30308451386451305091078550365$ ($\lambda = 10$).",
     )
 )
 
@@ -286,6 +291,7 @@ register(
     Result(
         key="ENT-A10C-LIM",
         title="Uniform scores: H_ann = ln n - ln lambda + 1 + o(1) as lambda -> oo",
+        title_tex=r"Uniform scores: $H_{\mathrm{ann}} = \ln n - \ln \lambda + 1 + o(1)$ as $\lambda \to \infty$",
         source="project derivation",
         status=Status.EXACT,
         statement=uniform_large_lambda,
@@ -316,8 +322,9 @@ def _derive_exponential() -> Derivation:
     return Derivation(
         Eq(HANN, value, evaluate=False),
         (
-            Step("Moments of e^{lambda S} under Exp(1) on [0, oo), r = 1 - lambda > 0", Matrix([m0, m1])),
-            Step("H_ann = log n + log M0 - lambda M1/M0", value),
+            Step(r"Moments of $e^{\lambda S}$ under $\mathrm{Exp}(1)$ on $[0, \infty)$, $r = 1 - \lambda > 0$",
+                 Matrix([m0, m1])),
+            Step(r"$H_{\mathrm{ann}} = \log n + \log M_0 - \lambda M_1/M_0$", value),
         ),
     )
 
@@ -326,13 +333,14 @@ register(
     Result(
         key="ENT-A10D",
         title="Annealed entropy, Exponential(1) scores, lambda < 1",
+        title_tex=r"Annealed entropy, Exponential(1) scores, $\lambda < 1$",
         source=SU_8823 + " (approximation); closed form: project derivation",
         status=Status.EXACT,
         statement=exponential_statement,
         derive=_derive_exponential,
         numeric=lambda dps, n, lam: ne.annealed_entropy_quad("exponential", n, lam, dps=dps),
         examples=({"n": 1, "lam": F(1, 2)}, {"n": 77, "lam": -2}, {"n": 3, "lam": F(9, 10)}),
-        notes="For lambda >= 1 the MGF is infinite and the annealed formula has no meaning. Golden: lambda = 1/2 "
-        "gives ln 2 - 1.",
+        notes=r"For $\lambda \ge 1$ the MGF is infinite and the annealed formula has no meaning. Golden: "
+        r"$\lambda = 1/2$ gives $\ln 2 - 1$.",
     )
 )

@@ -100,8 +100,8 @@ def _derive_a1() -> Derivation:
     return Derivation(
         Eq(H, expanded, evaluate=False),
         (
-            Step("Definition, p_i = exp(lambda s_i)/Z", Eq(H, definition, evaluate=False)),
-            Step("log(p_i) = lambda s_i - log Z (expand_log)", Eq(H, expanded, evaluate=False)),
+            Step(r"Definition, $p_i = e^{\lambda s_i}/Z$", Eq(H, definition, evaluate=False)),
+            Step(r"$\log p_i = \lambda s_i - \log Z$ ($\text{expand\_log}$)", Eq(H, expanded, evaluate=False)),
         ),
     )
 
@@ -110,6 +110,7 @@ register(
     Result(
         key="ENT-A1",
         title="Entropy of a scaled softmax: H = ln Z - lambda E_p[s]",
+        title_tex=r"Entropy of a scaled softmax: $H = \ln Z - \lambda E_p[s]$",
         source=SU_8823 + " (first display); " + SU_9034 + " eq. (2)",
         status=Status.EXACT,
         statement=entropy_formula,
@@ -117,7 +118,7 @@ register(
         numeric=lambda dps, s, lam: ne.entropy_definition(s, lam, dps=dps),
         params=_points(),
         examples=VECTORS,
-        notes="Numeric route: the definition -sum p ln p with p from shifted exponentials (numerics.entropy).",
+        notes=r"Numeric route: the definition $-\sum p \ln p$ with $p$ from shifted exponentials (numerics.entropy).",
     )
 )
 
@@ -142,7 +143,7 @@ def _derive_a2(s: Any = None, lam: Any = None) -> Derivation:
     got = Matrix([sympy.diff(a, LAM), sympy.diff(a, LAM, 2)]).subs(LAM, lam_)
     return Derivation(
         Eq(Matrix([Derivative(a, LAM), Derivative(a, LAM, 2)]), got, evaluate=False),
-        (Step("Differentiate A = log Z", got),),
+        (Step(r"Differentiate $A = \log Z$", got),),
     )
 
 
@@ -150,6 +151,7 @@ register(
     Result(
         key="ENT-A2",
         title="Log-partition cumulants: A' = E_p[s], A'' = Var_p[s] >= 0",
+        title_tex=r"Log-partition cumulants: $A' = E_p[s]$, $A'' = \operatorname{Var}_p[s] \ge 0$",
         source="standard (exponential families)",
         status=Status.EXACT,
         statement=cumulant_structure,
@@ -157,7 +159,8 @@ register(
         numeric=lambda dps, s, lam: ne.log_partition_derivatives(s, lam, dps=dps),
         params=_points(8),
         examples=VECTORS[:4],
-        notes="Convexity of A (A'' = Var_p >= 0, strict unless all s_i are equal) is tested with hypothesis.",
+        notes=r"Convexity of $A$ ($A'' = \operatorname{Var}_p \ge 0$, strict unless all $s_i$ are equal) is tested with "
+        "hypothesis.",
     )
 )
 
@@ -176,7 +179,7 @@ def _derive_a3() -> Derivation:
     vec = list(S3)
     got = sympy.diff(softmax_entropy(vec, LAM), LAM)
     return Derivation(
-        Eq(Derivative(H, LAM), got, evaluate=False), (Step("Differentiate H = log Z - lambda Z'/Z", got),)
+        Eq(Derivative(H, LAM), got, evaluate=False), (Step(r"Differentiate $H = \log Z - \lambda Z'/Z$", got),)
     )
 
 
@@ -184,6 +187,7 @@ register(
     Result(
         key="ENT-A3",
         title="Entropy derivative dH/dlambda = -lambda Var_p[s]",
+        title_tex=r"Entropy derivative $dH/d\lambda = -\lambda \operatorname{Var}_p[s]$",
         source="standard exponential-family identity; " + SU_8823 + " (qualitative consequence)",
         status=Status.EXACT,
         statement=entropy_derivative,
@@ -191,7 +195,7 @@ register(
         numeric=lambda dps, s, lam: ne.entropy_derivative(s, lam, dps=dps),
         params=_points(8),
         examples=VECTORS[:4],
-        notes="Hence H is non-increasing for lambda >= 0 and non-decreasing for lambda <= 0 (hypothesis tests).",
+        notes=r"Hence $H$ is non-increasing for $\lambda \ge 0$ and non-decreasing for $\lambda \le 0$ (hypothesis tests).",
     )
 )
 
@@ -217,10 +221,10 @@ def _derive_a3_int(s: Any = None, lam: Any = None) -> Derivation:
         Eq(Integral(T * tilted_variance(vec, T), (T, 0, lam_)), value, evaluate=False),
         (
             Step(
-                "By ENT-A3, d/dt(-H(t)) = t Var_t, checked by simplify",
+                r"By ENT-A3, $d/dt\,(-H(t)) = t \operatorname{Var}_t$, checked by simplify",
                 Eq(sympy.Derivative(-H, T), T * Symbol("Var_t")),
             ),
-            Step("Fundamental theorem of calculus, H(0) = log n", value),
+            Step(r"Fundamental theorem of calculus, $H(0) = \log n$", value),
         ),
     )
 
@@ -229,6 +233,7 @@ register(
     Result(
         key="ENT-A3-INT",
         title="Integral form H(lambda) = ln n - int_0^lambda t Var_t dt",
+        title_tex=r"Integral form $H(\lambda) = \ln n - \int_0^\lambda t \operatorname{Var}_t\, dt$",
         source="standard exponential-family identity",
         status=Status.EXACT,
         statement=entropy_integral_form,
@@ -239,7 +244,7 @@ register(
             {"s": [0, 1, 2], "lam": 2},
             {"s": [F(-1, 2), 1, 3, 0], "lam": 7},
         ),
-        notes="Numeric route: tanh-sinh quadrature of t Var_{p_t}[s] over [0, lambda].",
+        notes=r"Numeric route: tanh-sinh quadrature of $t \operatorname{Var}_{p_t}[s]$ over $[0, \lambda]$.",
     )
 )
 
@@ -266,7 +271,7 @@ def _derive_a4(s: Any = (0, 1, 1)) -> Derivation:
     got = Matrix([sympy.simplify(h.subs(LAM, 0)), sympy.limit(h, LAM, oo)])
     return Derivation(
         Eq(Matrix([sympy.Subs(h, LAM, 0), Limit(h, LAM, oo)]), got, evaluate=False),
-        (Step("Substitute lambda = 0; sympy.limit as lambda -> oo", got),),
+        (Step(r"Substitute $\lambda = 0$; sympy.limit as $\lambda \to \infty$", got),),
     )
 
 
@@ -274,15 +279,16 @@ register(
     Result(
         key="ENT-A4",
         title="Limits: H(0) = ln n, H(oo) = ln(multiplicity of s_max)",
+        title_tex=r"Limits: $H(0) = \ln n$, $H(\infty) = \ln(\text{multiplicity of } s_{\max})$",
         source="standard; " + SU_9034 + " (scale argument)",
         status=Status.EXACT,
         statement=entropy_limits,
         derive=lru_cache(maxsize=None)(lambda: _derive_a4()),
         numeric=lambda dps, s: ne.entropy_at_zero_and_infinity(s, dps=dps),
         examples=LIMIT_VECTORS,
-        notes="Symbolic proof for s = (0, 1, 1) (limit log 2); the numeric limit is an evaluation at a lambda "
-        "chosen so that the remainder (1.39e-85 at lambda = 200 for (0,1,1)) is below the precision; "
-        "0 <= H <= ln n is tested with hypothesis.",
+        notes=r"Symbolic proof for $s = (0, 1, 1)$ (limit $\log 2$); the numeric limit is an evaluation at a $\lambda$ "
+        r"chosen so that the remainder ($1.39 \times 10^{-85}$ at $\lambda = 200$ for $(0,1,1)$) is below the "
+        r"precision; $0 \le H \le \ln n$ is tested with hypothesis.",
     )
 )
 
@@ -303,7 +309,7 @@ def _derive_shift() -> Derivation:
         Eq(Function("H")(LAM, C), value, evaluate=False),
         (
             Step("Entropy of the shifted scores", shifted),
-            Step("exp(lambda (s_i + c)) = exp(lambda c) exp(lambda s_i); the common factor cancels", value),
+            Step(r"$\exp(\lambda (s_i + c)) = \exp(\lambda c) \exp(\lambda s_i)$; the common factor cancels", value),
         ),
     )
 
@@ -312,6 +318,7 @@ register(
     Result(
         key="ENT-A4-SHIFT",
         title="Shift invariance H(lambda; s + c) = H(lambda; s)",
+        title_tex=r"Shift invariance $H(\lambda; s + c) = H(\lambda; s)$",
         source="standard",
         status=Status.EXACT,
         statement=shift_invariance,
@@ -340,7 +347,7 @@ def _derive_scale() -> Derivation:
     value = softmax_entropy([a * v for v in S3], LAM)
     return Derivation(
         Eq(Function("H")(LAM, a), value, evaluate=False),
-        (Step("Entropy of the scaled scores a s: only the products lambda a s_i occur", value),),
+        (Step(r"Entropy of the scaled scores $a s$: only the products $\lambda a s_i$ occur", value),),
     )
 
 
@@ -348,6 +355,7 @@ register(
     Result(
         key="ENT-A4-SCALE",
         title="Scale covariance H(lambda; a s) = H(a lambda; s)",
+        title_tex=r"Scale covariance $H(\lambda; a s) = H(a \lambda; s)$",
         source=SU_9034 + " (scores proportional to d imply lambda proportional to 1/d)",
         status=Status.EXACT,
         statement=scale_covariance,
@@ -359,7 +367,7 @@ register(
             {"s": [0, 1, 2], "lam": 1, "a": -1},
             {"s": [F(1, 3), -2, 4, F(7, 5)], "lam": F(3, 4), "a": F(9, 2)},
         ),
-        notes="So H depends on lambda and s only through lambda (s - mean(s)).",
+        notes=r"So $H$ depends on $\lambda$ and $s$ only through $\lambda (s - \operatorname{mean}(s))$.",
     )
 )
 
@@ -396,13 +404,14 @@ def _derive_a5(s: tuple[Any, ...] = (0, 1, 3, 4, 7), order: int = 6) -> Derivati
     ser = sympy.series(softmax_entropy(vec, LAM), LAM, 0, order + 1).removeO()
     coeffs = [ser.coeff(LAM, k) for k in range(order + 1)]
     lhs = Matrix([Symbol(f"h_{k}") for k in range(order + 1)])
-    return Derivation(Eq(lhs, Matrix(coeffs), evaluate=False), (Step("series(H, lambda, 0, 7)", ser),))
+    return Derivation(Eq(lhs, Matrix(coeffs), evaluate=False), (Step(r"$\operatorname{series}(H, \lambda, 0, 7)$", ser),))
 
 
 register(
     Result(
         key="ENT-A5",
         title="Small-scale cumulant expansion H = ln n - sum (k-1) kappa_k lambda^k / k!",
+        title_tex=r"Small-scale cumulant expansion $H = \ln n - \sum (k-1) \kappa_k \lambda^k / k!$",
         source="project derivation (standard cumulant algebra)",
         status=Status.EXACT,
         statement=cumulant_expansion,
@@ -410,8 +419,9 @@ register(
         numeric=lambda dps, s: ne.entropy_taylor(s, 6, dps=dps),
         examples=({"s": [0, 1, 3, 4, 7]}, {"s": [0, 1, 2]}),
         loss=7,
-        notes="Symbolic proof for s = (0,1,3,4,7): kappa_2..6 = 6, 6, -186/5, -210, 726. Numeric route: mp.taylor "
-        "of the stable entropy (numerical differentiation; loss 7 digits allowed for the 6th derivative).",
+        notes=r"Symbolic proof for $s = (0,1,3,4,7)$: $\kappa_2, \ldots, \kappa_6 = 6, 6, -186/5, -210, 726$. Numeric "
+        "route: mp.taylor of the stable entropy (numerical differentiation; loss 7 digits allowed for the 6th "
+        "derivative).",
     )
 )
 
@@ -443,7 +453,7 @@ def _derive_a6() -> Derivation:
     value = sympy.expand(expand_log(h - bound, force=True))
     return Derivation(
         Eq(Symbol("slack"), value, evaluate=False),
-        (Step("slack = -sum p log p - (log n - lambda (M - mean))", value),),
+        (Step(r"$\mathrm{slack} = -\sum p \log p - (\log n - \lambda (M - \operatorname{mean}))$", value),),
     )
 
 
@@ -451,6 +461,7 @@ register(
     Result(
         key="ENT-A6",
         title="Jensen lower bound H >= ln n - lambda (s_max - mean s): slack decomposition",
+        title_tex=r"Jensen lower bound $H \ge \ln n - \lambda (s_{\max} - \operatorname{mean} s)$: slack decomposition",
         source=SU_9034 + " (the approximation); the bound and its proof are project derivations",
         status=Status.EXACT,
         statement=jensen_slack,
@@ -458,8 +469,9 @@ register(
         numeric=lambda dps, s, lam: ne.entropy_minus_lower_bound(s, lam, dps=dps),
         params=_points(10, 6, 4),
         examples=VECTORS[:4],
-        notes="Both slack terms are >= 0 for lambda >= 0 (Jensen; E_p s <= s_max), so Su-9034's 'approximation' is "
-        "a lower bound. Corollary: H(lambda) <= H0 implies lambda >= (ln n - H0)/(s_max - mean). "
+        notes=r"Both slack terms are $\ge 0$ for $\lambda \ge 0$ (Jensen; $E_p s \le s_{\max}$), so Su-9034's "
+        r"'approximation' is a lower bound. Corollary: $H(\lambda) \le H_0$ implies "
+        r"$\lambda \ge (\ln n - H_0)/(s_{\max} - \operatorname{mean})$. "
         "Signs and corollary are tested with hypothesis (500 examples).",
     )
 )

@@ -55,16 +55,17 @@ register(
     Result(
         key="ENT-A11B",
         title="JL argument for log_512 n: d_n/d_512 = log_512 n (qualitative)",
+        title_tex=r"JL argument for $\log_{512} n$: $d_n/d_{512} = \log_{512} n$ (qualitative)",
         source=SU_9588 + "; Dasgupta & Gupta 2003 (JL dimension bound)",
         status=Status.HEURISTIC,
         statement=jl_ratio,
         numeric=lambda dps, n, eps: ng.jl_dimension_ratio(n, eps, dps=dps),
         examples=({"n": 4096, "eps": F(1, 4)}, {"n": 10**5, "eps": F(1, 10)}, {"n": 64, "eps": F(1, 2)}),
         notes="HEURISTIC: Su calls the JL argument intuitive and qualitative; nothing links the attention scale to "
-        "the key dimension rigorously. What is checked: with the Dasgupta-Gupta dimension k(n) (root of "
-        "2 exp(-k(eps^2/2 - eps^3/3)/2) = 2/n^2, by findroot) the ratio k(n)/k(512) equals log_512 n for every "
-        "eps, i.e. the JL constant drops out. With the exact pair count n(n-1)/2 instead of n^2 the ratio is "
-        "only asymptotically log_512 n.",
+        r"the key dimension rigorously. What is checked: with the Dasgupta-Gupta dimension $k(n)$ (root of "
+        r"$2 \exp(-k(\varepsilon^2/2 - \varepsilon^3/3)/2) = 2/n^2$, by findroot) the ratio $k(n)/k(512)$ equals "
+        r"$\log_{512} n$ for every $\varepsilon$, i.e. the JL constant drops out. With the exact pair count "
+        r"$n(n-1)/2$ instead of $n^2$ the ratio is only asymptotically $\log_{512} n$.",
     )
 )
 
@@ -84,16 +85,18 @@ register(
     Result(
         key="ENT-A13",
         title="Extreme-value rule: lambda*_n ~ 1/(top spacing) ~ hazard n f(u_n) at the top quantile",
+        title_tex=r"Extreme-value rule: $\lambda^*_n \sim 1/(\text{top spacing}) \sim$ hazard $n f(u_n)$ at the top "
+        r"quantile",
         source="project derivation (spec ENT-A13); EVT: Leadbetter, Lindgren & Rootzen 1983",
         status=Status.HEURISTIC,
         statement=extreme_value_rule,
         numeric=lambda dps, n: [ng.top_spacing_hazard(law, n, dps=dps) for law in ("uniform", "exponential", "gaussian")],
         examples=({"n": 1000}, {"n": 10**6}, {"n": 10**30}),
-        notes="HEURISTIC (THEOREM for Gaussians via ENT-A12): softmax keeps O(1) entropy when lambda times the top "
-        "spacing is O(1). What is checked: the hazard f/(1-F) at u_n = F^-1(1 - 1/n) (root finding) times the mean "
-        "top spacing n int F^(n-1)(1-F) dx (quadrature), measured at 25 digits and rounded to 1 decimal, is 1.0 "
-        "for all three laws (exactly n/(n+1) uniform, 1 exponential; Gaussian 0.967 at n = 1e3, 0.981 at 1e6, "
-        "0.996 at 1e30). The hazards are ENT-A13-HAZARD and ENT-A13-MILLS.",
+        notes=r"HEURISTIC (THEOREM for Gaussians via ENT-A12): softmax keeps $O(1)$ entropy when $\lambda$ times the "
+        r"top spacing is $O(1)$. What is checked: the hazard $f/(1-F)$ at $u_n = F^{-1}(1 - 1/n)$ (root finding) "
+        r"times the mean top spacing $n \int F^{n-1}(1-F)\, dx$ (quadrature), measured at 25 digits and rounded to "
+        r"1 decimal, is 1.0 for all three laws (exactly $n/(n+1)$ uniform, 1 exponential; Gaussian 0.967 at "
+        r"$n = 10^3$, 0.981 at $10^6$, 0.996 at $10^{30}$). The hazards are ENT-A13-HAZARD and ENT-A13-MILLS.",
     )
 )
 
@@ -120,6 +123,8 @@ register(
     Result(
         key="ENT-A15",
         title="Chiang & Cholak's remedy softmax((ln n/sqrt d) QK^T)V; the code scales the query input before a biased projection",
+        title_tex=r"Chiang & Cholak's remedy $\operatorname{softmax}((\ln n/\sqrt{d})\, QK^\top) V$; the code scales the "
+        r"query input before a biased projection",
         source=CC22,
         status=Status.EMPIRICAL,
         statement=cc22_logit,
@@ -128,11 +133,12 @@ register(
         display={"n": 20, **_CC22_POINT},
         notes="EMPIRICAL record: the remedy (natural log) as quoted in Su-8823 and the paper's abstract ('a simple "
         "remedy that also improves length generalisation in machine translation'); the exact equation was not "
-        "re-read in the paper here. Settings (first.py, task FIRST): d_model 16, 1 head, 2 layers, train "
-        "n in {10, ..., 100}, test 1000, 20 trials x 100 epochs x 100 steps, Adam lr 3e-4 (quoted, ENT-B9). "
-        "What is checked: emulating encoder.py (query input times log(len)/2, then W x + b) gives "
-        "c (Wx).k + b.k, off an exact logit rescaling by (1 - c) b.k. The remedy is ln 512 = 6.24 times Su's "
-        "practical scale at every n (cc22_remedy_ratio); mechanism: ENT-A8a / ENT-A14.",
+        r"re-read in the paper here. Settings (first.py, task FIRST): $d_{\mathrm{model}}$ 16, 1 head, 2 layers, "
+        r"train $n = 10, \ldots, 100$, test 1000, 20 trials $\times$ 100 epochs $\times$ 100 steps, Adam lr 3e-4 "
+        r"(quoted, ENT-B9). What is checked: emulating encoder.py (query input times $\log(\mathrm{len})/2$, then "
+        r"$W x + b$) gives $c\,(Wx) \cdot k + b \cdot k$, off an exact logit rescaling by $(1 - c)\, b \cdot k$. The "
+        r"remedy is $\ln 512 = 6.24$ times Su's practical scale at every $n$ ($\text{cc22\_remedy\_ratio}$); "
+        r"mechanism: ENT-A8a / ENT-A14.",
     )
 )
 
@@ -178,9 +184,11 @@ def _derive_cosine() -> Derivation:
     return Derivation(
         Eq(Symbol("n(alpha*)"), value, evaluate=False),
         (
-            Step("Sphere MGF (ENT-A10e): M(t) = Gamma(d/2) (2/t)^nu I_nu(t), nu = d/2 - 1", _sphere_mgf(Symbol("t"), DP)),
-            Step("F(alpha) = alpha - alpha R(alpha)/n, R = M(2 alpha)/M(alpha)^2: F' = 0 iff n = (alpha R)'", raw),
-            Step("DLMF 10.29.1: I_{nu-1}(x) = I_{nu+1}(x) + (2 nu/x) I_nu(x)", value),
+            Step(r"Sphere MGF (ENT-A10e): $M(t) = \Gamma(d/2)\, (2/t)^\nu I_\nu(t)$, $\nu = d/2 - 1$",
+                 _sphere_mgf(Symbol("t"), DP)),
+            Step(r"$F(\alpha) = \alpha - \alpha R(\alpha)/n$, $R = M(2\alpha)/M(\alpha)^2$: $F' = 0$ iff "
+                 r"$n = (\alpha R)'$", raw),
+            Step(r"DLMF 10.29.1: $I_{\nu-1}(x) = I_{\nu+1}(x) + (2\nu/x) I_\nu(x)$", value),
         ),
     )
 
@@ -189,6 +197,7 @@ register(
     Result(
         key="ENT-A18E",
         title="Cosine-model gradient-maximisation optimum (d = 128): stationarity in Bessel form, table G7",
+        title_tex=r"Cosine-model gradient-maximisation optimum ($d = 128$): stationarity in Bessel form, table G7",
         source=SU_9812 + " (objective, cosine scores); Bessel form: project derivation",
         status=Status.EXACT,
         statement=cosine_stationarity,
@@ -196,9 +205,9 @@ register(
         numeric=lambda dps, alpha, d: ng.gradmax_cosine_n(alpha, d, dps=dps),
         examples=({"alpha": 26, "d": 128}, {"alpha": F(33, 2), "d": 128}),
         notes="EXACT numerics on a HEURISTIC model (the law-of-large-numbers step of ENT-A18b with keys uniform on the "
-        "sphere). Proved for general d. Numeric route: M and its log-derivative (the tilted mean of cos theta) by "
-        "log-domain quadrature of (1 - c^2)^((d-3)/2), no Bessel function. G7 (d = 128): alpha* = "
-        "16.810435135642918621 (n = 40), 26.020596692800080498 (1000), 33.683824841828365593 (20000); Su's "
-        "3.5 ln n is within 8 % for 1000 <= n <= 20000 (tested).",
+        r"sphere). Proved for general $d$. Numeric route: $M$ and its log-derivative (the tilted mean of $\cos \theta$) "
+        r"by log-domain quadrature of $(1 - c^2)^{(d-3)/2}$, no Bessel function. G7 ($d = 128$): "
+        r"$\alpha^* = 16.810435135642918621$ ($n = 40$), 26.020596692800080498 (1000), 33.683824841828365593 "
+        r"(20000); Su's $3.5 \ln n$ is within 8 % for $1000 \le n \le 20000$ (tested).",
     )
 )

@@ -63,10 +63,10 @@ def _derive_jacobian(n: int) -> Derivation:
         Eq(L1, value, evaluate=False),
         (
             Step(
-                "Jacobian of softmax(alpha s): alpha p_i (delta_ij - p_j), checked entrywise",
+                r"Jacobian of $\operatorname{softmax}(\alpha s)$: $\alpha p_i (\delta_{ij} - p_j)$, checked entrywise",
                 r"\partial p_i/\partial s_j = \alpha p_i(\delta_{ij} - p_j)",
             ),
-            Step("Signs known: sum |J| = trace - off-diagonal sum", value),
+            Step(r"Signs known: $\sum |J| = \mathrm{trace} - (\text{off-diagonal sum})$", value),
         ),
     )
 
@@ -75,6 +75,8 @@ register(
     Result(
         key="ENT-A18A",
         title="Softmax Jacobian l1 norm: (1/2) sum |dp_i/ds_j| = alpha (1 - sum p_i^2)",
+        title_tex=r"Softmax Jacobian $\ell_1$ norm: "
+        r"$(1/2) \sum |\partial p_i/\partial s_j| = \alpha (1 - \sum p_i^2)$",
         source=SU_9812,
         status=Status.EXACT,
         statement=jacobian_l1,
@@ -83,7 +85,8 @@ register(
         display={"n": 3},
         numeric=lambda dps, s, alpha: ne.softmax_jacobian_l1(s, alpha, dps=dps),
         examples=({"s": [0, 1, 2], "alpha": 1}, {"s": [F(-3, 2), F(1, 3), 2, 0, F(7, 4)], "alpha": F(5, 2)}),
-        notes="Proved for n = 2..4 (symbolic scores); numeric route: numerical Jacobian by mp.diff. A Renyi-2 quantity.",
+        notes=r"Proved for $n = 2, \ldots, 4$ (symbolic scores); numeric route: numerical Jacobian by mp.diff. "
+        "A Renyi-2 quantity.",
     )
 )
 
@@ -98,13 +101,14 @@ register(
     Result(
         key="ENT-A18B",
         title="Gradient-maximisation model: sum p^2 ~ e^(alpha^2)/n for Gaussian scores",
+        title_tex=r"Gradient-maximisation model: $\sum p^2 \approx e^{\alpha^2}/n$ for Gaussian scores",
         source=SU_9812,
         status=Status.HEURISTIC,
         statement=renyi_heuristic,
         numeric=lambda dps, alpha, n: ne.gaussian_mgf_ratio(alpha, n, dps=dps),
         examples=({"alpha": F(3, 2), "n": 1000}, {"alpha": 2, "n": 491}),
-        notes="HEURISTIC: sums over keys replaced by n times expectations. What is checked: the expectation ratio "
-        "(Gaussian MGFs by quadrature) equals e^(alpha^2)/n.",
+        notes=r"HEURISTIC: sums over keys replaced by $n$ times expectations. What is checked: the expectation ratio "
+        r"(Gaussian MGFs by quadrature) equals $e^{\alpha^2}/n$.",
     )
 )
 
@@ -137,10 +141,10 @@ def _derive_lambert() -> Derivation:
     return Derivation(
         Eq(Symbol("alpha*"), value, evaluate=False),
         (
-            Step("Objective: A18a's alpha (1 - sum p^2) with A18b's sum p^2 ~ e^{alpha^2}/n", objective),
-            Step("Concave for alpha > 0: n f''(alpha) < 0, so the stationary point is the maximum", curvature),
-            Step("Stationarity of alpha (1 - e^{alpha^2}/n): e^{x}(1 + 2x) = n, x = alpha^2", Eq(in_x, 0)),
-            Step("Solve with Lambert W (W e^W = z), principal branch (the real root)", Eq(X, principal)),
+            Step(r"Objective: $\alpha (1 - \sum p^2)$ of A18a with $\sum p^2 \approx e^{\alpha^2}/n$ of A18b", objective),
+            Step(r"Concave for $\alpha > 0$: $n f''(\alpha) < 0$, so the stationary point is the maximum", curvature),
+            Step(r"Stationarity of $\alpha (1 - e^{\alpha^2}/n)$: $e^{x}(1 + 2x) = n$, $x = \alpha^2$", Eq(in_x, 0)),
+            Step(r"Solve with Lambert $W$ ($W e^W = z$), principal branch (the real root)", Eq(X, principal)),
         ),
     )
 
@@ -149,6 +153,7 @@ register(
     Result(
         key="ENT-A18C",
         title="Lambert-W optimum alpha*^2 = W0(n sqrt(e)/2) - 1/2 of Su-9812's objective",
+        title_tex=r"Lambert-W optimum $\alpha^{*2} = W_0(n \sqrt{e}/2) - 1/2$ of Su-9812's objective",
         source=SU_9812 + " (objective); Lambert-W form: project derivation",
         status=Status.EXACT,
         statement=lambert_optimum,
@@ -156,7 +161,7 @@ register(
         numeric=lambda dps, n: ne.gradmax_alpha_opt(n, dps=dps),
         examples=({"n": 40}, {"n": 491}, {"n": 20000}),
         notes="EXACT given the HEURISTIC model ENT-A18b. Numeric route: maximise the objective by root finding on "
-        "mp.diff (no Lambert W). Table G7.",
+        "mp.diff (no Lambert $W$). Table G7.",
     )
 )
 
@@ -172,13 +177,14 @@ register(
     Result(
         key="ENT-A18D",
         title="Su's fixed factor ~2.5: alpha* in [2, 3] for 491.4 <= n <= 153958.6",
+        title_tex=r"Su's fixed factor $\approx 2.5$: $\alpha^* \in [2, 3]$ for $491.4 \le n \le 153958.6$",
         source=SU_9812 + " (fits 0.84 sqrt(ln n), 'about 2.5')",
         status=Status.EMPIRICAL,
         statement=alpha_thresholds,
         numeric=lambda dps: [ne.alpha_star_inverse(a, dps=dps) for a in (2, 3)],
         examples=({},),
-        notes="Su's fit alpha* ~ 0.84 sqrt(ln n) is EMPIRICAL: the exact ratio runs from 0.746727 (n = 40) to 0.851033 "
-        "(n = 20000) (tested). What is checked: inverting the numerically maximised alpha*(n) at 2 and 3 gives "
-        "9 e^4 and 19 e^9.",
+        notes=r"Su's fit $\alpha^* \approx 0.84 \sqrt{\ln n}$ is EMPIRICAL: the exact ratio runs from 0.746727 ($n = 40$) "
+        r"to 0.851033 ($n = 20000$) (tested). What is checked: inverting the numerically maximised $\alpha^*(n)$ at "
+        r"2 and 3 gives $9 e^4$ and $19 e^9$.",
     )
 )

@@ -175,14 +175,16 @@ register(
         key="ENT-B1",
         title="Quoted (Su-8823, RoFormer-small MLM accuracy): the log_512 n lead is 11.02 points at n = 256 "
         "(table arithmetic only; training not reproduced)",
+        title_tex=r"Quoted (Su-8823, RoFormer-small MLM accuracy): the $\log_{512} n$ lead is 11.02 points at "
+        r"$n = 256$ (table arithmetic only; training not reproduced)",
         source=_RAW["ENT-B1"]["source"],
         status=Status.EMPIRICAL,
         statement=b1_leads,
         numeric=lambda dps: ng.table_differences(*(_RAW["ENT-B1"]["rows"][r] for r in _B1_ROWS), dps=dps),
         examples=({},),
         notes="QUOTED, NOT VERIFIED: the accuracies come from a training run and are recorded verbatim. What is "
-        "checked: the row difference (-0.16, 4.64, 11.02, 5.03, 2.04) of the printed table, i.e. the text's "
-        "'more than 10 points at n = 256' is 11.02 in its own table.",
+        r"checked: the row difference $(-0.16, 4.64, 11.02, 5.03, 2.04)$ of the printed table, i.e. the text's "
+        r"'more than 10 points at $n = 256$' is 11.02 in its own table.",
     )
 )
 
@@ -198,16 +200,19 @@ register(
         key="ENT-B4",
         title="Quoted (Su-9812): alpha* ~ 0.84 sqrt(ln n) and 25 to 35 (cosine, d = 128), re-obtained from the "
         "averaging model",
+        title_tex=r"Quoted (Su-9812): $\alpha^* \approx 0.84 \sqrt{\ln n}$ and 25 to 35 (cosine, $d = 128$), re-obtained "
+        r"from the averaging model",
         source=_RAW["ENT-B4"]["source"] + " (kexue.fm/archives/9812)",
         status=Status.EMPIRICAL,
         statement=b4_fits,
         numeric=lambda dps: [ng.gaussian_fit_coefficient(dps=dps), *ng.cosine_range(dps=dps)],
         examples=({},),
-        notes="EMPIRICAL fits, quoted. What is checked: alpha*(n) from the stationarity e^x (1 + 2x) = n (x = alpha^2, "
-        "Newton) on Su's grid n = 40 {1, ..., 500}, least-squares coefficient through the origin of alpha* against "
-        "sqrt(ln n) = 0.8413 -> 0.84 (2 dp); the cosine optimum (numerical maximisation, d = 128) at n = 1000 and "
-        "20000 is 26.02 and 33.68 -> 25 and 35 (nearest 5). The 3.5 ln n fit itself is not refitted (500 cosine "
-        "maximisations); ENT-A18E tests it within 8 % on 1000 <= n <= 20000.",
+        notes=r"EMPIRICAL fits, quoted. What is checked: $\alpha^*(n)$ from the stationarity $e^x (1 + 2x) = n$ "
+        r"($x = \alpha^2$, Newton) on Su's grid $n = 40k$, $k = 1, \ldots, 500$, least-squares coefficient through the "
+        r"origin of $\alpha^*$ against $\sqrt{\ln n}$: $0.8413 \to 0.84$ (2 dp); the cosine optimum (numerical "
+        r"maximisation, $d = 128$) at $n = 1000$ and 20000 is 26.02 and 33.68 $\to$ 25 and 35 (nearest 5). The "
+        r"$3.5 \ln n$ fit itself is not refitted (500 cosine maximisations); ENT-A18E tests it within 8 % on "
+        r"$1000 \le n \le 20000$.",
     )
 )
 
@@ -228,9 +233,9 @@ register(
         statement=b5_numbers,
         numeric=lambda dps: ng.dimension_numbers_rounded(dps=dps),
         examples=({},),
-        notes="Quoted numbers. What is checked: |g(1)| = 0.2406 (numerical maximisation, ENT-A10f) rounds to 0.24; "
-        "2/0.24 = 8.333 -> 8.33; 8 ln 512 = 49.91 -> 50; 8 ln 1e5 = 92.10 -> 92; 8.33 ln 1e5 = 95.90 -> 96; "
-        "8.33 ln 5e6 = 128.49 -> 128 (nearest integer). The premise (ENT-A10g, 0.24 lambda d) is HEURISTIC; "
-        "BERT's key_size 64 is a recorded fact.",
+        notes=r"Quoted numbers. What is checked: $|g(1)| = 0.2406$ (numerical maximisation, ENT-A10f) rounds to "
+        r"0.24; $2/0.24 = 8.333 \to 8.33$; $8 \ln 512 = 49.91 \to 50$; $8 \ln 10^5 = 92.10 \to 92$; "
+        r"$8.33 \ln 10^5 = 95.90 \to 96$; $8.33 \ln(5 \cdot 10^6) = 128.49 \to 128$ (nearest integer). The premise "
+        r"(ENT-A10g, $0.24 \lambda d$) is HEURISTIC; BERT's $\text{key\_size}$ 64 is a recorded fact.",
     )
 )

@@ -45,14 +45,15 @@ register(
     Result(
         key="ENT-A12A",
         title="REM entropy density H/ln n -> 1 - x^2 below the freezing point x = 1",
+        title_tex=r"REM entropy density $H/\ln n \to 1 - x^2$ below the freezing point $x = 1$",
         source=REM,
         status=Status.THEOREM,
         statement=rem_density,
         numeric=lambda dps, x, n: ne.rem_density_quad(x, n, dps=dps),
         examples=({"x": F(1, 2), "n": 1000}, {"x": F(9, 10), "n": 10**6}),
-        notes="THEOREM imported. What is checked: the annealed (quenched = annealed for x < 1) value "
-        "H_ann/ln n = 1 - x^2 by Gaussian quadrature at lambda = x sqrt(2 ln n); finite-n Monte Carlo in "
-        "benchmarks/entropy_vs_n.py (ENT-E1).",
+        notes=r"THEOREM imported. What is checked: the annealed (quenched = annealed for $x < 1$) value "
+        r"$H_{\mathrm{ann}}/\ln n = 1 - x^2$ by Gaussian quadrature at $\lambda = x \sqrt{2 \ln n}$; finite-$n$ Monte "
+        r"Carlo in $\text{benchmarks/entropy\_vs\_n.py}$ (ENT-E1).",
     )
 )
 
@@ -66,14 +67,16 @@ register(
     Result(
         key="ENT-A12B",
         title="Frozen phase: PD(m, 0) limit, mean entropy psi(1) - psi(1 - m)",
+        title_tex=r"Frozen phase: $\mathrm{PD}(m, 0)$ limit, mean entropy $\psi(1) - \psi(1 - m)$",
         source=PD,
         status=Status.THEOREM,
         statement=pd_law,
         numeric=lambda dps, m: ne.pd_entropy_quad(m, dps=dps),
         examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
-        notes="THEOREM imported (PD limit; size-biased atom Beta(1-m, m)). What is checked: E[-ln X] for "
-        "X ~ Beta(1-m, m) by substituted quadrature equals the digamma form; the finite-n approach to it is "
-        "ENT-E2 (Monte Carlo). lim E[H] = E[H_PD] additionally needs uniform integrability.",
+        notes=r"THEOREM imported (PD limit; size-biased atom $\mathrm{Beta}(1-m, m)$). What is checked: $E[-\ln X]$ "
+        r"for $X \sim \mathrm{Beta}(1-m, m)$ by substituted quadrature equals the digamma form; the finite-$n$ "
+        r"approach to it is ENT-E2 (Monte Carlo). $\lim E[H] = E[H_{\mathrm{PD}}]$ additionally needs uniform "
+        r"integrability.",
     )
 )
 
@@ -90,7 +93,7 @@ def _derive_pd_series(k: int) -> Derivation:
     value = sympy.diff(pd_entropy(M), M, k).subs(M, 0) / sympy.factorial(k)
     return Derivation(
         Eq(Symbol(f"[m^{k}]"), value, evaluate=False),
-        (Step("k-th derivative of psi(1) - psi(1 - m) at 0: polygamma(k, 1)/k!", value),),
+        (Step(r"$k$-th derivative of $\psi(1) - \psi(1 - m)$ at 0: $\operatorname{polygamma}(k, 1)/k!$", value),),
     )
 
 
@@ -98,6 +101,7 @@ register(
     Result(
         key="ENT-A12B-SERIES",
         title="PD entropy series psi(1) - psi(1-m) = sum zeta(k+1) m^k (m = 1/2: 2 ln 2)",
+        title_tex=r"PD entropy series $\psi(1) - \psi(1-m) = \sum \zeta(k+1) m^k$ ($m = 1/2$: $2 \ln 2$)",
         source="project derivation (DLMF 5.15.1)",
         status=Status.EXACT,
         statement=pd_series,
@@ -106,8 +110,8 @@ register(
         display={"k": 3},
         numeric=lambda dps, m: ne.pd_entropy_series(m, dps=dps),
         examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
-        notes="Coefficients proved for k = 1..12 (polygamma at 1); numeric route: the zeta series summed directly "
-        "against the digamma closed form. Small-m consequence 3: E[H] ~ (pi^2/6) m.",
+        notes=r"Coefficients proved for $k = 1, \ldots, 12$ (polygamma at 1); numeric route: the zeta series summed "
+        r"directly against the digamma closed form. Small-$m$ consequence 3: $E[H] \sim (\pi^2/6)\, m$.",
     )
 )
 
@@ -137,8 +141,8 @@ def _derive_c4() -> Derivation:
     return Derivation(
         Eq(practical_law_consequences().lhs, value, evaluate=False),
         (
-            Step("ENT-A10b at lambda sigma = L/log 512", h),
-            Step("Freezing x = lambda sigma / sqrt(2L) = 1", crit),
+            Step(r"ENT-A10b at $\lambda \sigma = L/\log 512$", h),
+            Step(r"Freezing $x = \lambda \sigma / \sqrt{2L} = 1$", crit),
         ),
     )
 
@@ -147,15 +151,17 @@ register(
     Result(
         key="ENT-A12-C4",
         title="Practical law on Gaussian q, k: H_ann = L - L^2/(2 ln^2 512), slope ~0.8, never frozen",
+        title_tex=r"Practical law on Gaussian $q$, $k$: $H_{\mathrm{ann}} = L - L^2/(2 \ln^2 512)$, slope $\approx 0.8$, "
+        r"never frozen",
         source="project derivation on " + "Su, 从熵不变性看Attention的Scale操作 (kexue.fm/archives/8823)",
         status=Status.EXACT,
         statement=practical_law_consequences,
         derive=_derive_c4,
         numeric=lambda dps, n: ne.practical_law_gaussian(n, dps=dps),
         examples=({"n": 512}, {"n": 65536}),
-        notes="Slope 0.839700551012337399182230591 at n = 512, 0.715023201799710931879521050666 at n = 65536; "
-        "2 ln^2 512 = 77.83 exceeds ln n for every practical n. Numeric route: Gaussian quadrature, mp.diff "
-        "of it in L, findroot for the freezing point. Finite-n check: ENT-E1b.",
+        notes=r"Slope 0.839700551012337399182230591 at $n = 512$, 0.715023201799710931879521050666 at $n = 65536$; "
+        r"$2 \ln^2 512 = 77.83$ exceeds $\ln n$ for every practical $n$. Numeric route: Gaussian quadrature, mp.diff "
+        r"of it in $L$, findroot for the freezing point. Finite-$n$ check: ENT-E1b.",
     )
 )
 
@@ -172,20 +178,22 @@ def _derive_c5() -> Derivation:
     lam = KAPPA * BIGL / D  # Su's raw law with sigma^2 = d
     h = sympy.expand(annealed_entropy("gaussian", sympy.exp(BIGL), lam, sigma=sqrt(D)))
     value = sympy.solve(sympy.diff(h, BIGL), BIGL)[0]
-    return Derivation(Eq(Symbol("L*"), value, evaluate=False), (Step("H_ann(L) from ENT-A10b", h),))
+    return Derivation(Eq(Symbol("L*"), value, evaluate=False), (Step(r"$H_{\mathrm{ann}}(L)$ from ENT-A10b", h),))
 
 
 register(
     Result(
         key="ENT-A12-C5",
         title="Su's raw law kappa ln n / d on Gaussian scores is locally invariant only near L* = d/kappa^2",
+        title_tex=r"Su's raw law $\kappa \ln n / d$ on Gaussian scores is locally invariant only near "
+        r"$L^* = d/\kappa^2$",
         source="project derivation",
         status=Status.EXACT,
         statement=raw_law_optimum,
         derive=_derive_c5,
         numeric=lambda dps, d, kappa: ne.raw_law_optimum(d, kappa, dps=dps),
         examples=({"d": 64, "kappa": F(25, 6)}, {"d": 128, "kappa": F(25, 6)}),
-        notes="kappa = 1/0.24: L* = 0.0576 d, n* = 39.90 (d = 64), 1592.1 (d = 128) (tested).",
+        notes=r"$\kappa = 1/0.24$: $L^* = 0.0576\, d$, $n^* = 39.90$ ($d = 64$), 1592.1 ($d = 128$) (tested).",
     )
 )
 
@@ -208,7 +216,7 @@ def _derive_hazards() -> Derivation:
         out.append(sympy.simplify((sympy.diff(cdf, s) / (1 - cdf)).subs(s, u)))
     return Derivation(
         Eq(hazards().lhs, Matrix(out), evaluate=False),
-        (Step("Solve F(u) = 1 - 1/n; hazard f/(1-F) there", Matrix(out)),),
+        (Step(r"Solve $F(u) = 1 - 1/n$; hazard $f/(1-F)$ there", Matrix(out)),),
     )
 
 
@@ -216,6 +224,7 @@ register(
     Result(
         key="ENT-A13-HAZARD",
         title="Extreme-value rule: top-quantile hazard n (uniform), 1 (exponential)",
+        title_tex=r"Extreme-value rule: top-quantile hazard $n$ (uniform), 1 (exponential)",
         source="project derivation (spec ENT-A13); EVT: Leadbetter, Lindgren & Rootzen 1983",
         status=Status.EXACT,
         statement=hazards,
@@ -224,10 +233,10 @@ register(
             ne.hazard_at_top_quantile(law, n, dps=dps) for law in ("uniform", "exponential")
         ],
         examples=({"n": 1000}, {"n": 65536}),
-        notes="The rule itself (lambda*_n ~ hazard at the top quantile keeps O(1) entropy) is HEURISTIC (THEOREM for "
-        "Gaussians via ENT-A12): lambda ~ n for bounded scores (ENT-A10c), O(1) for exponential tails "
-        "(ENT-A10d), sqrt(2 ln n) for Gaussians (ENT-A13-MILLS), log n only for doubly-exponential tails or "
-        "signal-plus-bounded-background (ENT-A8).",
+        notes=r"The rule itself ($\lambda^*_n \sim$ hazard at the top quantile keeps $O(1)$ entropy) is HEURISTIC "
+        r"(THEOREM for Gaussians via ENT-A12): $\lambda \sim n$ for bounded scores (ENT-A10c), $O(1)$ for "
+        r"exponential tails (ENT-A10d), $\sqrt{2 \ln n}$ for Gaussians (ENT-A13-MILLS), $\log n$ only for "
+        r"doubly-exponential tails or signal-plus-bounded-background (ENT-A8).",
     )
 )
 
@@ -242,6 +251,7 @@ register(
     Result(
         key="ENT-A13-MILLS",
         title="Gaussian hazard h(u) ~ u, so lambda* ~ u_n ~ sqrt(2 ln n)",
+        title_tex=r"Gaussian hazard $h(u) \sim u$, so $\lambda^* \sim u_n \sim \sqrt{2 \ln n}$",
         source="standard (Mills ratio)",
         status=Status.EXACT,
         statement=mills_ratio,

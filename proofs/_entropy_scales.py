@@ -79,7 +79,7 @@ def _derive_su_law() -> Derivation:
     ]
     return Derivation(
         Eq(su_law().lhs, Matrix(roots), evaluate=False),
-        (Step("solve log n - lambda D = (1 - kappa) log n for lambda", Matrix(roots)),),
+        (Step(r"solve $\log n - \lambda D = (1 - \kappa) \log n$ for $\lambda$", Matrix(roots)),),
     )
 
 
@@ -87,6 +87,7 @@ register(
     Result(
         key="ENT-A7-ALG",
         title="Su's scale law: lambda = kappa ln n / d (and sqrt(ln n) for a Gaussian spread)",
+        title_tex=r"Su's scale law: $\lambda = \kappa \ln n / d$ (and $\sqrt{\ln n}$ for a Gaussian spread)",
         source=SU_9034 + " (final display); " + SU_8823,
         status=Status.EXACT,
         statement=su_law,
@@ -97,7 +98,7 @@ register(
             {"n": 65536, "d": 128, "kappa": 3, "sigma": 1},
         ),
         notes="The law itself is HEURISTIC (ENT-A7): by ENT-A6 it is the minimum growth when the spread is bounded; it "
-        "fixes p_max but not H in the two-level model (ENT-A8a/b); it is the wrong law for Gaussian scores "
+        r"fixes $p_{\max}$ but not $H$ in the two-level model (ENT-A8a/b); it is the wrong law for Gaussian scores "
         "(ENT-A12, experiment ENT-E1). Only the algebra is EXACT.",
     )
 )
@@ -120,7 +121,10 @@ def _derive_practical() -> Derivation:
     value = Matrix([kappa, kappa * log(NP) / D, expand_log(log(NP, 512) - log(NP, 2) / 9)])
     return Derivation(
         Eq(practical_algebra().lhs, value, evaluate=False),
-        (Step("solve kappa log(512)/d = 1/sqrt(d)", kappa), Step("lambda = kappa log(n)/d", value[1])),
+        (
+            Step(r"solve $\kappa \log(512)/d = 1/\sqrt{d}$", kappa),
+            Step(r"$\lambda = \kappa \log(n)/d$", value[1]),
+        ),
     )
 
 
@@ -128,14 +132,15 @@ register(
     Result(
         key="ENT-A11A",
         title="Practical scale log_512(n)/sqrt(d): equals 1/sqrt(d) at n = 512",
+        title_tex=r"Practical scale $\log_{512}(n)/\sqrt{d}$: equals $1/\sqrt{d}$ at $n = 512$",
         source=SU_8823,
         status=Status.EXACT,
         statement=practical_algebra,
         derive=_derive_practical,
         numeric=lambda dps, n, d: ne.practical_scale_route(n, d, dps=dps),
         examples=({"n": 4096, "d": 64}, {"n": 512, "d": 128}, {"n": 10**5, "d": 96}),
-        notes="practical_scale(4096, 64) = 1/6 exactly; equivalently SSMax with s = 1/ln 512. ENT-A11b (the JL "
-        "argument of Su-9588 for the factor log_512 n) is HEURISTIC and only recorded.",
+        notes=r"$\text{practical\_scale}(4096, 64) = 1/6$ exactly; equivalently SSMax with $s = 1/\ln 512$. ENT-A11b "
+        r"(the JL argument of Su-9588 for the factor $\log_{512} n$) is HEURISTIC and only recorded.",
     )
 )
 
@@ -159,8 +164,8 @@ def _derive_ssmax() -> Derivation:
     return Derivation(
         Eq(ssmax_two_level_statement().lhs, Matrix([direct, via]), evaluate=False),
         (
-            Step("n^{s z_i}/sum_j n^{s z_j} for z = (b + Delta, b, ..., b)", direct),
-            Step("softmax at lambda = s log n (ENT-A8 p_max with u = s log(n) Delta)", via),
+            Step(r"$n^{s z_i}/\sum_j n^{s z_j}$ for $z = (b + \Delta, b, \ldots, b)$", direct),
+            Step(r"softmax at $\lambda = s \log n$ (ENT-A8 $p_{\max}$ with $u = s \log(n) \Delta$)", via),
         ),
     )
 
@@ -169,14 +174,17 @@ register(
     Result(
         key="ENT-A14",
         title="Scalable-Softmax = softmax at lambda = s ln n; two-level p_max = 1/(1 + (n-1) n^(-s Delta))",
+        title_tex=r"Scalable-Softmax = softmax at $\lambda = s \ln n$; two-level "
+        r"$p_{\max} = 1/(1 + (n-1) n^{-s \Delta})$",
         source=SSMAX,
         status=Status.EXACT,
         statement=ssmax_two_level_statement,
         derive=_derive_ssmax,
         numeric=lambda dps, n, s, delta: ne.ssmax_two_level(n, s, delta, dps=dps),
         examples=tuple({"n": n, "s": F(43, 100), "delta": 5} for n in (2, 10, 100, 1000)),
-        notes="Figure 1 of the paper: z = (-2, ..., -2, +3), s = 0.43 (table G5). The learned s is EMPIRICAL (fitted "
-        "a1 log n + a2 replaced by s log n). Pitfall P8: subtracting s ln n from the logits is a no-op.",
+        notes=r"Figure 1 of the paper: $z = (-2, \ldots, -2, +3)$, $s = 0.43$ (table G5). The learned $s$ is EMPIRICAL "
+        r"(fitted $a_1 \log n + a_2$ replaced by $s \log n$). Pitfall P8: subtracting $s \ln n$ from the logits is a "
+        r"no-op.",
     )
 )
 
@@ -192,6 +200,7 @@ register(
     Result(
         key="ENT-A14-LIM",
         title="SSMax focus as n -> oo: 1 if s Delta > 1, 1/2 if = 1, 0 if < 1",
+        title_tex=r"SSMax focus as $n \to \infty$: 1 if $s \Delta > 1$, $1/2$ if $= 1$, 0 if $< 1$",
         source=SSMAX,
         status=Status.EXACT,
         statement=ssmax_limits,
@@ -204,7 +213,7 @@ register(
                 )
             )
         ),
-        notes="Cases s Delta = 2, 1, 1/2 and the Figure 1 value 0.43 * 5 = 43/20.",
+        notes=r"Cases $s \Delta = 2, 1, 1/2$ and the Figure 1 value $0.43 \cdot 5 = 43/20$.",
     )
 )
 
@@ -219,7 +228,7 @@ def softmax_half_point(delta: Any = None) -> Eq:
 def _derive_half() -> Derivation:
     value = sympy.solve(two_level(NP, DELTA, 1)["p_max"] - Rational(1, 2), NP)[0]
     return Derivation(
-        Eq(Symbol("n_half"), value, evaluate=False), (Step("solve p_max(n) = 1/2 for n", value),)
+        Eq(Symbol("n_half"), value, evaluate=False), (Step(r"solve $p_{\max}(n) = 1/2$ for $n$", value),)
     )
 
 
@@ -227,6 +236,7 @@ register(
     Result(
         key="ENT-A14-FIG",
         title="Plain softmax loses the focus at n = e^Delta + 1 (149.41 for SSMax's Figure 1)",
+        title_tex=r"Plain softmax loses the focus at $n = e^\Delta + 1$ (149.41 for SSMax's Figure 1)",
         source=SSMAX + " (Figure 1 setup)",
         status=Status.EXACT,
         statement=softmax_half_point,
@@ -250,14 +260,15 @@ register(
     Result(
         key="ENT-A16",
         title="YaRN attention temperature sqrt(1/t) = 0.1 ln s + 1; logit multiplier mscale^2",
+        title_tex=r"YaRN attention temperature $\sqrt{1/t} = 0.1 \ln s + 1$; logit multiplier $\mathrm{mscale}^2$",
         source=YARN + "; code jquesnelle/yarn scaled_rope/LlamaYaRNScaledRotaryEmbedding.py",
         status=Status.EMPIRICAL,
         statement=yarn_logit_multiplier,
         numeric=lambda dps, factor: ne.rope_logit_ratio(factor, dps=dps),
         examples=({"factor": 2}, {"factor": 40}, {"factor": 64}, {"factor": F(1, 2)}),
-        notes="EMPIRICAL constants 0.1 and +1 (a perplexity fit). What is checked: emulating the code (rotary "
-        "embedding with both caches times mscale) multiplies the logit by mscale^2 exactly (pitfall P9); "
-        "table G6.",
+        notes=r"EMPIRICAL constants 0.1 and $+1$ (a perplexity fit). What is checked: emulating the code (rotary "
+        r"embedding with both caches times mscale) multiplies the logit by $\mathrm{mscale}^2$ exactly (pitfall P9); "
+        r"table G6.",
     )
 )
 
@@ -276,7 +287,7 @@ def _derive_yarn_algebra() -> Derivation:
         [sympy.expand((1 + log(SP) / 10) ** 2), sympy.expand(expand_log(log(SP * LTRAIN)) / log(LTRAIN))]
     )
     return Derivation(
-        Eq(yarn_algebra().lhs, value, evaluate=False), (Step("expand; log(sL) = log s + log L", value),)
+        Eq(yarn_algebra().lhs, value, evaluate=False), (Step(r"expand; $\log(sL) = \log s + \log L$", value),)
     )
 
 
@@ -284,13 +295,15 @@ register(
     Result(
         key="ENT-A16-ALG",
         title="YaRN squared factor 1 + 0.2 ln s + 0.01 ln^2 s vs Su's log_L(n) = 1 + ln s / ln L",
+        title_tex=r"YaRN squared factor $1 + 0.2 \ln s + 0.01 \ln^2 s$ vs Su's $\log_L(n) = 1 + \ln s / \ln L$",
         source="Su, Transformer升级之路：16 (kexue.fm/archives/9948); " + YARN,
         status=Status.EXACT,
         statement=yarn_algebra,
         derive=_derive_yarn_algebra,
         numeric=lambda dps, s, train_len: ne.yarn_algebra_values(s, train_len, dps=dps),
         examples=({"s": 40, "train_len": 4096}, {"s": 16, "train_len": 2048}),
-        notes="1/ln 2048 = 0.131154094626269400669 and 1/ln 4096 = 0.120224586740746950613: 'about half of 0.2'.",
+        notes=r"$1/\ln 2048 = 0.131154094626269400669$ and $1/\ln 4096 = 0.120224586740746950613$: "
+        r"'about half of 0.2'.",
     )
 )
 
@@ -305,13 +318,15 @@ register(
     Result(
         key="ENT-A16-DSV3",
         title="DeepSeek-V3 softmax scale 192^(-1/2) (0.1 ln 40 + 1)^2 = 0.13523",
+        title_tex=r"DeepSeek-V3 softmax scale $192^{-1/2} (0.1 \ln 40 + 1)^2 = 0.13523$",
         source="deepseek-ai/DeepSeek-V3 inference/model.py (class MLA) and model config rope_scaling",
         status=Status.EMPIRICAL,
         statement=dsv3_scale,
         numeric=lambda dps, factor, mscale: ne.dsv3_softmax_scale(factor, mscale, dps=dps),
         examples=({"factor": 40, "mscale": 1}, {"factor": 64, "mscale": 1}),
-        notes="Config: factor 40, mscale = mscale_all_dim = 1.0, original length 4096, qk head dim 128 + 64. What is "
-        "checked: the code path (emulated) gives the closed form; golden 0.1352337788608800880984225.",
+        notes=r"Config: factor 40, $\text{mscale} = \text{mscale\_all\_dim} = 1.0$, original length 4096, qk head dim "
+        r"$128 + 64$. What is checked: the code path (emulated) gives the closed form; golden "
+        r"0.1352337788608800880984225.",
     )
 )
 
@@ -332,6 +347,7 @@ register(
     Result(
         key="ENT-A17",
         title="Deployed log-n factors: Llama 4 temperature tuning, Qwen use_logn_attn",
+        title_tex=r"Deployed log-$n$ factors: Llama 4 temperature tuning, Qwen $\text{use\_logn\_attn}$",
         source="huggingface/transformers modeling_llama4.py (attn_temperature_tuning); Qwen/Qwen-7B modeling_qwen.py",
         status=Status.EMPIRICAL,
         statement=deployed,
@@ -341,8 +357,9 @@ register(
             {"pos": 8191, "train_len": 2048},
             {"pos": 20000, "train_len": 8192},
         ),
-        notes="Design constants floor_scale 8192, attn_scale 0.1 (config defaults). Factor 1 + 0.1 ln 2 = "
-        "1.069314718055994530941723 for 8192 <= pos + 1 < 16384; slope 0.1 vs 1/ln 8192 = 0.110977 (project "
-        "observation). What is checked: the emulated code path equals the stated closed form.",
+        notes=r"Design constants $\text{floor\_scale}$ 8192, $\text{attn\_scale}$ 0.1 (config defaults). Factor "
+        r"$1 + 0.1 \ln 2 = 1.069314718055994530941723$ for $8192 \le \mathrm{pos} + 1 < 16384$; slope 0.1 vs "
+        r"$1/\ln 8192 = 0.110977$ (project observation). What is checked: the emulated code path equals the stated "
+        r"closed form.",
     )
 )

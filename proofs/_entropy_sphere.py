@@ -77,16 +77,16 @@ def _derive_sphere() -> Derivation:
         Eq(HANN, value, evaluate=False),
         (
             Step(
-                "Moments of c = cos(theta), density prop. to (1-c^2)^{(d-3)/2}: E[c^{2k}] (Beta integrals)",
+                r"Moments of $c = \cos \theta$, density prop. to $(1-c^2)^{(d-3)/2}$: $E[c^{2k}]$ (Beta integrals)",
                 moment,
             ),
             Step(
-                "E[c^{2k}]/(2k)! equals the coefficient of L^{2k} in Gamma(d/2)(2/L)^nu I_nu(L) for every k "
-                "(gammasimp ratio = 1), hence the MGF",
+                r"$E[c^{2k}]/(2k)!$ equals the coefficient of $L^{2k}$ in $\Gamma(d/2)(2/L)^\nu I_\nu(L)$ for every $k$ "
+                r"(gammasimp ratio $= 1$), hence the MGF",
                 Eq(Symbol("M(L)"), mgf),
             ),
-            Step("Tilted mean d/dL log M, with I_{nu-1} = I_{nu+1} + (2 nu/L) I_nu (DLMF 10.29.1)", tilted),
-            Step("H_ann = log n + log M(L) - L E_tilted[c], L = lambda d", value),
+            Step(r"Tilted mean $d/dL \log M$, with $I_{\nu-1} = I_{\nu+1} + (2\nu/L) I_\nu$ (DLMF 10.29.1)", tilted),
+            Step(r"$H_{\mathrm{ann}} = \log n + \log M(L) - L\, E_{\mathrm{tilted}}[c]$, $L = \lambda d$", value),
         ),
     )
 
@@ -106,8 +106,8 @@ register(
             {"d": 64, "lam": 1, "n": 1},
             {"d": 64, "lam": F(1, 8), "n": 1},
         ),
-        notes="Proof for symbolic d: all power-series coefficients agree. Numeric route: log-domain tanh-sinh "
-        "quadrature over c, split about the tilted peak (table G4: d = 64, 1024).",
+        notes=r"Proof for symbolic $d$: all power-series coefficients agree. Numeric route: log-domain tanh-sinh "
+        r"quadrature over $c$, split about the tilted peak (table G4: $d = 64, 1024$).",
     )
 )
 
@@ -132,10 +132,10 @@ def _derive_laplace() -> Derivation:
         Eq(Symbol("g"), g, evaluate=False),
         (
             Step(
-                "Stationarity of lambda c + (1/2) log(1 - c^2): lambda (1 - c^2) = c",
+                r"Stationarity of $\lambda c + (1/2) \log(1 - c^2)$: $\lambda (1 - c^2) = c$",
                 Eq(Symbol("c^*"), c_star),
             ),
-            Step("g = phi(c*) - lambda c* = (1/2) log(1 - c*^2) = (1/2) log(c*/lambda)", g),
+            Step(r"$g = \phi(c^*) - \lambda c^* = (1/2) \log(1 - c^{*2}) = (1/2) \log(c^*/\lambda)$", g),
         ),
     )
 
@@ -144,15 +144,18 @@ register(
     Result(
         key="ENT-A10F",
         title="Laplace limit (H_ann - ln n)/d -> g(lambda) = (1/2) ln(c*/lambda); g(1) = -0.2406",
+        title_tex=r"Laplace limit $(H_{\mathrm{ann}} - \ln n)/d \to g(\lambda) = (1/2) \ln(c^*/\lambda)$; "
+        r"$g(1) = -0.2406$",
         source=SU_8823 + ", " + SU_7695 + " (the constant 0.24); closed form: project derivation",
         status=Status.EXACT,
         statement=laplace_statement,
         derive=_derive_laplace,
         numeric=lambda dps, lam: ne.laplace_rate_opt(lam, dps=dps),
         examples=({"lam": 1}, {"lam": F(1, 8)}, {"lam": 4}),
-        notes="Numeric route: the maximiser of lambda c + (1/2) ln(1 - c^2) by bracketed root finding. The d -> oo "
-        "limit itself is checked by Richardson extrapolation of the finite-d Bessel form (d = 1024, 4096, "
-        "16384) to 1e-10 in tests/test_entropy.py (table G4). g(1) = -0.240605912529801723748879456712.",
+        notes=r"Numeric route: the maximiser of $\lambda c + (1/2) \ln(1 - c^2)$ by bracketed root finding. The "
+        r"$d \to \infty$ limit itself is checked by Richardson extrapolation of the finite-$d$ Bessel form "
+        r"($d = 1024, 4096, 16384$) to $10^{-10}$ in $\text{tests/test\_entropy.py}$ (table G4). "
+        r"$g(1) = -0.240605912529801723748879456712$.",
     )
 )
 
@@ -186,19 +189,20 @@ def _derive_laplace_series() -> Derivation:
             sympy.limit(laplace_rate(LAMP) + log(LAMP) / 2, LAMP, oo),
         ]
     )
-    return Derivation(Eq(lhs, value, evaluate=False), (Step("series(g, lambda, 0, 8); limits", ser),))
+    return Derivation(Eq(lhs, value, evaluate=False), (Step(r"$\operatorname{series}(g, \lambda, 0, 8)$; limits", ser),))
 
 
 register(
     Result(
         key="ENT-A10F-SERIES",
         title="Laplace rate: small-lambda series, standard attention limit -1/2, large lambda",
+        title_tex=r"Laplace rate: small-$\lambda$ series, standard attention limit $-1/2$, large $\lambda$",
         source="project derivation",
         status=Status.EXACT,
         statement=laplace_series,
         derive=_derive_laplace_series,
-        notes="Standard attention lambda = 1/sqrt(d): H_ann - ln n -> -1/2 (Bessel form -0.48899425984578466413 at "
-        "d = 64, tested).",
+        notes=r"Standard attention $\lambda = 1/\sqrt{d}$: $H_{\mathrm{ann}} - \ln n \to -1/2$ (Bessel form "
+        r"$-0.48899425984578466413$ at $d = 64$, tested).",
     )
 )
 
@@ -217,14 +221,16 @@ register(
     Result(
         key="ENT-A10G",
         title="Su's linearisation H = ln n - 0.24 lambda d and its root lambda = ln n/(0.24 d)",
+        title_tex=r"Su's linearisation $H = \ln n - 0.24 \lambda d$ and its root $\lambda = \ln n/(0.24 d)$",
         source=SU_8823 + ", " + SU_7695,
         status=Status.HEURISTIC,
         statement=raw_kappa_statement,
         numeric=lambda dps, n, d: ne.linear_root(n, d, "0.24", dps=dps),
         examples=({"n": 512, "d": 64}, {"n": 10**5, "d": 128}),
-        notes="HEURISTIC premise: 0.24 ~ |g(1)| = 0.2406 is exact only at lambda = 1 in the d -> oo limit and a chord "
-        "elsewhere (table G4). What is checked: the algebra of the root (numeric route: findroot of "
-        "ln n - 0.24 lambda d); kappa_raw = 1/0.24 = 25/6 against 1/|g(1)| = 4.15617384247005507520 in tests.",
+        notes=r"HEURISTIC premise: $0.24 \approx |g(1)| = 0.2406$ is exact only at $\lambda = 1$ in the $d \to \infty$ "
+        r"limit and a chord elsewhere (table G4). What is checked: the algebra of the root (numeric route: findroot "
+        r"of $\ln n - 0.24 \lambda d$); $\kappa_{\mathrm{raw}} = 1/0.24 = 25/6$ against "
+        r"$1/|g(1)| = 4.15617384247005507520$ in tests.",
     )
 )
 
@@ -241,7 +247,10 @@ def _derive_dimension() -> Derivation:
     value = 2 / (-g1)
     return Derivation(
         Eq(Symbol("n_min/ln N"), value, evaluate=False),
-        (Step("c*(1) solves 1 - c^2 = c", c1), Step("g(1) = (1/2) log(1 - c*^2); factor 2/|g(1)|", value)),
+        (
+            Step(r"$c^*(1)$ solves $1 - c^2 = c$", c1),
+            Step(r"$g(1) = (1/2) \log(1 - c^{*2})$; factor $2/|g(1)|$", value),
+        ),
     )
 
 
@@ -249,13 +258,15 @@ register(
     Result(
         key="ENT-A19",
         title="Dimension rule n > 8.31 ln N (2/|g(1)|) in place of Su's 8.33",
+        title_tex=r"Dimension rule $n > 8.31 \ln N$ ($2/|g(1)|$) in place of Su's 8.33",
         source=SU_7695 + "; Su, 维度公式'n > 8.33 log N'的可用性分析 (kexue.fm/archives/8711); Su-9588",
         status=Status.EXACT,
         statement=dimension_factor,
         derive=_derive_dimension,
         numeric=lambda dps: ne.dimension_factor_opt(dps=dps),
         examples=({},),
-        notes="EXACT arithmetic on a HEURISTIC premise (ENT-A10g). 2/|g(1)| = 8.31234768494011015040529; quoted "
-        "evaluations (8.33 ln 1e5 = 95.90, 8.33 ln 5e6 = 128.49, 8 ln 512 = 49.91, ...) are tested.",
+        notes=r"EXACT arithmetic on a HEURISTIC premise (ENT-A10g). $2/|g(1)| = 8.31234768494011015040529$; quoted "
+        r"evaluations ($8.33 \ln 10^5 = 95.90$, $8.33 \ln(5 \cdot 10^6) = 128.49$, $8 \ln 512 = 49.91$, ...) are "
+        r"tested.",
     )
 )

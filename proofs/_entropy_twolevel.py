@@ -57,9 +57,9 @@ def _derive_a8() -> Derivation:
     return Derivation(
         Eq(_LHS, value, evaluate=False),
         (
-            Step("Z = e^u + (n-1) e^0; weights e^u/Z once and 1/Z with multiplicity n-1", Eq(Symbol("Z"), z)),
-            Step("H = -p_1 log p_1 - (n-1) q log q, expanded", h),
-            Step("s_max - mean = Delta - Delta/n (Delta > 0)", spread),
+            Step(r"$Z = e^u + (n-1) e^0$; weights $e^u/Z$ once and $1/Z$ with multiplicity $n-1$", Eq(Symbol("Z"), z)),
+            Step(r"$H = -p_1 \log p_1 - (n-1)\, q \log q$, expanded", h),
+            Step(r"$s_{\max} - \operatorname{mean} = \Delta - \Delta/n$ ($\Delta > 0$)", spread),
         ),
     )
 
@@ -68,6 +68,7 @@ register(
     Result(
         key="ENT-A8",
         title="Two-level model: p_max, H = ln(e^u+n-1) - u p_max = h_b(p_max) + (1-p_max) ln(n-1)",
+        title_tex=r"Two-level model: $p_{\max}$, $H = \ln(e^u+n-1) - u\, p_{\max} = h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
         source=TWO_LEVEL_SRC,
         status=Status.EXACT,
         statement=two_level_statement,
@@ -80,8 +81,9 @@ register(
             {"n": 512, "delta": F(5, 2), "lam": 3},
             {"n": 3000, "delta": 2, "lam": F(-1, 3)},
         ),
-        notes="Proved for symbolic n = m + 1, m >= 1 (sum with multiplicities); includes ENT-A8d (spread = Delta (n-1)/n). "
-        "Numeric route: the explicit vector (Delta, 0, ..., 0) through the generic softmax/entropy.",
+        notes=r"Proved for symbolic $n = m + 1$, $m \ge 1$ (sum with multiplicities); includes ENT-A8d "
+        r"($\mathrm{spread} = \Delta (n-1)/n$). "
+        r"Numeric route: the explicit vector $(\Delta, 0, \ldots, 0)$ through the generic softmax/entropy.",
     )
 )
 
@@ -107,8 +109,8 @@ def _derive_a8a() -> Derivation:
     return Derivation(
         Eq(Symbol("p_max"), value, evaluate=False),
         (
-            Step("Substitute u = log(n-1) + c into p_max = 1/(1 + (n-1) e^{-u})", p),
-            Step("(n-1) e^{-log(n-1) - c} = e^{-c}", value),
+            Step(r"Substitute $u = \log(n-1) + c$ into $p_{\max} = 1/(1 + (n-1) e^{-u})$", p),
+            Step(r"$(n-1) e^{-\log(n-1) - c} = e^{-c}$", value),
         ),
     )
 
@@ -119,14 +121,15 @@ register(
     Result(
         key="ENT-A8A",
         title="The log law u = ln(n-1) + c fixes the focus: p_max = sigma(c) for every n",
+        title_tex=r"The log law $u = \ln(n-1) + c$ fixes the focus: $p_{\max} = \sigma(c)$ for every $n$",
         source=TWO_LEVEL_SRC,
         status=Status.EXACT,
         statement=log_law_focus,
         derive=_derive_a8a,
         numeric=lambda dps, n, c: ne.two_level_log_law(n, c, dps=dps)[0],
         examples=tuple({"n": n, "c": 2} for n in LOG_LAW_NS) + ({"n": 7, "c": F(-1, 3)},),
-        notes="Numeric route: explicit vector through the generic softmax for n <= 3000, else a two-atom "
-        "log-sum-exp with multiplicities; n up to 10**30 as exact integers (ENT-E3).",
+        notes=r"Numeric route: explicit vector through the generic softmax for $n \le 3000$, else a two-atom "
+        r"log-sum-exp with multiplicities; $n$ up to $10^{30}$ as exact integers (ENT-E3).",
     )
 )
 
@@ -146,7 +149,7 @@ def _derive_a8b() -> Derivation:
     return Derivation(
         Eq(H, value, evaluate=False),
         (
-            Step("Substitute u = log(n-1) + c into H = log(e^u + n - 1) - u p_max", h),
+            Step(r"Substitute $u = \log(n-1) + c$ into $H = \log(e^u + n - 1) - u\, p_{\max}$", h),
             Step("Simplify", value),
         ),
     )
@@ -156,6 +159,7 @@ register(
     Result(
         key="ENT-A8B",
         title="Under the log law the entropy still grows: H = h_b(sigma(c)) + sigma(-c) ln(n-1)",
+        title_tex=r"Under the log law the entropy still grows: $H = h_b(\sigma(c)) + \sigma(-c) \ln(n-1)$",
         source=TWO_LEVEL_SRC,
         status=Status.EXACT,
         statement=log_law_entropy,
@@ -163,7 +167,7 @@ register(
         numeric=lambda dps, n, c: ne.two_level_log_law(n, c, dps=dps)[1],
         examples=tuple({"n": n, "c": 2} for n in (10, 64, 512, 1000, 4096, 65536, 10**6, 2**20))
         + ({"n": 7, "c": F(-1, 3)},),
-        notes="Golden table G1 (u = ln(n-1) + 2). Strict increase in n is tested (ENT-E3).",
+        notes=r"Golden table G1 ($u = \ln(n-1) + 2$). Strict increase in $n$ is tested (ENT-E3).",
     )
 )
 
@@ -179,22 +183,24 @@ def two_level_slope(n: Any = None, u: Any = None) -> Eq:
 @lru_cache(maxsize=None)
 def _derive_a8c() -> Derivation:
     value = sympy.diff(two_level(NN, 1, U)["H"], U)
-    return Derivation(Eq(Derivative(H, U), value, evaluate=False), (Step("Differentiate H(u)", value),))
+    return Derivation(Eq(Derivative(H, U), value, evaluate=False), (Step(r"Differentiate $H(u)$", value),))
 
 
 register(
     Result(
         key="ENT-A8C",
         title="Two-level slope dH/du = -u p_max (1 - p_max): unique entropy-invariant scale u*(n)",
+        title_tex=r"Two-level slope $dH/du = -u\, p_{\max} (1 - p_{\max})$: unique entropy-invariant scale $u^*(n)$",
         source=TWO_LEVEL_SRC,
         status=Status.EXACT,
         statement=two_level_slope,
         derive=_derive_a8c,
         numeric=lambda dps, n, u: ne.two_level_entropy_slope(n, u, dps=dps),
         examples=({"n": 2, "u": F(1, 2)}, {"n": 1000, "u": 9}, {"n": 10**30, "u": 73}),
-        notes="Uniqueness of u* for 0 < H0 < ln n follows (H(0) = ln n, H -> 0). u*(n) by root finding "
-        "(numerics.entropy.invariant_scale_two_level) reproduces table G3; the asymptotic "
-        "u* = ln(n-1) + ln(ln(n-1)/H0) + o(1) is checked on G3's residuals (slow decay ~ ln ln n / ln n).",
+        notes=r"Uniqueness of $u^*$ for $0 < H_0 < \ln n$ follows ($H(0) = \ln n$, $H \to 0$). $u^*(n)$ by root finding "
+        r"($\text{numerics.entropy.invariant\_scale\_two\_level}$) reproduces table G3; the asymptotic "
+        r"$u^* = \ln(n-1) + \ln(\ln(n-1)/H_0) + o(1)$ is checked on G3's residuals (slow decay "
+        r"$\sim \ln \ln n / \ln n$).",
     )
 )
 
@@ -211,7 +217,7 @@ def _derive_tail() -> Derivation:
     value = sympy.limit((h - EPS * (LN1 + log(1 / EPS) + 1)) / EPS**2, EPS, 0)
     return Derivation(
         Eq(Limit((h - EPS * (LN1 + log(1 / EPS) + 1)) / EPS**2, EPS, 0), value, evaluate=False),
-        (Step("H = h_b(epsilon) + epsilon L (grouping form); sympy.limit", value),),
+        (Step(r"$H = h_b(\varepsilon) + \varepsilon L$ (grouping form); sympy.limit", value),),
     )
 
 
@@ -219,11 +225,12 @@ register(
     Result(
         key="ENT-A8C-EPS",
         title="Small-tail expansion H = eps (ln(n-1) + ln(1/eps) + 1) + O(eps^2)",
+        title_tex=r"Small-tail expansion $H = \varepsilon (\ln(n-1) + \ln(1/\varepsilon) + 1) + O(\varepsilon^2)$",
         source=TWO_LEVEL_SRC,
         status=Status.EXACT,
         statement=small_tail_expansion,
         derive=_derive_tail,
-        notes="Explains the log log n correction of u*(n) and the slow decay of its o(1) term.",
+        notes=r"Explains the $\log \log n$ correction of $u^*(n)$ and the slow decay of its $o(1)$ term.",
     )
 )
 
@@ -258,13 +265,14 @@ def grouping_chain_rule(n: Any = None, s: Any = None, lam: Any = None) -> Eq:
 def _derive_a9(n: int) -> Derivation:
     ps = _probabilities(n)
     value = -Add(*[p * log(p) for p in ps])
-    return Derivation(Eq(H, value, evaluate=False), (Step("Definition -sum p_i log p_i", value),))
+    return Derivation(Eq(H, value, evaluate=False), (Step(r"Definition $-\sum p_i \log p_i$", value),))
 
 
 register(
     Result(
         key="ENT-A9",
         title="Grouping: H = h_b(p_max) + (1-p_max) H(q) <= h_b(p_max) + (1-p_max) ln(n-1)",
+        title_tex=r"Grouping: $H = h_b(p_{\max}) + (1-p_{\max}) H(q) \le h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
         source="standard (grouping property of entropy)",
         status=Status.EXACT,
         statement=grouping_chain_rule,
@@ -277,7 +285,7 @@ register(
         ),
         bound=Bound("n", 2, 6),
         display={"n": 3},
-        notes="Proved for n = 2..6 with symbolic probabilities. The bound H(q) <= ln(n-1) makes the two-level "
-        "model the entropy maximiser at fixed p_max (equality on two-level vectors; hypothesis tests).",
+        notes=r"Proved for $n = 2, \ldots, 6$ with symbolic probabilities. The bound $H(q) \le \ln(n-1)$ makes the "
+        r"two-level model the entropy maximiser at fixed $p_{\max}$ (equality on two-level vectors; hypothesis tests).",
     )
 )

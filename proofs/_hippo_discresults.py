@@ -67,8 +67,9 @@ def _binomial_pair(N: int) -> tuple[tuple, tuple]:
 def _derived(method: str, N: int, alpha: Any = None) -> Derivation:
     A, B = derive_transition("legs", N)
     Ab, Bb = discretize(A, B, EPS, method, alpha=alpha)
-    return Derivation(Tuple(Ab, Bb), (Step(f"discretize(A, B, epsilon, {method!r}) on the derived LegS matrices",
-                                           Ab),))
+    return Derivation(Tuple(Ab, Bb), (Step(f"discretize($A$, $B$, $\\epsilon$, {method!r}) on the derived "
+                                           f"LegS "
+                                           "matrices", Ab),))
 
 
 def _num_disc(method: str, alpha: Any = None) -> Any:
@@ -80,11 +81,15 @@ def _num_disc(method: str, alpha: Any = None) -> Any:
 
 _EX = ({"N": 3, "epsilon": Fraction(1, 10)}, {"N": 5, "epsilon": Fraction(3, 7)})
 _FORMS = {
-    "forward": ("HIPPO-DISC-1", "Forward Euler", "I + eps A, eps B", SU2 + "; " + HIPPO + ", appendix"),
-    "backward": ("HIPPO-DISC-2", "Backward Euler", "(I - eps A)^-1, eps (I - eps A)^-1 B", SU2),
+    "forward": ("HIPPO-DISC-1", "Forward Euler", r"$I + \epsilon A$, $\epsilon B$",
+                SU2 + "; " + HIPPO + ", appendix"),
+    "backward": ("HIPPO-DISC-2", "Backward Euler",
+                 r"$(I - \epsilon A)^{-1}$, $\epsilon (I - \epsilon A)^{-1} B$", SU2),
     "bilinear": ("HIPPO-DISC-3", "Bilinear (Tustin)",
-                 "(I - eps A/2)^-1 (I + eps A/2), eps (I - eps A/2)^-1 B = ((2/eps - A)^-1 (2/eps + A), "
-                 "2 (2/eps - A)^-1 B); SciPy cont2discrete(method='bilinear') gives the same (Abar, Bbar)",
+                 r"$\bigl((I - \epsilon A/2)^{-1} (I + \epsilon A/2),\ \epsilon (I - \epsilon A/2)^{-1} "
+                 r"B\bigr) "
+                 r"= \bigl((2/\epsilon - A)^{-1} (2/\epsilon + A),\ 2 (2/\epsilon - A)^{-1} B\bigr)$; SciPy "
+                 r"cont2discrete(method='bilinear') gives the same $(\bar{A}, \bar{B})$",
                  S4 + ", eq. (3); " + SU2),
 }
 for _method, (_key, _title, _form, _src) in _FORMS.items():
@@ -95,15 +100,20 @@ for _method, (_key, _title, _form, _src) in _FORMS.items():
         derive=lambda N, _m=_method: _derived(_m, N),
         numeric=_num_disc(_method),
         params=_strategy(N=lambda s: s.sizes(1, 5), epsilon=lambda s: s.positive_rationals(1, max_denominator=50)),
-        examples=_EX, bound=Bound("N", 1, 12), display={"N": 2},
-        notes=f"{_form}. Statement via the spectral form (eigenvalue map applied to -1..-N with the closed TV); "
-              "derivation by discretize() on the derived matrices; numeric by mp.inverse on the quadrature matrix. "
-              "Registry bound N <= 12 keeps verify under 5 s; the same proof for every N <= 32 runs "
-          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
+        examples=_EX, bound=Bound("N", 1, 12), display={"N": 2}, parts=(r"\bar{A}", r"\bar{B}"),
+        notes=f"{_form}. "
+              r"Statement via the spectral form (eigenvalue map applied to $-1, \ldots, -N$ with the closed "
+              r"$TV$); "
+              r"derivation by discretize() on the derived matrices; numeric by mp.inverse on the quadrature "
+              r"matrix. "
+              r"Registry bound $N \le 12$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+              r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+              r"$\text{benchmarks/hippo\_bounds.py}$.",
     ))
 
 register(Result(
     key="HIPPO-DISC-4", title="Generalised bilinear transform GBT(alpha)", source=HIPPO + ", appendix",
+    title_tex=r"Generalised bilinear transform GBT($\alpha$)", parts=(r"\bar{A}", r"\bar{B}"),
     status=Status.EXACT,
     statement=lambda N, alpha=Rational(1, 3): _spectral(N, *_maps("gbt", sympy.sympify(alpha))),
     derive=lambda N, alpha=Rational(1, 3): _derived("gbt", N, sympy.sympify(alpha)),
@@ -114,10 +124,14 @@ register(Result(
     examples=({"N": 3, "epsilon": Fraction(1, 10), "alpha": Fraction(1, 3)},
               {"N": 4, "epsilon": Fraction(3, 7), "alpha": Fraction(4, 5)}),
     bound=Bound("N", 1, 12), display={"N": 2},
-    notes="(I - alpha eps A)^-1 (I + (1-alpha) eps A), eps (I - alpha eps A)^-1 B; alpha = 0, 1, 1/2 give "
-          "forward, backward, bilinear (tests). Proved at alpha = 1/3 for every N <= 12 with symbolic eps. "
-          "Registry bound N <= 12 keeps verify under 5 s; the same proof for every N <= 32 runs "
-          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
+    notes=r"$(I - \alpha\epsilon A)^{-1} (I + (1-\alpha)\epsilon A)$, $\epsilon (I - \alpha\epsilon A)^{-1} "
+          r"B$; "
+          r"$\alpha = 0, 1, 1/2$ give forward, backward, bilinear (tests). Proved at $\alpha = 1/3$ for "
+          r"every "
+          r"$N \le 12$ with symbolic $\epsilon$. "
+          r"Registry bound $N \le 12$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
 ))
 
 
@@ -147,12 +161,17 @@ register(Result(
                      u0=lambda s: s.rationals(-2, 2, max_denominator=20)),
     examples=({"N": 3, "epsilon": Fraction(1, 10), "u0": Fraction(2, 3)},
               {"N": 2, "epsilon": Fraction(1, 2), "u0": Fraction(-5, 4)}),
-    bound=Bound("N", 1, 12), display={"N": 2},
-    notes="Abar = e^{eps A}, Bbar = int_0^eps e^{sA} ds B = A^{-1}(e^{eps A} - I) B for invertible A; in general "
-          "the upper blocks of exp(eps [[A, B], [0, 0]]) (FouT is singular). Statement: e^{eps A} = (TV) "
-          "diag(e^{-eps(j+1)}) (TV)^{-1}. Numeric: one step of x' = A x + B u0 by mp.odefun from a fixed x0. "
-          "Registry bound N <= 12 keeps verify under 5 s; the same proof for every N <= 32 runs "
-          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
+    bound=Bound("N", 1, 12), display={"N": 2}, parts=(r"\bar{A}", r"\bar{B}"),
+    notes=r"$\bar{A} = e^{\epsilon A}$, $\bar{B} = \int_0^\epsilon e^{sA}\,ds\,B = A^{-1}(e^{\epsilon A} - "
+          r"I) B$ for "
+          r"invertible $A$; in general the upper blocks of $\exp(\epsilon\,[[A, B], [0, 0]])$ (FouT is "
+          r"singular). "
+          r"Statement: $e^{\epsilon A} = (TV)\,\mathrm{diag}(e^{-\epsilon(j+1)})\,(TV)^{-1}$. Numeric: one "
+          r"step of "
+          r"$x' = A x + B u_0$ by mp.odefun from a fixed $x_0$. "
+          r"Registry bound $N \le 12$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
 ))
 
 _a, _b = Symbol("a", real=True), Symbol("b", real=True)
@@ -168,7 +187,8 @@ register(Result(
     status=Status.EXACT,
     statement=lambda: Eq(sympy.Function("Delta")(_a, _b), 2 * EPS * _a, evaluate=False),
     derive=lambda: Derivation(Eq(sympy.Function("Delta")(_a, _b), sympy.expand(_disc6_lhs()), evaluate=False),
-                              (Step("|z|^2 = re(z)^2 + im(z)^2 with lambda = a + i b, a and b real",
+                              (Step(r"$|z|^2 = \mathrm{re}(z)^2 + \mathrm{im}(z)^2$ with $\lambda = a + ib$, "
+                                    r"$a$ and $b$ real",
                                     (1 + EPS * _a / 2) ** 2 + (EPS * _b / 2) ** 2 - (1 - EPS * _a / 2) ** 2
                                     - (EPS * _b / 2) ** 2),)),
     numeric=lambda dps, a, b, epsilon: _disc6_numeric(a, b, epsilon, dps),
@@ -176,9 +196,13 @@ register(Result(
                      epsilon=lambda s: s.positive_rationals(2)),
     examples=({"a": Fraction(-3, 4), "b": Fraction(5, 3), "epsilon": Fraction(1, 10)},
               {"a": Fraction(2, 7), "b": -1, "epsilon": Fraction(3, 2)}),
-    notes="Delta(a, b) = |1 + eps lambda/2|^2 - |1 - eps lambda/2|^2 = 2 eps Re(lambda), so the bilinear image "
-          "(1 + eps lambda/2)/(1 - eps lambda/2) lies in the unit disc iff Re lambda < 0; ZOH maps lambda to "
-          "e^{eps lambda}; forward Euler is stable only if |1 + eps lambda| < 1.",
+    notes=r"$\Delta(a, b) = |1 + \epsilon\lambda/2|^2 - |1 - \epsilon\lambda/2|^2 = "
+          r"2\epsilon\,\mathrm{Re}(\lambda)$, "
+          r"so the bilinear image $(1 + \epsilon\lambda/2)/(1 - \epsilon\lambda/2)$ lies in the unit disc "
+          r"iff "
+          r"$\mathrm{Re}\,\lambda < 0$; ZOH maps $\lambda$ to $e^{\epsilon\lambda}$; forward Euler is stable "
+          r"only "
+          r"if $|1 + \epsilon\lambda| < 1$.",
 ))
 
 
@@ -211,7 +235,7 @@ def _disc7_derived(N: int) -> Derivation:
     for method, order in (("forward", 2), ("backward", 2), ("bilinear", 2), ("bilinear", 3)):
         D = discretize(A, B, EPS, method)[0] - Z
         out.append(D.applyfunc(lambda e: _taylor_coeff(e, order)))
-    return Derivation(Tuple(*out), (Step("Taylor coefficients of Abar - e^{eps A}", out[0]),))
+    return Derivation(Tuple(*out), (Step(r"Taylor coefficients of $\bar{A} - e^{\epsilon A}$", out[0]),))
 
 
 def _taylor_coeff(e: Any, order: int) -> Any:
@@ -244,16 +268,26 @@ def _disc7_closed(N: int) -> Tuple:
 
 register(Result(
     key="HIPPO-DISC-7", title="Local error orders: Euler O(eps^2), bilinear O(eps^3)",
+    title_tex=r"Local error orders: Euler $O(\epsilon^2)$, bilinear $O(\epsilon^3)$",
+    parts=(r"[\epsilon^2](\bar{A}_{\mathrm{forward}} - e^{\epsilon A})",
+           r"[\epsilon^2](\bar{A}_{\mathrm{backward}} - e^{\epsilon A})",
+           r"[\epsilon^2](\bar{A}_{\mathrm{bilinear}} - e^{\epsilon A})",
+           r"[\epsilon^3](\bar{A}_{\mathrm{bilinear}} - e^{\epsilon A})"),
     source="standard numerical analysis", status=Status.THEOREM,
     statement=_disc7_closed, derive=_disc7_derived, numeric=_disc7_numeric,
     params=_strategy(N=lambda s: s.sizes(1, 3)), examples=({"N": 3},),
     bound=Bound("N", 1, 3), display={"N": 2},
-    notes="(eps^2 coefficient of Abar - e^{eps A} for forward, backward, bilinear; eps^3 coefficient for "
-          "bilinear) = (-A^2/2, A^2/2, 0, A^3/12), proved on the LegS matrix for N <= 3. Numeric: the Taylor "
-          "coefficients of eps -> Abar(eps) - mp.expm(eps A) (quadrature-built A, mp.inverse) by the trapezoid "
-          "rule on a circle |eps| = 1/(1000 N) well inside the poles at -1/j and -2/j (Cauchy's formula; "
-          "aliasing error about 10^(-3 M) with M points). The measured halving ratios (about 4, 4, 8) are "
-          "EMPIRICAL (tests).",
+    notes=r"($\epsilon^2$ coefficient of $\bar{A} - e^{\epsilon A}$ for forward, backward, bilinear; "
+          r"$\epsilon^3$ "
+          r"coefficient for bilinear) $= (-A^2/2,\ A^2/2,\ 0,\ A^3/12)$, proved on the LegS matrix for $N "
+          r"\le 3$. "
+          r"Numeric: the Taylor coefficients of $\epsilon \mapsto \bar{A}(\epsilon) - {}$mp.expm($\epsilon "
+          r"A$) "
+          r"(quadrature-built $A$, mp.inverse) by the trapezoid rule on a circle $|\epsilon| = 1/(1000 N)$ "
+          r"well "
+          r"inside the poles at $-1/j$ and $-2/j$ (Cauchy's formula; aliasing error about $10^{-3M}$ with "
+          r"$M$ "
+          r"points). The measured halving ratios (about 4, 4, 8) are EMPIRICAL (tests).",
 ))
 
 
@@ -270,13 +304,18 @@ register(Result(
     numeric=lambda dps, N, k: list(nh.legs_step(k, N, "exact", dps=dps)),
     params=_strategy(N=lambda s: s.sizes(1, 4), k=lambda s: s.sizes(1, 6)),
     examples=({"N": 3, "k": 1}, {"N": 4, "k": 5}), bound=Bound("N", 1, 16), display={"N": 3},
-    notes="x_{k+1} = e^{ln((k+1)/k) A} x_k + A^{-1}(e^{ln((k+1)/k) A} - I) B u_k, independent of the step eps "
-          "(ZOH in log-time); the first step is x_1 = u_0 e_0. Proved for k = 1 and every N <= 16 (other k in "
-          "the tests). Numeric: the state is re-projected by quadrature after appending the held input, with "
-          "no matrix exponential (numerics.hippo.legs_step). The hippo-code zoh branch implements the same "
-          "matrices but fails with NameError (math not imported). "
-          "Registry bound N <= 16 keeps verify under 5 s; the same proof for every N <= 32 runs "
-          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
+    parts=(r"\bar{A}_k", r"\bar{B}_k"),
+    notes=r"$x_{k+1} = e^{\ln((k+1)/k) A} x_k + A^{-1}(e^{\ln((k+1)/k) A} - I) B u_k$, independent of the "
+          r"step "
+          r"$\epsilon$ (ZOH in log-time); the first step is $x_1 = u_0 e_0$. Proved for $k = 1$ and every "
+          r"$N \le 16$ (other $k$ in the tests). Numeric: the state is re-projected by quadrature after "
+          r"appending "
+          r"the held input, with no matrix exponential ($\text{numerics.hippo.legs\_step}$). The hippo-code "
+          r"zoh "
+          r"branch implements the same matrices but fails with NameError (math not imported). "
+          r"Registry bound $N \le 16$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
 ))
 
 _SCHEMES = ("forward", "backward", "bilinear", "exact")
@@ -307,11 +346,17 @@ register(Result(
     derive=_disc9_derived, numeric=_disc9_numeric,
     params=_strategy(N=lambda s: s.sizes(1, 4), k=lambda s: s.sizes(1, 8)),
     examples=({"N": 3, "k": 3}, {"N": 4, "k": 1}), bound=Bound("N", 1, 16), display={"N": 2},
-    notes="Abar_k e_0 + Bbar_k = e_0 for forward, backward, bilinear (hippo-code) and exact, proved at k = 3 "
-          "for N <= 16. Su's bilinear (I - A/(2(k+1)))^{-1}(I + A/(2k)), (I - A/(2(k+1)))^{-1} B/k does not keep "
-          "it (defect (1/27, 4 sqrt3/135, 28 sqrt5/1485, 14 sqrt7/1485) for N = 4, k = 3; tests). Accuracy "
-          "relative to exact is EMPIRICAL (benchmarks). hippo-code starts its recurrence at step 1 with state 0, "
-          "so its first steps are inaccurate compared with x_1 = u_0 e_0. "
-          "Registry bound N <= 16 keeps verify under 5 s; the same proof for every N <= 32 runs "
-          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
+    parts=tuple(rf"\bar{{A}}_k e_0 + \bar{{B}}_k\ (\text{{{m}}})" for m in _SCHEMES),
+    notes=r"$\bar{A}_k e_0 + \bar{B}_k = e_0$ for forward, backward, bilinear (hippo-code) and exact, proved "
+          r"at "
+          r"$k = 3$ for $N \le 16$. Su's bilinear $(I - A/(2(k+1)))^{-1}(I + A/(2k))$, $(I - "
+          r"A/(2(k+1)))^{-1} B/k$ "
+          r"does not keep it (defect $(1/27,\ 4\sqrt{3}/135,\ 28\sqrt{5}/1485,\ 14\sqrt{7}/1485)$ for $N = "
+          r"4$, $k = 3$; "
+          r"tests). Accuracy relative to exact is EMPIRICAL (benchmarks). hippo-code starts its recurrence "
+          r"at "
+          r"step 1 with state 0, so its first steps are inaccurate compared with $x_1 = u_0 e_0$. "
+          r"Registry bound $N \le 16$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
 ))

@@ -47,13 +47,20 @@ register(Result(
     statement=lambda: Tuple(Eq(Symbol("kappa"), Rational(-1, 2), evaluate=False),
                             Eq(Symbol("C_1"), Rational(1, 10), evaluate=False)),
     numeric=_p11_numeric, params=_strategy(), examples=({},),
-    notes="Imported theorem: ||u - u_hat|| = O(t L / sqrt(N)) for L-Lipschitz u on [0, t] (and O(t^k N^(-k+1/2)) "
-          "for k bounded derivatives; not reproduced here). Reproduction (EMPIRICAL) with u(x) = |x - 2/3|, L = 1, "
-          "t = 2, N = 4, 8, 16, 32, normalised L^2 error e_N^2 = int_0^1 u(tr)^2 dr - sum c_n^2 with c_n by "
-          "quadrature at 30 digits: kappa = max(fitted slope of log e_N on log N, -1/2) equals -1/2 iff the "
-          "exponent respects the bound (measured slope about -1.47: the bound is only an upper bound), and "
-          "C_1 = max_N e_N sqrt(N)/(t L) rounded up to one decimal is 1/10 (measured about 0.047), i.e. the "
-          "errors stay below 0.1 t L / sqrt(N).",
+    title_tex=r"LegS approximation error $O(tL/\sqrt{N})$ for Lipschitz input (reproduced)",
+    parts=(r"\kappa", r"C_1"),
+    notes=r"Imported theorem: $\|u - \hat u\| = O(tL/\sqrt{N})$ for $L$-Lipschitz $u$ on $[0, t]$ (and "
+          r"$O(t^k N^{-k+1/2})$ for $k$ bounded derivatives; not reproduced here). Reproduction (EMPIRICAL) "
+          r"with "
+          r"$u(x) = |x - 2/3|$, $L = 1$, $t = 2$, $N = 4, 8, 16, 32$, normalised $L^2$ error "
+          r"$e_N^2 = \int_0^1 u(tr)^2\,dr - \sum c_n^2$ with $c_n$ by quadrature at 30 digits: "
+          r"$\kappa = \max(\text{fitted slope of } \log e_N \text{ on } \log N,\ -1/2)$ equals $-1/2$ iff "
+          r"the "
+          r"exponent respects the bound (measured slope about $-1.47$: the bound is only an upper bound), "
+          r"and "
+          r"$C_1 = \max_N e_N \sqrt{N}/(tL)$ rounded up to one decimal is $1/10$ (measured about 0.047), "
+          r"i.e. the "
+          r"errors stay below $0.1\,tL/\sqrt{N}$.",
 ))
 
 
@@ -69,8 +76,13 @@ register(Result(
     statement=lambda: Tuple(*(Eq(Symbol(f"delta_{N}"), v, evaluate=False)
                               for N, v in zip(P9III_SIZES, (Rational(4, 10), Rational(3, 10))))),
     numeric=_p9iii_numeric, params=_strategy(), examples=({},),
-    notes="delta_N = max over s = j/20 in (0, 1) and n < N of |(e^{sA}B)_n - g_n(1-s)| / sqrt(2n+1) for LegT with "
-          "w = 1 (e^{sA}B by mp.expm and repeated products at 20 digits), rounded to one decimal: about 0.38 "
-          "for N = 8 and 0.27 for N = 32, so the deviation decreases with N but slowly (spec: no threshold "
-          "other than the decrease). Full table: benchmarks/hippo_approximation.py.",
+    title_tex=r"LegT impulse response only approximates $g_n(1 - s/w)/w$ (improves slowly)",
+    parts=(r"\delta_{8}", r"\delta_{32}"),
+    notes=r"$\delta_N$ = max over $s = j/20$ in $(0, 1)$ and $n < N$ of $|(e^{sA}B)_n - g_n(1-s)| / "
+          r"\sqrt{2n+1}$ for "
+          r"LegT with $w = 1$ ($e^{sA}B$ by mp.expm and repeated products at 20 digits), rounded to one "
+          r"decimal: "
+          r"about 0.38 for $N = 8$ and 0.27 for $N = 32$, so the deviation decreases with $N$ but slowly "
+          r"(spec: no "
+          r"threshold other than the decrease). Full table: $\text{benchmarks/hippo\_approximation.py}$.",
 ))

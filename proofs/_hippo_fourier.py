@@ -63,7 +63,8 @@ register(Result(
     key="HIPPO-FOUT-1", title="Exact complex FouT identity", source=SU1 + " (Fourier case)", status=Status.EXACT,
     statement=_fout1_statement,
     derive=lambda n: Derivation(Eq(Derivative(_C(T), T), sympy.diff(_fout1_c(n), T), evaluate=False),
-                                (Step("c_n(T) of a general quartic u, integrated exactly", _fout1_c(min(n, 1))),)),
+                                (Step("$c_n(T)$ of a general quartic $u$, integrated exactly",
+                                      _fout1_c(min(n, 1))),)),
     numeric=lambda dps, n, T, w, **a: chk.window_derivative([a[f"a{j}"] for j in range(5)], n, T, w,
                                                             "fout-complex", dps=dps),
     params=_strategy(n=lambda s: s.sizes(0, 8), T=lambda s: s.positive_rationals(4, max_denominator=20),
@@ -72,8 +73,9 @@ register(Result(
     examples=({"n": 0, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT},
               {"n": -3, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT}),
     bound=Bound("n", -32, 32), display={"n": 1},
-    notes="Proved for a general polynomial u of degree 4 (symbolic coefficients a0..a4) and every |n| <= 32; "
-          "numeric: derivative under the integral sign for the same u.",
+    notes=r"Proved for a general polynomial $u$ of degree 4 (symbolic coefficients $a_0, \ldots, a_4$) and "
+          r"every "
+          r"$|n| \le 32$; numeric: derivative under the integral sign for the same $u$.",
 ))
 
 # --- FOUT-2 (Gibbs midpoint) ---------------------------------------------------------------------
@@ -104,9 +106,11 @@ register(Result(
                      a1=lambda s: s.rationals(-2, 2, max_denominator=20)),
     examples=({"K": 3, "T": Fraction(5, 2), "w": Fraction(3, 2), "a0": Fraction(1, 3), "a1": Fraction(-2, 7)},),
     bound=Bound("K", 0, 32),
-    notes="S_K = sum_{|k|<=K} c_k tends to (u(T)+u(T-w))/2, not u(T-w) (THEOREM; the O(1/K) rate for smooth u "
-          "is HEURISTIC and measured in the tests). For linear u it equals the midpoint for every K, which is "
-          "proved here for K <= 32 and cross-checked by quadrature.",
+    notes=r"$S_K = \sum_{|k| \le K} c_k$ tends to $(u(T)+u(T-w))/2$, not $u(T-w)$ (THEOREM; the $O(1/K)$ "
+          r"rate "
+          r"for smooth $u$ is HEURISTIC and measured in the tests). For linear $u$ it equals the midpoint "
+          r"for every "
+          r"$K$, which is proved here for $K \le 32$ and cross-checked by quadrature.",
 ))
 
 # --- FOUT-3 (closures) ----------------------------------------------------------------------------------
@@ -127,7 +131,8 @@ def _closure_derived(K: int) -> Derivation:
         if not rest.is_zero_matrix:  # pragma: no cover - rhs has no term free of (c, u_T)
             raise ArithmeticError("the closed FouT system has a constant term")
         out += [J[:, :-1], J[:, -1:]]
-    return Derivation(Tuple(*out), (Step("Su: u(T-w) ~ sum_k c_k; consistent: u(T-w) ~ 2 sum_k c_k - u(T)",
+    return Derivation(Tuple(*out), (Step(r"Su: $u(T-w) \approx \sum_k c_k$; consistent: "
+                                         r"$u(T-w) \approx 2\sum_k c_k - u(T)$",
                                          r"\dot c = \tfrac{u(T)-u(T-w)}{w}\mathbf 1 + \tfrac1w\operatorname{diag}"
                                          r"(2\pi i n)c"),))
 
@@ -156,10 +161,12 @@ register(Result(
     params=_strategy(K=lambda s: s.sizes(0, 2), T=lambda s: s.positive_rationals(4, max_denominator=20),
                      w=lambda s: s.positive_rationals(2, max_denominator=20)),
     examples=({"K": 2, "T": Fraction(5, 2), "w": Fraction(3, 2)},), bound=Bound("K", 0, 12), display={"K": 1},
-    notes="(A_su, B_su, A_consistent, B_consistent). Residual identities: Su's closed ODE misses by "
-          "-(u(T-w) - S_K)/w, which tends to (u(T)-u(T-w))/(2w) (erratum HIPPO-ERR-2); the consistent one by "
-          "-(u(T-w) - (2 S_K - u(T)))/w -> 0 (convergence: THEOREM via HIPPO-FOUT-2). Numeric: both identities "
-          "with quadrature coefficients of a smooth non-periodic input.",
+    parts=(r"A_{\mathrm{su}}", r"B_{\mathrm{su}}", r"A_{\mathrm{consistent}}", r"B_{\mathrm{consistent}}"),
+    notes=r"$(A_{\mathrm{su}}, B_{\mathrm{su}}, A_{\mathrm{consistent}}, B_{\mathrm{consistent}})$. Residual "
+          r"identities: Su's closed ODE misses by $-(u(T-w) - S_K)/w$, which tends to $(u(T)-u(T-w))/(2w)$ "
+          r"(erratum HIPPO-ERR-2); the consistent one by $-(u(T-w) - (2 S_K - u(T)))/w \to 0$ (convergence: "
+          r"THEOREM via HIPPO-FOUT-2). Numeric: both identities with quadrature coefficients of a smooth "
+          r"non-periodic input.",
 ))
 
 # --- FOUT-4, FOUT-5 (real basis) -------------------------------------------------------------------------
@@ -182,8 +189,9 @@ def _fout_real_derived(h: int, reflect: bool = False) -> Derivation:
     dg = [{m: 2 * pi * I * m * c for m, c in f.items()} for f in g]
     D = Matrix(2 * h, 2 * h, lambda n, k: _laurent_pair(dg[n], g[k]))
     e = Matrix(2 * h, 1, lambda n, _: sympy.expand(sum(g[n].values(), sympy.Integer(0))))
-    return Derivation(Tuple(D / W, e / W), (Step("D_nk = int_0^1 g_n' g_k ds (constant terms of Laurent products)",
-                                                 D),))
+    return Derivation(Tuple(D / W, e / W), (Step(r"$D_{nk} = \int_0^1 g_n' g_k\,ds$ (constant terms of "
+                                                 r"Laurent "
+                                                 r"products)", D),))
 
 
 def _fout4_eval(statement: Any, dps: int, point: dict) -> list:
@@ -203,9 +211,12 @@ register(Result(
                      w=lambda s: s.positive_rationals(2, max_denominator=20)),
     examples=({"h": 1, "t": 2, "w": Fraction(3, 2)}, {"h": 3, "t": Fraction(5, 2), "w": Fraction(3, 2)}),
     bound=Bound("h", 1, 16), display={"h": 2},
-    notes="N = 2h (even). Tuple (D/w, e/w): c' = D c/w + (e/w)(u(t) - u(t-w)) exactly; with the consistent "
-          "closure u(t-w) ~ 2 e^T c - u(t) this gives transition('fout'): A = (D - 2 e e^T)/w, B = 2e/w (s4 "
-          "fourier2 at w = 1, fout at w = 2). For odd N the last (unpaired) cosine row misses -(2 pi k/w) c_N.",
+    parts=(r"D/w", r"e/w"),
+    notes=r"$N = 2h$ (even). Tuple $(D/w, e/w)$: $c' = D c/w + (e/w)(u(t) - u(t-w))$ exactly; with the "
+          r"consistent closure $u(t-w) \approx 2 e^\top c - u(t)$ this gives transition('fout'): "
+          r"$A = (D - 2 e e^\top)/w$, $B = 2e/w$ (s4 fourier2 at $w = 1$, fout at $w = 2$). For odd $N$ the "
+          r"last "
+          r"(unpaired) cosine row misses $-(2\pi k/w)\,c_N$.",
 ))
 
 def _fout5_eval(statement: Any, dps: int, point: dict) -> list:
@@ -225,10 +236,14 @@ register(Result(
                      w=lambda s: s.positive_rationals(2, max_denominator=20)),
     examples=({"h": 2, "t": Fraction(5, 2), "w": Fraction(3, 2)}, {"h": 3, "t": Fraction(7, 3), "w": Fraction(1, 2)}),
     bound=Bound("h", 1, 16), display={"h": 2},
-    notes="Forward position r = 1 - s: sines change sign, so D (hence the skew blocks of A) changes sign; "
-          "e e^T and B are unchanged. Statement (-D/w, e/w) of the exact identity c' = -(1/w) D c + (e/w)(u(t) - "
-          "u(t-w)) for the forward-oriented coefficients c_n = int_0^1 u(t-w+wr) g_n(r) dr. Numeric: c by "
-          "quadrature in r and c' by differentiating under the integral (smooth non-periodic input), N = 2h.",
+    parts=(r"-D/w", r"e/w"),
+    notes=r"Forward position $r = 1 - s$: sines change sign, so $D$ (hence the skew blocks of $A$) changes "
+          r"sign; "
+          r"$e e^\top$ and $B$ are unchanged. Statement $(-D/w, e/w)$ of the exact identity "
+          r"$c' = -(1/w) D c + (e/w)(u(t) - u(t-w))$ for the forward-oriented coefficients "
+          r"$c_n = \int_0^1 u(t-w+wr)\,g_n(r)\,dr$. Numeric: $c$ by quadrature in $r$ and $c'$ by "
+          r"differentiating "
+          r"under the integral (smooth non-periodic input), $N = 2h$.",
 ))
 
 # --- FouS -------------------------------------------------------------------------------------------------
@@ -261,13 +276,15 @@ register(Result(
                      **{f"a{j}": (lambda s: s.rationals(-2, 2, max_denominator=20)) for j in range(5)}),
     examples=({"n": 0, "T": Fraction(5, 2), **POLY_POINT}, {"n": -2, "T": Fraction(7, 3), **POLY_POINT}),
     bound=Bound("n", -32, 32), display={"n": 1},
-    notes="Proved for a general quartic u and |n| <= 32; numeric: T times the derivative under the integral.",
+    notes=r"Proved for a general quartic $u$ and $|n| \le 32$; numeric: $T$ times the derivative under the "
+          r"integral.",
 ))
 
 _m = Symbol("m", integer=True)
 _s = Symbol("s")
 register(Result(
     key="HIPPO-FOUS-2", title="Fourier coefficients of s on [0, 1]", source="classical; " + SU2,
+    title_tex=r"Fourier coefficients of $s$ on $[0, 1]$",
     status=Status.EXACT,
     statement=lambda m: Eq(sympy.Integral(_s * sympy.exp(-2 * pi * I * m * _s), (_s, 0, 1)),
                            I / (2 * pi * m) if m != 0 else Rational(1, 2), evaluate=False),
@@ -276,8 +293,8 @@ register(Result(
     numeric=lambda dps, m: _quad_s(m, dps),
     params=_strategy(m=lambda s: s.sizes(0, 40)),
     examples=({"m": 0}, {"m": 3}, {"m": -7}), bound=Bound("m", -32, 32),
-    notes="Hence s = 1/2 - sum_{k>=1} sin(2 pi k s)/(pi k) on 0 < s < 1 (convergence O(1/K): THEOREM; partial "
-          "sums G-H11 checked in the tests).",
+    notes=r"Hence $s = 1/2 - \sum_{k \ge 1} \sin(2\pi k s)/(\pi k)$ on $0 < s < 1$ (convergence $O(1/K)$: "
+          r"THEOREM; partial sums G-H11 checked in the tests).",
 ))
 
 
@@ -294,8 +311,9 @@ register(Result(
     derive=lambda N: Tuple(*derive_transition("fous", N)),
     numeric=lambda dps, N: [chk.fous_matrix(N, dps=dps), mp.ones(N, 1)],
     params=_strategy(N=lambda s: s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}), bound=Bound("N", 1, 32),
-    display={"N": 3},
-    notes="Frequencies 0, 1, -1, 2, -2, ... (convention 10). EXACT as a Galerkin truncation; as an approximation "
+    display={"N": 3}, parts=("A", "B"),
+    notes=r"Frequencies $0, 1, -1, 2, -2, \ldots$ (convention 10). EXACT as a Galerkin truncation; as an "
+          r"approximation "
           "of the true dynamics HEURISTIC (the truncated residual decays slowly; measured in the tests).",
 ))
 
@@ -324,7 +342,7 @@ def _rescale_derived(N: int) -> Derivation:
     psi_t = Matrix([lam[n] * _rescale_psi(N)[n] for n in range(N)])
     inv = _invariants(At, Bt, psi_t)
     return Derivation(Tuple(inv[0].applyfunc(sympy.cancel), inv[1].applyfunc(sympy.cancel)),
-                      (Step("Rescaled system with symbolic lambda_n", At),))
+                      (Step(r"Rescaled system with symbolic $\lambda_n$", At),))
 
 
 def _rescale_point(N: int) -> dict:
@@ -354,12 +372,17 @@ register(Result(
     params=_strategy(N=lambda s: s.sizes(1, 4), **{f"p{j}": (lambda s: s.rationals(-3, 3)) for j in range(4)},
                      **{f"lambda{j}": (lambda s: s.positive_rationals(3)) for j in range(4)}),
     examples=(_rescale_point(3), _rescale_point(5)), bound=Bound("N", 1, 6), display={"N": 2},
-    notes="Shown on the LegS system with symbolic lambda_n and symbolic reconstruction functions psi_n: the "
-          "characteristic polynomial and the Markov parameters psi^T A^j B (j < N, which determine the "
-          "input-to-reconstruction map) are unchanged when c = Lambda c~ and psi~ = Lambda psi. Numeric: the "
-          "quadrature-built LegS matrix rescaled in mpmath with given lambda_n; characteristic polynomial by "
-          "Faddeev-LeVerrier and Markov parameters psi~^T A~^j B~ by repeated products, compared with the "
-          "invariants of the unscaled closed form.",
+    parts=(r"\operatorname{coeffs}\,\det(zI - A)", r"(\psi^\top A^j B)_{j<N}"),
+    notes=r"Shown on the LegS system with symbolic $\lambda_n$ and symbolic reconstruction functions "
+          r"$\psi_n$: "
+          r"the characteristic polynomial and the Markov parameters $\psi^\top A^j B$ ($j < N$, which "
+          r"determine "
+          r"the input-to-reconstruction map) are unchanged when $c = \Lambda \tilde{c}$ and "
+          r"$\tilde{\psi} = \Lambda \psi$. Numeric: the quadrature-built LegS matrix rescaled in mpmath with "
+          r"given $\lambda_n$; characteristic polynomial by Faddeev-LeVerrier and Markov parameters "
+          r"$\tilde{\psi}^\top \tilde{A}^j \tilde{B}$ by repeated products, compared with the invariants of "
+          r"the "
+          r"unscaled closed form.",
 ))
 
 # --- errata --------------------------------------------------------------------------------------------------
@@ -392,6 +415,7 @@ def _err3_eval(statement: Any, dps: int, point: dict) -> list:
 
 register(Result(
     key="HIPPO-ERR-1", title="Erratum: LMU rescaling factor printed as 2/sqrt(2n+1)", source=SU1,
+    title_tex=r"Erratum: LMU rescaling factor printed as $2/\sqrt{2n+1}$", parts=(r"\tilde{A}", r"\tilde{B}"),
     status=Status.EXACT, statement=_err1_closed, derive=lambda N: _su_rescaled(sympy.Integer(2), N),
     numeric=lambda dps, N, t, w: chk.window_sides("cubic", N, t, w, chk.su_printed_lmu_basis, dps=dps)[1],
     evaluate=_err1_eval,
@@ -399,15 +423,20 @@ register(Result(
                      w=lambda s: s.positive_rationals(3, max_denominator=50)),
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
     bound=Bound("N", 1, 32), display={"N": 3},
-    notes="With the printed factor lambda_n = 2/sqrt(2n+1) the rescaled A is right but B_n = (2n+1)/(sqrt2 w), "
-          "not (2n+1)/w. The corrected factor sqrt2/sqrt(2n+1) is HIPPO-LMU-2. Numeric: the state defined with "
-          "the printed factor, c~_n = int_0^1 u(t-w+wr) (2n+1) P_n(2r-1)/sqrt2 dr, by quadrature, and its "
-          "derivative under the integral, for a cubic input (closure exact for N >= 4): it satisfies the "
-          "ODE with the stated (A, B), so the blog's B (2n+1)/w would fail by a factor sqrt2.",
+    notes=r"With the printed factor $\lambda_n = 2/\sqrt{2n+1}$ the rescaled $A$ is right but "
+          r"$B_n = (2n+1)/(\sqrt{2}\,w)$, not $(2n+1)/w$. The corrected factor $\sqrt{2}/\sqrt{2n+1}$ is "
+          r"HIPPO-LMU-2. "
+          r"Numeric: the state defined with the printed factor, "
+          r"$\tilde{c}_n = \int_0^1 u(t-w+wr)\,(2n+1)\,P_n(2r-1)/\sqrt{2}\,dr$, by quadrature, and its "
+          r"derivative "
+          r"under the integral, for a cubic input (closure exact for $N \ge 4$): it satisfies the ODE with "
+          r"the "
+          r"stated $(A, B)$, so the blog's $B_n = (2n+1)/w$ would fail by a factor $\sqrt{2}$.",
 ))
 
 register(Result(
     key="HIPPO-ERR-2", title="Erratum: FouT closure must be u(T-w) ~ 2 sum c_k - u(T)", source=SU1,
+    title_tex=r"Erratum: FouT closure must be $u(T-w) \approx 2\sum c_k - u(T)$", parts=("A", "B"),
     status=Status.EXACT,
     statement=lambda K: Tuple(*fout_complex(K, window=W)),
     derive=lambda K: Tuple(*_closure_derived(K).value[2:]),
@@ -420,12 +449,17 @@ register(Result(
     examples=({"K": 2, "T": Fraction(5, 2), "w": Fraction(3, 2), "a0": Fraction(1, 3), "a1": Fraction(-2, 7)},
               {"K": 1, "T": Fraction(7, 4), "w": Fraction(1, 2), "a0": -1, "a1": Fraction(3, 2)}),
     bound=Bound("K", 0, 12), display={"K": 1},
-    notes="Su closes with u(T-w) ~ sum_k c_k, but the symmetric partial sum tends to the midpoint "
-          "(u(T)+u(T-w))/2 (HIPPO-FOUT-2), so the residual of Su's matrices does not vanish. The consistent "
-          "closure gives A = (diag(2 pi i n) - 2 11^T)/w, B = 2/w (derived here), matching s4 (HIPPO-FOUT-4). "
-          "Numeric: for a linear non-periodic input S_K is exactly the midpoint for every K, so the consistent "
-          "closed ODE c' = A c + B u(T) holds exactly while Su's misses by (u(T) - u(T-w))/(2w) in every "
-          "component; c by quadrature, c' by differentiating under the integral.",
+    notes=r"Su closes with $u(T-w) \approx \sum_k c_k$, but the symmetric partial sum tends to the midpoint "
+          r"$(u(T)+u(T-w))/2$ (HIPPO-FOUT-2), so the residual of Su's matrices does not vanish. The "
+          r"consistent "
+          r"closure gives $A = (\mathrm{diag}(2\pi i n) - 2\,\mathbf{1}\mathbf{1}^\top)/w$, $B = 2/w$ "
+          r"(derived "
+          r"here), matching s4 (HIPPO-FOUT-4). Numeric: for a linear non-periodic input $S_K$ is exactly the "
+          r"midpoint for every $K$, so the consistent closed ODE $c' = A c + B u(T)$ holds exactly while "
+          r"Su's "
+          r"misses by $(u(T) - u(T-w))/(2w)$ in every component; $c$ by quadrature, $c'$ by differentiating "
+          r"under "
+          r"the integral.",
 ))
 
 register(Result(
@@ -438,10 +472,13 @@ register(Result(
     numeric=lambda dps, N, t: chk.su_legs_integer_sides("smooth", N, t, dps=dps)[1], evaluate=_err3_eval,
     params=_strategy(N=lambda s: s.sizes(1, 6), t=lambda s: s.positive_rationals(4, max_denominator=50)),
     examples=({"N": 3, "t": Fraction(17, 10)}, {"N": 5, "t": Fraction(9, 4)}),
-    bound=Bound("N", 1, 32), display={"N": 3},
-    notes="Numeric: Su's own route (coefficients on s in [-1, 1] with sqrt((2n+1)/2) P_n(s), divided by "
-          "sqrt(2/(2n+1))), t c' under the integral, compared with A' c' + B' u(t) for a smooth input. "
-          "The blog's LegS rescaling passage cites the LegT equation. Applied to the LegS system in Su's "
-          "normalisation (B_n = sqrt(2(2n+1))) with lambda_n = sqrt(2/(2n+1)) it gives the integer form "
-          "HIPPO-LEGS-3.",
+    bound=Bound("N", 1, 32), display={"N": 3}, parts=(r"A'", r"B'"),
+    notes=r"Numeric: Su's own route (coefficients on $s$ in $[-1, 1]$ with $\sqrt{(2n+1)/2}\,P_n(s)$, "
+          r"divided by "
+          r"$\sqrt{2/(2n+1)}$), $t\,c'$ under the integral, compared with $A' c' + B' u(t)$ for a smooth "
+          r"input. "
+          r"The blog's LegS rescaling passage cites the LegT equation. Applied to the LegS system in Su's "
+          r"normalisation ($B_n = \sqrt{2(2n+1)}$) with $\lambda_n = \sqrt{2/(2n+1)}$ it gives the integer "
+          r"form "
+          r"HIPPO-LEGS-3.",
 ))

@@ -68,7 +68,8 @@ def _pair(measure: str, N: int, window: Any = 1) -> Tuple:
 
 def _derived(measure: str, N: int, window: Any = 1, caption: str = "") -> Derivation:
     A, B = derive_transition(measure, N, window=window)
-    steps = (Step(caption or f"Projection integrals for measure {measure} (exact moment matrices over QQ)",
+    steps = (Step(caption or f"Projection integrals for measure {measure} (exact moment matrices over "
+                             r"$\mathbb{Q}$)",
                   Eq(Symbol("A"), A, evaluate=False)),
              Step("Input vector (basis at the present endpoint)", Eq(Symbol("B"), B, evaluate=False)))
     return Derivation(Tuple(A, B), steps)
@@ -95,7 +96,8 @@ def _ode_numeric(measure: str, signal: str, sign: bool = False) -> Callable[...,
 
 
 def _transition_result(key: str, title: str, source: str, measure: str, signal: str, notes: str, *,
-                       examples: tuple, windowed: bool = False, top: int = 32, loss: int = 5) -> Result:
+                       examples: tuple, windowed: bool = False, top: int = 32, loss: int = 5,
+                       title_tex: str = "") -> Result:
     w = W if windowed else 1
     fields: dict[str, Callable[[Any], Any]] = {"N": lambda s: s.sizes(4 if signal == "cubic" else 1, 7),
                                                "t": lambda s: s.positive_rationals(4, max_denominator=50)}
@@ -107,7 +109,7 @@ def _transition_result(key: str, title: str, source: str, measure: str, signal: 
         derive=lambda N: _derived(measure, N, w),
         numeric=_ode_numeric(measure, signal), evaluate=_ode_evaluate(measure, signal),
         params=_strategy(**fields), examples=examples, bound=Bound("N", 1, top), notes=notes, loss=loss,
-        display={"N": 4},
+        display={"N": 4}, title_tex=title_tex, parts=("A", "B"),
     ))
 
 
@@ -123,19 +125,20 @@ def _leg7_derive() -> Derivation:
     odd, even = expr(2 * _j + 1), expr(2 * _j + 2)
     value = Piecewise((odd, Eq(_m % 2, 1)), (even, True))
     return Derivation(Eq(_chi(_m), value, evaluate=False),
-                      (Step("n - k = m odd: 2 + (-1)", Eq(_chi(2 * _j + 1), odd, evaluate=False)),
-                       Step("n - k = m even: 0 + 1", Eq(_chi(2 * _j + 2), even, evaluate=False))))
+                      (Step("$n - k = m$ odd: $2 + (-1)$", Eq(_chi(2 * _j + 1), odd, evaluate=False)),
+                       Step("$n - k = m$ even: $0 + 1$", Eq(_chi(2 * _j + 2), even, evaluate=False))))
 
 
 register(Result(
     key="HIPPO-LEG-7", title="Parity identity used by LegT: 2[n-k odd] + (-1)^(n-k) = 1",
+    title_tex=r"Parity identity used by LegT: $2[n-k \text{ odd}] + (-1)^{n-k} = 1$",
     source=SU1, status=Status.EXACT,
     statement=lambda: Eq(_chi(_m), 1, evaluate=False),
     derive=_leg7_derive,
     numeric=lambda dps, n, k: mp.mpf(2 * ((n - k) % 2)) + (-1) ** (n - k),
     params=_strategy(n=lambda s: s.sizes(1, 40), k=lambda s: s.sizes(0, 0)),
     examples=({"n": 5, "k": 2}, {"n": 7, "k": 1}, {"n": 3, "k": 1}),
-    notes="chi(m) denotes 2[m odd] + (-1)^m with m = n - k >= 1.",
+    notes=r"$\chi(m)$ denotes $2[m \text{ odd}] + (-1)^m$ with $m = n - k \ge 1$.",
 ))
 
 _s = Symbol("s")
@@ -169,7 +172,8 @@ register(Result(
     source=SU1, status=Status.EXACT,
     statement=lambda n: Eq(Derivative(_C(T), T), _gen1(n, False), evaluate=False),
     derive=lambda n: Derivation(Eq(Derivative(_C(T), T), _gen1(n, True), evaluate=False),
-                                (Step("Differentiate the defining integral of a degree-4 polynomial u in T",
+                                (Step("Differentiate the defining integral of a degree-4 polynomial $u$ in "
+                                      "$T$",
                                       _gen1(n, True)),)),
     numeric=lambda dps, n, T, w, **a: chk.moving_measure_derivative([a[f"a{j}"] for j in range(5)], n, T, w,
                                                                      dps=dps),
@@ -180,17 +184,21 @@ register(Result(
     examples=({"n": 0, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT},
               {"n": 3, "T": Fraction(7, 3), "w": Fraction(1, 2), **POLY_POINT}),
     bound=Bound("n", 0, 8),
-    notes="Rows: LegS parametrisation t_T(s)=(s+1)T/2 (rho=(s+1)/T) and LegT t_T(s)=(s+1)w/2+T-w (rho=2/w); "
-          "u is a general polynomial of degree 4 (symbolic coefficients a0..a4). Numeric: mp.diff of the "
-          "quadrature-defined c_n(T).",
+    notes=r"Rows: LegS parametrisation $t_T(s) = (s+1)T/2$ ($\rho = (s+1)/T$) and LegT "
+          r"$t_T(s) = (s+1)w/2 + T - w$ ($\rho = 2/w$); $u$ is a general polynomial of degree 4 (symbolic "
+          r"coefficients $a_0, \ldots, a_4$). Numeric: mp.diff of the quadrature-defined $c_n(T)$.",
 ))
 
 # --- LegS ------------------------------------------------------------------------------------------
 
 _transition_result(
     "HIPPO-LEGS-1", "LegS projection ODE t c' = A c + B u", HIPPO + ", Thm 2; " + SU1, "legs", "smooth",
-    "Exact for every N (r g_n' lies in span g_0..g_n, HIPPO-LEG-6). HiPPO writes c' = -A c/t + B f/t with "
-    "positive A. Su's normalisation sqrt((2n+1)/2) P_n(s) multiplies B by sqrt2 (B_n = sqrt(2(2n+1))), same A.",
+    r"Exact for every $N$ ($r\,g_n'$ lies in $\operatorname{span}(g_0, \ldots, g_n)$, HIPPO-LEG-6). HiPPO "
+    r"writes "
+    r"$c' = -A c/t + B f/t$ with positive $A$. Su's normalisation $\sqrt{(2n+1)/2}\,P_n(s)$ multiplies $B$ "
+    r"by "
+    r"$\sqrt{2}$ ($B_n = \sqrt{2(2n+1)}$), same $A$.",
+    title_tex=r"LegS projection ODE $t\,c' = A c + B u$",
     examples=({"N": 1, "t": Fraction(17, 10)}, {"N": 4, "t": Fraction(17, 10)}, {"N": 8, "t": Fraction(5, 2)}),
 )
 
@@ -209,8 +217,12 @@ register(Result(
     derive=lambda N: Tuple(*(2 * [derive_transition("legs", N)[0]])),
     numeric=lambda dps, N: 2 * [nh.legs_matrix(N, dps=dps)],
     params=_strategy(N=lambda s: s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}), bound=Bound("N", 1, 32),
-    notes="(i) tril(diag(0..N-1) - v v^T), v_n = sqrt(2n+1) (Su part 2); (ii) T M T^-1 with integer M "
-          "(hippo-code, s4). Numeric: the matrix by Gauss-Legendre quadrature of -delta - int r g_n' g_k.",
+    parts=(r"A^{(\mathrm{i})}", r"A^{(\mathrm{ii})}"),
+    notes=r"(i) $\operatorname{tril}(\mathrm{diag}(0, \ldots, N-1) - v v^\top)$, $v_n = \sqrt{2n+1}$ (Su "
+          r"part 2); "
+          r"(ii) $T M T^{-1}$ with integer $M$ (hippo-code, s4). Numeric: the matrix by Gauss-Legendre "
+          r"quadrature "
+          r"of $-\delta - \int r\,g_n' g_k$.",
 ))
 
 
@@ -230,14 +242,17 @@ register(Result(
     status=Status.EXACT, statement=_legs_integer,
     derive=lambda N: Derivation(Tuple(*rescale(*derive_transition("legs", N), [1 / _sqrt(2 * n + 1)
                                                                               for n in range(N)])),
-                                (Step("c_n = lambda_n c'_n with lambda_n = 1/sqrt(2n+1): (L^-1 A L, L^-1 B)",
+                                (Step(r"$c_n = \lambda_n c'_n$ with $\lambda_n = 1/\sqrt{2n+1}$: "
+                                      r"$(L^{-1} A L,\ L^{-1} B)$",
                                       r"\tilde A = \Lambda^{-1}A\Lambda,\ \tilde B=\Lambda^{-1}B"),)),
     numeric=lambda dps, N, t: chk.legs_integer_sides("smooth", N, t, dps=dps)[1],
     evaluate=_legs_integer_eval,
     params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50)),
     examples=({"N": 3, "t": Fraction(17, 10)}, {"N": 6, "t": Fraction(9, 4)}), bound=Bound("N", 1, 32),
-    notes="From Su's normalisation the same form follows with lambda_n = sqrt(2/(2n+1)) (HIPPO-ERR-3: the blog's "
-          "LegS rescaling passage cites the LegT equation).",
+    parts=(r"\tilde{A}", r"\tilde{B}"),
+    notes=r"From Su's normalisation the same form follows with $\lambda_n = \sqrt{2/(2n+1)}$ (HIPPO-ERR-3: "
+          r"the "
+          r"blog's LegS rescaling passage cites the LegT equation).",
 ))
 
 # --- LegT, LMU ---------------------------------------------------------------------------------------
@@ -277,14 +292,19 @@ register(Result(
     params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
                      w=lambda s: s.positive_rationals(3, max_denominator=50)),
     examples=_LEGT_EX, bound=Bound("N", 1, 32), display={"N": 4},
-    notes="Tuple (K, B+, B-): c' = K c + B+ u(t) + B- u(t-w). Exact for any C^1 input (checked with u = sin).",
+    parts=(r"K", r"B_+", r"B_-"),
+    notes=r"Tuple $(K, B_+, B_-)$: $c' = K c + B_+ u(t) + B_- u(t-w)$. Exact for any $C^1$ input (checked "
+          r"with "
+          r"$u = \sin$).",
 ))
 
 _transition_result(
     "HIPPO-LEGT-2", "Closed LegT ODE (window w)", SU1 + "; " + HIPPO + ", Thm 1 (LMU normalisation)", "legt",
     "cubic",
-    "Closure u(t-w) ~ sum_k c_k g_k(0). hippo-code legt is window 1, s4 legt is window 2 (both matrices halved). "
-    "Numeric with a cubic input, for which the closure is exact (N >= 4).", windowed=True,
+    r"Closure $u(t-w) \approx \sum_k c_k g_k(0)$. hippo-code legt is window 1, s4 legt is window 2 (both "
+    r"matrices halved). Numeric with a cubic input, for which the closure is exact ($N \ge 4$).",
+    windowed=True,
+    title_tex=r"Closed LegT ODE (window $w$)",
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
 )
 
@@ -302,8 +322,9 @@ def _legt_residual_derived(N: int) -> Derivation:
     Kl, Al = K.tolist(), A.tolist()  # nested lists: cheaper than indexing the matrices entry by entry
     Rc = Matrix([[Kl[n][k] - Al[n][k] + v[n] * g0[k] for k in range(N)] for n in range(N)])
     ru = Bp - B
-    return Derivation(Tuple(v, Rc, ru), (Step("Coefficient of u(t-w) in (LEGT-1) - (LEGT-2)", v),
-                                         Step("c-part plus v g(0)^T (vanishes: the residual is v eps_N)", Rc)))
+    return Derivation(Tuple(v, Rc, ru), (Step("Coefficient of $u(t-w)$ in (LEGT-1) $-$ (LEGT-2)", v),
+                                         Step(r"$c$-part plus $v\,g(0)^\top$ (vanishes: the residual is "
+                                              r"$v\,\varepsilon_N$)", Rc)))
 
 
 def _legt_residual_eval(statement: Any, dps: int, point: dict) -> list:
@@ -323,8 +344,11 @@ register(Result(
     params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
                      w=lambda s: s.positive_rationals(3, max_denominator=50)),
     examples=_LEGT_EX, bound=Bound("N", 1, 32), display={"N": 3},
-    notes="c' - (A c + B u) = v eps_N with v_n = -(-1)^n sqrt(2n+1)/w and eps_N = u(t-w) - sum_k c_k g_k(0). "
-          "Checked with u = sin, where eps_N is visibly nonzero; the size of eps_N for smooth u is HEURISTIC.",
+    parts=(r"v", r"R_c", r"r_u"),
+    notes=r"$c' - (A c + B u) = v\,\varepsilon_N$ with $v_n = -(-1)^n \sqrt{2n+1}/w$ and "
+          r"$\varepsilon_N = u(t-w) - \sum_k c_k g_k(0)$. Checked with $u = \sin$, where $\varepsilon_N$ is "
+          r"visibly "
+          r"nonzero; the size of $\varepsilon_N$ for smooth $u$ is HEURISTIC.",
 ))
 
 
@@ -359,9 +383,11 @@ def _recon_numeric(dps: int, N: int, t: Any, w: Any, tau: Any) -> Any:
 
 register(Result(
     key="HIPPO-LEGT-4", title="LegT reconstruction, exact for polynomials of degree < N",
+    title_tex=r"LegT reconstruction, exact for polynomials of degree $< N$",
     source=SU1 + "; " + HIPPO, status=Status.EXACT,
     statement=lambda N: sympy.eye(N),
-    derive=lambda N: Derivation(_recon_derived(N), (Step("Project r^j exactly and resynthesise", _recon_derived(N)),)),
+    derive=lambda N: Derivation(_recon_derived(N),
+                                (Step("Project $r^j$ exactly and resynthesise", _recon_derived(N)),)),
     numeric=_recon_numeric, evaluate=_recon_eval,
     params=_strategy(N=lambda s: s.sizes(4, 8), t=lambda s: s.rationals(-2, 2, max_denominator=50),
                      w=lambda s: s.positive_rationals(3, max_denominator=50),
@@ -369,15 +395,19 @@ register(Result(
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2), "tau": Fraction(4, 5)},
               {"N": 7, "t": Fraction(1, 3), "w": Fraction(5, 4), "tau": Fraction(-1, 2)}),
     bound=Bound("N", 1, 16), display={"N": 3},
-    notes="Statement: the reconstruction map on monomials r^j (j < N) is the identity. Numeric: project a cubic "
-          "by quadrature and reconstruct (numerics.hippo.reconstruct) at tau in the window.",
+    notes=r"Statement: the reconstruction map on monomials $r^j$ ($j < N$) is the identity. Numeric: project "
+          r"a "
+          r"cubic by quadrature and reconstruct (numerics.hippo.reconstruct) at $\tau$ in the window.",
 ))
 
 _transition_result(
     "HIPPO-LMU-1", "LMU normalisation of LegT", "Voelker, Kajić, Eliasmith 2019 (LMU); " + HIPPO + ", Thm 1; "
     + HCODE + " transition('lmu')", "lmu", "cubic",
-    "x = D c with D = diag((-1)^n sqrt(2n+1)): A_lmu = D A_legt D^-1, B_lmu = D B_legt; analysis (2n+1)P_n(1-2r), "
-    "synthesis P_n(1-2r) (P_n(2v-1) in elapsed fraction v = 1-r).", windowed=True,
+    r"$x = D c$ with $D = \mathrm{diag}((-1)^n \sqrt{2n+1})$: $A_{\mathrm{lmu}} = D A_{\mathrm{legt}} "
+    r"D^{-1}$, "
+    r"$B_{\mathrm{lmu}} = D B_{\mathrm{legt}}$; analysis $(2n+1)P_n(1-2r)$, synthesis $P_n(1-2r)$ "
+    r"($P_n(2v-1)$ in "
+    r"elapsed fraction $v = 1-r$).", windowed=True,
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
 )
 
@@ -402,6 +432,8 @@ def _lmu2_eval(statement: Any, dps: int, point: dict) -> list:
 
 register(Result(
     key="HIPPO-LMU-2", title="Su's LMU-style rescaling (corrected factor sqrt2/sqrt(2n+1))",
+    title_tex=r"Su's LMU-style rescaling (corrected factor $\sqrt{2}/\sqrt{2n+1}$)",
+    parts=(r"\tilde{A}", r"\tilde{B}"),
     source=SU1 + " (see HIPPO-ERR-1)", status=Status.EXACT, statement=_lmu2_closed,
     derive=lambda N: _su_rescaled(_sqrt(2), N),
     numeric=_ode_numeric("lmu", "cubic", sign=True), evaluate=_lmu2_eval,
@@ -409,7 +441,8 @@ register(Result(
                      w=lambda s: s.positive_rationals(3, max_denominator=50)),
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
     bound=Bound("N", 1, 32), display={"N": 3},
-    notes="Differs from the Voelker form by diag((-1)^n). Numeric: LMU quadrature route times (-1)^n, cubic input.",
+    notes=r"Differs from the Voelker form by $\mathrm{diag}((-1)^n)$. Numeric: LMU quadrature route times "
+          r"$(-1)^n$, cubic input.",
 ))
 
 # --- LagT ----------------------------------------------------------------------------------------------
@@ -417,14 +450,16 @@ register(Result(
 _EX_LAG = ({"N": 1, "t": Fraction(3, 2)}, {"N": 5, "t": Fraction(3, 2)}, {"N": 8, "t": 4})
 _transition_result(
     "HIPPO-LAGT-1", "LagT, paper variant ('lagt')", HIPPO + ", Thm 1", "lagt", "causal-sin",
-    "A = -tril(1), B = 1 (HiPPO writes -A). Basis L_n with measure e^-y; exact, no closure. Numeric input: sin "
-    "for x >= 0, 0 before (u(0+) = 0, so no boundary term).",
+    r"$A = -\operatorname{tril}(1)$, $B = 1$ (HiPPO writes $-A$). Basis $L_n$ with measure $e^{-y}$; exact, "
+    r"no "
+    r"closure. Numeric input: $\sin$ for $x \ge 0$, $0$ before ($u(0^+) = 0$, so no boundary term).",
     examples=_EX_LAG,
 )
 _transition_result(
     "HIPPO-LAGT-2", "LagT, half variant ('lagt-half' = hippo-code/s4 lagt)", HCODE + "; " + S4CODE, "lagt-half",
     "causal-sin",
-    "Basis L_n e^{-y/2}, orthonormal for dy: A = -I/2 - stril(1), B = 1. Different system from 'lagt' (impulse "
-    "responses differ by e^{s/2}).",
+    r"Basis $L_n e^{-y/2}$, orthonormal for $dy$: $A = -I/2 - \operatorname{stril}(1)$, $B = 1$. Different "
+    r"system "
+    r"from 'lagt' (impulse responses differ by $e^{s/2}$).",
     examples=_EX_LAG,
 )

@@ -90,8 +90,10 @@ def _p1_derived(N: int) -> Derivation:
     R = Matrix(N, N, lambda i, j: d[i] * R[i, j])
     upper = Matrix(N, N, lambda i, j: A[i, j] if j > i else 0)
     return Derivation(Tuple(Matrix([A[i, i] for i in range(N)]), upper, R),
-                      (Step("Diagonal of the derived A", Matrix([A[i, i] for i in range(N)])),
-                       Step("A TV - TV diag(-1..-N) = T (M V - V diag(-1..-N)), M = T^-1 A T", R)))
+                      (Step("Diagonal of the derived $A$", Matrix([A[i, i] for i in range(N)])),
+                       Step(r"$A\,TV - TV\,\mathrm{diag}(-1, \ldots, -N) = T\,(M V - V\,\mathrm{diag}(-1, "
+                            r"\ldots, -N))$, "
+                            r"$M = T^{-1} A T$", R)))
 
 
 def _p1_numeric(dps: int, N: int) -> list:
@@ -103,28 +105,33 @@ def _p1_numeric(dps: int, N: int) -> list:
 
 register(Result(
     key="HIPPO-LEGS-P1", title="LegS spectrum -1..-N with eigenvectors TV", source=SU2, status=Status.EXACT,
+    title_tex=r"LegS spectrum $-1, \ldots, -N$ with eigenvectors $TV$",
+    parts=(r"(A_{nn})_n", r"(A_{nk})_{k>n}", r"A\,TV - TV\,\mathrm{diag}(-1, \ldots, -N)"),
     statement=lambda N: Tuple(Matrix([-(n + 1) for n in range(N)]), sympy.zeros(N, N), sympy.zeros(N, N)),
     derive=_p1_derived, numeric=_p1_numeric,
     evaluate=lambda st, dps, pt: _mp_statement(st, dps, pt)[0],
     params=_strategy(N=lambda s: s.sizes(1, 8)), examples=({"N": 3}, {"N": 7}), bound=Bound("N", 1, 32),
     display={"N": 3},
-    notes="(diagonal, strictly upper part, A TV - TV diag(-1..-N)). Distinct eigenvalues, so A is "
-          "diagonalisable; V_ij = (-1)^(i-j) binom(i+j, i-j). Numeric: mp.eig of the quadrature-built matrix, "
-          "N <= 8 only (non-normal; pitfall 11).",
+    notes=r"(diagonal, strictly upper part, $A\,TV - TV\,\mathrm{diag}(-1, \ldots, -N)$). Distinct "
+          r"eigenvalues, "
+          r"so $A$ is diagonalisable; $V_{ij} = (-1)^{i-j} \binom{i+j}{i-j}$. Numeric: mp.eig of the "
+          r"quadrature-built matrix, $N \le 8$ only (non-normal; pitfall 11).",
 ))
 
 # --- P2 initial condition ----------------------------------------------------------------------------
 
 register(Result(
     key="HIPPO-LEGS-P2", title="LegS initial condition x(0+) = u(0) e_0", source="from HIPPO-LEGS-1; " + SU2,
+    title_tex=r"LegS initial condition $x(0^+) = u(0)\,e_0$",
     status=Status.EXACT,
     statement=lambda N: Matrix(N, 1, lambda n, _: 1 if n == 0 else 0),
     derive=lambda N: (lambda A, B: -A.lower_triangular_solve(B))(*derive_transition("legs", N)),
     numeric=lambda dps, N: _p2_numeric(N, dps),
     params=_strategy(N=lambda s: s.sizes(1, 8)), examples=({"N": 2}, {"N": 6}), bound=Bound("N", 1, 32),
-    notes="-A^{-1} B = e_0 (equivalently A e_0 = -B): the bounded solution of t x' = A x + B u has "
-          "x(0+) = u(0) e_0 (Su's normalisation: sqrt2 u(0) e_0). The limit c(t) -> u(0) e_0 of quadrature "
-          "coefficients is checked in the tests.",
+    notes=r"$-A^{-1} B = e_0$ (equivalently $A e_0 = -B$): the bounded solution of $t x' = A x + B u$ has "
+          r"$x(0^+) = u(0)\,e_0$ (Su's normalisation: $\sqrt{2}\,u(0)\,e_0$). The limit $c(t) \to u(0)\,e_0$ "
+          r"of "
+          r"quadrature coefficients is checked in the tests.",
 ))
 
 
@@ -152,6 +159,7 @@ def _legs_coeff(expr_of_r: Any, n: int) -> Any:
 _U4 = sum(a * _r**j for j, a in enumerate(sympy.symbols("a0:5")))
 register(Result(
     key="HIPPO-LEGS-P3", title="LegS timescale equivariance c[u(alpha .)](t) = c[u](alpha t)",
+    title_tex=r"LegS timescale equivariance $c[u(\alpha\,\cdot)](t) = c[u](\alpha t)$",
     source=HIPPO + ", Prop 3; " + SU2, status=Status.EXACT,
     statement=lambda n: _legs_coeff(_U4.subs(_r, _AL * _TT * _r), n),
     derive=lambda n: _legs_coeff(_U4.subs(_r, _TT * _r).subs(_TT, _AL * _TT), n),
@@ -162,9 +170,10 @@ register(Result(
     examples=({"n": 2, "alpha": Fraction(3, 2), "t": Fraction(7, 5), "a0": 1, "a1": Fraction(-1, 2),
                "a2": Fraction(1, 3), "a3": 2, "a4": Fraction(-1, 4)},),
     bound=Bound("n", 0, 16),
-    notes="Statement: c_n[u](alpha t) for a general quartic u (alpha, t symbolic); derivation: the coefficient "
-          "of the time-scaled input u(alpha .) at time t. Numeric: quadrature of (1/t) int_0^t u(alpha tau) "
-          "g_n(tau/t) d tau.",
+    notes=r"Statement: $c_n[u](\alpha t)$ for a general quartic $u$ ($\alpha$, $t$ symbolic); derivation: "
+          r"the "
+          r"coefficient of the time-scaled input $u(\alpha\,\cdot)$ at time $t$. Numeric: quadrature of "
+          r"$(1/t) \int_0^t u(\alpha\tau)\,g_n(\tau/t)\,d\tau$.",
 ))
 
 
@@ -190,17 +199,22 @@ def _p4_numeric(dps: int, N: int, m: int = 3, n: int = 7) -> Any:
 
 register(Result(
     key="HIPPO-LEGS-P4", title="LegS memory decays polynomially: prod of exact steps = (TV) diag((m/n)^j) (TV)^-1",
+    title_tex=r"LegS memory decays polynomially: $\prod$ of exact steps "
+              r"$= (TV)\,\mathrm{diag}((m/n)^j)\,(TV)^{-1}$",
     source=SU2, status=Status.EXACT,
     statement=lambda N, m=3, n=7: _closed_function(N, lambda lam: Rational(n, m) ** lam),
     derive=lambda N, m=3, n=7: _p4_derived(N, m, n),
     numeric=_p4_numeric,
     params=_strategy(N=lambda s: s.sizes(1, 4), m=lambda s: s.sizes(1, 3), n=lambda s: s.sizes(4, 6)),
     examples=({"N": 3, "m": 3, "n": 7},), bound=Bound("N", 1, 16), display={"N": 2},
-    notes="Proved for m = 3, n = 7 (the spec's example 7/3) for every N <= 16: the product of the exact step "
-          "matrices e^{ln((k+1)/k) A}, k = m..n-1, telescopes. Numeric: product of exact steps computed by "
-          "quadrature (numerics.hippo.legs_step). "
-          "Registry bound N <= 16 keeps verify under 5 s; the same proof for every N <= 32 runs "
-          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
+    notes=r"Proved for $m = 3$, $n = 7$ (the spec's example $7/3$) for every $N \le 16$: the product of the "
+          r"exact "
+          r"step matrices $e^{\ln((k+1)/k) A}$, $k = m, \ldots, n-1$, telescopes. Numeric: product of exact "
+          r"steps "
+          r"computed by quadrature ($\text{numerics.hippo.legs\_step}$). "
+          r"Registry bound $N \le 16$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
 ))
 
 
@@ -216,7 +230,7 @@ def _p4_derived(N: int, m: int, n: int) -> Derivation:
         P = V * step * Vi * P
     P = P.to_Matrix()
     P = Matrix(N, N, lambda i, j: P[i, j] * d[i] / d[j] if P[i, j] != 0 else 0)
-    return Derivation(P, (Step(f"Product of exact LegS steps k = {m}..{n - 1}", P),))
+    return Derivation(P, (Step(rf"Product of exact LegS steps $k = {m}, \ldots, {n - 1}$", P),))
 
 
 # --- P5 / P6: O(N) algebra -----------------------------------------------------------------------------------
@@ -245,13 +259,15 @@ def _vector(pt: dict, N: int, dps: int) -> Any:
 
 register(Result(
     key="HIPPO-LEGS-P5", title="O(N) LegS matrix-vector product (prefix sums)", source=SU2, status=Status.EXACT,
+    title_tex=r"$O(N)$ LegS matrix-vector product (prefix sums)",
     statement=_p5_closed,
     derive=lambda N: (derive_transition("legs", N)[0] * _vsyms(N)).applyfunc(sympy.expand),
     numeric=lambda dps, N, **v: list(_Aq(N, dps) * _vector(v, N, dps)),
     params=_strategy(N=lambda s: s.sizes(4, 4), v0=lambda s: s.positive_rationals(3),
                      **{f"v{j}": (lambda s: s.rationals(-3, 3)) for j in range(1, 4)}),
     examples=(_vpoint(4), _vpoint(7)), bound=Bound("N", 1, 32), display={"N": 3},
-    notes="(Av)_n = n v_n - sqrt(2n+1) sum_{k<=n} sqrt(2k+1) v_k; numeric: dense product with the quadrature matrix.",
+    notes=r"$(Av)_n = n v_n - \sqrt{2n+1} \sum_{k \le n} \sqrt{2k+1}\,v_k$; numeric: dense product with the "
+          r"quadrature matrix.",
 ))
 
 LAM = Symbol("lambda", positive=True)
@@ -278,6 +294,7 @@ def _p6_derived(N: int) -> Matrix:
 
 register(Result(
     key="HIPPO-LEGS-P6", title="O(N) LegS resolvent solve (I - lambda A)^-1 v", source=SU2, status=Status.EXACT,
+    title_tex=r"$O(N)$ LegS resolvent solve $(I - \lambda A)^{-1} v$",
     statement=_p6_closed,
     derive=lambda N: _p6_derived(N),
     numeric=lambda dps, N, **v: list(_p6_numeric(N, v["lambda"], v, dps)),
@@ -285,9 +302,9 @@ register(Result(
                      **{"lambda": lambda s: s.positive_rationals(3)},
                      **{f"v{j}": (lambda s: s.rationals(-3, 3)) for j in range(1, 4)}),
     examples=(_vpoint(4, Fraction(3, 10)), _vpoint(6, Fraction(7, 4))), bound=Bound("N", 1, 6), display={"N": 2},
-    notes="S_{-1} = 0, S_n = ((1 - lambda n) S_{n-1} + sqrt(2n+1) v_n)/(1 + lambda n + lambda), "
-          "z_n = (S_n - S_{n-1})/sqrt(2n+1); valid when 1 + lambda (n+1) != 0. Numeric: mp.lu_solve with the "
-          "quadrature matrix.",
+    notes=r"$S_{-1} = 0$, $S_n = ((1 - \lambda n) S_{n-1} + \sqrt{2n+1}\,v_n)/(1 + \lambda n + \lambda)$, "
+          r"$z_n = (S_n - S_{n-1})/\sqrt{2n+1}$; valid when $1 + \lambda (n+1) \ne 0$. Numeric: "
+          r"$\text{mp.lu\_solve}$ with the quadrature matrix.",
 ))
 
 
@@ -317,6 +334,7 @@ def _p7_numeric(dps: int, N: int, t: Any, tau: Any) -> Any:
 
 register(Result(
     key="HIPPO-LEGS-P7", title="LegS reconstruction, exact for polynomials of degree < N",
+    title_tex=r"LegS reconstruction, exact for polynomials of degree $< N$",
     source=HIPPO + "; HazyResearch/hippo-code model/hippo.py", status=Status.EXACT,
     statement=lambda N: sympy.eye(N), derive=_recon_derived, numeric=_p7_numeric, evaluate=_p7_eval,
     # t in [1, 3], tau in (0, 1]: tau <= t, inside the window (beyond it the sum extrapolates and cancels)
@@ -324,8 +342,10 @@ register(Result(
                      tau=lambda s: s.positive_rationals(1, max_denominator=20)),
     examples=({"N": 4, "t": Fraction(17, 10), "tau": Fraction(1, 3)}, {"N": 6, "t": 3, "tau": Fraction(5, 2)}),
     bound=Bound("N", 1, 16), display={"N": 3},
-    notes="u(tau) = sum_n c_n(t) sqrt(2n+1) P_n(2 tau/t - 1) on [0, t] when deg u < N: the reconstruction map "
-          "on monomials (r = tau/t) is the identity. Numeric: project a cubic by quadrature, reconstruct.",
+    notes=r"$u(\tau) = \sum_n c_n(t) \sqrt{2n+1}\,P_n(2\tau/t - 1)$ on $[0, t]$ when $\deg u < N$: the "
+          r"reconstruction map on monomials ($r = \tau/t$) is the identity. Numeric: project a cubic by "
+          r"quadrature, "
+          r"reconstruct.",
 ))
 
 # --- P8 Green's function, P9 impulse responses --------------------------------------------------------------
@@ -338,7 +358,8 @@ def _p8_closed(N: int) -> Matrix:
 def _p8_derived(N: int) -> Derivation:
     Bb = _derived_legs_function(N, lambda lam: (T1 / T0) ** lam)
     g = (Bb / T0).applyfunc(sympy.expand)
-    return Derivation(g, (Step("(1/t0) e^{ln(t1/t0) A} B through the exact eigendecomposition of the derived A", g),))
+    return Derivation(g, (Step(r"$(1/t_0)\,e^{\ln(t_1/t_0) A} B$ through the exact eigendecomposition of the "
+                               r"derived $A$", g),))
 
 
 def _p8_numeric(dps: int, N: int, t0: Any, t1: Any) -> Any:
@@ -349,16 +370,20 @@ def _p8_numeric(dps: int, N: int, t0: Any, t1: Any) -> Any:
 
 register(Result(
     key="HIPPO-LEGS-P8", title="LegS Green's function dc(t1)/du(t0) = (1/t1) [g_n(t0/t1)]",
+    title_tex=r"LegS Green's function $dc(t_1)/du(t_0) = (1/t_1)\,[g_n(t_0/t_1)]$",
     source=HIPPO + ", Prop 5 (gradient norms; confirm wording)", status=Status.EXACT,
     statement=_p8_closed, derive=_p8_derived, numeric=_p8_numeric,
     params=_strategy(N=lambda s: s.sizes(1, 4), t0=lambda s: s.positive_rationals(1, max_denominator=20),
                      t1=lambda s: s.rationals(1, 3, max_denominator=20)),
     examples=({"N": 3, "t0": Fraction(1, 2), "t1": Fraction(3, 2)}, {"N": 5, "t0": 1, "t1": Fraction(7, 3)}),
     bound=Bound("N", 1, 16), display={"N": 3},
-    notes="(1/t0) e^{ln(t1/t0) A} B = (1/t1)[sqrt(2n+1) P_n(2 t0/t1 - 1)]_n, so its norm lies between 1/t1 and "
-          "N/t1. Numeric: mp.expm of the quadrature-built A (the mp.odefun route is in the tests). "
-          "Registry bound N <= 16 keeps verify under 5 s; the same proof for every N <= 32 runs "
-          "in the slow tests (tests/test_hippo_bounds.py) and benchmarks/hippo_bounds.py.",
+    notes=r"$(1/t_0)\,e^{\ln(t_1/t_0) A} B = (1/t_1)\,[\sqrt{2n+1}\,P_n(2 t_0/t_1 - 1)]_n$, so its norm lies "
+          r"between $1/t_1$ and $N/t_1$. Numeric: mp.expm of the quadrature-built $A$ (the mp.odefun route "
+          r"is in "
+          r"the tests). "
+          r"Registry bound $N \le 16$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
 ))
 
 
@@ -383,8 +408,8 @@ def _p9_derived(N: int) -> Derivation:
     lagt = _nilpotent_exp_b(*derive_transition("lagt", N))
     half = _nilpotent_exp_b(*derive_transition("lagt-half", N))
     return Derivation(Tuple(legs, lagt, half),
-                      (Step("LegS: exact eigendecomposition of the derived A", legs),
-                       Step("LagT: e^{sA} = e^{s a} sum_j s^j (A - aI)^j / j! (nilpotent)", lagt)))
+                      (Step("LegS: exact eigendecomposition of the derived $A$", legs),
+                       Step(r"LagT: $e^{sA} = e^{sa} \sum_j s^j (A - aI)^j / j!$ (nilpotent)", lagt)))
 
 
 def _p9_numeric(dps: int, N: int, s: Any) -> list:
@@ -399,15 +424,18 @@ def _p9_numeric(dps: int, N: int, s: Any) -> list:
 
 register(Result(
     key="HIPPO-LEGS-P9", title="LTI impulse responses e^{sA}B (LegS warped Legendre, LagT Laguerre)",
+    title_tex=r"LTI impulse responses $e^{sA}B$ (LegS warped Legendre, LagT Laguerre)",
+    parts=(r"e^{sA}B\ (\mathrm{LegS})", r"e^{sA}B\ (\mathrm{lagt})", r"e^{sA}B\ (\text{lagt-half})"),
     source=TRAIN + "; " + SU3, status=Status.EXACT,
     statement=_p9_closed, derive=_p9_derived, numeric=_p9_numeric,
     params=_strategy(N=lambda s: s.sizes(1, 5), s=lambda s: s.positive_rationals(4, max_denominator=20)),
     examples=({"N": 4, "s": 1}, {"N": 5, "s": Fraction(13, 4)}), bound=Bound("N", 1, 16), display={"N": 3},
-    notes="(LegS e^{-s}[sqrt(2n+1) P_n(2e^{-s}-1)], lagt [L_n(s) e^{-s}], lagt-half [L_n(s) e^{-s/2}]). Dropping "
-          "the 1/t of LegS turns uniform memory into exponentially decaying memory. (iii) the LegT impulse "
-          "response approximates g_n(1-s/w)/w on [0, w) only EMPIRICALLY (HIPPO-LEGS-P9-III). Proved for every "
-          "N <= 16 in the registry (verify under 5 s); every N <= 32 in the slow tests and "
-          "benchmarks/hippo_bounds.py.",
+    notes=r"(LegS $e^{-s}[\sqrt{2n+1}\,P_n(2e^{-s}-1)]$, lagt $[L_n(s)\,e^{-s}]$, lagt-half "
+          r"$[L_n(s)\,e^{-s/2}]$). Dropping the $1/t$ of LegS turns uniform memory into exponentially "
+          r"decaying "
+          r"memory. (iii) the LegT impulse response approximates $g_n(1-s/w)/w$ on $[0, w)$ only EMPIRICALLY "
+          r"(HIPPO-LEGS-P9-III). Proved for every $N \le 16$ in the registry (verify under 5 s); every "
+          r"$N \le 32$ in the slow tests and $\text{benchmarks/hippo\_bounds.py}$.",
 ))
 
 # --- P10 DC gain ---------------------------------------------------------------------------------------------
@@ -423,7 +451,7 @@ def _p10_derived(N: int) -> Derivation:
     for method, alpha in _EX_METHODS:
         Ab, Bb = discretize(A, B, EPS, method, alpha=alpha)
         out.append((Bb - (sympy.eye(N) - Ab) * e0).applyfunc(_reduce))
-    return Derivation(Tuple(*out), (Step("A e_0 + B", out[0]),))
+    return Derivation(Tuple(*out), (Step("$A e_0 + B$", out[0]),))
 
 
 def _reduce(e: Any) -> Any:
@@ -459,6 +487,9 @@ def _p10_numeric(dps: int, N: int, epsilon: Any, **v: Any) -> list:
 
 register(Result(
     key="HIPPO-LEGS-P10", title="Constant-input fixed point and DC gain C_0 of every discretisation",
+    title_tex=r"Constant-input fixed point and DC gain $C_0$ of every discretisation",
+    parts=(r"A e_0 + B", *(rf"\bar{{B}} - (I - \bar{{A}})\,e_0\ (\text{{{m}}})"
+                           for m in ("forward", "backward", "bilinear", "GBT(1/3)", "ZOH"))),
     source="elementary consequence of HIPPO-LEGS-P2", status=Status.EXACT,
     statement=lambda N: Tuple(*[sympy.zeros(N, 1)] * 6),
     derive=_p10_derived, numeric=_p10_numeric, evaluate=_p10_eval,
@@ -466,8 +497,9 @@ register(Result(
                      v0=lambda s: s.positive_rationals(3), **{f"v{j}": (lambda s: s.rationals(-3, 3)) for j in (1, 2)}),
     examples=({**_vpoint(3), "epsilon": Fraction(1, 10)}, {**_vpoint(4), "epsilon": Fraction(3, 7)}),
     bound=Bound("N", 1, 6), display={"N": 2},
-    notes="(A e_0 + B, and Bbar - (I - Abar) e_0 for forward, backward, bilinear, GBT(1/3), ZOH with symbolic "
-          "step epsilon): all zero, so the discrete kernel has DC gain C_0 whenever rho(Abar) < 1 (forward Euler "
-          "and GBT(alpha < 1/2) only for small epsilon). Numeric: C^T (I - Abar)^{-1} Bbar with the quadrature "
-          "matrix, compared with C_0.",
+    notes=r"($A e_0 + B$, and $\bar{B} - (I - \bar{A})\,e_0$ for forward, backward, bilinear, GBT($1/3$), "
+          r"ZOH "
+          r"with symbolic step $\epsilon$): all zero, so the discrete kernel has DC gain $C_0$ whenever "
+          r"$\rho(\bar{A}) < 1$ (forward Euler and GBT($\alpha < 1/2$) only for small $\epsilon$). Numeric: "
+          r"$C^\top (I - \bar{A})^{-1} \bar{B}$ with the quadrature matrix, compared with $C_0$.",
 ))

@@ -77,34 +77,38 @@ def _derive_arc() -> Derivation:
     T = coefficient * sympy.simplify(H.subs(phi, phi1))
     T = sympy.powdenest(sympy.expand(T), force=False)
     steps = (
-        Step("Circle through both endpoints with centre (c, 0) on the start level", Eq(Symbol("c"), c)),
-        Step("(ds/dphi)^2 along (c(1 - cos phi), c sin phi)", Eq(_label(r"(ds/d\varphi)^2"), speed2)),
-        Step("(dt/dphi)^2 = (ds/dphi)^2 / (2 g y)", Eq(_label(r"(dt/d\varphi)^2"), rate2)),
-        Step("Antiderivative of sin^(-1/2) on (0, pi): H'(phi)^2 sin(phi) = 1, H' > 0 (numerator "
-             "(sin + cos)(phi/2) > 0), H(0) = 0 since F(pi/2 | m) = K(m)", Eq(_label(r"H(\varphi)"), H)),
-        Step("End angle: sin(phi1) = Y/c, cos(phi1) = 1 - X/c, so sin(phi1/2) = X/L, cos(phi1/2) = Y/L",
-             Eq(_label(r"\varphi_1"), phi1)),
-        Step("The amplitude of F at phi1",
+        Step("Circle through both endpoints with centre $(c, 0)$ on the start level", Eq(Symbol("c"), c)),
+        Step(r"$(ds/d\varphi)^2$ along $(c(1 - \cos \varphi), c \sin \varphi)$",
+             Eq(_label(r"(ds/d\varphi)^2"), speed2)),
+        Step(r"$(dt/d\varphi)^2 = (ds/d\varphi)^2 / (2gy)$", Eq(_label(r"(dt/d\varphi)^2"), rate2)),
+        Step(r"Antiderivative of $\sin^{-1/2}$ on $(0, \pi)$: $H'(\varphi)^2 \sin \varphi = 1$, $H' > 0$ (numerator "
+             r"$(\sin + \cos)(\varphi/2) > 0$), $H(0) = 0$ since $F(\pi/2 \mid m) = K(m)$",
+             Eq(_label(r"H(\varphi)"), H)),
+        Step(r"End angle: $\sin \varphi_1 = Y/c$, $\cos \varphi_1 = 1 - X/c$, so $\sin(\varphi_1/2) = X/L$, "
+             r"$\cos(\varphi_1/2) = Y/L$", Eq(_label(r"\varphi_1"), phi1)),
+        Step(r"The amplitude of $F$ at $\varphi_1$",
              Eq(_label(r"\cos\frac{\varphi_1}{2}-\sin\frac{\varphi_1}{2}"), sympy.simplify(ch - sh))),
-        Step("dt/dphi = sqrt((dt/dphi)^2) = coefficient * sin(phi)^(-1/2), the coefficient free of phi",
-             Eq(_label(r"\sqrt{(dt/d\varphi)^2\,\sin\varphi}"), coefficient)),
-        Step("T = coefficient (H(phi1) - H(0)); F is odd in its amplitude. X = Y (quarter circle) leaves "
-             "sqrt(R/g) K(1/2)", Eq(ARC, T)),
+        Step(r"$dt/d\varphi = \sqrt{(dt/d\varphi)^2} = \text{coefficient}\cdot \sin^{-1/2}\varphi$, the coefficient "
+             r"free of $\varphi$", Eq(_label(r"\sqrt{(dt/d\varphi)^2\,\sin\varphi}"), coefficient)),
+        Step(r"$T = \text{coefficient}\cdot(H(\varphi_1) - H(0))$; $F$ is odd in its amplitude. $X = Y$ (quarter "
+             r"circle) leaves $\sqrt{R/g}\,K(1/2)$", Eq(ARC, T)),
     )
     return Derivation(Eq(ARC, T, evaluate=False), steps)
 
 
 register(Result(
     key="VAR-A11-ARC", title="Galileo's arc for X != Y: an incomplete elliptic integral",
+    title_tex=r"Galileo's arc for $X \ne Y$: an incomplete elliptic integral",
     source=GALILEO + "; closed form derived for this project", status=Status.EXACT,
     statement=galileo_arc_statement, derive=_derive_arc,
     numeric=lambda X, Y, g, dps: num.path_time("arc", X, Y, g=g, dps=dps),
     params=_strategy(X=_pos(), Y=_pos(), g=_g_points()),
     examples=({"X": 2, "Y": 1, "g": HALF}, {"X": 1, "Y": 3, "g": 1}, {"X": Fr(3, 2), "Y": Fr(1, 2), "g": Fr(981, 100)},
               {"X": 1, "Y": 1, "g": HALF}),
-    notes="Parameter convention m = k^2 (sympy.elliptic_f, mpmath.ellipf). Golden (X, Y) = (2, 1), g = 1/2: "
-          "3.677830418736647091642255088753514994738 (spec table G2). For X > Y the arc dips below the end level "
-          "(phi1 > pi/2) and the amplitude arcsin((X - Y)/L) is positive; for X < Y it is negative.",
+    notes=r"Parameter convention $m = k^2$ ($\texttt{sympy.elliptic\_f}$, $\texttt{mpmath.ellipf}$). Golden "
+          r"$(X, Y) = (2, 1)$, $g = 1/2$: 3.677830418736647091642255088753514994738 (spec table G2). For $X > Y$ "
+          r"the arc dips below the end level ($\varphi_1 > \pi/2$) and the amplitude $\arcsin((X - Y)/L)$ is "
+          "positive; for $X < Y$ it is negative.",
 ))
 
 # --- Galileo's law of chords (optional in the spec) -------------------------------------------------------
@@ -123,10 +127,11 @@ def _derive_chord() -> Derivation:
         raise ArithmeticError(f"expected one positive abscissa on the circle, got {on_circle}")
     T2 = sympy.factor(sympy.expand(line**2).subs(X, on_circle[0]))
     T = sqrt(T2)
-    steps = (Step("Time along the straight line to (X, Y) (VAR-A10, by integration)", Eq(_label("T_{line}"), line)),
-             Step("Circle of diameter D through the start, centre (0, D/2) below it (y down)",
+    steps = (Step("Time along the straight line to $(X, Y)$ (VAR-A10, by integration)",
+                  Eq(_label("T_{line}"), line)),
+             Step("Circle of diameter $D$ through the start, centre $(0, D/2)$ below it ($y$ down)",
                   Eq(X, on_circle[0])),
-             Step("Substituting: T^2 no longer depends on Y (nor on the chord's direction)",
+             Step("Substituting: $T^2$ no longer depends on $Y$ (nor on the chord's direction)",
                   Eq(_label("T_{chord}^2"), T2)),
              Step("Hence", Eq(CHORD, T)))
     return Derivation(Eq(CHORD, T, evaluate=False), steps)
@@ -134,9 +139,10 @@ def _derive_chord() -> Derivation:
 
 register(Result(
     key="VAR-A11-CHORD", title="Galileo's law of chords: every chord from the top takes sqrt(2D/g)",
+    title_tex=r"Galileo's law of chords: every chord from the top takes $\sqrt{2D/g}$",
     source=GALILEO + "; " + HIST, status=Status.EXACT, statement=chord_statement, derive=_derive_chord,
     numeric=lambda D, Y, g, dps: num.chord_time(D, Y, g=g, dps=dps),
     examples=({"D": 1, "Y": Fr(1, 2), "g": HALF}, {"D": 3, "Y": Fr(1, 5), "g": 1}, {"D": 2, "Y": 2, "g": Fr(981, 100)}),
-    notes="Numerics: the straight-line time functional by quadrature to the chord's end (sqrt(Y(D - Y)), Y); "
-          "Y = D is the vertical diameter. For g = 1/2 the time is 2 sqrt(D).",
+    notes=r"Numerics: the straight-line time functional by quadrature to the chord's end $(\sqrt{Y(D - Y)}, Y)$; "
+          r"$Y = D$ is the vertical diameter. For $g = 1/2$ the time is $2 \sqrt{D}$.",
 ))

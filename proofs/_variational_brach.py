@@ -62,9 +62,9 @@ def _derive_a5() -> Derivation:
         raise ArithmeticError(f"expected one positive speed, got {speed}")
     drop = integrate(1 / speed[0], (yy, 0, Y))
     steps = (Step("Energy conservation from rest at depth 0", Eq(m * vv**2 / 2, m * g * yy)),
-             Step("Speed at depth y", Eq(vv, speed[0])),
-             Step("Time functional: T = int ds / v", r"T[y]=\int_0^X\frac{\sqrt{1+y'^2}}{\sqrt{2gy}}\,dx"),
-             Step("Vertical drop (ds = dy)", Eq(DROP, drop)))
+             Step("Speed at depth $y$", Eq(vv, speed[0])),
+             Step(r"Time functional: $T = \int ds/v$", r"T[y]=\int_0^X\frac{\sqrt{1+y'^2}}{\sqrt{2gy}}\,dx"),
+             Step("Vertical drop ($ds = dy$)", Eq(DROP, drop)))
     return Derivation(Eq(DROP, drop, evaluate=False), steps)
 
 
@@ -74,7 +74,7 @@ register(Result(
     numeric=lambda Y, g, dps: num.path_time("line", 0, Y, g=g, dps=dps),
     params=_strategy(Y=_pos(), g=_g_points()),
     examples=({"Y": 1, "g": Fr(1, 2)}, {"Y": Fr(7, 3), "g": Fr(981, 100)}),
-    notes="g = 1/2 in the source, so v = sqrt(y) and the drop takes 2 sqrt(Y).",
+    notes=r"$g = 1/2$ in the source, so $v = \sqrt{y}$ and the drop takes $2 \sqrt{Y}$.",
 ))
 
 # --- VAR-A7 ------------------------------------------------------------------------------------
@@ -96,18 +96,19 @@ def _derive_a7() -> Derivation:
     slope = sympy.diff(yc, theta) / sympy.diff(xc, theta)
     curv = sympy.diff(slope, theta) / sympy.diff(xc, theta)
     vals = [_half_angle(slope), _half_angle(curv), _half_angle(yc * (1 + slope**2)), _half_angle(2 * yc * curv)]
-    steps = (Step("The cycloid (y down)", Eq(Tuple(Symbol("x"), Symbol("y")), Tuple(xc, yc))),
-             Step("Chain rule y' = y_theta / x_theta, simplified with theta = 2u", Eq(A7[0], vals[0])),
-             Step("y'' = (y')_theta / x_theta", Eq(A7[1], vals[1])),
+    steps = (Step("The cycloid ($y$ down)", Eq(Tuple(Symbol("x"), Symbol("y")), Tuple(xc, yc))),
+             Step(r"Chain rule $y' = y_\theta / x_\theta$, simplified with $\theta = 2u$", Eq(A7[0], vals[0])),
+             Step(r"$y'' = (y')_\theta / x_\theta$", Eq(A7[1], vals[1])),
              Step("First integral", Eq(A7[2], vals[2])),
-             Step("EL form 1 + y'^2 + 2yy'' = 0, since 1 + cot^2 = csc^2", Eq(A7[3], vals[3])),
-             Step("Cusp at the origin: y' = cot(theta/2) -> oo; tangent angle from the vertical is theta/2",
-                  r"\psi = \theta/2"))
+             Step(r"EL form $1 + y'^2 + 2yy'' = 0$, since $1 + \cot^2 = \csc^2$", Eq(A7[3], vals[3])),
+             Step(r"Cusp at the origin: $y' = \cot(\theta/2) \to \infty$; tangent angle from the vertical is "
+                  r"$\theta/2$", r"\psi = \theta/2"))
     return Derivation(Tuple(*(Eq(lab, val, evaluate=False) for lab, val in zip(A7, vals))), steps)
 
 
 register(Result(
     key="VAR-A7", title="The cycloid satisfies EL and the first integral",
+    parts=("y'", "y''", "y(1+y'^2)", "2yy''"),
     source=SU1107 + "; " + HIST, status=Status.EXACT, statement=cycloid_extremal_statement, derive=_derive_a7,
     numeric=lambda r, theta, dps: num.cycloid_derivatives(r, theta, dps=dps),
     params=_strategy(r=_pos(), theta=_angle(Fr(1, 20), Fr(62, 10))),
@@ -135,8 +136,8 @@ def _derive_a8() -> Derivation:
         raise ArithmeticError(f"(dt/dtheta)^2 did not simplify to r/g: {rate2}")
     T = integrate(sqrt(rate2), (theta, 0, theta1))
     steps = (Step("Arclength element", Eq(_label(r"(ds/d\theta)^2"), ds2_half)),
-             Step("(dt/dtheta)^2 = (ds/dtheta)^2 / (2 g y) is constant", Eq(_label(r"(dt/d\theta)^2"), rate2)),
-             Step("Integrate over [0, theta1]", Eq(TIME, T)))
+             Step(r"$(dt/d\theta)^2 = (ds/d\theta)^2 / (2gy)$ is constant", Eq(_label(r"(dt/d\theta)^2"), rate2)),
+             Step(r"Integrate over $[0, \theta_1]$", Eq(TIME, T)))
     return Derivation(Eq(TIME, T, evaluate=False), steps)
 
 
@@ -150,6 +151,7 @@ def _shooting_time(r: Any, theta1: Any, g: Any, dps: int) -> Any:
 
 register(Result(
     key="VAR-A8", title="Descent time along the cycloid T = theta1 sqrt(r/g)",
+    title_tex=r"Descent time along the cycloid $T = \theta_1 \sqrt{r/g}$",
     source="derived for this project in " + SU1107 + "'s conventions", status=Status.EXACT,
     statement=descent_time_statement, derive=_derive_a8,
     numeric=lambda r, theta1, g, dps: _shooting_time(r, theta1, g, dps),
@@ -157,7 +159,7 @@ register(Result(
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1},
               {"r": Fr(5, 2), "theta1": Fr(1, 3), "g": Fr(981, 100)}),
     notes="Numeric route 3 (Bernoulli-Snell shooting, no cycloid formula). Route 1 (parametric quadrature) is "
-          "numerics.brachistochrone's default; route 2 (x-form, x = u^3) is registered as VAR-A8-XFORM.",
+          "numerics.brachistochrone's default; route 2 ($x$-form, $x = u^3$) is registered as VAR-A8-XFORM.",
 ))
 
 # --- VAR-A9 ------------------------------------------------------------------------------------
@@ -180,14 +182,15 @@ def _derive_a9() -> Derivation:
     if at_pi != pi / 2 or lim != sympy.oo or sympy.expand(series - theta / 3 - theta**3 / 90) != 0:
         raise ArithmeticError("endpoint function: unexpected value, series or limit")
     steps = (
-        Step("Endpoint function; theta1 solves phi(theta1) = X/Y, r = Y/(1 - cos theta1)", Eq(_label(r"\varphi"), phi)),
-        Step("Derivative numerator (theta = 2u)", Eq(A9[0], num_)),
-        Step("Positive on (0, 2pi): tan u > u on (0, pi/2) and cos u <= 0 on [pi/2, pi)",
+        Step(r"Endpoint function; $\theta_1$ solves $\varphi(\theta_1) = X/Y$, $r = Y/(1 - \cos \theta_1)$",
+             Eq(_label(r"\varphi"), phi)),
+        Step(r"Derivative numerator ($\theta = 2u$)", Eq(A9[0], num_)),
+        Step(r"Positive on $(0, 2\pi)$: $\tan u > u$ on $(0, \pi/2)$ and $\cos u \le 0$ on $[\pi/2, \pi)$",
              r"2\sin u - 2u\cos u > 0,\ u\in(0,\pi)"),
-        Step("Small-theta series", Eq(_label(r"\varphi(\theta)"), series)),
-        Step("Values: phi(pi) = pi/2, phi -> oo as theta -> 2pi-, so phi is a bijection (0, 2pi) -> (0, oo)",
-             Eq(_label(r"\varphi(\pi)"), at_pi)),
-        Step("Hence X/Y = pi/2 <=> theta1 = pi (and theta1 > pi iff X/Y > pi/2)", Eq(A9[1], pi)),
+        Step(r"Small-$\theta$ series", Eq(_label(r"\varphi(\theta)"), series)),
+        Step(r"Values: $\varphi(\pi) = \pi/2$, $\varphi \to \infty$ as $\theta \to 2\pi^-$, so $\varphi$ is a "
+             r"bijection $(0, 2\pi) \to (0, \infty)$", Eq(_label(r"\varphi(\pi)"), at_pi)),
+        Step(r"Hence $X/Y = \pi/2 \iff \theta_1 = \pi$ (and $\theta_1 > \pi$ iff $X/Y > \pi/2$)", Eq(A9[1], pi)),
     )
     return Derivation(Tuple(Eq(A9[0], num_, evaluate=False), Eq(A9[1], pi, evaluate=False)), steps)
 
@@ -200,11 +203,14 @@ def _endpoint_numeric(theta: Any, dps: int) -> list:
 
 register(Result(
     key="VAR-A9", title="Endpoint equation: monotone phi, theta1 > pi iff X/Y > pi/2",
+    title_tex=r"Endpoint equation: monotone $\varphi$, $\theta_1 > \pi$ iff $X/Y > \pi/2$",
+    parts=(r"\varphi'(\theta)(1-\cos\theta)^2", r"\theta_1(X/Y=\pi/2)"),
     source="derived for this project", status=Status.EXACT, statement=endpoint_statement, derive=_derive_a9,
     numeric=lambda theta, dps: _endpoint_numeric(theta, dps),
     params=_strategy(theta=_angle(Fr(1, 20), Fr(62, 10))),
     examples=({"theta": Fr(1, 2)}, {"theta": 3}, {"theta": Fr(59, 10)}),
-    notes="Numerically: phi' by mp.diff, and the bisection + Newton endpoint solver at X/Y = pi/2 returns pi.",
+    notes=r"Numerically: $\varphi'$ by mp.diff, and the bisection + Newton endpoint solver at $X/Y = \pi/2$ "
+          r"returns $\pi$.",
 ))
 
 # --- VAR-A10 -----------------------------------------------------------------------------------
@@ -220,7 +226,7 @@ def line_time_statement() -> Eq:
 def _derive_a10() -> Derivation:
     xx, m = Symbol("x", positive=True), Y / X
     T = simplify(integrate(sqrt(1 + m**2) / sqrt(2 * g * m * xx), (xx, 0, X)))
-    steps = (Step("Time functional along y = (Y/X) x", Eq(LINE, sympy.Integral(sqrt(1 + m**2) / sqrt(2 * g * m * xx),
+    steps = (Step("Time functional along $y = (Y/X)x$", Eq(LINE, sympy.Integral(sqrt(1 + m**2) / sqrt(2 * g * m * xx),
                                                                                (xx, 0, X)))),
              Step("Evaluated", Eq(LINE, T)))
     return Derivation(Eq(LINE, T, evaluate=False), steps)
@@ -259,10 +265,11 @@ def _derive_a11() -> Derivation:
     beta_form = Rational(1, 2) * gamma(Rational(1, 4)) * gamma(Rational(1, 2)) / gamma(Rational(3, 4))
     reflection = sympy.gammasimp(gamma(Rational(1, 4)) * gamma(Rational(3, 4)))  # = pi sqrt(2)
     T = coefficient * beta_form.subs(gamma(Rational(3, 4)), reflection / gamma(Rational(1, 4)))
-    steps = (Step("Arc with centre (R, 0): x = R(1 - cos phi), y = R sin phi; ds/dphi", Eq(_label("ds/d\\phi"), ds)),
-             Step("dt/dphi = (ds/dphi)/sqrt(2 g y)", Eq(_label("dt/d\\phi"), rate)),
-             Step("t = sin^2(phi) turns int_0^{pi/2} sin^{-1/2} into B(1/4, 1/2)/2 (written with Gamma; pitfall C20)",
-                  Eq(_label(r"\int_0^{\pi/2}\sin^{-1/2}\varphi\,d\varphi"), beta_form)),
+    steps = (Step(r"Arc with centre $(R, 0)$: $x = R(1 - \cos \phi)$, $y = R \sin \phi$; $ds/d\phi$",
+                  Eq(_label("ds/d\\phi"), ds)),
+             Step(r"$dt/d\phi = (ds/d\phi)/\sqrt{2gy}$", Eq(_label("dt/d\\phi"), rate)),
+             Step(r"$t = \sin^2\phi$ turns $\int_0^{\pi/2} \sin^{-1/2}\phi\,d\phi$ into $B(1/4, 1/2)/2$ (written with "
+                  r"$\Gamma$; pitfall C20)", Eq(_label(r"\int_0^{\pi/2}\sin^{-1/2}\varphi\,d\varphi"), beta_form)),
              Step("Reflection formula", Eq(gamma(Rational(1, 4)) * gamma(Rational(3, 4)), reflection)),
              Step("Hence", Eq(ARC, T)))
     return Derivation(Eq(ARC, T, evaluate=False), steps)
@@ -276,7 +283,7 @@ register(Result(
     params=_strategy(R=_pos(), g=_g_points()),
     examples=({"R": 1, "g": Fr(1, 2)}, {"R": Fr(7, 3), "g": Fr(981, 100)}),
     notes="The arc of the circle through both endpoints with centre on the start level (vertical initial tangent). "
-          "For X != Y the closed form (an incomplete elliptic integral) is VAR-A11-ARC; the law of chords is "
+          r"For $X \ne Y$ the closed form (an incomplete elliptic integral) is VAR-A11-ARC; the law of chords is "
           "VAR-A11-CHORD.",
 ))
 
@@ -302,10 +309,10 @@ def _derive_a12() -> Derivation:
     h = r * (1 + cos(theta0))
     omega2 = g / (4 * r)  # s'' = -g (dh/ds) = -(g/(4r)) s
     T = integrate(1 / sqrt(omega2 * (s0**2 - s**2)), (s, 0, s0))
-    steps = (Step("(ds/dtheta)^2 = 4 r^2 sin^2(theta/2)", Eq(_label(r"(ds/d\theta)^2"), speed2)),
+    steps = (Step(r"$(ds/d\theta)^2 = 4r^2 \sin^2(\theta/2)$", Eq(_label(r"(ds/d\theta)^2"), speed2)),
              Step("Arclength to the bottom", Eq(_label("s(\\theta_0)"), sympy.trigsimp(arc))),
              Step("Height above the bottom", Eq(_label("h"), h)),
-             Step("s^2 = 8 r h, so energy gives (ds/dt)^2 = (g/(4r)) (s0^2 - s^2): simple harmonic in s",
+             Step("$s^2 = 8rh$, so energy gives $(ds/dt)^2 = (g/(4r))(s_0^2 - s^2)$: simple harmonic in $s$",
                   Eq(A12[0], sympy.expand(_half_angle(arc**2).subs(theta, theta0)))),
              Step("Quarter period", Eq(A12[1], simplify(T))))
     s_sq = simplify(sympy.expand_trig((arc**2).subs(theta0, 2 * _u))).subs(_u, theta0 / 2)
@@ -314,13 +321,15 @@ def _derive_a12() -> Derivation:
 
 register(Result(
     key="VAR-A12", title="Tautochrone: time to the bottom is pi sqrt(r/g)",
+    title_tex=r"Tautochrone: time to the bottom is $\pi \sqrt{r/g}$",
+    parts=(r"s(\theta_0)^2", r"T_{bottom}(\theta_0)"),
     source="Huygens 1673 (Hist)", status=Status.EXACT, statement=tautochrone_statement, derive=_derive_a12,
     numeric=lambda r, theta0, g, dps: [num.cycloid_arc_to_bottom(r, theta0, dps=dps) ** 2,
                                        num.tautochrone_time(r, theta0, g=g, dps=dps)],
     params=_strategy(r=_pos(), theta0=_angle(Fr(0), Fr(31, 10)), g=_g_points()),
     examples=({"r": 1, "theta0": 0, "g": Fr(1, 2)}, {"r": 1, "theta0": Fr(3, 10), "g": Fr(1, 2)},
               {"r": 1, "theta0": 3, "g": Fr(1, 2)}, {"r": Fr(2, 3), "theta0": 1, "g": Fr(981, 100)}),
-    notes="Full oscillation period 4 pi sqrt(r/g); one arch has length 8r.",
+    notes=r"Full oscillation period $4\pi \sqrt{r/g}$; one arch has length $8r$.",
 ))
 
 # --- VAR-A13 -----------------------------------------------------------------------------------
@@ -339,11 +348,11 @@ def _derive_a13() -> Derivation:
     L = sqrt(dx**2 + h**2)
     T = integrate(L / sqrt(2 * g * (y0 + h * t)), (t, 0, 1))
     T = simplify(sympy.radsimp(simplify(T).subs(h, y1 - y0)))
-    steps = (Step("Parametrise y = y0 + h t, ds = L dt (h = y1 - y0 > 0)",
+    steps = (Step(r"Parametrise $y = y_0 + ht$, $ds = L\,dt$ ($h = y_1 - y_0 > 0$)",
                   Eq(SEG, sympy.Integral(L / sqrt(2 * g * (y0 + h * t)), (t, 0, 1)))),
-             Step("Evaluate and rationalise (no 1/sqrt(0) at y0 = 0)", Eq(SEG, T)),
-             Step("Discrete problem: min sum w_i sqrt(dx_i^2 + h_i^2) s.t. sum dx_i = X; Lagrange: "
-                  "w_i dx_i / L_i = kappa, so dx_i = kappa h_i / sqrt(w_i^2 - kappa^2)",
+             Step(r"Evaluate and rationalise (no $1/\sqrt{0}$ at $y_0 = 0$)", Eq(SEG, T)),
+             Step(r"Discrete problem: $\min \sum_i w_i \sqrt{\Delta x_i^2 + h_i^2}$ s.t. $\sum_i \Delta x_i = X$; "
+                  r"Lagrange: $w_i\,\Delta x_i / L_i = \kappa$, so $\Delta x_i = \kappa h_i / \sqrt{w_i^2 - \kappa^2}$",
                   r"\Delta x_i = \kappa h_i/\sqrt{w_i^2-\kappa^2}"))
     return Derivation(Eq(SEG, T, evaluate=False), steps)
 
@@ -355,9 +364,9 @@ register(Result(
     numeric=lambda dx, y0, y1, g, dps: num.segment_time(dx, y0, y1, g=g, dps=dps),
     examples=({"dx": Fr(1, 2), "y0": 0, "y1": Fr(1, 4), "g": Fr(1, 2)},
               {"dx": 2, "y0": Fr(1, 3), "y1": 3, "g": Fr(981, 100)}),
-    notes="The discrete optimum (kappa, T_N) of numerics.discrete_brachistochrone reproduces table G3 "
-          "(tests); T_N > T*. The O(N^-3/2) (uniform) / O(N^-2) (graded) rates are EMPIRICAL: registered as "
-          "VAR-A13-RATE; the full table is benchmarks/variational_discrete.py.",
+    notes=r"The discrete optimum ($\kappa$, $T_N$) of $\texttt{numerics.discrete\_brachistochrone}$ reproduces "
+          r"table G3 (tests); $T_N > T^*$. The $O(N^{-3/2})$ (uniform) / $O(N^{-2})$ (graded) rates are EMPIRICAL: "
+          r"registered as VAR-A13-RATE; the full table is $\texttt{benchmarks/variational\_discrete.py}$.",
 ))
 
 
@@ -371,11 +380,13 @@ def _x_form_time(r: Any, theta1: Any, g: Any, dps: int) -> Any:
 
 register(Result(
     key="VAR-A8-XFORM", title="Descent time by the x-form quadrature (route 2)",
+    title_tex="Descent time by the $x$-form quadrature (route 2)",
     source="derived for this project in " + SU1107 + "'s conventions; spec VAR-A8 route 2, pitfall C5",
     status=Status.EXACT, statement=descent_time_statement,
     numeric=lambda r, theta1, g, dps: _x_form_time(r, theta1, g, dps),
     params=_strategy(r=_pos(), theta1=_angle(Fr(1, 10), Fr(62, 10)), g=_g_points()),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1}),
-    notes="Integral over x of sqrt(1 + y'^2)/sqrt(2 g y) with theta(x) by safeguarded Newton and x = u^3, which "
-          "removes the x^(-2/3) cusp singularity (without it only ~21 digits come out). Same statement as VAR-A8.",
+    notes=r"Integral over $x$ of $\sqrt{1 + y'^2}/\sqrt{2gy}$ with $\theta(x)$ by safeguarded Newton and $x = u^3$, "
+          r"which removes the $x^{-2/3}$ cusp singularity (without it only $\sim 21$ digits come out). Same "
+          "statement as VAR-A8.",
 ))

@@ -84,9 +84,9 @@ def _derive_a1() -> Derivation:
     at = jet(el, y, x, Y, P, Q)
     scaled = sympy.expand(simplify(at * 2 * Y ** Rational(3, 2) * (1 + P**2) ** Rational(3, 2)))
     steps = (
-        Step("The time functional's integrand (g = 1/2, y down)", Eq(Symbol("F"), BRACH_F)),
-        Step("Euler-Lagrange expression (SymPy euler_equations)", Eq(Symbol(r"\mathcal{E}"), el)),
-        Step("In jet variables y, p = y', q = y'', times 2y^{3/2}(1+p^2)^{3/2}", Eq(EL_LABEL, scaled)),
+        Step("The time functional's integrand ($g = 1/2$, $y$ down)", Eq(Symbol("F"), BRACH_F)),
+        Step(r"Euler-Lagrange expression (SymPy $\texttt{euler\_equations}$)", Eq(Symbol(r"\mathcal{E}"), el)),
+        Step("In jet variables $y$, $p = y'$, $q = y''$, times $2y^{3/2}(1+p^2)^{3/2}$", Eq(EL_LABEL, scaled)),
     )
     return Derivation(Eq(EL_LABEL, scaled, evaluate=False), steps)
 
@@ -98,7 +98,7 @@ register(Result(
     numeric=lambda y, p, q, dps: num.brachistochrone_el_scaled(y, p, q, dps=dps),
     params=_strategy(y=_pos(), p=_real_points(), q=_real_points()),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 5, "p": -3, "q": Fr(7, 2)}),
-    notes="Sign convention: that of SymPy's euler_equations lhs, F_y - d/dx F_{y'}. "
+    notes=r"Sign convention: that of SymPy's $\texttt{euler\_equations}$ lhs, $F_y - \frac{d}{dx} F_{y'}$. "
           "The general Euler-Lagrange theorem (Gelfand-Fomin) is imported; this instance is exact.",
 ))
 
@@ -123,10 +123,10 @@ def _derive_a2() -> Derivation:
     first = F_abs - P * sympy.diff(F_abs, P)
     value = sympy.expand(_D(first))
     steps = (
-        Step("Beltrami expression for an x-independent integrand", Eq(Symbol("B"), first)),
-        Step("Chain rule along y = y(x): d/dx = y' d/dy + y'' d/dy'", Eq(B_LABEL, value)),
-        Step("Caveat: y = c (y' = 0) gives B = F(c, 0) constant, but EL of the brachistochrone is "
-             "-1/(2c^{3/2}) (VAR-A2-CAVEAT)", r"\text{re-check EL on every Beltrami solution}"),
+        Step("Beltrami expression for an $x$-independent integrand", Eq(Symbol("B"), first)),
+        Step(r"Chain rule along $y = y(x)$: $\frac{d}{dx} = y' \frac{d}{dy} + y'' \frac{d}{dy'}$", Eq(B_LABEL, value)),
+        Step("Caveat: $y = c$ ($y' = 0$) gives $B = F(c, 0)$ constant, but EL of the brachistochrone is "
+             "$-1/(2c^{3/2})$ (VAR-A2-CAVEAT)", r"\text{re-check EL on every Beltrami solution}"),
     )
     return Derivation(Eq(B_LABEL, value, evaluate=False), steps)
 
@@ -148,13 +148,15 @@ def _concrete_evaluate(table: Mapping[int, Any], fn: Any) -> Any:
 
 register(Result(
     key="VAR-A2", title="Beltrami identity d/dx(F - y'F_y') = y' EL",
+    title_tex=r"Beltrami identity $\frac{d}{dx}(F - y'F_{y'}) = y'\,\mathrm{EL}$",
     source=GF63, status=Status.EXACT, statement=beltrami_identity_statement, derive=_derive_a2,
     numeric=lambda kind, x, dps: num.beltrami_derivative(kind, x, dps=dps),
     evaluate=_concrete_evaluate(INTEGRANDS_SYM, Function("F")),
     params=_strategy(kind=_kinds(4), x=_real_points(-1, 1)),
     examples=tuple({"kind": k, "x": Fr(1, 3) + Fr(k, 5)} for k in range(4)),
-    notes="Numerically checked for F = sqrt(1+y'^2)/sqrt(y), y sqrt(1+y'^2), sqrt(1+y'^2), y'^2/2 - y^2/2 "
-          "along the non-extremal curve y = 1 + x^2 + sin x. The converse fails (VAR-A2-CAVEAT).",
+    notes=r"Numerically checked for $F = \sqrt{1+y'^2}/\sqrt{y}$, $y \sqrt{1+y'^2}$, $\sqrt{1+y'^2}$, "
+          r"$y'^2/2 - y^2/2$ along the non-extremal curve $y = 1 + x^2 + \sin x$. The converse fails "
+          "(VAR-A2-CAVEAT).",
 ))
 
 C = Symbol("c", positive=True)
@@ -169,13 +171,15 @@ def beltrami_caveat_statement() -> Tuple:
 def _derive_caveat() -> Derivation:
     el = simplify(euler_lagrange(BRACH_F, y, x).subs(yx, C).doit())
     first = simplify(beltrami(BRACH_F, y, x).subs(yx, C).doit())
-    steps = (Step("EL expression on the horizontal line y = c", Eq(CAV_EL, el)),
-             Step("Beltrami expression on y = c (a constant: the first integral holds)", Eq(CAV_B, first)))
+    steps = (Step("EL expression on the horizontal line $y = c$", Eq(CAV_EL, el)),
+             Step("Beltrami expression on $y = c$ (a constant: the first integral holds)", Eq(CAV_B, first)))
     return Derivation(Tuple(Eq(CAV_EL, el, evaluate=False), Eq(CAV_B, first, evaluate=False)), steps)
 
 
 register(Result(
     key="VAR-A2-CAVEAT", title="Beltrami caveat: y' = 0 satisfies the first integral but not EL",
+    title_tex="Beltrami caveat: $y' = 0$ satisfies the first integral but not EL",
+    parts=(r"\mathcal{E}[c]", r"(F - y'F_{y'})[c]"),
     source=GF63 + "; spec pitfall C3", status=Status.EXACT, statement=beltrami_caveat_statement,
     derive=_derive_caveat, numeric=lambda c, dps: num.constant_path_el(c, dps=dps),
     params=_strategy(c=_pos()), examples=({"c": 2}, {"c": Fr(3, 7)}),
@@ -201,11 +205,11 @@ def _derive_a3() -> Derivation:
     first = simplify(jet(beltrami(sqrt(1 + yp**2) / v(yx), y, x), y, x, Y, P))
     companion = euler_lagrange(sqrt(1 + yp**2) / v(x), y, x)
     steps = (
-        Step("Beltrami expression (v depends on y only)", Eq(LAYER_LABEL, first)),
-        Step("Squaring: v^2 (1 + y'^2) = 1/C^2 = const; with cos(theta_h) = 1/sqrt(1+y'^2) this is "
-             "v/cos(theta_h) = const (Snell across horizontal layers)", r"v^2(1+y'^2) = C^{-2}"),
-        Step("Companion, v = v(x): F_y = 0, so EL reads d/dx F_{y'} = 0, i.e. sin(theta)/v = const",
-             Eq(COMPANION_LABEL, companion)),
+        Step("Beltrami expression ($v$ depends on $y$ only)", Eq(LAYER_LABEL, first)),
+        Step(r"Squaring: $v^2 (1 + y'^2) = 1/C^2 = \text{const}$; with $\cos \theta_h = 1/\sqrt{1+y'^2}$ this is "
+             r"$v/\cos \theta_h = \text{const}$ (Snell across horizontal layers)", r"v^2(1+y'^2) = C^{-2}"),
+        Step(r"Companion, $v = v(x)$: $F_y = 0$, so EL reads $\frac{d}{dx} F_{y'} = 0$, i.e. "
+             r"$\sin \theta/v = \text{const}$", Eq(COMPANION_LABEL, companion)),
     )
     return Derivation(Eq(LAYER_LABEL, first, evaluate=False), steps)
 
@@ -217,12 +221,14 @@ def _media_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
 
 register(Result(
     key="VAR-A3", title="Layered medium: v^2 (1 + y'^2) = const (Snell across layers)",
+    title_tex=r"Layered medium: $v^2 (1 + y'^2) = \text{const}$ (Snell across layers)",
     source=SU1107 + ", formula (1)", status=Status.EXACT, statement=layered_medium_statement, derive=_derive_a3,
     numeric=lambda kind, y, p, dps: num.layered_first_integral(kind, y, p, dps=dps),
     evaluate=_media_evaluate, params=_strategy(kind=_kinds(4), y=_pos(), p=_real_points()),
     examples=tuple({"kind": k, "y": Fr(2 + k, 3), "p": Fr(3 - 2 * k, 7)} for k in range(4)),
-    notes="Inherits the Beltrami caveat: horizontal lines satisfy the formula for every v but solve EL only "
-          "if v'(y0) = 0. Media checked: sqrt(y) (brachistochrone), 1/y (catenary), y (circles), 1 + y^2.",
+    notes="Inherits the Beltrami caveat: horizontal lines satisfy the formula for every $v$ but solve EL only "
+          r"if $v'(y_0) = 0$. Media checked: $\sqrt{y}$ (brachistochrone), $1/y$ (catenary), $y$ (circles), "
+          "$1 + y^2$.",
 ))
 
 # --- VAR-A4 ------------------------------------------------------------------------------------
@@ -255,10 +261,10 @@ def _derive_a4() -> Derivation:
     roots = solve(sympy.diff(refl, xs), xs)
     if len(roots) != 1:
         raise ArithmeticError(f"expected one stationary point of the reflection time, got {roots}")
-    steps = (Step("Travel time through (x, 0)", Eq(Symbol("T"), T)),
+    steps = (Step("Travel time through $(x, 0)$", Eq(Symbol("T"), T)),
              Step("First derivative", Eq(_label("T'(x)"), t1)),
-             Step("Second derivative: a sum of positive terms, so T is strictly convex", Eq(_label("T''(x)"), t2)),
-             Step("Reflection: the unique root of T'", Eq(_label("x^*_{refl}"), roots[0])))
+             Step("Second derivative: a sum of positive terms, so $T$ is strictly convex", Eq(_label("T''(x)"), t2)),
+             Step("Reflection: the unique root of $T'$", Eq(_label("x^*_{refl}"), roots[0])))
     return Derivation(Tuple(Eq(_label("T'(x)"), t1, evaluate=False), Eq(_label("T''(x)"), t2, evaluate=False),
                             Eq(_label("x^*_{refl}"), roots[0], evaluate=False)), steps)
 
@@ -274,8 +280,10 @@ register(Result(
     params=_strategy(a=_pos(), b=_pos(), d=_pos(), v1=_pos(), v2=_pos(), x=_real_points(-2, 4)),
     examples=({"a": 1, "b": 2, "d": 3, "v1": 1, "v2": Fr(3, 4), "x": Fr(7, 5)},
               {"a": Fr(1, 2), "b": 3, "d": 5, "v1": 2, "v2": 7, "x": -1}),
-    notes="Angles from the normal: sin(a1)/v1 = sin(a2)/v2 at the minimiser (not v1 sin a1 = v2 sin a2). "
-          "numerics.variational.snell_point reproduces the golden x* = 1.437409303028748505... (a=1,b=2,d=3,v2=3/4).",
+    notes=r"Angles from the normal: $\sin \alpha_1/v_1 = \sin \alpha_2/v_2$ at the minimiser (not "
+          r"$v_1 \sin \alpha_1 = v_2 \sin \alpha_2$). $\texttt{numerics.variational.snell\_point}$ reproduces the "
+          r"golden $x^* = 1.437409303028748505\ldots$ ($a=1$, $b=2$, $d=3$, $v_2=3/4$).",
+    parts=(r"T'(x)", r"T''(x)", r"x^*_{refl}"),
 ))
 
 # --- VAR-A6 ------------------------------------------------------------------------------------
@@ -297,12 +305,15 @@ def _derive_a6() -> Derivation:
     first = simplify(jet(beltrami(BRACH_F, y, x), y, x, Y, P))
     dd = sympy.factor(jet(sympy.diff(yx * (1 + yp**2), x), y, x, Y, P, Q))
     steps = (Step("Beltrami expression of the brachistochrone integrand", Eq(A6_B, first)),
-             Step("Setting it to 1/sqrt(2r) and squaring gives y(1 + y'^2) = 2r; its derivative", Eq(A6_D, dd)))
+             Step(r"Setting it to $1/\sqrt{2r}$ and squaring gives $y(1 + y'^2) = 2r$; its derivative",
+                  Eq(A6_D, dd)))
     return Derivation(Tuple(Eq(A6_B, first, evaluate=False), Eq(A6_D, dd, evaluate=False)), steps)
 
 
 register(Result(
     key="VAR-A6", title="Brachistochrone first integral y(1 + y'^2) = 2r",
+    title_tex="Brachistochrone first integral $y(1 + y'^2) = 2r$",
+    parts=(r"F - y'F_{y'}", r"\frac{d}{dx}\left[y(1+y'^2)\right]"),
     source=SU1107 + ", formula (1)", status=Status.EXACT, statement=first_integral_statement, derive=_derive_a6,
     numeric=lambda y, p, q, dps: [num.layered_first_integral(0, y, p, dps=dps),
                                   num.first_integral_derivative(y, p, q, dps=dps)],
@@ -325,12 +336,13 @@ register(Result(
     source=GF63 + " (Legendre, Jacobi conditions)", status=Status.EXACT,
     statement=legendre_condition_statement,
     derive=lambda: Derivation(Eq(LEG_LABEL, simplify(sympy.diff(INTEGRANDS_SYM[0], P, 2)), evaluate=False),
-                              (Step("Second derivative of F in y'", Eq(LEG_LABEL, sympy.diff(INTEGRANDS_SYM[0], P, 2))),)),
+                              (Step("Second derivative of $F$ in $y'$",
+                                    Eq(LEG_LABEL, sympy.diff(INTEGRANDS_SYM[0], P, 2))),)),
     numeric=lambda y, p, dps: num.legendre_condition(y, p, dps=dps),
     params=_strategy(y=_pos(), p=_real_points()), examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
     notes="Jacobi condition: the Jacobi field of the dilation family of cycloids and its positivity on the arch "
           "are VAR-A14-JACOBI (EXACT); that they make the cycloid a strong minimum is the imported THEOREM "
-          "(Gelfand-Fomin). Supported numerically by VAR-A13-RATE (T_N > T*, T_N -> T*).",
+          r"(Gelfand-Fomin). Supported numerically by VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).",
 ))
 
 # --- VAR-A15 -----------------------------------------------------------------------------------
@@ -386,13 +398,13 @@ def _derive_a15() -> Derivation:
     if el1 != 0 or el2 != 0:
         raise ArithmeticError(f"EL residuals did not vanish on the candidates: {el1}, {el2}")
     steps = (
-        Step("v ~ 1/y: F = y sqrt(1+y'^2); formula (1) gives (1+y'^2)/y^2 = 1/a^2, i.e. the catenary",
+        Step(r"$v \propto 1/y$: $F = y \sqrt{1+y'^2}$; formula (1) gives $(1+y'^2)/y^2 = 1/a^2$, i.e. the catenary",
              Eq(Symbol("y"), cat)),
         Step("EL residual on the catenary (simplified)", Eq(Symbol(r"\mathcal{E}_{cat}"), el1)),
-        Step("v ~ y: F = sqrt(1+y'^2)/y; formula (1) gives y^2(1+y'^2) = R^2, circles on the axis",
+        Step(r"$v \propto y$: $F = \sqrt{1+y'^2}/y$; formula (1) gives $y^2(1+y'^2) = R^2$, circles on the axis",
              Eq(Symbol("y"), circ)),
         Step("EL residual on the circle (simplified)", Eq(Symbol(r"\mathcal{E}_{circ}"), el2)),
-        Step("Length constraint: F = (y - lambda) sqrt(1+y'^2) gives y - lambda = a cosh((x-b)/a)",
+        Step(r"Length constraint: $F = (y - \lambda) \sqrt{1+y'^2}$ gives $y - \lambda = a \cosh((x-b)/a)$",
              r"y-\lambda = a\cosh\frac{x-b}{a}"),
     )
     value = Tuple(Eq(A15[0], b1, evaluate=False), Eq(A15[1], d1, evaluate=False),
@@ -407,6 +419,8 @@ register(Result(
     numeric=lambda a, b, R, x0, x, dps: [*num.catenary_checks(a, b, x, dps=dps), *num.circle_checks(R, x0, x, dps=dps)],
     examples=({"a": Fr(3, 2), "b": Fr(1, 5), "R": 2, "x0": Fr(1, 3), "x": Fr(7, 10)},
               {"a": Fr(1, 3), "b": -1, "R": Fr(5, 2), "x0": 2, "x": 1}),
-    notes="The circle check needs |x - x0| < R. Extremals of the area of revolution and of the hanging chain "
-          "(y up or down does not change the extremals); circles are geodesics of the Poincare half-plane.",
+    notes="The circle check needs $|x - x_0| < R$. Extremals of the area of revolution and of the hanging chain "
+          "($y$ up or down does not change the extremals); circles are geodesics of the Poincare half-plane.",
+    parts=(r"(F - y'F_{y'})_{cat}", r"\left(\frac{d}{dx} F_{y'}\right)_{cat}", r"(F - y'F_{y'})_{circ}",
+           r"\left(\frac{d}{dx} F_{y'}\right)_{circ}"),
 ))

@@ -52,7 +52,8 @@ def _derive_x11() -> Derivation:
     grad = Matrix([sympy.diff(_f(z), v) for v in (x1, x2)])
     rate = sympy.expand((grad.T * (-grad))[0])  # chain rule: df/dt = grad f . x'
     return Derivation(Eq(RATE, rate, evaluate=False),
-                      (Step("Gradient of f = x^T A x / 2", grad), Step("Chain rule with x' = -grad f", Eq(RATE, rate))))
+                      (Step(r"Gradient of $f = x^\top Ax/2$", grad),
+                       Step(r"Chain rule with $x' = -\nabla f$", Eq(RATE, rate))))
 
 
 def _x11_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
@@ -69,10 +70,11 @@ def _flow_examples() -> tuple:
 
 register(Result(
     key="VAR-X1-1", title="Gradient flow decreases the energy: df/dt = -|grad f|^2",
+    title_tex=r"Gradient flow decreases the energy: $df/dt = -|\nabla f|^2$",
     source=SU_GF, status=Status.EXACT, statement=energy_decrease_statement, derive=_derive_x11,
     numeric=lambda x01, x02, t, dps: nx.energy_rate((x01, x02), t, dps=dps), evaluate=_x11_evaluate,
     examples=_flow_examples(),
-    notes="Numerics: mp.diff in t of f along the odefun trajectory, against -|A x|^2 at the trajectory's state.",
+    notes="Numerics: mp.diff in $t$ of $f$ along the odefun trajectory, against $-|Ax|^2$ at the trajectory's state.",
 ))
 
 XT = _label("x(t)")
@@ -89,16 +91,18 @@ def _derive_x12() -> Derivation:
     sol = sympy.dsolve(ode, [f1(t), f2(t)], ics={f1(0): X01, f2(0): X02})
     value = Matrix([s.rhs for s in sol])
     return Derivation(Eq(XT, value, evaluate=False),
-                      (Step("The flow x' = -A x", Tuple(*ode)), Step("dsolve with x(0) = x0", Eq(XT, value))))
+                      (Step("The flow $x' = -Ax$", Tuple(*ode)),
+                       Step("dsolve with $x(0) = x_0$", Eq(XT, value, evaluate=False))))
 
 
 register(Result(
     key="VAR-X1-2", title="Quadratic gradient flow x(t) = exp(-A t) x0",
+    title_tex="Quadratic gradient flow $x(t) = e^{-At}x_0$",
     source=SU_GF, status=Status.EXACT, statement=quadratic_flow_statement, derive=_derive_x12,
     numeric=lambda x01, x02, t, dps: nx.quadratic_flow((x01, x02), t, dps=dps),
     examples=({"x01": 1, "x02": 1, "t": Fr(1, 2)},),
-    notes="Golden: x(3/2) = (0.037955196184655782700987658853271171, -0.016344658016559073712515117685523453) "
-          "for x0 = (1, 1).",
+    notes="Golden: $x(3/2)$ = (0.037955196184655782700987658853271171, -0.016344658016559073712515117685523453) "
+          "for $x_0 = (1, 1)$.",
 ))
 
 # --- VAR-X1-3, X1-4 --------------------------------------------------------------------------------
@@ -119,17 +123,18 @@ def _derive_x13() -> Derivation:
     sol = sympy.solve([sympy.diff(obj, v) for v in d], list(d), dict=True)[0]
     value = Matrix([simplify(sol[v]) for v in d])
     return Derivation(Eq(STEP, value, evaluate=False), (Step("Model of the step", obj),
-                                                        Step("Stationarity solved", Eq(STEP, value))))
+                                                        Step("Stationarity solved", Eq(STEP, value, evaluate=False))))
 
 
 register(Result(
     key="VAR-X1-3", title="Steepest descent depends on the metric: -eta G^{-1} g",
+    title_tex=r"Steepest descent depends on the metric: $-\eta G^{-1} g$",
     source=SU_GF + "; natural gradient", status=Status.EXACT, statement=metric_step_statement, derive=_derive_x13,
     numeric=lambda g1, g2, Ga, Gb, Gc, eta, dps: nx.minimise_quadratic_model((g1, g2), ((Ga, Gb), (Gb, Gc)), eta,
                                                                               dps=dps),
     examples=({"g1": 1, "g2": -2, "Ga": 2, "Gb": Fr(1, 2), "Gc": 1, "eta": Fr(1, 3)},
               {"g1": Fr(3, 2), "g2": 5, "Ga": 7, "Gb": -3, "Gc": 2, "eta": 2}),
-    notes="G must be positive definite (Ga > 0, Ga Gc > Gb^2) for the argmin to exist.",
+    notes=r"$G$ must be positive definite ($Ga > 0$, $Ga\,Gc > Gb^2$) for the argmin to exist.",
 ))
 
 XK1, XK2 = Symbol("xk1", real=True), Symbol("xk2", real=True)
@@ -147,15 +152,16 @@ def _derive_x14() -> Derivation:
     sol = sympy.solve([sympy.diff(obj, v) for v in z], list(z), dict=True)[0]
     value = Matrix([simplify(sol[v]) for v in z])
     return Derivation(Eq(PROX, value, evaluate=False), (Step("Proximal objective", obj),
-                                                        Step("Stationarity solved", Eq(PROX, value))))
+                                                        Step("Stationarity solved", Eq(PROX, value, evaluate=False))))
 
 
 register(Result(
     key="VAR-X1-4", title="Implicit Euler / proximal step (I + eta A)^{-1} x_k",
+    title_tex=r"Implicit Euler / proximal step $(I + \eta A)^{-1} x_k$",
     source=SU_GF + "; JKO98 (Euclidean analogue)", status=Status.EXACT, statement=proximal_statement,
     derive=_derive_x14, numeric=lambda xk1, xk2, eta, dps: nx.proximal_step((xk1, xk2), eta, dps=dps),
     examples=({"xk1": 1, "xk2": 1, "eta": Fr(1, 2)}, {"xk1": -3, "xk2": Fr(2, 7), "eta": 5}),
-    notes="Golden: eta = 1/2, x_k = (1, 1) gives (8/19, 6/19).",
+    notes=r"Golden: $\eta = 1/2$, $x_k = (1, 1)$ gives $(8/19, 6/19)$.",
 ))
 
 # --- VAR-X1-5, X1-6 --------------------------------------------------------------------------------
@@ -194,10 +200,13 @@ def _derive_x15() -> Derivation:
     identity = simplify(wass - (sympy.diff(pg * sympy.diff(U, xx), xx) + sympy.diff(pg, xx, 2)))
     if identity != 0:
         raise ArithmeticError(f"div(p grad log(p/q)) != div(p grad U) + Lap p: {identity}")
-    steps = (Step("Wasserstein flow of KL(p||q), q ~ exp(-U): div(p grad log(p/q)) = div(p grad U) + Lap p "
-                  "(checked for a generic p)", Eq(_label(r"\nabla\cdot(p\nabla\log(p/q))"), sympy.expand(wass))),
-             Step("OU Gaussian N(m0 e^{-t}, 1 + (s0^2 - 1) e^{-2t}) (variance, pitfall X-P1): d_t p / p", Eq(FP[0], lhs[0])),
-             Step("Heat Gaussian N(m0, s0^2 + 2t): d_t p / p", Eq(FP[1], lhs[1])))
+    steps = (Step(r"Wasserstein flow of $\mathrm{KL}(p\|q)$, $q \propto e^{-U}$: "
+                  r"$\nabla \cdot(p \nabla \log(p/q)) = \nabla \cdot(p \nabla U) + \Delta p$ "
+                  "(checked for a generic $p$)",
+                  Eq(_label(r"\nabla\cdot(p\nabla\log(p/q))"), sympy.expand(wass))),
+             Step(r"OU Gaussian $N(m_0e^{-t}, 1 + (s_0^2 - 1)e^{-2t})$ (variance, pitfall X-P1): $\partial_t p/p$",
+                  Eq(FP[0], lhs[0])),
+             Step(r"Heat Gaussian $N(m_0, s_0^2 + 2t)$: $\partial_t p/p$", Eq(FP[1], lhs[1])))
     return Derivation(Tuple(Eq(FP[0], lhs[0], evaluate=False), Eq(FP[1], lhs[1], evaluate=False)), steps)
 
 
@@ -205,6 +214,7 @@ register(Result(
     key="VAR-X1-5", title="Wasserstein gradient flow: Fokker-Planck and its Gaussian solutions",
     source=SU_GF + "; Jordan, Kinderlehrer & Otto 1998 (THEOREM for the general flow)", status=Status.EXACT,
     statement=fokker_planck_statement, derive=_derive_x15,
+    parts=(r"(\partial_t p/p)_{OU}", r"(\partial_t p/p)_{heat}"),
     numeric=lambda x, t, m0, s0, dps: nx.fokker_planck_ratio(x, t, m0, s0, dps=dps),
     examples=({"x": Fr(1, 2), "t": Fr(3, 4), "m0": 2, "s0": Fr(1, 2)}, {"x": -1, "t": 2, "m0": Fr(-1, 3), "s0": 3}),
     notes="The general statement (JKO98) is a THEOREM imported from the literature; the Gaussian solutions are exact.",
@@ -239,12 +249,13 @@ def _derive_x16() -> Derivation:
     if dissipation != 0:
         raise ArithmeticError(f"dKL/dt != -I along the OU flow: {dissipation}")
     gap = simplify(fisher - 2 * kl)
-    steps = (Step("log(p/q) for p = N(m, s^2), q = N(0, 1)", logratio),
-             Step("KL = E_p log(p/q) by the Gaussian moments", Eq(KLI[0], kl)),
-             Step("Relative Fisher information E_p |d/dx log(p/q)|^2", Eq(KLI[1], fisher)),
-             Step("Log-Sobolev gap I - 2 KL = 1/s^2 - 1 + ln s^2 >= 0 (min 0 at s = 1)", Eq(_label("I-2KL"), gap)),
-             Step("Along the OU flow dKL/dt + I = 0 (checked), so KL(t) <= exp(-2t) KL(0) (Gross 1975)",
-                  Eq(_label(r"\frac{d}{dt}KL + I"), dissipation)))
+    steps = (Step(r"$\log(p/q)$ for $p = N(m, s^2)$, $q = N(0, 1)$", logratio),
+             Step(r"$\mathrm{KL} = E_p \log(p/q)$ by the Gaussian moments", Eq(KLI[0], kl)),
+             Step(r"Relative Fisher information $E_p\left|\frac{d}{dx} \log(p/q)\right|^2$", Eq(KLI[1], fisher)),
+             Step(r"Log-Sobolev gap $I - 2\,\mathrm{KL} = 1/s^2 - 1 + \ln s^2 \ge 0$ (min $0$ at $s = 1$)",
+                  Eq(_label("I-2KL"), gap)),
+             Step(r"Along the OU flow $d \mathrm{KL}/dt + I = 0$ (checked), so "
+                  r"$\mathrm{KL}(t) \le e^{-2t}\,\mathrm{KL}(0)$ (Gross 1975)", Eq(_label(r"\frac{d}{dt}KL + I"), dissipation)))
     return Derivation(Tuple(Eq(KLI[0], kl, evaluate=False), Eq(KLI[1], fisher, evaluate=False)), steps)
 
 
@@ -252,6 +263,7 @@ register(Result(
     key="VAR-X1-6", title="Energy dissipation and log-Sobolev gap (Gaussian family)",
     source=SU_GF + "; Gross 1975 (log-Sobolev, THEOREM)", status=Status.EXACT,
     statement=gaussian_kl_statement, derive=_derive_x16,
+    parts=(r"KL(N(m,s^2)\,\|\,N(0,1))", r"I(N(m,s^2)\,\|\,N(0,1))"),
     numeric=lambda m, s, dps: nx.gaussian_kl_fisher(m, s, dps=dps),
     examples=({"m": Fr(1, 2), "s": Fr(3, 2)}, {"m": -2, "s": Fr(1, 3)}),
 ))

@@ -37,8 +37,8 @@ def linear_simplex_statement() -> Eq:
 def _derive_x21() -> Derivation:
     vertices = [sympy.eye(3)[:, i] for i in range(3)]
     values = [sum(v[i] * fs[i] for i in range(3)) for v in vertices]
-    steps = (Step("A linear function on the simplex attains its minimum at a vertex e_i", Matrix(values)),
-             Step("Soft minimum -tau log sum exp(-f_i/tau) -> min f as tau -> 0", LIN))
+    steps = (Step("A linear function on the simplex attains its minimum at a vertex $e_i$", Matrix(values)),
+             Step(r"Soft minimum $-\tau \log \sum_i e^{-f_i/\tau} \to \min f$ as $\tau \to 0$", LIN))
     return Derivation(Eq(LIN, sympy.Min(*values), evaluate=False), steps)
 
 
@@ -47,7 +47,8 @@ register(Result(
     source=SU_10289, status=Status.EXACT, statement=linear_simplex_statement, derive=_derive_x21,
     numeric=lambda f1, f2, f3, dps: nx.soft_minimum((f1, f2, f3), Fr(1, 10**4), dps=dps),
     examples=({"f1": 1, "f2": 2, "f3": 3}, {"f1": Fr(5, 2), "f2": -1, "f3": 4}),
-    notes="Numerics: the soft minimum at tau = 1e-4 (its error tau log(1 + ...) is ~1e-4340 for these gaps).",
+    notes=r"Numerics: the soft minimum at $\tau = 10^{-4}$ (its error $\tau \log(1 + \ldots)$ is $\sim 10^{-4340}$ "
+          "for these gaps).",
 ))
 
 ENT = [_label("p^*_1"), _label("p^*_2"), _label("p^*_3"), _label(r"\min")]
@@ -68,21 +69,24 @@ def _derive_x22() -> Derivation:
     p = [pi.subs(c, c_val) for pi in p]
     logp = [-f / tau + log(c_val) for f in fs]
     value = sympy.together(sympy.expand(sum(pi * (f + tau * lp) for pi, f, lp in zip(p, fs, logp))))
-    steps = (Step("Lagrange stationarity: f_i + tau (log p_i + 1) + lambda = 0, so p_i = c exp(-f_i/tau)",
+    steps = (Step(r"Lagrange stationarity: $f_i + \tau(\log p_i + 1) + \lambda = 0$, so $p_i = c\,e^{-f_i/\tau}$",
                   Matrix([c * exp(-f / tau) for f in fs])),
-             Step("Normalisation fixes c = exp(-1 - lambda/tau)", Eq(c, c_val)),
-             Step("Value at the optimum (sum p_i = 1)", Eq(ENT[3], value)))
+             Step(r"Normalisation fixes $c = e^{-1 - \lambda/\tau}$", Eq(c, c_val)),
+             Step(r"Value at the optimum ($\sum_i p_i = 1$)", Eq(ENT[3], value)))
     return Derivation(Tuple(*(Eq(ENT[i], p[i], evaluate=False) for i in range(3)), Eq(ENT[3], value, evaluate=False)),
                       steps)
 
 
 register(Result(
     key="VAR-X2-2", title="Entropy regularisation gives softmax(-f/tau)",
+    title_tex=r"Entropy regularisation gives $\mathrm{softmax}(-f/\tau)$",
+    parts=("p^*_1", "p^*_2", "p^*_3", r"\min"),
     source=SU_10289, status=Status.EXACT, statement=entropic_statement, derive=_derive_x22,
     numeric=lambda f1, f2, f3, tau, dps: nx.entropic_minimiser((f1, f2, f3), tau, dps=dps),
     examples=({"f1": 1, "f2": 2, "f3": 3, "tau": 1}, {"f1": Fr(1, 2), "f2": -1, "f3": 2, "tau": Fr(3, 2)}),
-    notes="Golden: f = (1, 2, 3), tau = 1: p = (0.66524095577482188953, 0.24472847105479765247, "
-          "0.09003057317038045800), minimum -log(e^-1 + e^-2 + e^-3) = 0.59239403555561969551708009545492955.",
+    notes=r"Golden: $f = (1, 2, 3)$, $\tau = 1$: $p$ = (0.66524095577482188953, 0.24472847105479765247, "
+          r"0.09003057317038045800), minimum $-\log(e^{-1} + e^{-2} + e^{-3})$ = "
+          "0.59239403555561969551708009545492955.",
 ))
 
 ps, qs = sympy.symbols("p1 p2 p3", positive=True), sympy.symbols("q1 q2 q3", positive=True)
@@ -112,7 +116,8 @@ def _derive_x23() -> Derivation:
     if diff != 0:
         raise ArithmeticError(f"Gibbs identity failed: {diff}")
     steps = (Step("Objective on the simplex", Eq(GIBBS, lhs)),
-             Step("log(p_i/p*_i) = log p_i - log q_i + f_i/tau + log Z_q; with sum p_i = 1 the difference is", diff))
+             Step(r"$\log(p_i/p^*_i) = \log p_i - \log q_i + f_i/\tau + \log Z_q$; with $\sum_i p_i = 1$ the "
+                  "difference is", diff))
     return Derivation(Eq(GIBBS, lhs, evaluate=False), steps)
 
 
@@ -132,8 +137,8 @@ register(Result(
     evaluate=_gibbs_evaluate,
     examples=({"p1": Fr(1, 2), "p2": Fr(1, 3), "q1": Fr(1, 5), "q2": Fr(3, 5), "q3": Fr(1, 5),
                "f1": 1, "f2": 2, "f3": -1, "tau": Fr(1, 2)},),
-    notes="So p* is the unique minimiser and the minimum is -tau log Z_q (KL(p||p*) >= 0, = 0 iff p = p*). "
-          "KL(p||reference) throughout (pitfall X-P2).",
+    notes=r"So $p^*$ is the unique minimiser and the minimum is $-\tau \log Z_q$ ($\mathrm{KL}(p\|p^*) \ge 0$, "
+          r"$= 0$ iff $p = p^*$). $\mathrm{KL}(p\|\text{reference})$ throughout (pitfall X-P2).",
 ))
 
 sg = Symbol("sigma", positive=True)
@@ -154,19 +159,21 @@ def _derive_x24() -> Derivation:
     F = simplify(integrand.coeff(X, 2) * sg**2 + integrand.coeff(X, 0))
     crit = sympy.solve(sympy.diff(F, sg), sg)
     fmin = simplify(F.subs(sg, crit[0]))
-    steps = (Step("Stationarity V + log p + 1 + lambda = 0 gives p ~ exp(-V) (formal first variation)",
+    steps = (Step(r"Stationarity $V + \log p + 1 + \lambda = 0$ gives $p \propto e^{-V}$ (formal first variation)",
                   r"p\propto e^{-V}"),
-             Step("Gaussian family N(0, sigma^2): F(sigma) by E X^2 = sigma^2", Eq(FREE[0], F)),
-             Step("dF/dsigma = 0", Eq(sg, crit[0])), Step("Minimum", Eq(FREE[1], fmin)))
+             Step(r"Gaussian family $N(0, \sigma^2)$: $\mathcal{F}(\sigma)$ by $E X^2 = \sigma^2$", Eq(FREE[0], F)),
+             Step(r"$d\mathcal{F}/d\sigma = 0$", Eq(sg, crit[0])), Step("Minimum", Eq(FREE[1], fmin)))
     return Derivation(Tuple(Eq(FREE[0], F, evaluate=False), Eq(FREE[1], fmin, evaluate=False)), steps)
 
 
 register(Result(
     key="VAR-X2-4", title="Continuous case: p ~ exp(-V); Gaussian family minimised at sigma = 1",
+    title_tex=r"Continuous case: $p \propto e^{-V}$; Gaussian family minimised at $\sigma = 1$",
+    parts=(r"\mathcal{F}(\sigma)", r"\min_p \int pV + \int p \log p"),
     source=SU_10289, status=Status.EXACT, statement=free_energy_statement, derive=_derive_x24,
     numeric=lambda sigma, dps: nx.gaussian_free_energy(sigma, dps=dps),
     examples=({"sigma": Fr(1, 2)}, {"sigma": 3}),
-    notes="Golden: -log sqrt(2 pi) = -0.91893853320467274178032973640561764. The general stationarity is the "
+    notes=r"Golden: $-\log \sqrt{2\pi}$ = -0.91893853320467274178032973640561764. The general stationarity is the "
           "standard formal first-variation argument; the Gaussian-family computation is exact.",
 ))
 
@@ -188,8 +195,8 @@ def _derive_x31() -> Derivation:
     breg = psi(z) - psi(th) - sum(log(t_) * (zi - t_) for zi, t_ in zip(z, th))
     obj = eta * sum(g_ * zi for g_, zi in zip(gg, z)) + breg
     sol = [sympy.solve(sympy.diff(obj, zi), zi)[0] for zi in z]
-    steps = (Step("Bregman divergence of psi = sum theta log theta - theta", breg),
-             Step("Stationarity eta g_i + log z_i - log theta_i = 0", Matrix(sol)))
+    steps = (Step(r"Bregman divergence of $\psi = \sum_i (\theta_i \log \theta_i - \theta_i)$", breg),
+             Step(r"Stationarity $\eta g_i + \log z_i - \log \theta_i = 0$", Matrix(sol)))
     return Derivation(Eq(EG, Matrix(sol), evaluate=False), steps)
 
 
@@ -198,7 +205,7 @@ register(Result(
     source=SU_8968 + "; Kivinen & Warmuth 1997", status=Status.EXACT, statement=eg_statement, derive=_derive_x31,
     numeric=lambda theta1, theta2, g1, g2, eta, dps: nx.mirror_step((theta1, theta2), (g1, g2), eta, dps=dps),
     examples=({"theta1": Fr(1, 2), "theta2": 2, "g1": 1, "g2": -3, "eta": Fr(1, 4)},),
-    notes="On the simplex (normalised) this is VAR-X2-3 with tau = 1/eta.",
+    notes=r"On the simplex (normalised) this is VAR-X2-3 with $\tau = 1/\eta$.",
 ))
 
 EGF = _label(r"\theta(t)")
@@ -213,7 +220,7 @@ def _derive_x32() -> Derivation:
     f = sympy.Function("u")
     sols = [sympy.dsolve(Eq(f(t).diff(t), -gg[i] * f(t)), f(t), ics={f(0): th[i]}).rhs for i in range(2)]
     return Derivation(Eq(EGF, Matrix(sols), evaluate=False),
-                      (Step("d log theta / dt = -grad L, solved", Matrix(sols)),))
+                      (Step(r"$d \log \theta/dt = -\nabla L$, solved", Matrix(sols)),))
 
 
 register(Result(
@@ -246,8 +253,9 @@ def _derive_x33() -> Derivation:
     g_prev = Matrix([sympy.diff(_loss(list(v)), c) for c in th])
     L_eta = _loss(list(v - eta * g_prev))
     return Derivation(Eq(HG, sympy.diff(L_eta, eta), evaluate=False),
-                      (Step("L(theta - eta g) for L = theta1^4/4 + theta1 theta2 + theta2^2 + sin theta2", L_eta),
-                       Step("Derivative in eta (theta_{t-1} held fixed; one-step, pitfall X-P3)",
+                      (Step(r"$L(\theta - \eta g)$ for "
+                            r"$L = \theta_1^4/4 + \theta_1\theta_2 + \theta_2^2 + \sin \theta_2$", L_eta),
+                       Step(r"Derivative in $\eta$ ($\theta_{t-1}$ held fixed; one-step, pitfall X-P3)",
                             sympy.diff(L_eta, eta))))
 
 
@@ -256,8 +264,8 @@ register(Result(
     source=SU_8968 + "; Baydin et al. 2018", status=Status.EXACT, statement=hypergradient_statement,
     derive=_derive_x33, numeric=lambda theta1, theta2, eta, dps: nx.hypergradient((theta1, theta2), eta, dps=dps),
     examples=({"theta1": Fr(1, 2), "theta2": Fr(3, 2), "eta": Fr(1, 10)}, {"theta1": 2, "theta2": 1, "eta": Fr(1, 3)}),
-    notes="An EG update eta_t = eta_{t-1} exp(beta g_t . g_{t-1}) stays positive; it is a design choice, and the "
-          "precise scheme of Su-8968 / Amid et al. 2022 is not reproduced here.",
+    notes=r"An EG update $\eta_t = \eta_{t-1} \exp(\beta\, g_t\cdot g_{t-1})$ stays positive; it is a design "
+          "choice, and the precise scheme of Su-8968 / Amid et al. 2022 is not reproduced here.",
 ))
 
 aa, th1 = Symbol("a", positive=True), Symbol("theta", real=True)
@@ -277,15 +285,17 @@ def _derive_x34() -> Derivation:
     prod = sympy.factor(g1_ * g0)
     fixed = sympy.solve(prod / th1**2, eta)  # pragma: no mutate (any power th1**k, k >= 2, leaves the same root)
     return Derivation(Eq(ALIGN, prod, evaluate=False),
-                      (Step("g_{t-1} = a theta, theta_t = theta - eta a theta, g_t = a theta_t", Eq(ALIGN, prod)),
-                       Step("Sign change (fixed point of the eta update): the Newton step", Eq(_label(r"\eta^*"),
+                      (Step(r"$g_{t-1} = a\theta$, $\theta_t = \theta - \eta a\theta$, $g_t = a\theta_t$",
+                            Eq(ALIGN, prod)),
+                       Step(r"Sign change (fixed point of the $\eta$ update): the Newton step", Eq(_label(r"\eta^*"),
                                                                                               fixed[0]))))
 
 
 register(Result(
     key="VAR-X3-4", title="One-dimensional quadratic: eta* = 1/a",
+    title_tex=r"One-dimensional quadratic: $\eta^* = 1/a$",
     source=SU_8968, status=Status.EXACT, statement=quadratic_alignment_statement, derive=_derive_x34,
     numeric=lambda a, eta, theta, dps: nx.quadratic_alignment(a, eta, theta, dps=dps),
     examples=({"a": 2, "eta": Fr(1, 5), "theta": Fr(3, 2)}, {"a": Fr(1, 3), "eta": 4, "theta": -2}),
-    notes="The raw product decays like theta^2, so eta stalls before 1/a: a reason to normalise it (cosine).",
+    notes=r"The raw product decays like $\theta^2$, so $\eta$ stalls before $1/a$: a reason to normalise it (cosine).",
 ))

@@ -155,11 +155,11 @@ def _derive_f1() -> Derivation:
     if grad != [0, 0]:
         raise ArithmeticError(f"the gradient does not vanish at the candidate: {grad}")
     cosines = _cosines(cand, pts)
-    steps = (Step("f(P) = |PA| + |PB| + |PC| is strictly convex, so grad f = 0 characterises the minimiser",
+    steps = (Step(r"$f(P) = |PA| + |PB| + |PC|$ is strictly convex, so $\nabla f = 0$ characterises the minimiser",
                   r"\nabla f = u_A + u_B + u_C"),
-             Step("At P = ((10+4 sqrt3)/13, (24-6 sqrt3)/13) the gradient is exactly", Matrix(grad)),
-             Step("Cosines of the angles at P (radsimp)", Matrix(cosines)),
-             Step("Vertex A optimal iff |e_AB + e_AC| <= 1 iff 2 + 2 cos A <= 1 iff A >= 120 deg",
+             Step(r"At $P = ((10+4 \sqrt3)/13, (24-6 \sqrt3)/13)$ the gradient is exactly", Matrix(grad)),
+             Step("Cosines of the angles at $P$ (radsimp)", Matrix(cosines)),
+             Step(r"Vertex $A$ optimal iff $|e_{AB} + e_{AC}| \le 1$ iff $2 + 2 \cos A \le 1$ iff $A \ge 120^\circ$",
                   unit_vector_identity()))
     value = Tuple(Eq(PX, cand[0], evaluate=False), Eq(PY, cand[1], evaluate=False),
                   *(Eq(c, v, evaluate=False) for c, v in zip(COS, cosines)))
@@ -168,13 +168,16 @@ def _derive_f1() -> Derivation:
 
 register(Result(
     key="VAR-F1", title="Unweighted Fermat point: 120-degree condition",
+    title_tex=r"Unweighted Fermat point: $120^\circ$ condition",
+    parts=("P_x", "P_y", r"\cos \angle APB", r"\cos \angle BPC", r"\cos \angle CPA"),
     source=SU_FERMAT + "; ETC X(13); " + KUHN, status=Status.EXACT,
     statement=fermat_unweighted_statement, derive=_derive_f1,
     numeric=lambda dps, **p: _num_cosines(p, dps),
     params=_triangle_points(),
     examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
     notes="Numerics: vertex conditions, then findroot on the gradient from a Weiszfeld-improved centroid; "
-          "angles by atan2(|cross|, dot). Hypothesis-drawn triangles must have all angles < 120 degrees.",
+          r"angles by $\mathrm{atan2}(|\mathrm{cross}|, \mathrm{dot})$. Hypothesis-drawn triangles must have all "
+          r"angles $< 120^\circ$.",
 ))
 
 VX = [_label("V_x"), _label("V_y"), _label("f_{min}")]
@@ -212,9 +215,11 @@ def _derive_vertex() -> Derivation:
     if exact_sign(s2 - 1) > 0:
         raise ArithmeticError("the subgradient condition fails at A")
     value = objective(pts[0], pts, ks)
-    steps = (Step("Obtuse triangle A=(0,0), B=(1,0), C=(-1, 3/10): |e_AB + e_AC|^2 = 2 + 2 cos A", Eq(_label("s^2"), s2)),
-             Step("s^2 <= 1 (A >= 120 deg): 0 is a subgradient at A, so A is the minimiser", r"|s| \le 1"),
-             Step("Minimal value f(A)", Eq(VX[2], value)))
+    steps = (Step(r"Obtuse triangle $A=(0,0)$, $B=(1,0)$, $C=(-1, 3/10)$: $|e_{AB} + e_{AC}|^2 = 2 + 2 \cos A$",
+                  Eq(_label("s^2"), s2)),
+             Step(r"$s^2 \le 1$ ($A \ge 120^\circ$): $0$ is a subgradient at $A$, so $A$ is the minimiser",
+                  r"|s| \le 1"),
+             Step("Minimal value $f(A)$", Eq(VX[2], value)))
     return Derivation(Tuple(Eq(VX[0], 0, evaluate=False), Eq(VX[1], 0, evaluate=False),
                             Eq(VX[2], value, evaluate=False)), steps)
 
@@ -226,11 +231,12 @@ def _num_vertex(p: dict, dps: int) -> list:
 
 register(Result(
     key="VAR-F1-VERTEX", title="Fermat point at a vertex (angle >= 120 degrees)",
+    title_tex=r"Fermat point at a vertex (angle $\ge 120^\circ$)", parts=("V_x", "V_y", "f_{min}"),
     source=KUHN + "; " + SU_FERMAT, status=Status.EXACT, statement=fermat_vertex_statement, derive=_derive_vertex,
     numeric=lambda dps, **p: _num_vertex(p, dps),
     examples=({"Ax": 0, "Ay": 0, "Bx": 1, "By": 0, "Cx": -1, "Cy": _Fr(3, 10), "k1": 1, "k2": 1, "k3": 1},
               {"Ax": 0, "Ay": 0, "Bx": 3, "By": 0, "Cx": -2, "Cy": 1, "k1": 1, "k2": 1, "k3": 1}),
-    notes="Golden: f(A) = 1 + sqrt(1.09) = 2.044030650891055017975775402254804767829 (A = 163.3 degrees).",
+    notes=r"Golden: $f(A) = 1 + \sqrt{1.09} = 2.044030650891055017975775402254804767829$ ($A = 163.3^\circ$).",
 ))
 
 # --- VAR-F2 ----------------------------------------------------------------------------------------
@@ -257,9 +263,10 @@ def _derive_f2() -> Derivation:
     t = triangle_data(*pts)
     if not checks.same(general.subs({a_: t["a"], b_: t["b"], c_: t["c"], D: t["area"]}), vals[1]):
         raise ArithmeticError("the law of cosines in A C A' disagrees with the constructed apex")
-    steps = (Step("Law of cosines in A C A' (A' the outward equilateral apex on BC): "
-                  "|AA'|^2 = a^2 + b^2 - 2ab cos(C + 60 deg), with cos C, sin C from the sides", Eq(F2[1], general)),
-             Step("Test triangle: f at the Torricelli point, and the three apex distances", Matrix(vals)))
+    steps = (Step("Law of cosines in $ACA'$ ($A'$ the outward equilateral apex on $BC$): "
+                  r"$|AA'|^2 = a^2 + b^2 - 2ab \cos(C + 60^\circ)$, with $\cos C$, $\sin C$ from the sides",
+                  Eq(F2[1], general)),
+             Step("Test triangle: $f$ at the Torricelli point, and the three apex distances", Matrix(vals)))
     return Derivation(Tuple(*(Eq(lab, v, evaluate=False) for lab, v in zip(F2, vals))), steps)
 
 
@@ -284,10 +291,11 @@ def _num_real(v: Any) -> Any:
 
 register(Result(
     key="VAR-F2", title="Minimal total length and Torricelli's construction",
+    parts=("L^2", "|AA'|^2", "|BB'|^2", "|CC'|^2"),
     source=SU_FERMAT + "; standard", status=Status.EXACT, statement=torricelli_length_statement, derive=_derive_f2,
     numeric=lambda dps, **p: _num_f2(p, dps), params=_triangle_points(),
     examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
-    notes="Golden (test triangle): L^2 = 22 + 12 sqrt(3), L = 6.540994549059533310683226184950422809954.",
+    notes=r"Golden (test triangle): $L^2 = 22 + 12 \sqrt{3}$, $L = 6.540994549059533310683226184950422809954$.",
 ))
 
 # VAR-F3 (Kimberling X(13), with its bounded derivation from the 120-degree condition): _variational_fermat_x13.py
@@ -317,7 +325,7 @@ def _derive_f4() -> Derivation:
         found.append(sol[0])
     at = [f.subs({k[0]: 2, k[1]: 3, k[2]: 4}) for f in found]
     steps = (Step("Interior stationarity = force balance", r"k_1u_A + k_2u_B + k_3u_C = 0"),
-             Step("|k_i u_i + k_j u_j|^2 = k_m^2 solved for the cosine", Matrix(found)),
+             Step("$|k_iu_i + k_ju_j|^2 = k_m^2$ solved for the cosine", Matrix(found)),
              Step("Weights (2, 3, 4)", Matrix(at)))
     return Derivation(Tuple(*(Eq(c, v, evaluate=False) for c, v in zip(COS, at))), steps)
 
@@ -328,11 +336,13 @@ def _num_f4(p: dict, dps: int) -> list:
 
 register(Result(
     key="VAR-F4", title="Weighted Fermat point: angles at the optimum",
+    parts=(r"\cos \angle APB", r"\cos \angle BPC", r"\cos \angle CPA"),
     source=SU_FERMAT + "; standard", status=Status.EXACT, statement=weighted_angles_statement, derive=_derive_f4,
     numeric=lambda dps, **p: _num_f4(p, dps),
     examples=({**_T, "k1": 2, "k2": 3, "k3": 4}, {**_T, "k1": 3, "k2": 4, "k3": 5},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)}),
-    notes="Golden: k = (2, 3, 4) gives cos APB = 1/4; k = (3, 4, 5) gives APB = 90 degrees. Interior case only.",
+    notes=r"Golden: $k = (2, 3, 4)$ gives $\cos \angle APB = 1/4$; $k = (3, 4, 5)$ gives $\angle APB = 90^\circ$. "
+          "Interior case only.",
 ))
 
 # --- VAR-F5 ----------------------------------------------------------------------------------------
@@ -344,13 +354,13 @@ def _derive_f5() -> Derivation:
     if exact_sign(s2 - ks[0] ** 2) > 0:
         raise ArithmeticError("subgradient condition fails at A")
     value = sympy.radsimp(objective(pts[0], pts, ks))
-    steps = (Step("k = (5, 2, 2) violates the triangle inequality (5 >= 2 + 2): |k2 e_AB + k3 e_AC| <= k2 + k3 <= k1",
-                  Eq(_label("|k_2e_{AB}+k_3e_{AC}|^2"), s2)),
+    steps = (Step(r"$k = (5, 2, 2)$ violates the triangle inequality ($5 \ge 2 + 2$): "
+                  r"$|k_2e_{AB} + k_3e_{AC}| \le k_2 + k_3 \le k_1$", Eq(_label("|k_2e_{AB}+k_3e_{AC}|^2"), s2)),
              Step("The general identity", unit_vector_identity()),
-             Step("Vertex A optimal iff A >= theta_A = arccos((k1^2 - k2^2 - k3^2)/(2 k2 k3)); the argument "
-                  "exceeds 1 iff k1 > k2 + k3 (test this case before calling acos, pitfall C12)",
+             Step(r"Vertex $A$ optimal iff $A \ge \theta_A = \arccos((k_1^2 - k_2^2 - k_3^2)/(2k_2k_3))$; the argument "
+                  "exceeds 1 iff $k_1 > k_2 + k_3$ (test this case before calling acos, pitfall C12)",
                   r"A \ge \theta_A"),
-             Step("Value at the vertex f = k2 c + k3 b", Eq(VX[2], value)))
+             Step("Value at the vertex $f = k_2c + k_3b$", Eq(VX[2], value)))
     return Derivation(Tuple(Eq(VX[0], 0, evaluate=False), Eq(VX[1], 0, evaluate=False),
                             Eq(VX[2], value, evaluate=False)), steps)
 
@@ -364,11 +374,13 @@ def weighted_vertex_statement(Ax: Any = 0, Ay: Any = 0, Bx: Any = 4, By: Any = 0
 register(Result(
     key="VAR-F5", title="Weighted Fermat point: vertex cases and weights violating the triangle inequality",
     source=KUHN, status=Status.EXACT, statement=weighted_vertex_statement, derive=_derive_f5,
+    parts=("V_x", "V_y", "f_{min}"),
     numeric=lambda dps, **p: _num_vertex(p, dps),
     examples=({**_T, "k1": 5, "k2": 2, "k3": 2}, {**_T, "k1": 1, "k2": 1, "k3": _Fr(7, 4)},
               {**_T, "k1": 1, "k2": 3, "k3": 1}, {**_T, "k1": 2, "k2": 1, "k3": 1}),
-    notes="Golden: k = (5, 2, 2) -> A, f = 8 + 2 sqrt(10); k = (1, 1, sqrt3) -> C, f = sqrt(10) + 3 sqrt(2) "
-          "(theta_C = 60 deg < C); k = (2, 1, 1) is the boundary case k1 = k2 + k3 (theta_A = 0, A optimal).",
+    notes=r"Golden: $k = (5, 2, 2) \to A$, $f = 8 + 2 \sqrt{10}$; $k = (1, 1, \sqrt3) \to C$, "
+          r"$f = \sqrt{10} + 3 \sqrt{2}$ ($\theta_C = 60^\circ < C$); $k = (2, 1, 1)$ is the boundary case "
+          r"$k_1 = k_2 + k_3$ ($\theta_A = 0$, $A$ optimal).",
 ))
 
 # --- VAR-F6 ----------------------------------------------------------------------------------------
@@ -404,10 +416,11 @@ def _derive_f6() -> Derivation:
                             k1: ks[0], k2: ks[1], k3: ks[2]})
     if not checks.same(at_test, f_at**2):
         raise ArithmeticError("the law of cosines in A B A' disagrees with f at the Torricelli point")
-    steps = (Step("f_min = k1 |AA'| (VAR-F7); law of cosines in A B A' with |BA'| = a k3/k1, angle B + beta_k",
-                  Eq(FMIN2, general)),
-             Step("k = (3, 4, 5): the gradient at P = (50/37, 70/37) is exactly", Matrix(grad)),
-             Step("and f(P) (|PA| = 10 sqrt74/37, |PB| = 14 sqrt74/37, |PC| = 5 sqrt74/37)", Eq(_label("f(P)"), f_at)))
+    steps = (Step(r"$f_{min} = k_1|AA'|$ (VAR-F7); law of cosines in $ABA'$ with $|BA'| = ak_3/k_1$, angle "
+                  r"$B + \beta_k$", Eq(FMIN2, general)),
+             Step("$k = (3, 4, 5)$: the gradient at $P = (50/37, 70/37)$ is exactly", Matrix(grad)),
+             Step(r"and $f(P)$ ($|PA| = 10 \sqrt{74}/37$, $|PB| = 14 \sqrt{74}/37$, $|PC| = 5 \sqrt{74}/37$)",
+                  Eq(_label("f(P)"), f_at)))
     return Derivation(Eq(FMIN2, _clean(f_at**2), evaluate=False), steps)
 
 
@@ -422,8 +435,9 @@ register(Result(
     examples=({**_T, "k1": 3, "k2": 4, "k3": 5}, {**_T, "k1": 2, "k2": 3, "k3": 4},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)},
               {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4, "k1": 1, "k2": 1, "k3": 1}),
-    notes="Golden: k = (3, 4, 5) -> 3 sqrt(74) = 25.80697580112788031518842060514914089608; "
-          "k = (2, 3, 4) -> 18.95857063344879404430499974966026089631. Needs Delta_k (Heron), not sqrt3/4 (C17).",
+    notes=r"Golden: $k = (3, 4, 5) \to 3 \sqrt{74}$ = 25.80697580112788031518842060514914089608; "
+          r"$k = (2, 3, 4) \to$ 18.95857063344879404430499974966026089631. Needs $\Delta_k$ (Heron), not "
+          r"$\sqrt3/4$ (C17).",
 ))
 
 # --- VAR-F7 ----------------------------------------------------------------------------------------
@@ -449,11 +463,12 @@ def _derive_f7() -> Derivation:
     P = (_clean(P[0]), _clean(P[1]))
     on_cc = _clean((Cp[0] - pts[2][0]) * (P[1] - pts[2][1]) - (Cp[1] - pts[2][1]) * (P[0] - pts[2][0]))
     lengths = [_clean(k * sqrt(_dist2(X, Xp))) for k, X, Xp in zip(ks, pts, (Ap, Bp, Cp))]
-    steps = (Step("Apexes A', B', C' (triangles similar to the weight triangle, erected outward)",
+    steps = (Step("Apexes $A'$, $B'$, $C'$ (triangles similar to the weight triangle, erected outward)",
                   Matrix([[*Ap], [*Bp], [*Cp]])),
-             Step("Intersection of AA' and BB'", Matrix([P])),
-             Step("It lies on CC' as well (cross product)", Eq(_label("(C'-C)\\times(P-C)"), on_cc)),
-             Step("Ptolemy in the cyclic P B A' C: k1|PA'| = k2|PB| + k3|PC|, so f_min = k_i |X X'|", Matrix(lengths)))
+             Step("Intersection of $AA'$ and $BB'$", Matrix([P])),
+             Step("It lies on $CC'$ as well (cross product)", Eq(_label("(C'-C)\\times(P-C)"), on_cc)),
+             Step("Ptolemy in the cyclic $PBA'C$: $k_1|PA'| = k_2|PB| + k_3|PC|$, so $f_{min} = k_i|XX'|$",
+                  Matrix(lengths)))
     if on_cc != 0:
         raise ArithmeticError("AA', BB', CC' do not concur")
     return Derivation(Tuple(Eq(F7[0], P[0], evaluate=False), Eq(F7[1], P[1], evaluate=False),
@@ -481,8 +496,9 @@ register(Result(
     key="VAR-F7", title="Weighted Torricelli construction and barycentrics",
     source="project derivation (spec VAR-F7)", status=Status.EXACT, statement=torricelli_statement,
     derive=_derive_f7, numeric=lambda dps, **p: _num_f7(p, dps),
+    parts=("P_x", "P_y", "k_1|AA'|", "k_2|BB'|", "k_3|CC'|"),
     examples=({**_T, "k1": 3, "k2": 4, "k3": 5}, {**_T, "k1": 2, "k2": 3, "k3": 4},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)}),
-    notes="Golden (3, 4, 5): A' = (5, 7), B' = (-5/4, 15/4), C' = (64/25, -48/25), |AA'| = sqrt(74). The barycentrics "
-          "need the k_i factors (pitfall C17).",
+    notes=r"Golden $(3, 4, 5)$: $A' = (5, 7)$, $B' = (-5/4, 15/4)$, $C' = (64/25, -48/25)$, $|AA'| = \sqrt{74}$. "
+          "The barycentrics need the $k_i$ factors (pitfall C17).",
 ))

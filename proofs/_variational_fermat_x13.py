@@ -78,15 +78,16 @@ def stationary_point(A: Any, B: Any, C: Any) -> Derivation:
             raise ArithmeticError(f"the angle at P over {U}, {V} is not 120 degrees (4 dot^2 - |u|^2|v|^2 = {gap})")
         checks.append(dot)
     steps = (
-        Step("First variation of f(P) = |PA| + |PB| + |PC|: grad f = u_A + u_B + u_C = 0 (unit vectors), i.e. "
-             "the three unit vectors are pairwise at 120 degrees", r"\nabla f = \sum_X \frac{P-X}{|P-X|} = 0"),
-        Step("Locus angle BPC = 120 deg: circle through B, C centred at the centre O_a of the outward equilateral "
-             "triangle on BC (inscribed angle 180 - 60); likewise O_b for CA", Matrix([[*Oa], [*Ob]])),
-        Step("Both circles pass through C, so P is the reflection of C in the line O_a O_b", Matrix([P])),
-        Step("Check without square roots: 4 (u.v)^2 = |u|^2 |v|^2 and u.v < 0 for the three pairs; "
-             "the dot products u.v are", Matrix([checks])),
-        Step("Pairwise cosines -1/2 give |u_A + u_B + u_C|^2 = 3 - 3 = 0, and f is strictly convex: P is the "
-             "minimiser", r"|u_A+u_B+u_C|^2 = 0"),
+        Step(r"First variation of $f(P) = |PA| + |PB| + |PC|$: $\nabla f = u_A + u_B + u_C = 0$ (unit vectors), "
+             r"i.e. the three unit vectors are pairwise at $120^\circ$", r"\nabla f = \sum_X \frac{P-X}{|P-X|} = 0"),
+        Step(r"Locus $\angle BPC = 120^\circ$: circle through $B$, $C$ centred at the centre $O_a$ of the outward "
+             r"equilateral triangle on $BC$ (inscribed angle $180^\circ - 60^\circ$); likewise $O_b$ for $CA$",
+             Matrix([[*Oa], [*Ob]])),
+        Step("Both circles pass through $C$, so $P$ is the reflection of $C$ in the line $O_aO_b$", Matrix([P])),
+        Step(r"Check without square roots: $4(u\cdot v)^2 = |u|^2|v|^2$ and $u\cdot v < 0$ for the three pairs; "
+             r"the dot products $u\cdot v$ are", Matrix([checks])),
+        Step("Pairwise cosines $-1/2$ give $|u_A + u_B + u_C|^2 = 3 - 3 = 0$, and $f$ is strictly convex: $P$ is "
+             "the minimiser", r"|u_A+u_B+u_C|^2 = 0"),
     )
     return Derivation(Tuple(Eq(PX, _clean(P[0]), evaluate=False), Eq(PY, _clean(P[1]), evaluate=False)), steps)
 
@@ -111,10 +112,11 @@ register(Result(
     key="VAR-F3", title="Fermat point barycentrics (Kimberling X(13))",
     source="Kimberling, Encyclopedia of Triangle Centers, X(13)", status=Status.THEOREM,
     statement=x13_statement, derive=_derive_x13, bound=Bound("n", 0, len(FAMILY) - 1), display={"n": 0},
+    parts=("P_x", "P_y"),
     numeric=lambda dps, **p: _num_cosines(p, dps)[:2], params=_triangle_points(),
     examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
-    notes="THEOREM in general (ETC); proved exactly here for the six integer triangles of FAMILY (n = 0 is the "
-          "test triangle, giving ((10 + 4 sqrt3)/13, (24 - 6 sqrt3)/13)) by deriving the stationary point from "
-          "grad f = 0 (120-degree loci) and comparing with the barycentric formula. Valid when every angle is "
-          "< 120 degrees; numerics: findroot on the gradient for drawn triangles.",
+    notes="THEOREM in general (ETC); proved exactly here for the six integer triangles of FAMILY ($n = 0$ is the "
+          r"test triangle, giving $((10 + 4 \sqrt3)/13, (24 - 6 \sqrt3)/13)$) by deriving the stationary point from "
+          r"$\nabla f = 0$ ($120^\circ$ loci) and comparing with the barycentric formula. Valid when every angle is "
+          r"$< 120^\circ$; numerics: findroot on the gradient for drawn triangles.",
 ))

@@ -73,16 +73,16 @@ def _derive_jacobi() -> Derivation:
     if small.coeff(theta, 0) != 0 or small.coeff(theta, 1) != 0 or not small.coeff(theta, 2).is_positive:
         raise ArithmeticError(f"h is not a positive multiple of theta^2 near the cusp: {small}")
     steps = (
-        Step("Cycloids through the cusp: y = rho(1 - cos v), x = rho(v - sin v); at fixed x, dv/drho",
-             Eq(_label(r"\partial\vartheta/\partial\rho"), dv[0])),
-        Step("Variation of the family h = dy/drho at fixed x (theta = 2u)", Eq(JAC, h)),
-        Step("Second variation: P = F_{y'y'}, Q = F_{yy} - d/dx F_{yy'}", Eq(_label("P"), Fpp)),
-        Step("Jacobi equation (P h')' = Q h along the cycloid: residual in t = tan(theta/4)",
+        Step(r"Cycloids through the cusp: $y = \rho(1 - \cos \vartheta)$, $x = \rho(\vartheta - \sin \vartheta)$; "
+             r"at fixed $x$, $\partial\vartheta/\partial\rho$", Eq(_label(r"\partial\vartheta/\partial\rho"), dv[0])),
+        Step(r"Variation of the family $h = \partial y/\partial\rho$ at fixed $x$ ($\theta = 2u$)", Eq(JAC, h)),
+        Step(r"Second variation: $P = F_{y'y'}$, $Q = F_{yy} - \frac{d}{dx} F_{yy'}$", Eq(_label("P"), Fpp)),
+        Step(r"Jacobi equation $(Ph')' = Qh$ along the cycloid: residual in $t = \tan(\theta/4)$",
              Eq(_label(r"(Ph')' - Qh"), residual)),
-        Step("h = 2(sin u - u cos u)/sin u > 0 for 0 < u < pi (tan u > u below pi/2, cos u <= 0 above); "
-             "near the cusp h ~ theta^2/6: the only zero is the cusp, so there is no conjugate point on the arch",
-             Eq(_label(r"h(\theta)"), small)),
-        Step("Legendre (F_{y'y'} > 0, VAR-A14) + no conjugate point: strong minimum by Jacobi's theorem "
+        Step(r"$h = 2(\sin u - u \cos u)/\sin u > 0$ for $0 < u < \pi$ ($\tan u > u$ below $\pi/2$, $\cos u \le 0$ "
+             r"above); near the cusp $h \sim \theta^2/6$: the only zero is the cusp, so there is no conjugate point "
+             "on the arch", Eq(_label(r"h(\theta)"), small)),
+        Step("Legendre ($F_{y'y'} > 0$, VAR-A14) + no conjugate point: strong minimum by Jacobi's theorem "
              "(Gelfand-Fomin, imported)", r"\text{THEOREM}"),
     )
     return Derivation(Eq(JAC, h, evaluate=False), steps)
@@ -96,11 +96,11 @@ register(Result(
     params=_strategy(r=_pos(), theta=_angle(sympy.Rational(1, 10), sympy.Rational(62, 10))),
     examples=({"r": 1, "theta": 2}, {"r": Rational(3, 5), "theta": Rational(9, 2)},
               {"r": 2, "theta": Rational(1, 5)}),
-    notes="EXACT: h solves the Jacobi equation and is positive on (0, 2pi). THEOREM (imported, Gelfand-Fomin): "
-          "with the Legendre condition this makes the cycloid a strong minimum for every endpoint, theta1 > pi "
-          "included; the cusp is a singular endpoint of the classical theory. Numerics: the family is solved by "
-          "Newton at fixed x and differentiated in r by mp.diff. EMPIRICAL support: VAR-A13-RATE (T_N > T*, "
-          "T_N -> T*).",
+    notes=r"EXACT: $h$ solves the Jacobi equation and is positive on $(0, 2\pi)$. THEOREM (imported, "
+          r"Gelfand-Fomin): with the Legendre condition this makes the cycloid a strong minimum for every endpoint, "
+          r"$\theta_1 > \pi$ included; the cusp is a singular endpoint of the classical theory. Numerics: the family "
+          r"is solved by Newton at fixed $x$ and differentiated in $r$ by mp.diff. EMPIRICAL support: VAR-A13-RATE "
+          r"($T_N > T^*$, $T_N \to T^*$).",
 ))
 
 # --- VAR-A13-RATE (EMPIRICAL) -------------------------------------------------------------------------------
@@ -124,10 +124,11 @@ def _measured(X: Any, Y: Any, dps: int) -> list:
 register(Result(
     key="VAR-A13-RATE", title="Discretised brachistochrone: observed orders 3/2 (uniform) and 2 (graded)",
     source="derived for this project (spec VAR-A13, table G3)", status=Status.EMPIRICAL,
-    statement=rate_statement, numeric=lambda X, Y, dps: _measured(X, Y, dps),
+    statement=rate_statement, numeric=lambda X, Y, dps: _measured(X, Y, dps), parts=("p_{uniform}", "p_{graded}"),
     examples=({"X": 1, "Y": 1}, {"X": 1, "Y": 2}),
-    notes="EMPIRICAL. The numeric route measures log((T_64 - T*)/(T_256 - T*))/log 4 from the exact discrete optima "
-          "(numerics.discrete_order; T* by quadrature) and rounds it to one decimal, which is the precision of the "
-          "claim: unrounded 1.5185 / 1.9997 for X = Y = 1. Verification passes iff the measurement rounds to the "
-          "claimed order. T_N > T* for every N (admissible paths), see tests and benchmarks/variational_discrete.py.",
+    notes=r"EMPIRICAL. The numeric route measures $\log((T_{64} - T^*)/(T_{256} - T^*))/\log 4$ from the exact "
+          r"discrete optima ($\texttt{numerics.discrete\_order}$; $T^*$ by quadrature) and rounds it to one decimal, "
+          "which is the precision of the claim: unrounded 1.5185 / 1.9997 for $X = Y = 1$. Verification passes iff "
+          "the measurement rounds to the claimed order. $T_N > T^*$ for every $N$ (admissible paths), see tests and "
+          r"$\texttt{benchmarks/variational\_discrete.py}$.",
 ))

@@ -93,16 +93,18 @@ def _derive_ode() -> Derivation:
     if not checks.same(y_theta.subs(theta, THETA_X), value):
         raise ArithmeticError("2r sin^2(theta/2) != r(1 - cos theta)")
     steps = (
-        Step("Euler-Lagrange expression of F = sqrt(1+y'^2)/sqrt(y), solved for y''", Eq(Symbol("y''"), rhs)),
-        Step("Beltrami first integral set to 1/sqrt(2r), solved on the descending branch",
+        Step(r"Euler-Lagrange expression of $F = \sqrt{1+y'^2}/\sqrt{y}$, solved for $y''$",
+             Eq(Symbol("y''"), rhs)),
+        Step(r"Beltrami first integral set to $1/\sqrt{2r}$, solved on the descending branch",
              Eq(Symbol("y'^2"), p2)),
-        Step("Separate: dx = dy/y'; with y = 2r sin^2 u the integrand is tan u dy = ...", Eq(Symbol("dx/du"), dxdu)),
-        Step("Integrate from the cusp (x = 0 at u = 0) and set theta = 2u", Eq(Symbol("x(theta)"), x_theta)),
-        Step("and y(theta) = 2r sin^2(theta/2)", Eq(Symbol("y(theta)"), y_theta)),
-        Step("In t = tan(theta/4) the EL ODE residual y'' + (1+y'^2)/(2y) along (x, y)(theta) cancels for every "
-             "theta in (0, 2pi), the rising part included", Eq(Symbol("residual"), residual)),
-        Step("y'' = -(1+y'^2)/(2y) is analytic for y > 0: by Picard-Lindelof the solution through the cycloid's "
-             "point and slope at theta_a is the cycloid while y > 0, i.e. y(x) = r(1 - cos theta(x))",
+        Step(r"Separate: $dx = dy/y'$; with $y = 2r \sin^2 u$ the integrand is $\tan u\,dy = \ldots$",
+             Eq(Symbol("dx/du"), dxdu)),
+        Step(r"Integrate from the cusp ($x = 0$ at $u = 0$) and set $\theta = 2u$", Eq(Symbol("x(theta)"), x_theta)),
+        Step(r"and $y(\theta) = 2r \sin^2(\theta/2)$", Eq(Symbol("y(theta)"), y_theta)),
+        Step(r"In $t = \tan(\theta/4)$ the EL ODE residual $y'' + (1+y'^2)/(2y)$ along $(x, y)(\theta)$ cancels for "
+             r"every $\theta \in (0, 2\pi)$, the rising part included", Eq(Symbol("residual"), residual)),
+        Step(r"$y'' = -(1+y'^2)/(2y)$ is analytic for $y > 0$: by Picard-Lindelof the solution through the cycloid's "
+             r"point and slope at $\theta_a$ is the cycloid while $y > 0$, i.e. $y(x) = r(1 - \cos \theta(x))$",
              Eq(ODE_LABEL, value)),
     )
     return Derivation(Eq(ODE_LABEL, value, evaluate=False), steps)
@@ -125,8 +127,9 @@ register(Result(
     source=SU1107 + "; spec VAR-A7 (b), pitfall C8", status=Status.EXACT, statement=el_ode_statement,
     derive=_derive_ode, numeric=_numeric, evaluate=_ode_evaluate,
     examples=({"r": 1, "theta_a": Fr(3, 2), "x": Fr(7, 10)}, {"r": Fr(1, 2), "theta_a": 2, "x": Fr(3, 5)}),
-    notes="Derivation: EL solved for y'', the Beltrami first integral separated and integrated (y = 2r sin^2 u), "
-          "the curve checked against the second-order ODE on the whole arch, uniqueness for y > 0. Numerics: "
-          "odefun started at an interior point with the cycloid's y and y' (odefun cannot start at the cusp). "
-          "The spec's X = Y = 1 run from theta_a = 1/2 to x = 0.3, 0.7, 1.0 is in tests/test_variational.py.",
+    notes=r"Derivation: EL solved for $y''$, the Beltrami first integral separated and integrated "
+          r"($y = 2r \sin^2 u$), the curve checked against the second-order ODE on the whole arch, uniqueness for "
+          "$y > 0$. Numerics: odefun started at an interior point with the cycloid's $y$ and $y'$ (odefun cannot "
+          r"start at the cusp). The spec's $X = Y = 1$ run from $\theta_a = 1/2$ to $x = 0.3, 0.7, 1.0$ is in "
+          r"$\texttt{tests/test\_variational.py}$.",
 ))

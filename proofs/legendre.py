@@ -342,10 +342,10 @@ def _degrees_and_points(top: int, lo: int, hi: int) -> Callable[[], Any]:
 
 def _identity(
     key: str, title: str, source: str, statement: Callable[[Any], Eq], derive: Callable[[int], Derivation],
-    numeric: Callable[..., Any], *, start: int = 0,
+    numeric: Callable[..., Any], *, start: int = 0, title_tex: str = "",
 ) -> Result:
     return register(Result(
-        key=key, title=title, source=source, status=Status.EXACT,
+        key=key, title=title, source=source, status=Status.EXACT, title_tex=title_tex,
         statement=statement, derive=derive, numeric=numeric,
         params=_degrees_and_points(BOUND, -1, 1), examples=_examples(start, 3, 8, 17, 32),
         bound=Bound("n", start, BOUND),
@@ -377,7 +377,7 @@ _identity(
     legendre_derivative_recursion,
     lambda n: _expansion_derivation(
         _dP(n + 1), _dP_poly(n + 1) - Poly(x, x, domain=QQ) * _dP_poly(n), x * _dP_poly(n).as_expr(),
-        letter_caption=", less the known part x P_n'"),
+        letter_caption=r", less the known part $x\,P_n'$"),
     lambda n, x, dps: num.derivative_recursion_lhs(n, x, dps=dps),
 )
 
@@ -393,6 +393,7 @@ _identity(
     legendre_x_derivative_expansion,
     lambda n: _expansion_derivation(x * _dP(n), Poly(x, x, domain=QQ) * _dP_poly(n)),
     lambda n, x, dps: num.x_times_derivative(n, x, dps=dps),
+    title_tex=r"Expansion of $x\,P_n'$",
 )
 
 _identity(
@@ -400,6 +401,7 @@ _identity(
     legs_key_identity,
     lambda n: _expansion_derivation((x + 1) * _dP(n), Poly(x + 1, x, domain=QQ) * _dP_poly(n)),
     lambda n, x, dps: num.shifted_derivative(n, x, dps=dps),
+    title_tex=r"Key LegS identity $(x+1)\,P_n'$",
 )
 
 register(Result(

@@ -31,5 +31,6 @@ def test_registry_bounds_are_the_documented_ones():
     for key in BELOW_SPEC:
         r = proofs.registry[key]
         assert r.bound.stop in (12, 16)
-        assert f"N <= {r.bound.stop} keeps verify under 5 s" in r.notes or f"N <= {r.bound.stop} in the registry" in r.notes
-        assert "hippo_bounds" in r.notes
+        assert (rf"$N \le {r.bound.stop}$ keeps verify under 5 s" in r.notes
+                or rf"$N \le {r.bound.stop}$ in the registry" in r.notes)
+        assert r"hippo\_bounds" in r.notes
