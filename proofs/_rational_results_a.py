@@ -83,10 +83,10 @@ def rat1_derive(d: int) -> Derivation:
     b = [numer.coeff_monomial(z**i) for i in range(d)]
     value = Eq(Matrix(coeff_symbols("a", d) + coeff_symbols("b", d)), Matrix(a + b), evaluate=False)
     steps = (
-        Step("Inverse by the adjugate: (I - zA)^{-1} = adj(I - zA) / det(I - zA)",
+        Step(r"Inverse by the adjugate: $(I - zA)^{-1} = \mathrm{adj}(I - zA)/\det(I - zA)$",
              Eq(Symbol("G(z)"), Symbol("C^T adj(I - zA) B") / Symbol("det(I - zA)"))),
-        Step("Denominator det(I - zA) (Berkowitz), degree <= d", den.as_expr()),
-        Step("Numerator C^T adj(I - zA) B, degree <= d - 1", numer.as_expr()),
+        Step(r"Denominator $\det(I - zA)$ (Berkowitz), degree $\le d$", den.as_expr()),
+        Step(r"Numerator $C^\top \mathrm{adj}(I - zA)B$, degree $\le d - 1$", numer.as_expr()),
         Step("Hence the coefficients (equal to those of the determinant-difference formula)", value),
     )
     return Derivation(value, steps)
@@ -137,9 +137,10 @@ register(Result(
     statement=rat1_statement, derive=rat1_derive, numeric=rat1_numeric,
     params=_realisation_points, examples=_EX_RAT,
     bound=Bound("d", 1, 8), display={"d": 2},
-    notes="Proved for fully symbolic (A, B, C) with d = 1, 2, 3 and for reproducible random rational "
-          "realisations with d = 4..8: the determinant-difference coefficients of transfer_function equal "
-          "those of det(I - zA) and C^T adj(I - zA) B.  No common factors are cancelled.",
+    notes="Proved for fully symbolic $(A, B, C)$ with $d = 1, 2, 3$ and for reproducible random rational "
+          r"realisations with $d = 4,\ldots,8$: the determinant-difference coefficients of "
+          r"$\texttt{transfer\_function}$ equal those of $\det(I - zA)$ and $C^\top \mathrm{adj}(I - zA)B$.  "
+          "No common factors are cancelled.",
 ))
 
 # --- RTF-RAT-2 ----------------------------------------------------------------------------------
@@ -192,13 +193,15 @@ def rat2_derive() -> Derivation:
     value = Tuple(Eq(_RAT2_LHS[0], inv, evaluate=False), Eq(_RAT2_LHS[1], big, evaluate=False),
                   Eq(_RAT2_LHS[2], fb, evaluate=False))
     steps = (
-        Step("(i) Gauss-Jordan elimination over the field Q(m_ij) gives M^{-1}; it equals adj(M)/det(M)",
+        Step(r"(i) Gauss-Jordan elimination over the field $\mathbb{Q}(m_{ij})$ gives $M^{-1}$; it equals "
+             r"$\mathrm{adj}(M)/\det(M)$",
              Eq(_RAT2_LHS[0], Symbol("adj(M)") / Symbol("det(M)"))),
-        Step("(ii) Sylvester: det(I_3 + UV) for symbolic U (3x2), V (2x3) expands to the 2x2 determinant",
+        Step(r"(ii) Sylvester: $\det(I_3 + UV)$ for symbolic $U$ ($3\times2$), $V$ ($2\times3$) expands to "
+             r"the $2\times2$ determinant",
              Eq(_RAT2_LHS[1], Symbol("det(I_2 + V U)"))),
-        Step("(iii) with U = (lambda I - A)^{-1} B, V = C^T: det(lambda I - A + B C^T) = det(lambda I - A) "
-             "(1 + C^T (lambda I - A)^{-1} B); at lambda = 1/z this gives "
-             "G(z) = z^{-1}[det(z^{-1} I - A + B C^T)/det(z^{-1} I - A) - 1]",
+        Step(r"(iii) with $U = (\lambda I - A)^{-1}B$, $V = C^\top$: "
+             r"$\det(\lambda I - A + BC^\top) = \det(\lambda I - A)\,(1 + C^\top(\lambda I - A)^{-1}B)$; at "
+             r"$\lambda = 1/z$ this gives $G(z) = z^{-1}[\det(z^{-1}I - A + BC^\top)/\det(z^{-1}I - A) - 1]$",
              r"\det(\lambda I-A+BC^{\mathsf T})=\det(\lambda I-A)\,\big(1+C^{\mathsf T}(\lambda I-A)^{-1}B\big)"),
     )
     return Derivation(value, steps)
@@ -228,8 +231,10 @@ register(Result(
          "V": [[1, 1, 1], [_Q(1, 3), -1, 0]], "A": [[0, 1, 0], [0, 0, 1], [_Q(-1, 8), _Q(1, 4), _Q(1, 2)]],
          "B": [0, 0, 1], "C": [1, -2, _Q(1, 9)], "x": _Q(-3, 2)},
     ),
-    notes="Symbolic for generic 3x3 M, 3x2 U, 2x3 V and generic (A, B, C) with d = 3 (a general proof: "
-          "the identities are polynomial/rational identities in independent symbols).",
+    notes=r"Symbolic for generic $3\times3$ $M$, $3\times2$ $U$, $2\times3$ $V$ and generic $(A, B, C)$ with "
+          "$d = 3$ (a general proof: the identities are polynomial/rational identities in independent "
+          "symbols).",
+    parts=("M^{-1}", r"\det(I_3 + UV)", r"\det(\lambda I - A + BC^\top)"),
 ))
 
 # --- RTF-RAT-3 ----------------------------------------------------------------------------------
@@ -259,11 +264,12 @@ def rat3_derive(d: int) -> Derivation:
                                           sympy.expand((C.T * B)[0])]), evaluate=False)
     q = Symbol("q")
     steps = (
-        Step("a(z) = z^d chi(1/z) = det(I - zA) by Berkowitz; its constant term is 1 and z^d has "
-             "coefficient (-1)^d det(A)", Eq(Symbol("det(I - zA)"), az)),
-        Step("b_1 = G(0) = K_0 = C^T B; deg b <= d - 1 < d >= deg a", value),
-        Step("In the RTF paper's variable q (z = 1/q): q^{-1} G(1/q) = (b_1 q^{d-1} + ... + b_d)/"
-             "(q^d + a_1 q^{d-1} + ... + a_d), strictly proper",
+        Step(r"$a(z) = z^d \chi(1/z) = \det(I - zA)$ by Berkowitz; its constant term is 1 and $z^d$ has "
+             r"coefficient $(-1)^d \det(A)$", Eq(Symbol("det(I - zA)"), az)),
+        Step(r"$b_1 = G(0) = K_0 = C^\top B$; $\deg b \le d - 1 < d \ge \deg a$", value),
+        Step("In the RTF paper's variable $q$ ($z = 1/q$): "
+             r"$q^{-1}G(1/q) = (b_1 q^{d-1} + \ldots + b_d)/(q^d + a_1 q^{d-1} + \ldots + a_d)$, strictly "
+             "proper",
              Eq(Symbol("H(q)") - Symbol("h_0"), (Symbol("b_1") * q ** 2 + Symbol("b_2") * q + Symbol("b_3"))
                 / (q**3 + Symbol("a_1") * q**2 + Symbol("a_2") * q + Symbol("a_3")))),
     )
@@ -282,13 +288,14 @@ def rat3_numeric(dps: int, A: Any, B: Any, C: Any, z_re: Any = 0, z_im: Any = 0)
 register(Result(
     key="RTF-RAT-3",
     title="Elementary coefficient facts: a(z) = det(I - zA), a_d = (-1)^d det A, b_1 = K_0",
+    title_tex=r"Elementary coefficient facts: $a(z) = \det(I - zA)$, $a_d = (-1)^d \det A$, $b_1 = K_0$",
     source="elementary; " + SU_4 + "; " + RTF_PAPER + " (strictly proper in q)",
     status=Status.EXACT,
     statement=rat3_statement, derive=rat3_derive, numeric=rat3_numeric,
     params=_realisation_points, examples=_EX_RAT,
     bound=Bound("d", 1, 8), display={"d": 2},
-    notes="Symbolic (A, B, C) for d <= 3, random rationals for d = 4..8.  Non-minimal realisations give a, b "
-          "with common factors; nothing here cancels them.",
+    notes=r"Symbolic $(A, B, C)$ for $d \le 3$, random rationals for $d = 4,\ldots,8$.  Non-minimal "
+          r"realisations give $a$, $b$ with common factors; nothing here cancels them.",
 ))
 
 # --- RTF-FFT-1 ----------------------------------------------------------------------------------
@@ -336,10 +343,10 @@ def fft1_derive(d: int) -> Derivation:
         raise ArithmeticError(f"a(z) K(z) - b(z) is not 0 modulo z^L - 1: remainder {residue.as_expr()}")
     value = Eq(_kernel_names(L), Matrix(K), evaluate=False)
     steps = (
-        Step("(b, a) of the realisation by the determinant formula (RTF-RAT-1)", Matrix([b, a])),
-        Step("Division at the L-th roots of unity is division in Q[z]/(z^L - 1) (CRT): "
-             "K(z) = b(z) a(z)^{-1} mod (z^L - 1), by the extended Euclidean algorithm", value),
-        Step("Check without roots of unity: the remainder of a(z) K(z) - b(z) modulo z^L - 1",
+        Step("$(b, a)$ of the realisation by the determinant formula (RTF-RAT-1)", Matrix([b, a])),
+        Step(r"Division at the $L$-th roots of unity is division in $\mathbb{Q}[z]/(z^L - 1)$ (CRT): "
+             r"$K(z) = b(z)a(z)^{-1}\ \mathrm{mod}\ (z^L - 1)$, by the extended Euclidean algorithm", value),
+        Step("Check without roots of unity: the remainder of $a(z)K(z) - b(z)$ modulo $z^L - 1$",
              residue.as_expr()),
     )
     return Derivation(value, steps)
@@ -360,15 +367,17 @@ _EX_FFT = ({"a": _GR1_A, "b": _GR1_B, "L": 8}, _ab_point(1, 4, 16), _ab_point(2,
 register(Result(
     key="RTF-FFT-1",
     title="State-free kernel via FFT: IDFT of DFT(b)/DFT(1, a)",
+    title_tex=r"State-free kernel via FFT: IDFT of $\mathrm{DFT}(b)/\mathrm{DFT}(1, a)$",
     source=SU_4 + ", state-free kernel; " + RTF_PAPER + ", FFT kernel",
     status=Status.EXACT,
     statement=fft1_statement, derive=fft1_derive, numeric=fft1_numeric,
     params=fft_points(), examples=_EX_FFT,
     bound=Bound("d", 1, 8), display={"d": 3},
-    notes="Proved exactly for random rational realisations d = 1..8 with L = 2, 7, 8, 16, 13, 7, 8, 9 (odd L and "
-          "d = L - 1 included), without roots of unity: the FFT formula's value is b a^{-1} mod (z^L - 1).  "
-          "The cross-check runs fft_kernel (own mpmath FFT) against the exact truncated kernel; the test-suite "
-          "adds repeated companion products, the O(d) recurrence and alias sums.  " + CONFIRM,
+    notes=r"Proved exactly for random rational realisations $d = 1,\ldots,8$ with "
+          r"$L = 2, 7, 8, 16, 13, 7, 8, 9$ (odd $L$ and $d = L - 1$ included), without roots of unity: the "
+          r"FFT formula's value is $ba^{-1}\ \mathrm{mod}\ (z^L - 1)$.  The cross-check runs "
+          r"$\texttt{fft\_kernel}$ (own mpmath FFT) against the exact truncated kernel; the test-suite adds "
+          r"repeated companion products, the $O(d)$ recurrence and alias sums.  " + CONFIRM,
 ))
 
 # --- RTF-FFT-2 ----------------------------------------------------------------------------------
@@ -408,9 +417,9 @@ def fft2_derive(d: int) -> Derivation:
     if residual != 0:
         raise ArithmeticError(f"the partial fractions do not reproduce b/a (residual {residual})")
     steps = (
-        Step("Partial fractions of b/a (distinct poles r_i)", Eq(Symbol("b(z)/a(z)"), pf)),
-        Step("Check: the partial fractions reproduce b/a", residual),
-        Step("g_n = sum_i c_i r_i^n; summing the geometric series over the aliases k + mL", value),
+        Step("Partial fractions of $b/a$ (distinct poles $r_i$)", Eq(Symbol("b(z)/a(z)"), pf)),
+        Step("Check: the partial fractions reproduce $b/a$", residual),
+        Step(r"$g_n = \sum_i c_i r_i^n$; summing the geometric series over the aliases $k + mL$", value),
     )
     return Derivation(value, steps)
 
@@ -437,10 +446,11 @@ register(Result(
               {"a": [_Q(-2, 5), _Q(-9, 20)], "b": [1, _Q(1, 3)], "L": 7},  # poles 0.9, -0.5
               {"a": [_Q(1, 5), _Q(-1, 10), _Q(1, 20), _Q(1, 8)], "b": [2, -1, _Q(1, 2), 1], "L": 13}),
     bound=Bound("d", 1, 6), display={"d": 2},
-    notes="Proved for d = 1..6 with distinct rational poles r_i = +-(i+1)/(d+2) by partial fractions and "
-          "geometric series (SymPy summation), against the exact value of the FFT formula.  Numerically the "
-          "alias sum is truncated once rho^(ML) < 10^-(dps+5) (rho from mp.polyroots); examples have rho <= 0.9.  "
-          "Dropping the (I - A^L) correction yields this aliased kernel, close to the true one only if rho^L << 1.",
+    notes=r"Proved for $d = 1,\ldots,6$ with distinct rational poles $r_i = \pm(i+1)/(d+2)$ by partial "
+          r"fractions and geometric series (SymPy summation), against the exact value of the FFT formula.  "
+          r"Numerically the alias sum is truncated once $\rho^{ML} < 10^{-(\mathrm{dps}+5)}$ ($\rho$ from "
+          r"mp.polyroots); examples have $\rho \le 0.9$.  Dropping the $(I - A^L)$ correction yields this "
+          r"aliased kernel, close to the true one only if $\rho^L$ is much smaller than 1.",
 ))
 
 # --- RTF-FFT-3 ----------------------------------------------------------------------------------
@@ -465,10 +475,12 @@ def fft3_derive(d: int) -> Derivation:
     a, L = _fft3_case(case_d(d))
     value = sympy.expand((eye(len(a)) - comp(a) ** L).det(method="berkowitz"))
     steps = (
-        Step("det(I - A^L) = prod_l det(I - w^l A) from prod_l (1 - x w^l) = 1 - x^L on each eigenvalue; "
-             "det(I - w^l A) = a(w^l); the resultant res(z^L - 1, a) = prod over the roots w^l of z^L - 1 of a(w^l)",
+        Step(r"$\det(I - A^L) = \prod_l \det(I - \omega^l A)$ from $\prod_l(1 - x\omega^l) = 1 - x^L$ on "
+             r"each eigenvalue; $\det(I - \omega^l A) = a(\omega^l)$; the resultant "
+             r"$\mathrm{res}(z^L - 1, a)$ = product over the roots $\omega^l$ of $z^L - 1$ of $a(\omega^l)$",
              r"\prod_{l<L}a(\omega^l)=\det(I-\bar A^L)=\operatorname{res}_z(z^L-1,a(z))"),
-        Step("Berkowitz determinant of I - comp(a)^L", Eq(Symbol("det(I - comp(a)^L)"), value)),
+        Step(r"Berkowitz determinant of $I - \operatorname{comp}(a)^L$",
+             Eq(Symbol("det(I - comp(a)^L)"), value)),
     )
     return Derivation(Eq(Symbol("det(I - comp(a)^L)"), value, evaluate=False), steps)
 
@@ -487,6 +499,7 @@ def _fft3_points() -> Any:
 register(Result(
     key="RTF-FFT-3",
     title="When the ratio is defined: prod of DFT bins = det(I - A^L) = resultant",
+    title_tex=r"When the ratio is defined: $\prod$ of DFT bins $= \det(I - A^L) =$ resultant",
     source="elementary; " + SU_4,
     status=Status.EXACT,
     statement=fft3_statement, derive=fft3_derive, numeric=fft3_numeric,
@@ -494,6 +507,7 @@ register(Result(
     examples=({"a": _GR1_A, "L": 8}, {"a": [_Q(-1, 3), _Q(2, 7), 1, _Q(-1, 2)], "L": 5},
               {"a": [_Q(-2, 5), _Q(-9, 20)], "L": 7}),
     bound=Bound("d", 1, 8), display={"d": 2},
-    notes="Symbolic a for d = 1, 2 (L = 4, 5), random rationals for d = 3..8 (L = d + 2).  The sign is +: "
-          "res(z^L - 1, a) = prod_l a(w^l) because z^L - 1 is monic.  A vanishing bin makes fft_kernel raise.",
+    notes=r"Symbolic $a$ for $d = 1, 2$ ($L = 4, 5$), random rationals for $d = 3,\ldots,8$ ($L = d + 2$).  "
+          r"The sign is $+$: $\mathrm{res}(z^L - 1, a) = \prod_l a(\omega^l)$ because $z^L - 1$ is monic.  A "
+          r"vanishing bin makes $\texttt{fft\_kernel}$ raise.",
 ))

@@ -77,11 +77,11 @@ def comp1_derive(d: int) -> Derivation:
     a = coeff_symbols("a", d)
     value = _charpoly_expr(comp(a))
     steps = (
-        Step("Cofactor expansion along the first row (lambda + a_1, a_2, ..., a_d): the (1, j) minor is block "
-             "triangular with lambda on the diagonal of the first block and -1 on the second, so it equals "
-             "(-1)^{j-1} lambda^{d-j}; hence the general-d formula",
+        Step(r"Cofactor expansion along the first row $(\lambda + a_1, a_2, \ldots, a_d)$: the $(1, j)$ "
+             r"minor is block triangular with $\lambda$ on the diagonal of the first block and $-1$ on the "
+             r"second, so it equals $(-1)^{j-1}\lambda^{d-j}$; hence the general-$d$ formula",
              r"\det(\lambda I-\operatorname{comp}(a))=(\lambda+a_1)\lambda^{d-1}+\sum_{j\ge2}a_j\lambda^{d-j}"),
-        Step("Berkowitz characteristic polynomial (exact, symbolic a)",
+        Step("Berkowitz characteristic polynomial (exact, symbolic $a$)",
              Eq(Symbol("det(lambda I - comp(a))"), value, evaluate=False)),
     )
     return Derivation(Eq(Symbol("det(lambda I - comp(a))"), value, evaluate=False), steps)
@@ -111,7 +111,8 @@ register(Result(
     params=_a_points,
     examples=({"a": _GR1_A}, {"a": rationals(5, 7, 3, 7)}, {"a": rationals(6, 12, 2, 5)}),
     bound=Bound("d", 1, 32), display={"d": 3},
-    notes="General-d argument by cofactor expansion (shown); checked exactly with symbolic a for every d = 1..32.",
+    notes="General-$d$ argument by cofactor expansion (shown); checked exactly with symbolic $a$ for every "
+          r"$d = 1,\ldots,32$.",
 ))
 
 # --- RTF-COMP-2 ---------------------------------------------------------------------------------
@@ -169,11 +170,14 @@ def comp2_derive(d: int) -> Derivation:
     tb, ta = transfer_function(*companion(a, b))
     value = Eq(_comp2_lhs(d), Matrix(x + ta + tb), evaluate=False)
     steps = (
-        Step("Solve (I - z comp(a)) x = e_1 exactly: x = adj(I - z comp(a)) e_1 / det(I - z comp(a))",
+        Step(r"Solve $(I - z \operatorname{comp}(a))x = e_1$ exactly: "
+             r"$x = \mathrm{adj}(I - z \operatorname{comp}(a))e_1/\det(I - z \operatorname{comp}(a))$",
              Eq(Matrix([Symbol(f"x_{i + 1}") for i in range(d)]), Matrix(x), evaluate=False)),
-        Step("transfer_function(comp(a), e_1, b) by the determinant formula", Matrix([ta, tb])),
-        Step("Hence C^T (I - z comp(a))^{-1} e_1 = b(z)/a(z): 2d parameters (plus h_0) instead of d^2 + 2d; "
-             "the truncated kernel uses C-bar^T = b^T (I - comp(a)^L)^{-1}", value),
+        Step(r"$\texttt{transfer\_function}(\operatorname{comp}(a), e_1, b)$ by the determinant formula",
+             Matrix([ta, tb])),
+        Step(r"Hence $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$: $2d$ parameters (plus "
+             r"$h_0$) instead of $d^2 + 2d$; the truncated kernel uses "
+             r"$\bar{C}^\top = b^\top(I - \operatorname{comp}(a)^L)^{-1}$", value),
     )
     return Derivation(value, steps)
 
@@ -209,6 +213,7 @@ def _abz_points() -> Any:
 register(Result(
     key="RTF-COMP-2",
     title="Companion realisation: C^T (I - z comp(a))^{-1} e_1 = b(z)/a(z)",
+    title_tex=r"Companion realisation: $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$",
     source=SU_4 + ", companion realisation; " + RTF_PAPER,
     status=Status.EXACT,
     statement=comp2_statement, derive=comp2_derive, numeric=comp2_numeric,
@@ -217,8 +222,8 @@ register(Result(
               {"a": rationals(7, 6, 3, 7), "b": rationals(8, 6, 3, 7), "z_re": _Q(-1, 4), "z_im": _Q(1, 9)},
               {"a": rationals(9, 12, 1, 9), "b": rationals(10, 12, 3, 7), "z_re": _Q(1, 7), "z_im": 0}),
     bound=Bound("d", 1, 16), display={"d": 3},
-    notes="Fully symbolic a, b for d = 1..8; reproducible random rationals for d = 9..16 in verify() (the slow "
-          "test-suite run extends the same proof to d = 32).",
+    notes=r"Fully symbolic $a$, $b$ for $d = 1,\ldots,8$; reproducible random rationals for "
+          r"$d = 9,\ldots,16$ in verify() (the slow test-suite run extends the same proof to $d = 32$).",
 ))
 
 # --- RTF-COMP-3 ---------------------------------------------------------------------------------
@@ -249,7 +254,7 @@ def comp3_derive(d: int) -> Derivation:
     diff = _charpoly_expr(feedback) - _charpoly_expr(A)
     value = Tuple(Eq(_COMP3_LHS[0], feedback, evaluate=False), Eq(_COMP3_LHS[1], diff, evaluate=False))
     steps = (
-        Step("The rank-one feedback only changes the first row", Eq(_COMP3_LHS[0], feedback)),
+        Step("The rank-one feedback only changes the first row", Eq(_COMP3_LHS[0], feedback, evaluate=False)),
         Step("Both characteristic polynomials by Berkowitz; their difference", value.args[1]),
     )
     return Derivation(value, steps)
@@ -270,13 +275,15 @@ def comp3_numeric(dps: int, a: Any, b: Any, x: Any) -> list[Any]:
 register(Result(
     key="RTF-COMP-3",
     title="Feedback form: comp(a) - e_1 b^T = comp(a + b)",
+    title_tex=r"Feedback form: $\operatorname{comp}(a) - e_1 b^\top = \operatorname{comp}(a + b)$",
     source=SU_4,
     status=Status.EXACT,
     statement=comp3_statement, derive=comp3_derive, numeric=comp3_numeric,
     examples=({"a": _GR1_A, "b": _GR1_B, "x": _Q(5, 3)},
               {"a": rationals(11, 5, 3, 7), "b": rationals(12, 5, 3, 7), "x": _Q(-7, 4)}),
     bound=Bound("d", 1, 32), display={"d": 3},
-    notes="Symbolic a, b for every d = 1..32.",
+    notes=r"Symbolic $a$, $b$ for every $d = 1,\ldots,32$.",
+    parts=(r"\operatorname{comp}(a) - e_1 b^\top", r"\det(\lambda I - A + BC^\top) - \det(\lambda I - A)"),
 ))
 
 # --- RTF-REC-1 ----------------------------------------------------------------------------------
@@ -322,8 +329,8 @@ def rec1_derive(d: int) -> Derivation:
     lhs = Matrix([Symbol(f"y_{k + 1}") for k in range(STEPS)])
     value = Eq(lhs, Matrix(ys), evaluate=False)
     steps = (
-        Step("Unroll x_{k+1} = (u_k - <a, x_k>, x_k[0], ..., x_k[d-2]), x_0 = 0, y_{k+1} = c^T x_{k+1} "
-             "(O(d) per step) with symbolic inputs u_0..u_5", value),
+        Step(r"Unroll $x_{k+1} = (u_k - \langle a, x_k \rangle, x_k[0], \ldots, x_k[d-2])$, $x_0 = 0$, "
+             r"$y_{k+1} = c^\top x_{k+1}$ ($O(d)$ per step) with symbolic inputs $u_0,\ldots,u_5$", value),
     )
     return Derivation(value, steps)
 
@@ -363,13 +370,14 @@ _EX_REC = ({"a": _GR1_A, "b": _GR1_B, "u": _U},
 register(Result(
     key="RTF-REC-1",
     title="O(d) state-free recurrence",
+    title_tex="$O(d)$ state-free recurrence",
     source=SU_4 + ", state-free recurrence",
     status=Status.EXACT,
     statement=rec1_statement, derive=rec1_derive, numeric=rec1_numeric,
     params=_abu_points(), examples=_EX_REC,
     bound=Bound("d", 1, 6), display={"d": 2},
-    notes="Proved with symbolic a, c and inputs u_0..u_5 for d = 1..6 against the convolution with kernels "
-          "from companion-matrix powers.  Zero initial state.",
+    notes=r"Proved with symbolic $a$, $c$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$ against the "
+          r"convolution with kernels from companion-matrix powers.  Zero initial state.",
 ))
 
 # --- RTF-REC-2 ----------------------------------------------------------------------------------
@@ -418,10 +426,11 @@ def rec2_derive(d: int) -> Derivation:
     lhs = Matrix([Symbol(f"y_{k}") for k in range(STEPS)])
     value = Eq(lhs, Matrix(_convolution(g, u)), evaluate=False)
     steps = (
-        Step("H = h_0 + b/a = (b + h_0 a)/a; its formal power series (Newton inversion of a modulo z^6)",
-             Eq(Symbol("g"), Matrix(g).T)),
-        Step("Output = causal convolution of u with the series of H; multiplying by a(z) gives the stated "
-             "difference equation", value),
+        Step("$H = h_0 + b/a = (b + h_0 a)/a$; its formal power series (Newton inversion of $a$ modulo "
+             "$z^6$)",
+             Eq(Symbol("g"), Matrix(g).T, evaluate=False)),
+        Step("Output = causal convolution of $u$ with the series of $H$; multiplying by $a(z)$ gives the "
+             "stated difference equation", value),
     )
     return Derivation(value, steps)
 
@@ -440,6 +449,7 @@ register(Result(
     params=_abu_points(with_h0=True),
     examples=tuple({**p, "h0": h} for p, h in zip(_EX_REC, (_Q(1, 3), _Q(-5, 4), 2))),
     bound=Bound("d", 1, 6), display={"d": 2},
-    notes="Proved with symbolic a, b, h_0 and inputs u_0..u_5 for d = 1..6: the difference equation's outputs "
-          "equal the convolution with the power series of h_0 + b/a.  Zero initial conditions.",
+    notes=r"Proved with symbolic $a$, $b$, $h_0$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$: the "
+          r"difference equation's outputs equal the convolution with the power series of $h_0 + b/a$.  Zero "
+          r"initial conditions.",
 ))

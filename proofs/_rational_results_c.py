@@ -83,11 +83,12 @@ def pole1_derive(d: int) -> Derivation:
     M = DomainMatrix.from_Matrix(eye(d) - z * A)  # fraction-free determinant over the polynomial ring
     value = sympy.expand(M.domain.to_sympy(M.det()))
     steps = (
-        Step("det(I - zA) = z^d det(z^{-1} I - A) = z^d chi(1/z): a(z_0) = 0 with z_0 != 0 iff chi(1/z_0) = 0",
+        Step(r"$\det(I - zA) = z^d \det(z^{-1}I - A) = z^d \chi(1/z)$: $a(z_0) = 0$ with $z_0 \ne 0$ iff "
+             r"$\chi(1/z_0) = 0$",
              Eq(Symbol("det(I - zA)"), value)),
-        Step("Hence the kernel C^T A^k B = sum of modes lambda_i^k (times polynomials in k): it tends to 0 for every "
-             "C iff rho(A) < 1 (companion realisation: every mode is controllable from e_1), i.e. iff all roots "
-             "of a(z) lie outside the closed unit disk",
+        Step(r"Hence the kernel $C^\top A^k B$ = sum of modes $\lambda_i^k$ (times polynomials in $k$): it "
+             r"tends to 0 for every $C$ iff $\rho(A) < 1$ (companion realisation: every mode is controllable "
+             r"from $e_1$), i.e. iff all roots of $a(z)$ lie outside the closed unit disk",
              r"\rho(\operatorname{comp}(a))<1 \iff a(z)\neq0 \text{ for } |z|\le1"),
     )
     return Derivation(Eq(Symbol("det(I - zA)"), value, evaluate=False), steps)
@@ -134,14 +135,16 @@ def pole1_numeric(dps: int, a: Any) -> list[Any]:
 register(Result(
     key="RTF-POLE-1",
     title="Poles are eigenvalues; roots of a(z) are their reciprocals",
+    title_tex="Poles are eigenvalues; roots of $a(z)$ are their reciprocals",
     source=SU_4 + "; " + RTF_PAPER,
     status=Status.EXACT,
     statement=pole1_statement, derive=pole1_derive, numeric=pole1_numeric, evaluate=pole1_evaluate,
     examples=({"a": _GR1_A}, {"a": [_Q(-2, 5), _Q(-9, 20)]}, {"a": [3, _Q(-1, 2), _Q(5, 4), _Q(1, 3), -2]}),
     bound=Bound("d", 1, 8), display={"d": 2},
-    notes="Symbolic A for d <= 3, random rationals for d = 4..8.  Numerically: CRootOf roots of a(z) (SymPy, "
-          "evaluated at dps) against mp.eig of comp(a); examples have simple roots (mp.eig is not accurate to "
-          "45 digits at a defective eigenvalue).  The stability equivalence is exercised by the test-suite.",
+    notes=r"Symbolic $A$ for $d \le 3$, random rationals for $d = 4,\ldots,8$.  Numerically: CRootOf roots "
+          r"of $a(z)$ (SymPy, evaluated at dps) against mp.eig of $\operatorname{comp}(a)$; examples have "
+          r"simple roots (mp.eig is not accurate to 45 digits at a defective eigenvalue).  The stability "
+          r"equivalence is exercised by the test-suite.",
 ))
 
 # --- RTF-MONTEL-1 -------------------------------------------------------------------------------
@@ -185,13 +188,14 @@ def montel1_derive(d: int) -> Derivation:
     alpha = coeff_symbols("alpha", case_d(d))
     value = sympy.expand(_montel_lower(alpha, _r))
     steps = (
-        Step("|chi(lambda)| >= |lambda|^d - sum_i |a_i| |lambda|^{d-i} (triangle inequality), r = |lambda| >= 1",
+        Step(r"$|\chi(\lambda)| \ge |\lambda|^d - \sum_i|a_i|\,|\lambda|^{d-i}$ (triangle inequality), "
+             r"$r = |\lambda| \ge 1$",
              r"|\chi(\lambda)|\ge r^d-\sum_i\alpha_ir^{d-i}"),
         Step("The bound, expanded", Eq(_MONTEL_LHS, value)),
-        Step("It equals r^{d-1}(r - sum alpha_i) plus sum alpha_i r^{d-i}(r - 1)(1 + ... + r^{i-2}) >= 0, so "
-             "|chi(lambda)| >= r^{d-1}(r - sum alpha_i) > 0 when sum alpha_i < 1: all roots satisfy |lambda| < 1.  "
-             "With sum = 1 only |lambda| <= 1 follows (a = (-1, 0, ...) has the root 1); (lambda - 9/10)^2 is "
-             "stable with sum 261/100",
+        Step(r"It equals $r^{d-1}(r - \sum\alpha_i)$ plus $\sum\alpha_i r^{d-i}(r - 1)(1 + \ldots + r^{i-2}) "
+             r"\ge 0$, so $|\chi(\lambda)| \ge r^{d-1}(r - \sum\alpha_i) > 0$ when $\sum\alpha_i < 1$: all "
+             r"roots satisfy $|\lambda| < 1$.  With sum $= 1$ only $|\lambda| \le 1$ follows ($a = (-1, 0, "
+             r"\ldots)$ has the root 1); $(\lambda - 9/10)^2$ is stable with sum $261/100$",
              r"\sum_i|a_i|<1\ \Rightarrow\ \max|\lambda|<1"),
     )
     return Derivation(Eq(_MONTEL_LHS, value, evaluate=False), steps)
@@ -219,6 +223,7 @@ def _montel_points() -> Any:
 register(Result(
     key="RTF-MONTEL-1",
     title="Sufficient stability condition sum |a_i| < 1 (Montel)",
+    title_tex=r"Sufficient stability condition $\sum|a_i| < 1$ (Montel)",
     source=SU_4 + ", initialisation (stated with 'not exceeding 1'); " + RTF_PAPER + ", Montel constraint",
     status=Status.EXACT,
     statement=montel1_statement, derive=montel1_derive, numeric=montel1_numeric,
@@ -226,10 +231,11 @@ register(Result(
     examples=({"a": _GR1_A, "r": _Q(3, 2)}, {"a": [_Q(-9, 5), _Q(81, 100)], "r": 1},
               {"a": rationals(17, 7, 1, 9), "r": _Q(11, 10)}),
     bound=Bound("d", 1, 8), display={"d": 3},
-    notes="The key inequality step is proved as an exact identity for d = 1..8 (symbolic alpha_i, r): the "
-          "triangle-inequality bound equals r^(d-1)(r - sum alpha_i) plus manifestly non-negative terms for r >= 1.  The root bound itself is exercised with "
-          "hypothesis (mp.polyroots, max modulus < 1); the largest modulus observed is reported by the tests "
-          "(EMPIRICAL, not a claim).  The condition is not necessary (G-R5).  " + CONFIRM,
+    notes=r"The key inequality step is proved as an exact identity for $d = 1,\ldots,8$ (symbolic "
+          r"$\alpha_i$, $r$): the triangle-inequality bound equals $r^{d-1}(r - \sum\alpha_i)$ plus "
+          r"manifestly non-negative terms for $r \ge 1$.  The root bound itself is exercised with hypothesis "
+          r"(mp.polyroots, max modulus $< 1$); the largest modulus observed is reported by the tests "
+          r"(EMPIRICAL, not a claim).  The condition is not necessary (G-R5).  " + CONFIRM,
 ))
 
 # --- RTF-FIR-1 ----------------------------------------------------------------------------------
@@ -264,10 +270,10 @@ def fir1_derive(d: int) -> Derivation:
     value = Tuple(Eq(_FIR_LHS[0], shift**d, evaluate=False), Eq(_kernel_names(L, "K"), Matrix(K), evaluate=False),
                   Eq(_kernel_names(L, "F"), Matrix(F), evaluate=False))
     steps = (
-        Step("comp(0) is the nilpotent down-shift; its d-th power", value.args[0]),
-        Step("Repeated products b^T comp(0)^k e_1", value.args[1]),
-        Step("The FFT formula with a = 0: b(z) * 1 mod (z^L - 1), i.e. the RTF default initialisation is an FIR "
-             "filter", value.args[2]),
+        Step(r"$\operatorname{comp}(0)$ is the nilpotent down-shift; its $d$-th power", value.args[0]),
+        Step(r"Repeated products $b^\top \operatorname{comp}(0)^k e_1$", value.args[1]),
+        Step(r"The FFT formula with $a = 0$: $b(z)\cdot1\ \mathrm{mod}\ (z^L - 1)$, i.e. the RTF default "
+             "initialisation is an FIR filter", value.args[2]),
     )
     return Derivation(value, steps)
 
@@ -288,7 +294,8 @@ register(Result(
     statement=fir1_statement, derive=fir1_derive, numeric=fir1_numeric,
     examples=({"b": [1, 2, 3], "L": 5}, {"b": rationals(18, 6, 5, 7), "L": 7}, {"b": [_Q(1, 3)], "L": 2}),
     bound=Bound("d", 1, 16), display={"d": 3},
-    notes="Symbolic b for d = 1..16 with L = d + 1 + (d mod 3).",
+    notes=r"Symbolic $b$ for $d = 1,\ldots,16$ with $L = d + 1 + (d\ \mathrm{mod}\ 3)$.",
+    parts=(r"\operatorname{comp}(0)^d", "K", "F"),
 ))
 
 # --- RTF-H0-1 -----------------------------------------------------------------------------------
@@ -320,9 +327,11 @@ def h01_derive(d: int) -> Derivation:
     value = Tuple(Eq(Matrix(coeff_symbols("n", d + 1)), Matrix(coeffs), evaluate=False),
                   Eq(_kernel_names(L, "DeltaK"), Matrix([sympy.expand(x) for x in delta]), evaluate=False))
     steps = (
-        Step("Numerator of h_0 + b/a over a(z), degree d", Eq(Symbol("b(z) + h_0 a(z)"), numer.as_expr())),
-        Step("FFT formula with and without h_0 (exact, b a^{-1} mod z^L - 1, random rational a, b, symbolic h_0): "
-             "the constant h_0 on every bin is the DFT of (h_0, 0, ..., 0)", value.args[1]),
+        Step("Numerator of $h_0 + b/a$ over $a(z)$, degree $d$",
+             Eq(Symbol("b(z) + h_0 a(z)"), numer.as_expr())),
+        Step(r"FFT formula with and without $h_0$ (exact, $ba^{-1}\ \mathrm{mod}\ z^L - 1$, random rational "
+             r"$a$, $b$, symbolic $h_0$): the constant $h_0$ on every bin is the DFT of "
+             r"$(h_0, 0, \ldots, 0)$", value.args[1]),
     )
     return Derivation(value, steps)
 
@@ -337,6 +346,7 @@ def h01_numeric(dps: int, a: Any, b: Any, h0: Any, L: int) -> list[Any]:
 register(Result(
     key="RTF-H0-1",
     title="Feed-through h_0: numerator of degree d, h_0 at index 0 only",
+    title_tex="Feed-through $h_0$: numerator of degree $d$, $h_0$ at index 0 only",
     source=RTF_PAPER + " (feed-through h_0)",
     status=Status.EXACT,
     statement=h01_statement, derive=h01_derive, numeric=h01_numeric,
@@ -344,8 +354,9 @@ register(Result(
     examples=({"a": _GR1_A, "b": _GR1_B, "h0": _Q(3, 4), "L": 8},
               {"a": rationals(19, 5, 3, 7), "b": rationals(20, 5, 3, 7), "h0": -2, "L": 9}),
     bound=Bound("d", 1, 8), display={"d": 2},
-    notes="Numerator identity with symbolic a, b, h_0; FFT part with random rational a, b and symbolic h_0; "
-          "d = 1..8, L = d + 2.  " + CONFIRM,
+    notes=r"Numerator identity with symbolic $a$, $b$, $h_0$; FFT part with random rational $a$, $b$ and "
+          r"symbolic $h_0$; $d = 1,\ldots,8$, $L = d + 2$.  " + CONFIRM,
+    parts=("b(z) + h_0 a(z)", r"\Delta K"),
 ))
 
 # --- RTF-IDX-1 ----------------------------------------------------------------------------------
@@ -396,10 +407,10 @@ def idx1_derive(d: int) -> Derivation:
     value = Eq(Matrix(list(_kernel_names(IDX_N, "R")) + list(_kernel_names(IDX_N, "P"))), Matrix(rtf + su),
                evaluate=False)
     steps = (
-        Step("RTF paper: x_{k+1} = A x_k + B u_k, y_k = C x_k + h_0 u_k; impulse response "
-             "(transfer function h_0 + zeta G(zeta), zeta = z^{-1})", Matrix([rtf])),
-        Step("Su: x_{k+1} = A x_k + B u_k, y = C x_{k+1} + h_0 u_k; impulse response (index 0 holds h_0 + b_1)",
-             Matrix([su])),
+        Step("RTF paper: $x_{k+1} = Ax_k + Bu_k$, $y_k = Cx_k + h_0 u_k$; impulse response "
+             r"(transfer function $h_0 + \zeta G(\zeta)$, $\zeta = z^{-1}$)", Matrix([rtf])),
+        Step("Su: $x_{k+1} = Ax_k + Bu_k$, $y = Cx_{k+1} + h_0 u_k$; impulse response "
+             "(index 0 holds $h_0 + b_1$)", Matrix([su])),
     )
     return Derivation(value, steps)
 
@@ -413,14 +424,16 @@ def idx1_numeric(dps: int, a: Any, b: Any, h0: Any, u: Any) -> list[Any]:
 register(Result(
     key="RTF-IDX-1",
     title="Index conventions: Su's z versus the RTF paper's z^{-1}",
+    title_tex="Index conventions: Su's $z$ versus the RTF paper's $z^{-1}$",
     source=RTF_PAPER + "; " + SU_4,
     status=Status.EXACT,
     statement=idx1_statement, derive=idx1_derive, numeric=idx1_numeric,
     examples=({"a": _GR1_A, "b": _GR1_B, "h0": _Q(1, 2), "u": [1, _Q(-1, 2), 2, 0, _Q(3, 7), -1]},
               {"a": rationals(21, 4, 3, 5), "b": rationals(22, 4, 3, 5), "h0": -1, "u": [2, 1, 0, 0, _Q(1, 3)]}),
     bound=Bound("d", 1, 6), display={"d": 2},
-    notes="Conversion functions: proofs.rational.su_to_rtf_kernel / rtf_to_su_kernel.  Su part 4 writes "
-          "y_L = sum_{k=0}^{L}; with his indexing the sum runs to L - 1.  " + CONFIRM,
+    notes=r"Conversion functions: $\texttt{proofs.rational.su\_to\_rtf\_kernel}$ / "
+          r"$\texttt{rtf\_to\_su\_kernel}$.  "
+          r"Su part 4 writes $y_L = \sum_{k=0}^{L}$; with his indexing the sum runs to $L - 1$.  " + CONFIRM,
 ))
 
 # --- RTF-PY-1, RTF-PY-3 -------------------------------------------------------------------------
@@ -458,8 +471,9 @@ def py1_derive(d: int) -> Derivation:
     a, b, L, h = _py_case(d)
     n = L + L % 2
     K = crt_kernel([0] + b, [1] + a, n, h)[:L]
-    steps = (Step("The literal formula irfft(rfft([0, b]) / rfft([1, a]) + h_0, n=L')[:L], evaluated exactly in "
-                  "Q[z]/(z^L' - 1): (z b(z)) a(z)^{-1} mod (z^L' - 1), plus h_0", Matrix([K])),)
+    steps = (Step(r"The literal formula $\mathrm{irfft}(\mathrm{rfft}([0, b])/\mathrm{rfft}([1, a]) + h_0,\ "
+                  r"n = L')[{:}L]$, evaluated exactly in $\mathbb{Q}[z]/(z^{L'} - 1)$: "
+                  r"$(zb(z))\,a(z)^{-1}\ \mathrm{mod}\ (z^{L'} - 1)$, plus $h_0$", Matrix([K])),)
     return Derivation(Eq(_kernel_names(L, "k^v1"), Matrix(K), evaluate=False), steps)
 
 
@@ -479,8 +493,8 @@ def py3_derive(d: int) -> Derivation:
     # get_C_prime with A^L, written out as a product of the row with (I - A^L), then the literal FFT formula
     row = list(Matrix([c]) * (eye(len(a)) - comp(a) ** L))
     K = crt_kernel(row, [1] + a, n, h)[:L]
-    steps = (Step("The literal formula irfft(rfft([c'(I - A^L)]) / rfft([1, a]) + h_0, n=L')[:L] evaluated exactly",
-                  Matrix([K])),)
+    steps = (Step(r"The literal formula $\mathrm{irfft}(\mathrm{rfft}([c'(I - A^L)])/\mathrm{rfft}([1, a]) + "
+                  r"h_0,\ n = L')[{:}L]$ evaluated exactly", Matrix([K])),)
     return Derivation(Eq(_kernel_names(L, "k^v2"), Matrix(K), evaluate=False), steps)
 
 
@@ -497,25 +511,30 @@ _EX_PY = ({"a": _GR1_A, "b": _GR1_B, "L": 8, "h0": 0}, {"a": _GR1_A, "b": _GR1_B
 register(Result(
     key="RTF-PY-1",
     title="rtf.py RTF.get_k (v1): shifted kernel with the wrapped term at index 0",
+    title_tex=r"rtf.py $\texttt{RTF.get\_k}$ (v1): shifted kernel with the wrapped term at index 0",
     source=RTF_PY + ", RTF.get_k",
     status=Status.EXACT,
     statement=py1_statement, derive=py1_derive, numeric=_py_numeric("v1"),
     params=fft_points(with_h0=True), examples=_EX_PY,
     bound=Bound("d", 1, 6), display={"d": 2},
-    notes="A fact about a reference implementation (exact as a statement about its formula), emulated by "
-          "numerics.rational.rtf_py_kernel(variant='v1') without importing rtf.py; L' = L + (L mod 2).  "
-          "RTF-PY-2 (get_C solves the transposed system, so get_k and get_k_step(correct_C=True) differ by "
-          "O(rho^L)) is documented in rtf_py_kernel and tested, not registered.",
+    notes=r"A fact about a reference implementation (exact as a statement about its formula), emulated by "
+          r"$\texttt{numerics.rational.rtf\_py\_kernel(variant='v1')}$ without importing rtf.py; $L' = L + "
+          r"(L\ \mathrm{mod}\ 2)$.  RTF-PY-2 ($\texttt{get\_C}$ solves the transposed system, so "
+          r"$\texttt{get\_k}$ and $\texttt{get\_k\_step(correct\_C=True)}$ differ by $O(\rho^L)$) is "
+          r"documented in $\texttt{rtf\_py\_kernel}$ and tested, not registered.",
 ))
 
 register(Result(
     key="RTF-PY-3",
     title="rtf.py RTF2.get_k (v2): Su's convention, with A^L versus L' = L + 1 for odd L",
+    title_tex=r"rtf.py $\texttt{RTF2.get\_k}$ (v2): Su's convention, with $A^L$ versus $L' = L + 1$ for odd "
+              "$L$",
     source=RTF_PY + ", RTF2.get_k / get_C_prime",
     status=Status.EXACT,
     statement=py3_statement, derive=py3_derive, numeric=_py_numeric("v2"),
     params=fft_points(with_h0=True), examples=_EX_PY,
     bound=Bound("d", 1, 6), display={"d": 3},
-    notes="For even L this is c^T A^j e_1 + h_0[j = 0] exactly; for odd L the factor (I - A^L)(I - A^(L+1))^{-1} "
-          "remains.  A fact about a reference implementation, emulated by rtf_py_kernel(variant='v2').",
+    notes=r"For even $L$ this is $c^\top A^j e_1 + h_0[j = 0]$ exactly; for odd $L$ the factor "
+          "$(I - A^L)(I - A^{L+1})^{-1}$ remains.  A fact about a reference implementation, emulated by "
+          r"$\texttt{rtf\_py\_kernel(variant='v2')}$.",
 ))

@@ -84,8 +84,8 @@ def _alg1_derive() -> Derivation:
         A = sympy.diag(l1, l2) - P * Q.T
         out.append(sympy.cancel((c.T * (gsym * eye(2) - A).inv() * b)[0]))
     return Derivation(Tuple(*out), (
-        Step("A = Lambda - P Q^T in the rotated basis; c^T (g I - A)^-1 b by a dense inverse, rank 1 and 2",
-             Tuple(*out)),))
+        Step(r"$A = \Lambda - PQ^\top$ in the rotated basis; $c^\top(gI - A)^{-1}b$ by a dense inverse, rank "
+             r"1 and 2", Tuple(*out)),))
 
 
 _PT_ALG = {"l1": F(-1, 2), "l2": F(-3, 2), "p1": F(1, 2), "p2": F(2, 3), "q1": F(3, 4), "q2": F(-1, 5),
@@ -94,18 +94,23 @@ _PT_ALG = {"l1": F(-1, 2), "l2": F(-3, 2), "p1": F(1, 2), "p2": F(2, 3), "q1": F
 
 register(Result(
     key="S4-ALG-1", title="S4 Algorithm 1: c^T (g I - A)^-1 b = k00 - k01 (I + k11)^-1 k10 with Cauchy sums",
+    title_tex=r"S4 Algorithm 1: $c^\top(gI - A)^{-1}b = k_{00} - k_{01}(I + k_{11})^{-1}k_{10}$ with Cauchy "
+              "sums",
     source=S4 + ", Algorithm 1 / Theorem 3; " + SU3, status=Status.EXACT,
     statement=_alg1_statement, derive=_alg1_derive,
     numeric=lambda dps, **p: [kn.cauchy_pair(p, 1, dps=dps), kn.cauchy_pair(p, 2, dps=dps)],
     evaluate=lambda st, dps, p: _eval_subs(st.subs(gsym, sympy.Rational(p["x"]) + I * sympy.Rational(p["y"])),
                                            dps, p),
     examples=({**_PT_ALG, **_PT_Z}, {**_PT_ALG, "x": F(-1, 3), "y": F(1, 4), "h": F(2)}),
-    notes="With S4-RES-1, Khat(z) = 2/(1+z) c^T (g(z) I - A)^-1 b, g(z) = (2/h)(1-z)/(1+z). "
-          "N = 2 rotated system, Lambda = diag(l1, l2), Pt, Qt (rank 1 and 2), ct, bt and g all "
-          "symbolic; each k_ij is a Cauchy sum sum_n a_n b_n/(g(z) - lambda_n). For real Ctilde the pairing ct "
-          "is V^T Ctilde (plain transpose, convention 3; papers write c^*). The O(N L) route is "
-          "numerics.s4.kernel(method='cauchy'); the test-suite compares it with 'power' to 1e-35 for LegS, LagT, "
-          "LegT (rank 2) and LagT-half, odd and even L (including the z = -1 node).",
+    notes=r"With S4-RES-1, $\hat{K}(z) = \tfrac{2}{1+z}\,c^\top(g(z)I - A)^{-1}b$, "
+          r"$g(z) = (2/h)(1-z)/(1+z)$. $N = 2$ rotated system, $\Lambda = \mathrm{diag}(l_1, l_2)$, "
+          r"$\tilde{P}$, $\tilde{Q}$ (rank 1 and 2), $\tilde{c}$, $\tilde{b}$ and $g$ all symbolic; each "
+          r"$k_{ij}$ is a Cauchy sum $\sum_n a_n b_n/(g(z) - \lambda_n)$. For real $\tilde{C}$ the pairing "
+          r"$\tilde{c}$ is $V^\top \tilde{C}$ (plain transpose, convention 3; papers write $c^*$). The "
+          r"$O(NL)$ route is numerics.s4.kernel(method='cauchy'); the test-suite compares it with 'power' to "
+          r"$10^{-35}$ for LegS, LagT, LegT (rank 2) and LagT-half, odd and even $L$ (including the $z = -1$ "
+          r"node).",
+    parts=(r"c^\top(gI - A)^{-1}b\,|_{r=1}", r"c^\top(gI - A)^{-1}b\,|_{r=2}"),
 ))
 
 # --- S4-ALG-2 (THEOREM, operation count) -------------------------------------------------------------
@@ -124,19 +129,21 @@ def _alg2_count(dps: int, N: int, L: int, r: int) -> Any:
 _N, _L, _r = symbols("N L r", integer=True, positive=True)
 register(Result(
     key="S4-ALG-2", title="Complexity: the naive Cauchy route costs (1 + r)^2 N terms per node, O(N L) per kernel",
+    title_tex="Complexity: the naive Cauchy route costs $(1 + r)^2 N$ terms per node, $O(NL)$ per kernel",
     source=S4 + ", Theorem 3 (confirm wording); " + SU4, status=Status.THEOREM,
     statement=lambda N, L, r: Eq(Symbol("terms"), (1 + r) ** 2 * N * (L - (1 - L % 2)), evaluate=False),
     numeric=lambda dps, N, L, r: _alg2_count(dps, N, L, r),
     examples=({"N": 4, "L": 8, "r": 1}, {"N": 6, "L": 9, "r": 2}, {"N": 16, "L": 33, "r": 1}),
     display={"N": 4, "L": 8, "r": 1},
-    notes="Status THEOREM: the asymptotic counts (naive Cauchy O(N L) per rank component, fast Cauchy "
-          "O((N + L) log^2(N + L)), one FFT of length L) are imported from S4 Theorem 3, not proved here. What is "
-          "checked is an exact operation count of this project's route: numerics.s4.kernel(method='cauchy') "
-          "evaluates (1 + r)^2 Cauchy sums of N summands at each of the L nodes except z = -1 (even L), and the "
-          "count is read from the lists actually summed in numerics._s4_kernel.cauchy_sums, so a route that did "
-          "O(N^2) work per node, or bypassed the Cauchy sums, would fail this check (the test-suite demonstrates "
-          "both). Fast Cauchy multiplies are not implemented. Wall-clock growth (EMPIRICAL): "
-          "benchmarks/s4_kernel.py, whose Cauchy evaluation time grows like N^1 L^1.",
+    notes=r"Status THEOREM: the asymptotic counts (naive Cauchy $O(NL)$ per rank component, fast Cauchy "
+          r"$O((N + L)\log^2(N + L))$, one FFT of length $L$) are imported from S4 Theorem 3, not proved "
+          r"here. What is checked is an exact operation count of this project's route: "
+          r"numerics.s4.kernel(method='cauchy') evaluates $(1 + r)^2$ Cauchy sums of $N$ summands at each of "
+          r"the $L$ nodes except $z = -1$ (even $L$), and the count is read from the lists actually summed "
+          r"in $\texttt{numerics.\_s4\_kernel.cauchy\_sums}$, so a route that did $O(N^2)$ work per node, or "
+          r"bypassed the Cauchy sums, would fail this check (the test-suite demonstrates both). Fast Cauchy "
+          r"multiplies are not implemented. Wall-clock growth (EMPIRICAL): "
+          r"$\texttt{benchmarks/s4\_kernel.py}$, whose Cauchy evaluation time grows like $N^1 L^1$.",
 ))
 
 # --- S4-ALG-3 ----------------------------------------------------------------------------------------
@@ -148,21 +155,23 @@ def _alg3_derive() -> Derivation:
     g = 2 / h * (1 - exp(-I * theta)) / (1 + exp(-I * theta))
     half = sympy.simplify((g * h / 2).rewrite(tan))
     return Derivation(Eq(Function("g")(exp(-I * theta)), 2 / h * half, evaluate=False), (
-        Step("g(z) = (2/h)(1 - z)/(1 + z) at z = exp(-i theta); multiply by e^(i theta/2)", g),))
+        Step(r"$g(z) = (2/h)(1 - z)/(1 + z)$ at $z = \exp(-i\theta)$; multiply by $e^{i\theta/2}$", g),))
 
 
 register(Result(
     key="S4-ALG-3", title="When the Cauchy form is defined: g(e^(-i theta)) = (2i/h) tan(theta/2) is imaginary",
+    title_tex=r"When the Cauchy form is defined: $g(e^{-i\theta}) = (2i/h)\tan(\theta/2)$ is imaginary",
     source="derived for the spec (state-spaces/s4 special-cases FouT's zero eigenvalue)", status=Status.EXACT,
     statement=lambda: Eq(Function("g")(exp(-I * theta)), 2 * I / h * tan(theta / 2), evaluate=False),
     derive=_alg3_derive,
     numeric=lambda dps, theta, h: _g_node(theta, h, dps),
     examples=({"theta": F(7, 10), "h": F(1, 10)}, {"theta": F(-5, 2), "h": F(3)}),
-    notes="Hence for c = -1/2 (LegS, LagT) |g - lambda_n| >= 1/2 (no collision ever); for c = 0 (LegT, "
-          "LagT-half, FouT) z = 1 (g = 0) collides with every zero eigenvalue of the skew part (always for odd N: "
-          "det K = 0) and a node collides when (2/h) tan(pi l/L) = omega_n. numerics.s4.kernel('cauchy') raises "
-          "ValueError when min |g(z_l) - lambda_n| < 10^(-dps/2) max(1, |lambda_n|) (tested). The size of the "
-          "accuracy loss at a collision is EMPIRICAL and not asserted.",
+    notes=r"Hence for $c = -1/2$ (LegS, LagT) $|g - \lambda_n| \ge 1/2$ (no collision ever); for $c = 0$ "
+          r"(LegT, LagT-half, FouT) $z = 1$ ($g = 0$) collides with every zero eigenvalue of the skew part "
+          r"(always for odd $N$: $\det K = 0$) and a node collides when $(2/h)\tan(\pi l/L) = \omega_n$. "
+          r"numerics.s4.kernel('cauchy') raises ValueError when $\min|g(z_l) - \lambda_n| < "
+          r"\sqrt{10^{-\mathrm{dps}}}\,\max(1, |\lambda_n|)$ (tested). The size of the accuracy loss at a "
+          r"collision is EMPIRICAL and not asserted.",
 ))
 
 
@@ -206,16 +215,21 @@ def _conj2_statement() -> Eq:
 def _conj2_derive() -> Derivation:
     value = sympy.expand(_resolvent_2x2(xs - I * ys))
     return Derivation(Eq(Function("G")(xs - I * ys), value, evaluate=False),
-                      (Step("C^T (I - conj(z) Abar)^-1 Bbar with real symbolic Abar, Bbar, C", Symbol("G")),))
+                      (Step(r"$C^\top(I - \overline{z}\bar{A})^{-1}\bar{B}$ with real symbolic $\bar{A}$, "
+                            r"$\bar{B}$, $C$",
+                            Symbol("G")),))
 
 
 register(Result(
     key="S4-CONJ-2", title="Hermitian symmetry of the spectrum of a real system: Khat(conj z) = conj Khat(z)",
+    title_tex="Hermitian symmetry of the spectrum of a real system: "
+              r"$\hat{K}(\overline{z}) = \hat{K}(z)^*$",
     source="standard; " + S4CODE + " (irfft)", status=Status.EXACT,
     statement=_conj2_statement, derive=_conj2_derive,
     numeric=lambda dps, **p: kn.conj_resolvent(p, dps=dps),
     examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Z},),
-    notes="So L//2 + 1 nodes and a real inverse transform suffice (numerics.s4.kernel(..., halve=True)).",
+    notes=r"So $\lfloor L/2\rfloor + 1$ nodes and a real inverse transform suffice "
+          "(numerics.s4.kernel(..., halve=True)).",
 ))
 
 # --- S4-CONJ-1 -------------------------------------------------------------------------------------------
@@ -242,8 +256,8 @@ def _conj1_derive() -> Derivation:
     g, lam = gx + I * gy, sg + I * om
     full = _weight(x_) / (g - lam) + _weight(x_.conjugate()) / (g - conjugate(lam))
     return Derivation(Eq(Function("Cauchy")(g), sympy.expand(full), evaluate=False), (
-        Step("Both poles of a conjugate pair with their own weights (x^T C)(x^* B), x-bar for conj(lambda)",
-             full),))
+        Step(r"Both poles of a conjugate pair with their own weights $(x^\top C)(x^*B)$, $\bar{x}$ for "
+             r"$\bar{\lambda}$", full),))
 
 
 register(Result(
@@ -253,10 +267,11 @@ register(Result(
     numeric=lambda dps, **p: _conj1_numeric(p, dps),
     examples=({"r1": F(1, 2), "r2": F(-1, 3), "i1": F(2, 5), "i2": F(3, 4), "c1": F(1), "c2": F(-2, 3),
                "b1": F(1, 7), "b2": F(5, 2), "sigma": F(-1, 2), "omega": F(3, 2), "gx": F(1, 10), "gy": F(7, 3)},),
-    notes="For real S = cI + K, K x = i omega x implies K x-bar = -i omega x-bar, so the weight of the conjugate "
-          "pole is the conjugate weight: sum over Im(lambda) < 0 of [v/(g - lambda) + conj(v)/(g - conj(lambda))] "
-          "plus real poles once (odd N: omega = 0). numerics.s4.kernel(..., method='cauchy', halve=True) uses it; "
-          "the test-suite compares with the full sum.",
+    notes=r"For real $S = cI + K$, $Kx = i\omega x$ implies $K\bar{x} = -i\omega \bar{x}$, so the weight of "
+          r"the conjugate pole is the conjugate weight: sum over $\mathrm{Im}(\lambda) < 0$ of $[v/(g - "
+          r"\lambda) + \bar{v}/(g - \bar{\lambda})]$ plus real poles once (odd $N$: $\omega = 0$). "
+          r"numerics.s4.kernel(..., method='cauchy', halve=True) uses it; the test-suite compares with the "
+          r"full sum.",
 ))
 
 
@@ -314,11 +329,13 @@ def _rec_derive(N: int) -> Derivation:
     minus_inv = _qh(eye(N) - h / 2 * A).inv()
     Ab, Bb = minus_inv * _qh(eye(N) + h / 2 * A), minus_inv * _qh(h * B)
     dense = _affine(Ab, Bb, N)
-    return Derivation(dense, (Step("Dense bilinear step Abar x + Bbar u over Q(h)", dense),))
+    return Derivation(dense, (Step(r"Dense bilinear step $\bar{A}x + \bar{B}u$ over "
+                                   r"$\mathbb{Q}(h)$", dense),))
 
 
 register(Result(
     key="S4-REC-1", title="O(N) recurrent step: Woodbury inverse of (2/h - S + P P^T) and a rank-r update",
+    title_tex=r"$O(N)$ recurrent step: Woodbury inverse of $(2/h - S + PP^\top)$ and a rank-$r$ update",
     source=S4 + ", Theorem 2 (confirm wording); " + S4CODE + " _step_state_linear; " + SU3, status=Status.EXACT,
     statement=_rec_statement, derive=_rec_derive,
     numeric=lambda dps, N, **p: kn.rotated_step("lagt", N, p, dps=dps),
@@ -326,11 +343,12 @@ register(Result(
     examples=({"N": 3, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "u": F(3, 4), "h": F(1, 10)},
               {"N": 4, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "x3": F(1, 5), "u": F(-1), "h": F(2)}),
     bound=Bound("N", 1, 6), display={"N": 3},
-    notes="Symbolic state x, input u and step h for the LagT system (rational NPLR, so exact arithmetic over "
-          "Q(h)), proved for every N = 1..6 (the spec asks for N <= 4). "
-          "In the rotated basis D = (2/h - Lambda)^-1 is diagonal and each step costs O(N r) "
-          "(numerics.s4.nplr_step: the numeric route, rotated back). The recurrence needs C, not Ctilde: "
-          "C = (I - Abar^L)^-T Ctilde. The test-suite also checks LegS N = 8 against the dense step.",
+    notes=r"Symbolic state $x$, input $u$ and step $h$ for the LagT system (rational NPLR, so exact "
+          r"arithmetic over $\mathbb{Q}(h)$), proved for every $N = 1,\ldots,6$ (the spec asks for $N \le "
+          r"4$). In the rotated basis $D = (2/h - \Lambda)^{-1}$ is diagonal and each step costs $O(Nr)$ "
+          r"($\texttt{numerics.s4.nplr\_step}$: the numeric route, rotated back). The recurrence needs $C$, "
+          r"not $\tilde{C}$: $C = (I - \bar{A}^L)^{-\top}\tilde{C}$. The test-suite also checks LegS $N = 8$ "
+          r"against the dense step.",
 ))
 
 
@@ -389,7 +407,7 @@ def _s4d_derive(N: int, disc: str) -> Derivation:
         for _ in range(_KS):
             out.append(sympy.Add(*[v[i] * sympy.expand(x_[i]) for i in range(N)]))
             x_ = (E * x_).applyfunc(sympy.expand)
-        cap = "ZOH from the definition: exp(h M) (M = T^-1 A T) and M^-1 (exp(h M) - I) T^-1 B"
+        cap = r"ZOH from the definition: $\exp(hM)$ ($M = T^{-1}AT$) and $M^{-1}(\exp(hM) - I)T^{-1}B$"
     else:
         field = QQ.frac_field(h)  # exact arithmetic in Q(h)
         dm = lambda X: DomainMatrix.from_Matrix(X).convert_to(field)  # noqa: E731
@@ -401,7 +419,7 @@ def _s4d_derive(N: int, disc: str) -> Derivation:
             col = x_.to_Matrix()  # canceled fractions (field elements)
             out.append(sympy.Add(*[v[i] * col[i] for i in range(N)]))
             x_ = Mb * x_
-        cap = "Dense bilinear pair of M = T^-1 A T over Q(h), repeated products"
+        cap = r"Dense bilinear pair of $M = T^{-1}AT$ over $\mathbb{Q}(h)$, repeated products"
     return Derivation(Matrix(out), (Step(cap, Matrix(out)),))
 
 
@@ -417,12 +435,14 @@ for _disc, _key, _title in (("zoh", "S4-S4D-1", "S4D ZOH diagonal (Vandermonde) 
                 N, h, _KS, dps=dps)))(_disc)),
         params=strategy(N=lambda s: s.sizes(1, 6), h=lambda s: s.positive_rationals(1, max_denominator=100)),
         examples=({"N": 4, "h": F(1, 10)}, {"N": 3, "h": F(1, 2)}), bound=Bound("N", 1, 4), display={"N": 2},
-        notes="K_k = sum_n C'_n B'_n coef_n r_n^k with lambda_n = -1..-N, B' = (T V)^-1 B, C' = (T V)^T C, C = 1 "
-              "(S4-EIG-3 basis); zoh: coef = (e^(h lambda) - 1)/lambda, r = e^(h lambda); bilinear: coef = "
-              "h/(1 - h lambda/2), r = (1 + h lambda/2)/(1 - h lambda/2). With one member of each conjugate pair "
-              "stored, K = 2 Re of the half sum (numerics.s4.s4d_kernel, conj_pairs=True). Golden G-S5/G-S6 in "
-              "the test-suite. Numeric: dense " + ("block-exponential ZOH (mp.expm)" if _disc == "zoh"
-                                                    else "bilinear repeated products") + ".",
+        notes=r"$K_k = \sum_n C'_n B'_n\,\mathrm{coef}_n\,r_n^k$ with $\lambda_n = -1,\ldots,-N$, "
+              r"$B' = (TV)^{-1}B$, $C' = (TV)^\top C$, $C = 1$ (S4-EIG-3 basis); zoh: "
+              r"$\mathrm{coef} = (e^{h\lambda} - 1)/\lambda$, $r = e^{h\lambda}$; bilinear: "
+              r"$\mathrm{coef} = h/(1 - h\lambda/2)$, $r = (1 + h\lambda/2)/(1 - h\lambda/2)$. With one "
+              r"member of each conjugate pair stored, $K = 2\,\mathrm{Re}$ of the half sum "
+              r"($\texttt{numerics.s4.s4d\_kernel}$, $\texttt{conj\_pairs=True}$). Golden G-S5/G-S6 in the "
+              r"test-suite. Numeric: dense " + ("block-exponential ZOH (mp.expm)" if _disc == "zoh"
+                                                else "bilinear repeated products") + ".",
     ))
 
 # --- S4-DBL-1 ----------------------------------------------------------------------------------------------
@@ -439,18 +459,20 @@ def _dbl_statement(L: int) -> Matrix:
 def _dbl_derive(L: int) -> Derivation:
     A, C = _in_poly_ring(_m("a", 2), _v("c", 2))
     value = ((A.eye(2, A.domain) - A ** (2 * L)).transpose() * C).to_Matrix()
-    return Derivation(value, (Step("(I - Abar^(2L))^T C", Symbol("Ct2L")),))
+    return Derivation(value, (Step(r"$(I - \bar{A}^{2L})^\top C$", Symbol("Ct2L")),))
 
 
 register(Result(
     key="S4-DBL-1", title="Length doubling: Ctilde_2L = (I + Abar^L)^T Ctilde_L",
+    title_tex=r"Length doubling: $\tilde{C}_{2L} = (I + \bar{A}^L)^\top \tilde{C}_L$",
     source=S4CODE + " _setup_C", status=Status.EXACT,
     statement=_dbl_statement,
     derive=_dbl_derive,
     numeric=lambda dps, L, **p: kn.doubled_ctilde(p, L, dps=dps),
     examples=({"L": 3, **_PT_A, **_PT_C}, {"L": 6, **_PT_A, **_PT_C}), bound=Bound("L", 1, 6), display={"L": 2},
-    notes="I - Abar^(2L) = (I - Abar^L)(I + Abar^L) (the factors commute); symbolic 2 x 2 Abar. The test-suite "
-          "checks that the length-2L kernel from Ctilde_2L equals repeated products.",
+    notes=r"$I - \bar{A}^{2L} = (I - \bar{A}^L)(I + \bar{A}^L)$ (the factors commute); symbolic $2\times2$ "
+          r"$\bar{A}$. The test-suite checks that the length-$2L$ kernel from $\tilde{C}_{2L}$ equals "
+          r"repeated products.",
 ))
 
 # --- S4-RTF-1 ------------------------------------------------------------------------------------------------
@@ -497,9 +519,9 @@ def _rtf_derive(L: int, N: int = 3) -> Derivation:
     K = sympy.rem(sympy.expand(bz * inv.as_expr()), _zp ** L - 1, _zp)
     c = Poly(K, _zp).all_coeffs()[::-1]
     return Derivation(Matrix([sympy.expand(c[k]) if k < len(c) else 0 for k in range(L)]), (
-        Step("(b, a) = transfer function of (Abar, Bbar, Ctilde) by the determinant formula (RTF-RAT-1)",
-             Tuple(Matrix(b).T, Matrix(a).T)),
-        Step("fft_kernel in exact arithmetic: b(z) a(z)^-1 in Q[z]/(z^L - 1)", K),
+        Step(r"$(b, a)$ = transfer function of $(\bar{A}, \bar{B}, \tilde{C})$ by the determinant formula "
+             "(RTF-RAT-1)", Tuple(Matrix(b).T, Matrix(a).T)),
+        Step(r"$\texttt{fft\_kernel}$ in exact arithmetic: $b(z)a(z)^{-1}$ in $\mathbb{Q}[z]/(z^L - 1)$", K),
     ))
 
 
@@ -512,12 +534,16 @@ def _rtf_numeric(dps: int, L: int, N: int = 3) -> Any:
 
 register(Result(
     key="S4-RTF-1", title="S4 kernel = RTF kernel: fft_kernel(transfer_function(Abar, Bbar, Ctilde)) = K",
+    title_tex="S4 kernel = RTF kernel: "
+              r"$\texttt{fft\_kernel}(\texttt{transfer\_function}(\bar{A}, \bar{B}, \tilde{C})) = K$",
     source=SU4 + " (S4 and RTF as the same object); RTF pillar RTF-RAT-1, RTF-FFT-1", status=Status.EXACT,
     statement=_rtf_statement, derive=_rtf_derive, numeric=_rtf_numeric,
     examples=({"L": 8, "N": 3}, {"L": 16, "N": 6}), bound=Bound("L", 4, 8), display={"L": 4},
-    notes="LegS, step 1/10, C = T^-1 1 (so all data are rational in the basis M = T^-1 A T), N = 3 for the proof (N < L). Statement: K_k = C^T Abar^k Bbar (exact); "
-          "derivation: the RTF route b(z) a(z)^-1 mod z^L - 1 with (b, a) from the determinant formula applied to "
-          "Ctilde (computed in the similar rational basis M = T^-1 A T). Numeric: numerics.rational.fft_kernel.",
+    notes=r"LegS, step $1/10$, $C = T^{-1}\mathbf{1}$ (so all data are rational in the basis "
+          r"$M = T^{-1}AT$), $N = 3$ for the proof ($N < L$). Statement: $K_k = C^\top \bar{A}^k \bar{B}$ "
+          r"(exact); derivation: the RTF route $b(z)a(z)^{-1}\ \mathrm{mod}\ z^L - 1$ with $(b, a)$ from the "
+          r"determinant formula applied to $\tilde{C}$ (computed in the similar rational basis "
+          r"$M = T^{-1}AT$). Numeric: $\texttt{numerics.rational.fft\_kernel}$.",
 ))
 
 # --- S4-MEM-1 --------------------------------------------------------------------------------------------------
@@ -557,8 +583,8 @@ def _mem_derive(N: int) -> Derivation:
     T = sympy.diag(*[sympy.sqrt(2 * n + 1) for n in range(N)])
     kern = (T * E * Matrix([1] * N)).subs(t, s_ - sg_)  # exp(A (s - sigma)) B, T^-1 B = 1
     x_ = (kern * sg_).applyfunc(_integral_0_s)
-    return Derivation(x_, (Step("x(s) = int_0^s exp(A(s - sigma)) B u(sigma) d sigma, u(sigma) = sigma, with "
-                                "exp(t A) = T exp(t M) T^-1", x_),))
+    return Derivation(x_, (Step(r"$x(s) = \int_0^s \exp(A(s - \sigma))\,Bu(\sigma)\,d\sigma$, "
+                                r"$u(\sigma) = \sigma$, with $\exp(tA) = T \exp(tM) T^{-1}$", x_),))
 
 
 register(Result(
@@ -568,7 +594,7 @@ register(Result(
     numeric=lambda dps, N, s: kn.logtime_state(N, s, dps=dps),
     evaluate=lambda st, dps, p: _eval_subs(st, dps, p),
     examples=({"N": 2, "s": F(1, 2)},), bound=Bound("N", 1, 3), display={"N": 2},
-    notes="Chain rule: y(s) = x(e^s) with t x' = A x + B u(ln t) gives dy/ds = A y + B u(s); hence x(s) = "
-          "int u(sigma) e^(sigma - s) sqrt(2n+1) P_n(2 e^(sigma - s) - 1) d sigma (input u(sigma) = sigma on "
-          "[0, s], zero before). Numeric: mp.odefun of x' = A x + B u.",
+    notes=r"Chain rule: $y(s) = x(e^s)$ with $tx' = Ax + Bu(\ln t)$ gives $dy/ds = Ay + Bu(s)$; hence "
+          r"$x(s) = \int u(\sigma)e^{\sigma - s}\sqrt{2n+1}\,P_n(2e^{\sigma - s} - 1)\,d\sigma$ (input "
+          r"$u(\sigma) = \sigma$ on $[0, s]$, zero before). Numeric: mp.odefun of $x' = Ax + Bu$.",
 ))

@@ -121,14 +121,16 @@ def _sim_derive() -> Derivation:
     Abt, Bbt = _field_bilinear(At, Bt, field, dm)
     Ks = _field_kernels(Abt, Bbt, Ct, 2)
     return Derivation(Tuple(Abt.to_Matrix(), Bbt.to_Matrix(), Ks), (
-        Step("Transformed system (Q A Q^-1, Q B, Q^-T C)", Tuple(At.to_Matrix(), Bt.to_Matrix(), Ct.to_Matrix())),
+        Step(r"Transformed system $(QAQ^{-1}, QB, Q^{-\top}C)$",
+             Tuple(At.to_Matrix(), Bt.to_Matrix(), Ct.to_Matrix())),
         Step("Its bilinear discretisation, computed from the definition", Tuple(Abt.to_Matrix(), Bbt.to_Matrix())),
-        Step("Its kernel K_0, K_1", Ks),
+        Step("Its kernel $K_0, K_1$", Ks),
     ))
 
 
 register(Result(
     key="S4-SIM-1", title="Similarity invariance: discretisation commutes with Q, kernels unchanged",
+    title_tex="Similarity invariance: discretisation commutes with $Q$, kernels unchanged",
     source=S4 + ", Lemma 3.1; " + SU3, status=Status.EXACT,
     statement=_sim_statement, derive=_sim_derive,
     numeric=lambda dps, **p: kn.similarity_parts(p, dps=dps),
@@ -137,10 +139,12 @@ register(Result(
         lambda p: p["q11"] * p["q22"] != p["q12"] * p["q21"]),
     examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Q, "h": F(1, 10)},
               {**_PT_A, **_PT_B, **_PT_C, "q11": F(1), "q12": F(2), "q21": F(3), "q22": F(-1), "h": F(7, 5)}),
-    notes="Fully symbolic 2 x 2 A, Q, B, C and step h. Tuple: (Q Abar Q^-1, Q Bbar, (K_0, K_1) of "
-          "(A, B, C)) equals (bilinear of Q A Q^-1, its Bbar, kernel of (Q A Q^-1, Q B, Q^-T C)); all K_k follow from the first two parts. With the "
-          "conjugate-transpose convention C maps to (Q^-1)^* C. ZOH and GBT commute with Q in the same way "
-          "(exp(Q A Q^-1) = Q exp(A) Q^-1).",
+    notes=r"Fully symbolic $2\times2$ $A$, $Q$, $B$, $C$ and step $h$. Tuple: ($Q\bar{A}Q^{-1}$, $Q\bar{B}$, "
+          r"$(K_0, K_1)$ of $(A, B, C)$) equals (bilinear of $QAQ^{-1}$, its $\bar{B}$, kernel of "
+          r"$(QAQ^{-1}, QB, Q^{-\top}C)$); all $K_k$ follow from the first two parts. With the "
+          r"conjugate-transpose convention $C$ maps to $(Q^{-1})^*C$. ZOH and GBT commute with $Q$ in the "
+          r"same way ($\exp(QAQ^{-1}) = Q \exp(A) Q^{-1}$).",
+    parts=(r"Q\bar{A}Q^{-1}", r"Q\bar{B}", "(K_0, K_1)"),
 ))
 
 # --- S4-KER-1 and S4-ERR-3 ----------------------------------------------------------------------------
@@ -190,19 +194,20 @@ def _ker_statement() -> Eq:
 def _ker_derive() -> Derivation:
     ys = _recurrence_outputs()
     return Derivation(Eq(Function("y")(Symbol("k")), ys, evaluate=False), (
-        Step("Unroll x_k = Abar x_(k-1) + Bbar u_k from x_(-1) = 0, y_k = C^T x_k (Abar, Bbar, C symbolic)",
-             ys),))
+        Step(r"Unroll $x_k = \bar{A}x_{k-1} + \bar{B}u_k$ from $x_{-1} = 0$, $y_k = C^\top x_k$ "
+             r"($\bar{A}$, $\bar{B}$, $C$ symbolic)", ys),))
 
 
 register(Result(
     key="S4-KER-1", title="Kernel/recurrence equivalence: y_k = sum_j K_j u_(k-j), K_j = C^T Abar^j Bbar",
+    title_tex=r"Kernel/recurrence equivalence: $y_k = \sum_j K_j u_{k-j}$, $K_j = C^\top \bar{A}^j \bar{B}$",
     source=S4 + ", §2; " + SU3 + " (see S4-ERR-3)", status=Status.EXACT,
     statement=_ker_statement, derive=_ker_derive,
     numeric=lambda dps, **p: kn.recurrence(p, 6, dps=dps),
     params=_sys_fields(**{f"u{k}": (lambda s: s.rationals(-2, 2, max_denominator=10)) for k in range(6)}),
     examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_U},),
-    notes="Here a_ij, b_i denote the discretised Abar, Bbar directly (any 2 x 2 system); six steps, zero "
-          "initial state. Plain transpose C^T (convention 3).",
+    notes=r"Here $a_{ij}$, $b_i$ denote the discretised $\bar{A}$, $\bar{B}$ directly (any $2\times2$ "
+          r"system); six steps, zero initial state. Plain transpose $C^\top$ (convention 3).",
 ))
 
 
@@ -214,18 +219,19 @@ def _su_statement() -> Eq:
 def _su_derive() -> Derivation:
     ys = _recurrence_outputs()  # x_{k+1} = Abar x_k + Bbar u_k from x_0 = 0: y_1..y_6
     return Derivation(Eq(Function("y")(Symbol("L")), ys, evaluate=False), (
-        Step("Su's recurrence x_(k+1) = Abar x_k + Bbar u_k, x_0 = 0, y_(k+1) = C^T x_(k+1); y_1..y_6",
-             ys),))
+        Step(r"Su's recurrence $x_{k+1} = \bar{A}x_k + \bar{B}u_k$, $x_0 = 0$, $y_{k+1} = C^\top x_{k+1}$; "
+             r"$y_1,\ldots,y_6$", ys),))
 
 
 register(Result(
     key="S4-ERR-3", title="Su part 3 index slips: y_L = sum_(k<L) K_k u_(L-1-k) (not u_(L-k))",
+    title_tex=r"Su part 3 index slips: $y_L = \sum_{k<L} K_k u_{L-1-k}$ (not $u_{L-k}$)",
     source=SU3, status=Status.EXACT,
     statement=_su_statement, derive=_su_derive,
     numeric=lambda dps, **p: kn.su_recurrence(p, 6, dps=dps),
     examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_U},),
-    notes="Rows L = 1..6. Also y_2 = C^T(Abar x_1 + Bbar u_1) (the post writes x_0). The post's u_(L-k) "
-          "would shift the input by one step.",
+    notes=r"Rows $L = 1,\ldots,6$. Also $y_2 = C^\top(\bar{A}x_1 + \bar{B}u_1)$ (the post writes $x_0$). The "
+          "post's $u_{L-k}$ would shift the input by one step.",
 ))
 
 # --- S4-GF-1, GF-2 --------------------------------------------------------------------------------------
@@ -259,8 +265,8 @@ def _gf1_derive(L: int) -> Derivation:
     den = sympy.expand((eye(3) - z * _AB3).det())
     prod = sympy.expand(s * den)
     return Derivation(Eq(Function("G")(z), prod / den, evaluate=False), (
-        Step("Finite power series sum_(k<L) C^T Abar^k Bbar z^k by repeated products", s),
-        Step("times det(I - z Abar): the numerator polynomial of the closed form", prod),))
+        Step(r"Finite power series $\sum_{k<L} C^\top \bar{A}^k \bar{B}z^k$ by repeated products", s),
+        Step(r"times $\det(I - z\bar{A})$: the numerator polynomial of the closed form", prod),))
 
 
 def _at_z(statement: Any, dps: int, point: dict) -> Any:
@@ -276,6 +282,8 @@ def _at_z(statement: Any, dps: int, point: dict) -> Any:
 
 register(Result(
     key="S4-GF-1", title="Truncated generating function: sum_(k<L) K_k z^k = C^T (I - z^L Abar^L)(I - z Abar)^-1 Bbar",
+    title_tex="Truncated generating function: "
+              r"$\sum_{k<L} K_k z^k = C^\top(I - z^L \bar{A}^L)(I - z\bar{A})^{-1}\bar{B}$",
     source=S4 + ", §3.3 and appendix C; " + SU3, status=Status.EXACT,
     statement=_gf1_statement, derive=_gf1_derive,
     numeric=lambda dps, L, x, y: kn.series_sum(_AB3.tolist(), list(_BB3), list(_C3), L, (x, y), dps=dps),
@@ -284,8 +292,8 @@ register(Result(
                     y=lambda s: s.rationals(-1, 1, max_denominator=20)),
     examples=({"L": 1, **_PT_Z}, {"L": 5, **_PT_Z}, {"L": 8, "x": F(-9, 10), "y": F(1, 5)}),
     bound=Bound("L", 1, 8), display={"L": 3},
-    notes="A fixed rational 3 x 3 Abar (finite geometric series), z = x + i y symbolic; the resolvent is written "
-          "as adj(I - z Abar)/det(I - z Abar).",
+    notes=r"A fixed rational $3\times3$ $\bar{A}$ (finite geometric series), $z = x + iy$ symbolic; the "
+          r"resolvent is written as $\mathrm{adj}(I - z\bar{A})/\det(I - z\bar{A})$.",
 ))
 
 _zp = Symbol("z")
@@ -308,21 +316,24 @@ def _gf2_derive(L: int) -> Derivation:
     p = sympy.expand((eye(3) - _zp * _AB3).det() * _series(L, _zp))
     r = sympy.rem(p, _zp ** L - 1, _zp)
     return Derivation(_coeffs(r, L), (
-        Step("det(I - z Abar) times sum_(k<L) K_k z^k", p),
-        Step("reduced modulo z^L - 1 (equality modulo z^L - 1 = equality at every L-th root of unity)", r),
+        Step(r"$\det(I - z\bar{A})$ times $\sum_{k<L} K_k z^k$", p),
+        Step("reduced modulo $z^L - 1$ (equality modulo $z^L - 1$ = equality at every $L$-th root of "
+             "unity)", r),
     ))
 
 
 register(Result(
     key="S4-GF-2", title="At the L-th roots of unity the factor (I - Abar^L) is absorbed into C-tilde",
+    title_tex=r"At the $L$-th roots of unity the factor $(I - \bar{A}^L)$ is absorbed into $\tilde{C}$",
     source=S4 + ", §3.3; " + SU3, status=Status.EXACT,
     statement=_gf2_statement, derive=_gf2_derive,
     numeric=lambda dps, L: kn.gf_remainder(_AB3.tolist(), list(_BB3), list(_C3), L, dps=dps),
     params=strategy(L=lambda s: s.sizes(1, 12)),
     examples=({"L": 1}, {"L": 4}, {"L": 7}, {"L": 8}), bound=Bound("L", 1, 8), display={"L": 4},
-    notes="Statement: coefficients of Ctilde^T adj(I - z Abar) Bbar mod (z^L - 1), Ctilde = (I - Abar^L)^T C "
-          "(conjugate form Ctilde^* = C^*(I - Abar^L)). Proved without roots of unity; numeric: inverse DFT of "
-          "det(I - z_l Abar) Ctilde^T (I - z_l Abar)^-1 Bbar over the nodes z_l = exp(-2 pi i l/L).",
+    notes=r"Statement: coefficients of $\tilde{C}^\top \mathrm{adj}(I - z\bar{A})\bar{B}\ \mathrm{mod}\ (z^L "
+          r"- 1)$, $\tilde{C} = (I - \bar{A}^L)^\top C$ (conjugate form $\tilde{C}^* = C^*(I - \bar{A}^L)$). "
+          r"Proved without roots of unity; numeric: inverse DFT of $\det(I - z_l \bar{A})\,\tilde{C}^\top(I "
+          r"- z_l \bar{A})^{-1}\bar{B}$ over the nodes $z_l = \exp(-2\pi il/L)$.",
 ))
 
 # --- S4-GF-3, GF-4, ERR-4, GF-5 ------------------------------------------------------------------------
@@ -347,47 +358,52 @@ def _roots_derive(arg: Any, sign: int, caption: str) -> Derivation:
     divides = Eq(Mod(arg if sign in (1, -1) else sign * arg, Lsym), 0)
     value = Piecewise((Lsym, divides), (sympy.simplify((1 - qL) / (1 - q)), True))
     return Derivation(Eq(_S(Lsym, arg), value, evaluate=False), (
-        Step(caption + ": geometric sum with ratio q = " + sympy.latex(q) + " (q = 1 iff L divides the index)",
-             geometric),
-        Step("q^L = 1 because the index is an integer", Eq(Symbol("q^L"), qL, evaluate=False)),
+        Step(caption + ": geometric sum with ratio $q = " + sympy.latex(q)
+             + "$ ($q = 1$ iff $L$ divides the index)", geometric),
+        Step("$q^L = 1$ because the index is an integer", Eq(Symbol("q^L"), qL, evaluate=False)),
     ))
 
 
 register(Result(
     key="S4-GF-3", title="Inverse DFT: sum_(l<L) omega^(l m) = L [L | m], so K_k = (1/L) sum_l Khat_l e^(+2 pi i k l/L)",
+    title_tex=r"Inverse DFT: $\sum_{l<L}\omega^{lm} = L\,[L \mid m]$, so "
+              r"$K_k = \tfrac{1}{L}\,\sum_l \hat{K}_l e^{+2\pi ikl/L}$",
     source=S4 + ", Algorithm 1; standard DFT inversion", status=Status.EXACT,
     statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
-    derive=lambda: _roots_derive(msym, -1, "sum_(l<L) exp(-2 pi i l m/L)"),
+    derive=lambda: _roots_derive(msym, -1, r"$\sum_{l<L}\exp(-2\pi ilm/L)$"),
     numeric=lambda dps, L, m: kn.root_sum(L, m, -1, dps=dps),
     params=strategy(L=lambda s: s.sizes(1, 24), m=lambda s: s.rationals(-30, 30, max_denominator=1).map(int)),
     examples=({"L": 8, "m": 3}, {"L": 8, "m": 16}, {"L": 7, "m": -7}, {"L": 5, "m": 12}),
-    notes="Orthogonality of the DFT (convention 5, omega = exp(-2 pi i/L)) is the inversion formula: applying "
-          "(1/L) sum_l e^(+2 pi i k l/L) to Khat_l = sum_j K_j omega^(j l) leaves K_k. The kernel routes of "
-          "numerics.s4 are compared with repeated products in the test-suite.",
+    notes=r"Orthogonality of the DFT (convention 5, $\omega = \exp(-2\pi i/L)$) is the inversion formula: "
+          r"applying $\tfrac{1}{L}\,\sum_l e^{+2\pi ikl/L}$ to $\hat{K}_l = \sum_j K_j \omega^{jl}$ leaves "
+          r"$K_k$. The kernel routes of numerics.s4 are compared with repeated products in the test-suite.",
 ))
 
 register(Result(
     key="S4-GF-4", title="DFT sign pitfall: nodes e^(+2 pi i l/L) with the same inverse give K_((-k) mod L)",
+    title_tex=r"DFT sign pitfall: nodes $e^{+2\pi il/L}$ with the same inverse give "
+              r"$K_{(-k)\,\mathrm{mod}\,L}$",
     source="DFT conventions (derived for the spec); " + S4CODE, status=Status.EXACT,
     statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
-    derive=lambda: _roots_derive(msym, +1, "sum_(l<L) exp(+2 pi i l m/L) with m = j + k"),
+    derive=lambda: _roots_derive(msym, +1, r"$\sum_{l<L}\exp(+2\pi ilm/L)$ with $m = j + k$"),
     numeric=lambda dps, L, m: kn.root_sum(L, m, +1, dps=dps),
     examples=({"L": 8, "m": 5}, {"L": 8, "m": 8}, {"L": 9, "m": 0}),
-    notes="With Khat^+_l = sum_j K_j e^(+2 pi i j l/L) and the inverse (1/L) sum_l e^(+2 pi i k l/L): the "
-          "result is (1/L) sum_j K_j S(L, j + k) = K_((-k) mod L), a time reversal. The test-suite checks both "
-          "pairings on actual kernels.",
+    notes=r"With $\hat{K}^+_l = \sum_j K_j e^{+2\pi ijl/L}$ and the inverse $\tfrac{1}{L}\,\sum_l e^{+2\pi "
+          r"ikl/L}$: the result is $\tfrac{1}{L}\,\sum_j K_j S(L, j + k) = K_{(-k)\,\mathrm{mod}\,L}$, a "
+          r"time reversal. The test-suite checks both pairings on actual kernels.",
 ))
 
 register(Result(
     key="S4-ERR-4", title="Root-of-unity sign: e^(+2 pi i l/L) nodes must be paired with the opposite-sign inverse",
+    title_tex=r"Root-of-unity sign: $e^{+2\pi il/L}$ nodes must be paired with the opposite-sign inverse",
     source=S4 + ", Algorithm 1 (confirm wording: record the paper's sign); " + S4CODE + " uses exp(-2 pi i/L)",
     status=Status.EXACT,
     statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
-    derive=lambda: _roots_derive(msym, +1, "sum_(l<L) exp(+2 pi i l k/L) exp(-2 pi i l j/L), m = k - j"),
+    derive=lambda: _roots_derive(msym, +1, r"$\sum_{l<L}\exp(+2\pi ilk/L)\exp(-2\pi ilj/L)$, $m = k - j$"),
     numeric=lambda dps, L, m: kn.root_sum(L, m, +1, dps=dps),
     examples=({"L": 6, "m": 2}, {"L": 6, "m": -6}),
-    notes="Nodes e^(+2 pi i l/L) with the inverse (1/L) sum_l e^(-2 pi i k l/L) recover K_k (m = k - j); with "
-          "numpy/torch ifft the nodes must be e^(-2 pi i l/L) (S4-GF-4).",
+    notes=r"Nodes $e^{+2\pi il/L}$ with the inverse $\tfrac{1}{L}\,\sum_l e^{-2\pi ikl/L}$ recover $K_k$ "
+          r"($m = k - j$); with numpy/torch ifft the nodes must be $e^{-2\pi il/L}$ (S4-GF-4).",
 ))
 
 
@@ -399,17 +415,19 @@ def _gf5_derive() -> Derivation:
     """z^L at the 2L-th root z = e^(-i pi l/L), computed from the statement's own left side."""
     lhs = _gf5_statement().lhs
     power = sympy.powsimp(lhs, force=True)
-    return Derivation(Eq(lhs, power, evaluate=False), (Step("(e^(-i pi l/L))^L = e^(-i pi l)", power),))
+    return Derivation(Eq(lhs, power, evaluate=False), (Step(r"$(e^{-i\pi l/L})^L = e^{-i\pi l}$", power),))
 
 
 register(Result(
     key="S4-GF-5", title="Why L and not 2L points: at the 2L-th roots z^L = (-1)^l is not constant",
+    title_tex="Why $L$ and not $2L$ points: at the $2L$-th roots $z^L = (-1)^l$ is not constant",
     source=SU3, status=Status.EXACT,
     statement=_gf5_statement,
     derive=_gf5_derive,
     numeric=lambda dps, L, l: kn.rounded(mp_power(L, l, dps), dps),
     examples=({"L": 8, "l": 3}, {"L": 5, "l": 4}),
-    notes="So (I - z^L Abar^L) equals I - Abar^L on even l and I + Abar^L on odd l: no single C-tilde.",
+    notes=r"So $(I - z^L \bar{A}^L)$ equals $I - \bar{A}^L$ on even $l$ and $I + \bar{A}^L$ on odd $l$: no "
+          r"single $\tilde{C}$.",
 ))
 
 
@@ -449,8 +467,8 @@ def _res1_derive() -> Derivation:
     Ab, Bb = inv * (I2 + A * (hh / 2)), inv * B * hh  # the bilinear pair from its definition
     r = ((I2 - Ab * zz).inv() * Bb).to_Matrix()
     return Derivation(Tuple(r, r), (
-        Step("Bilinear Abar, Bbar from the definition", Tuple(Ab.to_Matrix(), Bb.to_Matrix())),
-        Step("(I - z Abar)^-1 Bbar", r)))
+        Step(r"Bilinear $\bar{A}$, $\bar{B}$ from the definition", Tuple(Ab.to_Matrix(), Bb.to_Matrix())),
+        Step(r"$(I - z\bar{A})^{-1}\bar{B}$", r)))
 
 
 _RES_FIELDS = _sys_fields(h=lambda s: s.positive_rationals(2, max_denominator=100),
@@ -459,26 +477,32 @@ _RES_FIELDS = _sys_fields(h=lambda s: s.positive_rationals(2, max_denominator=10
 
 register(Result(
     key="S4-RES-1", title="Bilinear resolvent: (I - z Abar)^-1 Bbar = 2[(2/h)(1-z)I - (1+z)A]^-1 B = 2/(1+z) (g(z)I - A)^-1 B",
+    title_tex=r"Bilinear resolvent: $(I - z\bar{A})^{-1}\bar{B} = 2[(2/h)(1-z)I - (1+z)A]^{-1}B "
+              r"= \tfrac{2}{1+z}(g(z)I - A)^{-1}B$",
     source=S4 + ", appendix C; " + SU3, status=Status.EXACT,
     statement=_res1_statement, derive=_res1_derive,
     numeric=lambda dps, **p: kn.resolvent_forms(p, dps=dps), evaluate=_at_z,
     params=_RES_FIELDS,
     examples=({**_PT_A, **_PT_B, **_PT_Z, "h": F(1, 10)}, {**_PT_A, **_PT_B, "x": F(-1, 2), "y": F(1, 3), "h": F(3)}),
-    notes="Symbolic 2 x 2 A, B, step h and z (complex; numeric points z = x + i y); g(z) = (2/h)(1 - z)/(1 + z). The middle (regular) form "
-          "holds at z = -1 too (S4-RES-2).",
+    notes=r"Symbolic $2\times2$ $A$, $B$, step $h$ and $z$ (complex; numeric points $z = x + iy$); "
+          "$g(z) = (2/h)(1 - z)/(1 + z)$. The middle (regular) form holds at $z = -1$ too (S4-RES-2).",
+    parts=("2[(2/h)(1-z)I - (1+z)A]^{-1}B", r"\tfrac{2}{1+z}(g(z)I - A)^{-1}B"),
 ))
 
 register(Result(
     key="S4-RES-2", title="The node z = -1: (I + Abar)^-1 Bbar = (h/2) B, so Khat_(L/2) = (h/2) Ctilde^T B",
+    title_tex=r"The node $z = -1$: $(I + \bar{A})^{-1}\bar{B} = \tfrac{h}{2}\,B$, so "
+              r"$\hat{K}_{L/2} = \tfrac{h}{2}\,\tilde{C}^\top B$",
     source="follows from S4-RES-1", status=Status.EXACT,
     statement=lambda: Eq(Function("R")(-1), h / 2 * B2, evaluate=False),
     derive=lambda: Derivation(Eq(Function("R")(-1), _c((eye(2) + bilinear_exact(A2, B2, h)[0]).inv()
                                                         * bilinear_exact(A2, B2, h)[1]), evaluate=False),
-                              (Step("(I + Abar)^-1 Bbar with the bilinear pair", Symbol("R(-1)")),)),
+                              (Step(r"$(I + \bar{A})^{-1}\bar{B}$ with the bilinear "
+                                    "pair", Symbol("R(-1)")),)),
     numeric=lambda dps, **p: kn.resolvent_forms(p, dps=dps, at_minus_one=True),
     examples=({**_PT_A, **_PT_B, "h": F(1, 10)}, {**_PT_A, **_PT_B, "h": F(5, 2)}),
-    notes="For even L the node l = L/2 is exactly -1 (mp.expjpi); the 2/(1+z) form is 0 * infinity there. "
-          "numerics.s4.kernel('cauchy') uses this value at that node.",
+    notes=r"For even $L$ the node $l = L/2$ is exactly $-1$ (mp.expjpi); the $2/(1+z)$ form is "
+          r"$0\cdot\infty$ there. numerics.s4.kernel('cauchy') uses this value at that node.",
 ))
 
 # --- S4-WB-1, WB-2 --------------------------------------------------------------------------------------
@@ -512,17 +536,22 @@ _PT_WB = {"d11": F(3), "d12": F(1, 2), "d21": F(-1, 3), "d22": F(2), "u11": F(1)
 
 register(Result(
     key="S4-WB-1", title="Woodbury identity, rank 1 and 2: (D + U W)^-1 = D^-1 - D^-1 U (I + W D^-1 U)^-1 W D^-1",
+    title_tex="Woodbury identity, rank 1 and 2: "
+              "$(D + UW)^{-1} = D^{-1} - D^{-1}U(I + WD^{-1}U)^{-1}WD^{-1}$",
     source="standard; " + S4 + ", appendix C", status=Status.EXACT,
     statement=lambda: _wb_forms(+1), derive=lambda: _wb_derive(+1),
     numeric=lambda dps, **p: kn.woodbury(p, +1, dps=dps),
     examples=(_PT_WB, {**_PT_WB, "d12": F(-4), "W21": F(-3)}),
-    notes="Symbolic 2 x 2 D, U (2 x r), W (r x 2), r = 1, 2 (W plays V^*).",
+    notes=r"Symbolic $2\times2$ $D$, $U$ ($2\times r$), $W$ ($r\times2$), $r = 1, 2$ ($W$ plays $V^*$).",
+    parts=(r"(D + UW)^{-1}\,|_{r=1}", r"(D + UW)^{-1}\,|_{r=2}"),
 ))
 register(Result(
     key="S4-WB-2", title="Su's Woodbury form: (M - U W)^-1 = M^-1 + M^-1 U (I - W M^-1 U)^-1 W M^-1",
+    title_tex="Su's Woodbury form: $(M - UW)^{-1} = M^{-1} + M^{-1}U(I - WM^{-1}U)^{-1}WM^{-1}$",
     source=SU3 + " (motivated by the Neumann series (I - UV^*)^-1 = sum (UV^*)^k)", status=Status.EXACT,
     statement=lambda: _wb_forms(-1), derive=lambda: _wb_derive(-1),
     numeric=lambda dps, **p: kn.woodbury(p, -1, dps=dps),
     examples=(_PT_WB,),
-    notes="Holds whenever M and I - W M^-1 U are invertible; the series is only a motivation.",
+    notes="Holds whenever $M$ and $I - WM^{-1}U$ are invertible; the series is only a motivation.",
+    parts=(r"(M - UW)^{-1}\,|_{r=1}", r"(M - UW)^{-1}\,|_{r=2}"),
 ))

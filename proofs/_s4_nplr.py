@@ -100,23 +100,26 @@ def _nplr_derived(measure: str, N: int) -> Derivation:
     w = W if measure in _WINDOWED else 1
     A, B = transition(measure, N, window=w)
     S = _plus_ppt(measure, A)
-    steps = [Step("A and B from the HiPPO transition (proofs.hippo.transition)", Eq(Symbol("A"), A, evaluate=False)),
-             Step("Add the low-rank correction P P^T", Eq(Symbol("S"), S, evaluate=False))]
+    steps = [Step("$A$ and $B$ from the HiPPO transition (proofs.hippo.transition)",
+                  Eq(Symbol("A"), A, evaluate=False)),
+             Step(r"Add the low-rank correction $PP^\top$", Eq(Symbol("S"), S, evaluate=False))]
     if measure == "legt":
         rows = A.tolist()  # p_n p_k = sqrt((2n+1)(2k+1))/w
         R = Matrix(N, N, [_add_root(a, n, k) for n, row in enumerate(rows) for k, a in enumerate(row)])
-        steps.append(Step("Rank-1 candidate p_n = sqrt((2n+1)/w): the remainder A + p p^T is strictly upper "
-                          "triangular and nonzero, hence not normal", Eq(Symbol("R"), R, evaluate=False)))
+        steps.append(Step(r"Rank-1 candidate $p_n = \sqrt{(2n+1)/w}$: the remainder $A + pp^\top$ is "
+                          "strictly upper triangular and nonzero, hence not normal",
+                          Eq(Symbol("R"), R, evaluate=False)))
         return Derivation(Tuple(S, R, B), tuple(steps))
     if measure == "lagt":
         Ah, _ = transition("lagt-half", N)
         Sh = _plus_ppt("lagt", Ah)
         return Derivation(Tuple(Sh, S, B), tuple(steps))
-    steps.append(Step("Its symmetric part is c I (so S = c I + K with K skew: normal)", _sym(S)))
+    steps.append(Step("Its symmetric part is $cI$ (so $S = cI + K$ with $K$ skew: normal)", _sym(S)))
     return Derivation(Tuple(S, B), tuple(steps))
 
 
-def _nplr_result(key: str, title: str, measure: str, source: str, notes: str, examples: tuple) -> None:
+def _nplr_result(key: str, title: str, measure: str, source: str, notes: str, examples: tuple, *,
+                 title_tex: str = "", parts: tuple[str, ...] = ()) -> None:
     windowed = measure in _WINDOWED
     fields: dict[str, Any] = {"N": lambda s: s.sizes(1, 12)}
     if windowed:
@@ -127,35 +130,45 @@ def _nplr_result(key: str, title: str, measure: str, source: str, notes: str, ex
         derive=lambda N: _nplr_derived(measure, N),
         numeric=lambda dps, N, w=1: chk.nplr_parts(measure, N, w, dps=dps),
         params=strategy(**fields), examples=examples, bound=Bound("N", 1, 32), display={"N": 4}, notes=notes,
+        title_tex=title_tex, parts=parts,
     ))
 
 
 _nplr_result(
     "S4-NPLR-1", "LegS is normal plus rank 1: A + P P^T = K - I/2, P_n = sqrt(n + 1/2), B = sqrt2 P", "legs",
     S4 + ", Theorem 1; " + SU3,
-    "Statement tuple: (S, sqrt2 P) with S = K - I/2, K = T Sigma T / 2 skew (sign(k-n) is antisymmetric). Numeric: "
-    "A built as T M T^-1 in mpmath, S = A + P P^T in floating point.",
+    r"Statement tuple: $(S, \sqrt{2}P)$ with $S = K - I/2$, $K = T\Sigma T/2$ skew ($\mathrm{sign}(k-n)$ is "
+    r"antisymmetric). Numeric: $A$ built as $TMT^{-1}$ in mpmath, $S = A + PP^\top$ in floating point.",
     ({"N": 1}, {"N": 4}, {"N": 9}, {"N": 16}),  # pragma: no mutate (examples)
+    title_tex=r"LegS is normal plus rank 1: $A + PP^\top = K - I/2$, $P_n = \sqrt{n + 1/2}$, $B = \sqrt{2}P$",
+    parts=("S", r"\sqrt{2}P"),
 )
 _nplr_result(
     "S4-NPLR-2", "LegT is normal plus rank 2 (and the rank-1 candidate leaves a non-normal remainder)", "legt",
     S4 + ", Theorem 1 (rank 2 for LegT; confirm wording); " + S4CODE + " rank_correction('legt')",
-    "Tuple: (K (skew: sign(k-n)), remainder A + p p^T of the rank-1 candidate p = sqrt((2n+1)/w), "
-    "B = (P0 + P1)/sqrt(w)). s4 stores [P0, P1]/sqrt2, i.e. w = 2. No claim that no rank-1 NPLR exists.",
+    r"Tuple: ($K$ (skew: $\mathrm{sign}(k-n)$), remainder $A + pp^\top$ of the rank-1 candidate "
+    r"$p = \sqrt{(2n+1)/w}$, $B = (P_0 + P_1)/\sqrt{w}$). s4 stores $[P_0, P_1]/\sqrt{2}$, i.e. "
+    "$w = 2$. No claim that no rank-1 NPLR exists.",
     ({"N": 1, "w": 1}, {"N": 4, "w": 2}, {"N": 7, "w": Rational(3, 5)}),  # pragma: no mutate (examples)
+    parts=("K", r"A + pp^\top", "B"),
 )
 _nplr_result(
     "S4-NPLR-3", "LagT (both variants) is normal plus rank 1 with P = 1/sqrt2", "lagt",
     S4CODE + " rank_correction('lagt'); " + S4 + ", Theorem 1",
-    "Tuple: (half-variant S = Sigma/2, paper-variant S = Sigma/2 - I/2, sqrt2 P = B).",
+    r"Tuple: (half-variant $S = \Sigma/2$, paper-variant $S = \Sigma/2 - I/2$, $\sqrt{2}P = B$).",
     ({"N": 1}, {"N": 5}, {"N": 12}),
+    title_tex=r"LagT (both variants) is normal plus rank 1 with $P = 1/\sqrt{2}$",
+    parts=(r"S_{\mathrm{half}}", r"S_{\mathrm{paper}}", "B"),
 )
 _nplr_result(
     "S4-NPLR-4", "FouT: A + (2/w) e e^T = D/w (skew), P = sqrt(2/w) e", "fout",
     "HIPPO-FOUT-4; " + S4CODE,
-    "Tuple: (D/w (skew, block diagonal), B = sqrt(2/w) P). At w = 2, P = e (s4's rank_correction('fout')). "
-    "The matrix identity holds for every N; the ODE is exact only for even N.",
+    r"Tuple: ($D/w$ (skew, block diagonal), $B = \sqrt{2/w}\,P$). At $w = 2$, $P = e$ (s4's "
+    r"$\texttt{rank\_correction('fout')}$). The matrix identity holds for every $N$; the ODE is exact only "
+    r"for even $N$.",
     ({"N": 2, "w": 1}, {"N": 6, "w": 2}, {"N": 9, "w": Rational(1, 3)}),
+    title_tex=r"FouT: $A + (2/w)ee^\top = D/w$ (skew), $P = \sqrt{2/w}\,e$",
+    parts=("D/w", "B"),
 )
 
 # --- S4-NPLR-5: spectra of the normal parts -------------------------------------------------------
@@ -189,9 +202,10 @@ def _nplr5_derive(N: int) -> Derivation:
     Kr = [[QQ.from_sympy(_scaled(Kl[n][k], n, k)) for k in range(N)] for n in range(N)]
     det = QQ.to_sympy(DomainMatrix(Kr, (N, N), QQ).det())
     return Derivation(Tuple(tr, det), (
-        Step("Skew part K = A + P P^T + I/2 of the LegS matrix", K),
-        Step("sum of omega^2 = -tr K^2 (eigenvalues of K are i omega)", tr),
-        Step("det K = det(T^-1 K T), a rational matrix (Sigma T^2 / 2)", Eq(Symbol("det K"), det, evaluate=False)),
+        Step(r"Skew part $K = A + PP^\top + I/2$ of the LegS matrix", K),
+        Step(r"$\sum \omega^2 = -\mathrm{tr}\,K^2$ (eigenvalues of $K$ are $i\omega$)", tr),
+        Step(r"$\det K = \det(T^{-1}KT)$, a rational matrix ($\Sigma T^2/2$)",
+             Eq(Symbol("det K"), det, evaluate=False)),
     ))
 
 
@@ -203,10 +217,11 @@ register(Result(
     numeric=lambda dps, N: chk.legs_invariants(N, dps=dps),
     params=strategy(N=lambda s: s.sizes(1, 12)),
     examples=({"N": 4}, {"N": 7}, {"N": 8}, {"N": 12}), bound=Bound("N", 1, 32), display={"N": 4},
-    notes="Tuple: (sum omega_j^2 = N(3N^3 - 4N^2 + 1)/12, det K = (2N-1)!!/2^N for even N, 0 for odd N). "
-          "Numeric: mp.eigh of -iK. Exact spectra: proofs.s4.normal_spectrum (LagT cot closed form, S4-DIAG-1; "
-          "FouT +-2 pi k/w; LegS N <= 4 and LegT N <= 4 by radicals; CRootOf otherwise); golden values G-S1..G-S4 "
-          "are checked by the test-suite.",
+    notes=r"Tuple: ($\sum_j \omega_j^2 = N(3N^3 - 4N^2 + 1)/12$, $\det K = (2N-1)!!/2^N$ for even $N$, 0 for "
+          r"odd $N$). Numeric: mp.eigh of $-iK$. Exact spectra: $\texttt{proofs.s4.normal\_spectrum}$ (LagT "
+          r"$\cot$ closed form, S4-DIAG-1; FouT $\pm 2\pi k/w$; LegS $N \le 4$ and LegT $N \le 4$ by "
+          r"radicals; CRootOf otherwise); golden values G-S1..G-S4 are checked by the test-suite.",
+    parts=(r"\sum_j \omega_j^2", r"\det K"),
 ))
 
 # --- S4-NPLR-6: FouT singular; reduced system -----------------------------------------------------
@@ -255,6 +270,7 @@ def _nplr6_derive(m: int) -> Derivation:
 
 register(Result(
     key="S4-NPLR-6", title="FouT: the placeholder makes A singular; the reduced system is invertible (Hurwitz)",
+    title_tex="FouT: the placeholder makes $A$ singular; the reduced system is invertible (Hurwitz)",
     source="derived for the spec from HIPPO-FOUT-4 (state-spaces/s4 special-cases the zero eigenvalue in nplr)",
     status=Status.EXACT,
     statement=_nplr6_statement, derive=_nplr6_derive,
@@ -262,11 +278,13 @@ register(Result(
     params=strategy(m=lambda s: s.sizes(1, 6), w=lambda s: s.positive_rationals(3, max_denominator=10)),
     examples=({"m": 1, "w": 1}, {"m": 3, "w": 2}, {"m": 5, "w": Rational(2, 3)}), bound=Bound("m", 1, 16),
     display={"m": 2},
-    notes="N = 2m. Tuple: (det A_fout = 0, det A' = -2 prod_{k<m}(2 pi k)^2 / w^(N-1) (determinant lemma with "
-          "adj D' = prod(2 pi k)^2 e0 e0^T), B_1 = 0). Hurwitz: Re(x^* A' x) = -(2/w)|e'^T x|^2 and no eigenvector "
-          "of D' is orthogonal to e' (spec proof); the test-suite checks max Re eig(A') < 0 with mp.eig. Kernel "
-          "equality of the full and reduced systems: tested numerically ('power' route). Proved for every "
-          "m = 1..16, i.e. every even N = 2..32.",
+    notes=r"$N = 2m$. Tuple: ($\det A_{\mathrm{fout}} = 0$, $\det A' = -2\prod_{k<m}(2\pi k)^2/w^{N-1}$ "
+          r"(determinant lemma with $\mathrm{adj}\,D' = \prod(2\pi k)^2\,e_0 e_0^\top$), $B_1 = 0$). "
+          r"Hurwitz: $\mathrm{Re}(x^*A'x) = -(2/w)|e'^\top x|^2$ and no eigenvector of $D'$ is orthogonal to "
+          r"$e'$ (spec proof); the test-suite checks $\max \mathrm{Re}\,\mathrm{eig}(A') < 0$ with mp.eig. "
+          r"Kernel equality of the full and reduced systems: tested numerically ('power' route). Proved for "
+          r"every $m = 1,\ldots,16$, i.e. every even $N = 2,\ldots,32$.",
+    parts=(r"\det A", r"\det A'", "B_1"),
 ))
 
 # --- S4-DIAG-1: closed-form unitary diagonalisation of the LagT normal part -------------------------
@@ -293,10 +311,11 @@ def _diag1_derive() -> Derivation:
     # (1 + e^{i t}) / (1 - e^{i t}) = i cot(t/2): multiply through by e^{-i t/2}
     trig = sympy.simplify((value / _zeta ** _m).rewrite(sympy.cot)) * _zeta ** _m
     return Derivation(Eq(_row(_Nn, _j, _m), trig, evaluate=False), (
-        Step(r"Row m of (1/2) Sigma applied to f_k = zeta^k: geometric sums (1-zeta) sum_{a..b} zeta^k = "
-             r"zeta^a - zeta^{b+1}", Eq(_row(_Nn, _j, _m), half, evaluate=False)),
-        Step("zeta^N = exp(i pi (2j+1)) = -1", Eq(_row(_Nn, _j, _m), reduced, evaluate=False)),
-        Step("(1 + e^{it})/(1 - e^{it}) = i cot(t/2)", Eq(_row(_Nn, _j, _m), trig, evaluate=False)),
+        Step(r"Row $m$ of $\tfrac{1}{2}\,\Sigma$ applied to $f_k = \zeta^k$: geometric sums "
+             r"$(1-\zeta)\sum_{k=a}^{b}\zeta^k = \zeta^a - \zeta^{b+1}$",
+             Eq(_row(_Nn, _j, _m), half, evaluate=False)),
+        Step(r"$\zeta^N = e^{i\pi(2j+1)} = -1$", Eq(_row(_Nn, _j, _m), reduced, evaluate=False)),
+        Step(r"$(1 + e^{it})/(1 - e^{it}) = i \cot(t/2)$", Eq(_row(_Nn, _j, _m), trig, evaluate=False)),
     ))
 
 
@@ -308,10 +327,12 @@ register(Result(
     numeric=lambda dps, N, j, m: chk.lagt_row(N, j, m, dps=dps),
     params=strategy(N=lambda s: s.sizes(1, 24), j=lambda s: s.sizes(0, 0), m=lambda s: s.sizes(0, 0)),
     examples=({"N": 4, "j": 1, "m": 2}, {"N": 7, "j": 3, "m": 0}, {"N": 16, "j": 11, "m": 15}),
-    notes="(1/2) Sigma F_j = (i/2) cot(pi(2j+1)/(2N)) F_j with F_j = (zeta_j^m / sqrt N)_m unitary, so both LagT "
-          "variants have omega_j = cot(pi(2j+1)/(2N))/2 in closed form. For general S = cI + K the numeric route "
-          "is numerics.s4.unitary_diagonalize (mp.eigh on -iK, never eig of A); the test-suite reconstructs "
-          "A = V(Lambda - Pt Pt^*)V^* to 1e-40 and checks |Pt_n|^2 (G-S2) and Bt_n conj(Pt_n) = sqrt2 |Pt_n|^2.",
+    notes=r"$\tfrac{1}{2}\,\Sigma F_j = \tfrac{i}{2}\,\cot(\pi(2j+1)/(2N))\,F_j$ with "
+          r"$F_j = (\zeta_j^m/\sqrt{N})_m$ unitary, so both LagT variants have "
+          r"$\omega_j = \cot(\pi(2j+1)/(2N))/2$ in closed form. For general $S = cI + K$ the numeric "
+          r"route is $\texttt{numerics.s4.unitary\_diagonalize}$ (mp.eigh on $-iK$, never eig of $A$); the "
+          r"test-suite reconstructs $A = V(\Lambda - \tilde{P}\tilde{P}^*)V^*$ to $10^{-40}$ and checks "
+          r"$|\tilde{P}_n|^2$ (G-S2) and $\tilde{B}_n \tilde{P}_n^* = \sqrt{2}\,|\tilde{P}_n|^2$.",
 ))
 
 # --- S4-EIG-1..4, ERR-1, ERR-2 -----------------------------------------------------------------------
@@ -395,23 +416,25 @@ def _legs_eigvecs_exact(N: int) -> Matrix:
 
 def _eig1_derive(N: int) -> Derivation:
     V = _legs_eigvecs_exact(N)
-    return Derivation(V, (Step("Forward substitution on the lower-triangular M + lambda I (M = T^-1 A T integer), "
-                               "v = T u, normalised so that S_{N-1} = sum_k sqrt(2k+1) v_k = 1", V),))
+    return Derivation(V, (Step(r"Forward substitution on the lower-triangular $M + \lambda I$ "
+                               r"($M = T^{-1}AT$ integer), $v = Tu$, normalised so that "
+                               r"$S_{N-1} = \sum_k \sqrt{2k+1}\,v_k = 1$", V),))
 
 
 register(Result(
     key="S4-EIG-1", title="Eigenvectors of LegS: partial sums S_n as ratios of factorials",
+    title_tex="Eigenvectors of LegS: partial sums $S_n$ as ratios of factorials",
     source=SU3 + " (eigenvector section)", status=Status.EXACT,
     statement=_eig1_statement,
     derive=lambda N: _eig1_derive(N),
     numeric=lambda dps, N: chk.legs_eigvecs(N, dps=dps),
     params=strategy(N=lambda s: s.sizes(1, 9)),
     examples=({"N": 3}, {"N": 9}), bound=Bound("N", 1, 32), display={"N": 4},
-    notes="Column lambda (1..N) is the eigenvector of -A for eigenvalue lambda with "
-          "S_n = (-1)^(N-n-1) (N-lambda)!(n+lambda)!/((N+lambda-1)!(n-lambda+1)!) for n >= lambda-1, "
-          "0 before, and v_n = (S_n - S_{n-1})/sqrt(2n+1). The recurrence (lambda+n)S_{n-1} = (lambda-n-1)S_n "
-          "follows from row n of -Av = lambda v. Numeric: inverse iteration in mpmath. Proved for every N = 1..32, "
-          "all lambda = 1..N.",
+    notes=r"Column $\lambda$ ($1,\ldots,N$) is the eigenvector of $-A$ for eigenvalue $\lambda$ with "
+          r"$S_n = (-1)^{N-n-1}\frac{(N-\lambda)!\,(n+\lambda)!}{(N+\lambda-1)!\,(n-\lambda+1)!}$ for "
+          r"$n \ge \lambda-1$, 0 before, and $v_n = (S_n - S_{n-1})/\sqrt{2n+1}$. The recurrence "
+          r"$(\lambda+n)S_{n-1} = (\lambda-n-1)S_n$ follows from row $n$ of $-Av = \lambda v$. Numeric: "
+          r"inverse iteration in mpmath. Proved for every $N = 1,\ldots,32$, all $\lambda = 1,\ldots,N$.",
 ))
 
 
@@ -426,19 +449,22 @@ def _eig2_derive(m: int) -> Derivation:
     S = [sum((2 * k + 1) * u[k] for k in range(n + 1)) for n in range(d)]
     val = abs(S[m] / S[d - 1])
     return Derivation(Eq(Symbol(f"|S_{m}|"), val, evaluate=False), (
-        Step(f"Exact eigenvector for lambda = d/3 = {m}, N = d = {d}; partial sums S_n, normalised S_(N-1) = 1",
+        Step(rf"Exact eigenvector for $\lambda = d/3 = {m}$, $N = d = {d}$; partial sums $S_n$, normalised "
+             rf"$S_{{N-1}} = 1$",
              Matrix([s / S[d - 1] for s in S]).T),))
 
 
 register(Result(
     key="S4-EIG-2", title="Size of the LegS eigenvector entries: |S_{d/3}| = ((2d/3)!)^2/(4d/3-1)!",
+    title_tex="Size of the LegS eigenvector entries: $|S_{d/3}| = ((2d/3)!)^2/(4d/3-1)!$",
     source=SU3 + " (gives O(sqrt d 2^(-4d/3)); corrected in S4-ERR-2)", status=Status.EXACT,
     statement=_eig2_statement, derive=_eig2_derive,
     numeric=lambda dps, m: chk.legs_S_third(m, dps=dps),
     params=strategy(m=lambda s: s.sizes(1, 6)),
     examples=({"m": 1}, {"m": 4}, {"m": 10}), bound=Bound("m", 1, 10), display={"m": 2},
-    notes="d = 3m (N = d, lambda = n = d/3). Golden: d = 30 gives (20!)^2/39! = 2.9017778207699376147e-10. "
-          "The asymptotic form (4/3) sqrt(2 pi/3) d^(3/2) 2^(-4d/3) is S4-ERR-2 (THEOREM, Stirling).",
+    notes=r"$d = 3m$ ($N = d$, $\lambda = n = d/3$). Golden: $d = 30$ gives "
+          r"$(20!)^2/39! = 2.9017778207699376147 \times 10^{-10}$. The asymptotic form "
+          r"$\tfrac{4}{3}\,\sqrt{2\pi/3}\,d^{3/2}\,2^{-4d/3}$ is S4-ERR-2 (THEOREM, Stirling).",
 ))
 
 def _eig3_derive(N: int) -> Derivation:
@@ -446,20 +472,23 @@ def _eig3_derive(N: int) -> Derivation:
     cols = _forward_nulls(M)
     V = Matrix(N, N, lambda i, j: cols[j][i])
     return Derivation(Tuple(V, sympy.diag(*[M[j, j] for j in range(N)])), (
-        Step("M is lower triangular: its eigenvalues are its diagonal -1..-N", M),
-        Step("Eigenvector j by forward substitution with unit diagonal, (M - M_jj I) u = 0", V)))
+        Step(r"$M$ is lower triangular: its eigenvalues are its diagonal $-1,\ldots,-N$", M),
+        Step("Eigenvector $j$ by forward substitution with unit diagonal, $(M - M_{jj}I)u = 0$", V)))
 
 
 register(Result(
     key="S4-EIG-3", title="Signed binomial eigenvector matrix of T^-1 A T (LegS)",
+    title_tex="Signed binomial eigenvector matrix of $T^{-1}AT$ (LegS)",
     source=S4 + ", Lemma 3.2 (corrected sign and normalisation, S4-ERR-1)", status=Status.EXACT,
     statement=lambda N: Tuple(legs_eigenvectors(N), sympy.diag(*[-(j + 1) for j in range(N)])),
     derive=lambda N: _eig3_derive(N),
     numeric=lambda dps, N: chk.integer_eigvecs(N, True, dps=dps),
     params=strategy(N=lambda s: s.sizes(1, 8)),
     examples=({"N": 4}, {"N": 6}, {"N": 9}), bound=Bound("N", 1, 32), display={"N": 4},
-    notes="M V = V diag(-1..-N), M = T^-1 A T; so T V diagonalises A. V is unit lower triangular with integer "
-          "entries (V^-1 integer); |V_{3i,i}| = C(4i,2i) ~ 2^(4i)/sqrt(2 pi i). Numeric: mp.eig (QR) of M.",
+    notes=r"$MV = V\Lambda$, $\Lambda = \mathrm{diag}(-1,\ldots,-N)$, $M = T^{-1}AT$; so $TV$ diagonalises "
+          r"$A$. $V$ is unit lower triangular with integer entries ($V^{-1}$ integer); $|V_{3i,i}| = "
+          r"\binom{4i}{2i} \approx 2^{4i}/\sqrt{2\pi i}$. Numeric: mp.eig (QR) of $M$.",
+    parts=("V", r"\Lambda"),
 ))
 
 
@@ -473,17 +502,20 @@ def _eig4_statement(N: int) -> Eq:
 
 register(Result(
     key="S4-EIG-4", title="Conditioning of the LegS eigenvector matrix: log2 cond(W) grows ~ 2.54 N",
+    title_tex=r"Conditioning of the LegS eigenvector matrix: $\log_2 \mathrm{cond}(W)$ grows $\approx 2.54N$",
     source="refines " + S4 + ", Lemma 3.2 and " + SU3 + "; values from high-precision SVDs",
     status=Status.EMPIRICAL,
     statement=_eig4_statement,
     numeric=lambda dps, N: chk.log2_cond(N, dps=dps),
     examples=({"N": 8}, {"N": 16}, {"N": 24}, {"N": 32}, {"N": 40}), display={"N": 8},
-    notes="G-S9. Tabulated to 4 decimals; the numeric route (mp.svd_r of the closed-form W at dps >= N + 30) rounds "
-          "its value to 4 decimals, which is the claim, so verification passes iff the measurement reproduces the "
-          "table. Registry examples N = 8..40; N = 48..96 (about 1-5 s each) are the slow test "
-          "tests/test_s4.py::test_conditioning_golden_G_S9_large_N and benchmarks/s4_conditioning.py, which "
-          "also prints the increments per unit N. These approach log2(3 + 2 sqrt2) = 2.5431 from below "
-          "(conjectured rate (1+sqrt2)^(2N), EMPIRICAL).",
+    notes=r"G-S9. Tabulated to 4 decimals; the numeric route ($\texttt{mp.svd\_r}$ of the closed-form $W$ at "
+          r"$\mathrm{dps} \ge N + 30$) rounds its value to 4 decimals, which is the claim, so verification "
+          r"passes iff the measurement reproduces the table. Registry examples $N = 8,\ldots,40$; $N = "
+          r"48,\ldots,96$ (about 1-5 s each) are the slow test "
+          r"$\texttt{tests/test\_s4.py::test\_conditioning\_golden\_G\_S9\_large\_N}$ and "
+          r"$\texttt{benchmarks/s4\_conditioning.py}$, which also prints the increments per unit $N$. These "
+          r"approach $\log_2(3 + 2\sqrt{2}) = 2.5431$ from below (conjectured rate $(1+\sqrt{2})^{2N}$, "
+          r"EMPIRICAL).",
 ))
 
 
@@ -493,19 +525,23 @@ def _err1_derive(N: int) -> Derivation:
     cols = _forward_nulls(MJ)
     U = Matrix(N, N, lambda i, j: cols[j][i])
     return Derivation(Tuple(U, sympy.diag(*[MJ[j, j] for j in range(N)])), (
-        Step("J M J with J = diag((-1)^i)", MJ), Step("Its unit-diagonal eigenvectors", U)))
+        Step(r"$JMJ$ with $J = \mathrm{diag}((-1)^i)$", MJ), Step("Its unit-diagonal eigenvectors", U)))
 
 
 register(Result(
     key="S4-ERR-1", title="Lemma 3.2 as often quoted: the unsigned binomial matrix diagonalises J M J, not M",
+    title_tex="Lemma 3.2 as often quoted: the unsigned binomial matrix diagonalises $JMJ$, not $M$",
     source=S4 + ", Lemma 3.2 (confirm wording)", status=Status.EXACT,
     statement=lambda N: Tuple(Matrix(N, N, lambda i, j: sympy.binomial(i + j, i - j) if i >= j else 0),
                               sympy.diag(*[-(j + 1) for j in range(N)])),
     derive=_err1_derive,
     numeric=lambda dps, N: chk.integer_eigvecs(N, False, dps=dps),
     examples=({"N": 5}, {"N": 8}), bound=Bound("N", 1, 32), display={"N": 4},
-    notes="The signed matrix (-1)^(i-j) C(i+j, i-j) diagonalises M = T^-1 A T (S4-EIG-3); the unsigned one "
-          "diagonalises J M J, J = diag((-1)^i). The exponential growth conclusion is unaffected.",
+    notes=r"The signed matrix $(-1)^{i-j} \binom{i+j}{i-j}$ diagonalises $M = T^{-1}AT$ (S4-EIG-3); the "
+          r"unsigned one, $U_{ij} = \binom{i+j}{i-j}$, diagonalises $JMJ$, $J = \mathrm{diag}((-1)^i)$: "
+          r"$JMJ\,U = U\Lambda$, $\Lambda = \mathrm{diag}(-1,\ldots,-N)$. The exponential growth conclusion "
+          r"is unaffected.",
+    parts=("U", r"\Lambda"),
 ))
 
 _d = Symbol("d", positive=True)
@@ -533,22 +569,26 @@ def _err2_derive() -> Derivation:
                             lambda e: _stirling_log_gamma(e.args[0].args[0]))
     limit_of_log = sympy.expand(sympy.expand_log(stirling, force=True))
     return Derivation(Eq(Limit(ratio, _d, sympy.oo), sympy.exp(limit_of_log), evaluate=False), (
-        Step("S4-EIG-2 at m = d/3 in Gamma functions, over d^(3/2) 2^(-4d/3)", ratio),
-        Step("Gamma(z + 1) = z Gamma(z)", shifted),
-        Step("Its logarithm (d > 0)", logs),
-        Step("Stirling for each log Gamma(z), z -> oo (the O(1/z) terms vanish in the limit)", stirling),
-        Step("The d log d, d and log d terms cancel: the limit of the logarithm", limit_of_log)))
+        Step(r"S4-EIG-2 at $m = d/3$ in $\Gamma$ functions, over $d^{3/2}\,2^{-4d/3}$", ratio),
+        Step(r"$\Gamma(z + 1) = z\,\Gamma(z)$", shifted),
+        Step("Its logarithm ($d > 0$)", logs),
+        Step(r"Stirling for each $\log \Gamma(z)$, $z \to \infty$ (the $O(1/z)$ terms vanish in the "
+             "limit)", stirling),
+        Step(r"The $d\log d$, $d$ and $\log d$ terms cancel: the limit of the logarithm", limit_of_log)))
 
 
 register(Result(
     key="S4-ERR-2", title="Asymptotics of |S_{d/3}|: (4/3) sqrt(2 pi/3) d^(3/2) 2^(-4d/3), not O(sqrt d 2^(-4d/3))",
+    title_tex=r"Asymptotics of $|S_{d/3}|$: $\tfrac{4}{3}\,\sqrt{2\pi/3}\,d^{3/2}\,2^{-4d/3}$, "
+              r"not $O(\sqrt{d}\,2^{-4d/3})$",
     source=SU3 + "; Stirling's formula", status=Status.THEOREM,
     statement=lambda: Eq(Limit(sympy.gamma(2 * _d / 3 + 1) ** 2 / sympy.gamma(4 * _d / 3) / (
         _d ** Rational(3, 2) * 2 ** (-4 * _d / 3)), _d, sympy.oo), Rational(4, 3) * sqrt(2 * pi / 3),
         evaluate=False),
     numeric=lambda dps: chk.eigen_ratio_limit(dps=dps),
     examples=({},),
-    notes="The ratio tends to 1.929603... (Stirling); numeric: Richardson extrapolation (mp.limit) of the "
-          "gamma-function ratio. Su's O(sqrt d 2^(-4d/3)) misses a factor d. The ratio and its limit follow from "
-          "S4-EIG-2's closed form by Stirling's formula (_err2_derive, checked by the test-suite).",
+    notes=r"The ratio tends to $1.929603\ldots$ (Stirling); numeric: Richardson extrapolation (mp.limit) of "
+          r"the $\Gamma$-function ratio. Su's $O(\sqrt{d}\,2^{-4d/3})$ misses a factor $d$. The ratio and "
+          r"its limit follow from S4-EIG-2's closed form by Stirling's formula ($\texttt{\_err2\_derive}$, "
+          r"checked by the test-suite).",
 ))
