@@ -395,7 +395,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_latex(args: argparse.Namespace) -> int:
-    from .report import NO_TEX, compile_pdf, document, tex_engine
+    from .report import NO_TEX, compile_pdf, document, pillar_of, tex_engine
 
     results = _select(args.patterns)
     out = Path(args.output)
@@ -414,7 +414,8 @@ def cmd_latex(args: argparse.Namespace) -> int:
     if args.figures:
         from .figures import make_figures
 
-        figures = make_figures(out.parent / f"{out.stem}-figures", relative_to=out.parent)
+        figures = make_figures(out.parent / f"{out.stem}-figures", relative_to=out.parent,
+                               pillars={pillar_of(r.key) for r in results})
         for fig in figures:
             if fig.path is None:  # a warning, printed even with --quiet
                 print(f"figure skipped: {fig.caption}: {fig.skipped}", file=sys.stderr)

@@ -449,15 +449,17 @@ def _latex_of(obj: Any) -> str:
     # a matrix row that starts with "[" would be read as the optional argument of "\\[...]"
     tex = sympy.latex(obj).replace("\\\\[", "\\\\{}[")
     if len(tex) > _LATEX_LIMIT:
-        # Scaled to the line width, a formula of a few thousand characters shrinks to unreadable
-        # print (and a page-long one overflows TeX's dimensions); say what it is instead
-        # (``closedform show KEY`` prints it whole).
+        # Even broken into display lines, a formula of this size fills a page (and on one line it
+        # overflows TeX's dimensions); say what it is instead (``closedform show KEY`` prints it whole).
         shape = f"{obj.rows}-by-{obj.cols} matrix" if isinstance(obj, sympy.MatrixBase) else "expression"
         return rf"\text{{[{shape}; {len(tex)} characters of \LaTeX, omitted here]}}"
     return tex
 
 
-_LATEX_LIMIT = 2000  # characters; measured: 2x2 matrices of rational functions at ~2200 print as hairlines
+# characters; the report (proofs.report) breaks a long formula into display lines (a sum at its terms,
+# a fraction into numerator and denominator, a matrix entry by entry): only a formula that would fill
+# a page or more is described
+_LATEX_LIMIT = 5000
 
 
 class Registry:

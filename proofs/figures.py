@@ -20,13 +20,13 @@ from __future__ import annotations
 import importlib
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from .report import FigureRef
 
-__all__ = ["make_figures", "FIGURES"]
+__all__ = ["ALSO_FOR", "FIGURES", "make_figures"]
 
 _DPS = 20  # plotting precision
 
@@ -245,16 +245,36 @@ FIGURES: tuple[tuple[str, str, str, Callable[[Path], str]], ...] = (
 )
 
 
-def make_figures(directory: Path, *, relative_to: Path | None = None) -> list[FigureRef]:
-    """Draw every figure into ``directory``; a figure that cannot be drawn is returned with the reason."""
+#: figures that also belong in another pillar's section: shown there when their own pillar is not selected
+ALSO_FOR: dict[str, tuple[str, ...]] = {"kernels": ("RTF",)}
+
+
+def _placed(pillar: str, stem: str, pillars: Iterable[str] | None) -> str | None:
+    """The pillar whose section shows figure ``stem`` for the selected ``pillars`` (None: not shown)."""
+    if pillars is None:
+        return pillar
+    chosen = set(pillars)
+    if pillar in chosen:
+        return pillar
+    return next((p for p in ALSO_FOR.get(stem, ()) if p in chosen), None)
+
+
+def make_figures(directory: Path, *, relative_to: Path | None = None,
+                 pillars: Iterable[str] | None = None) -> list[FigureRef]:
+    """Draw the figures of ``pillars`` (key prefixes such as ``"HIPPO"``; default every pillar) into
+    ``directory``; a figure that cannot be drawn is returned with the reason."""
+    wanted = [(placed, stem, fallback, draw) for pillar, stem, fallback, draw in FIGURES
+              if (placed := _placed(pillar, stem, pillars)) is not None]
     try:
         _pyplot()
     except ImportError:
         reason = "matplotlib is not installed (pip install 'closedform[report]')"
-        return [FigureRef(p, caption, None, reason) for p, _, caption, _ in FIGURES]
+        return [FigureRef(p, caption, None, reason) for p, _, caption, _ in wanted]
+    if not wanted:
+        return []
     directory.mkdir(parents=True, exist_ok=True)
     out = []
-    for pillar, stem, fallback, draw in FIGURES:
+    for pillar, stem, fallback, draw in wanted:
         path = directory / f"{stem}.pdf"
         try:
             caption = draw(path)

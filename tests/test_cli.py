@@ -181,6 +181,9 @@ def test_latex_writes_a_standalone_document(tmp_path):
     for r in registry.select(keys):
         assert r.key in tex
     assert "\\begin{longtable}" in tex
+    # only the selected pillar's figures are drawn (the others would be dropped from the document anyway)
+    drawn = {p.stem for p in (tmp_path / "r-figures").iterdir()}
+    assert drawn == {"legs-reconstruction"}, drawn
 
 
 def test_latex_pdf_without_tex_fails_at_once_in_one_line(tmp_path):
