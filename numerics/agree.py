@@ -19,6 +19,7 @@ Precision never leaks: everything runs inside ``mpmath.workdps``; the global
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
@@ -37,6 +38,8 @@ __all__ = [
     "Agreement",
     "check_dps",
     "precision",
+    "with_dps",
+    "round_to",
     "to_mp",
     "flatten",
     "digits",
@@ -59,6 +62,61 @@ def check_dps(dps: object) -> int:
 def precision(dps: int) -> AbstractContextManager[Any]:
     """A context in which mpmath works at ``dps`` decimal digits; restores the old precision on exit."""
     return mpmath.workdps(check_dps(dps))
+
+
+def round_to(value: Any, dps: int) -> Any:
+    """``value`` rounded to ``dps`` digits: mpmath numbers, and lists, tuples, dicts and matrices of them.
+
+    Anything else (ints, strings, None, booleans) is returned as it is.
+    """
+    with mpmath.workdps(dps):
+        return _round(value)
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, (mpmath.mpf, mpmath.mpc)):
+        return +value
+    if isinstance(value, mpmath.matrix):
+        return value.apply(lambda v: +v)
+    if isinstance(value, list):
+        return [_round(v) for v in value]
+    if isinstance(value, tuple):
+        return type(value)(*map(_round, value)) if hasattr(value, "_fields") else tuple(map(_round, value))
+    if isinstance(value, dict):
+        return {k: _round(v) for k, v in value.items()}
+    return value
+
+
+def with_dps(guard: int = 0) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator: the precision handling of a numeric route, written once.
+
+    The decorated function takes ``dps=`` (default :data:`DEFAULT_DPS`); the decorator checks it
+    (:func:`check_dps`), runs the function inside ``mpmath.workdps(dps + guard)`` and rounds what it
+    returns to ``dps`` digits (:func:`round_to`), so the caller gets numbers at the precision it asked
+    for and the global precision is never changed.  In the spirit of mpmath's ``extraprec``.
+
+    >>> @with_dps(guard=10)
+    ... def third(*, dps=DEFAULT_DPS):
+    ...     return mp.mpf(1) / 3
+    >>> mpmath.nstr(third(dps=20), 20)
+    '0.33333333333333333333'
+    >>> mp.dps  # unchanged
+    15
+    """
+    if isinstance(guard, bool) or not isinstance(guard, int) or guard < 0:
+        raise ValueError(f"guard must be a non-negative integer number of digits, got {guard!r}")
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def route(*args: Any, dps: int = DEFAULT_DPS, **kwargs: Any) -> Any:
+            dps = check_dps(dps)
+            with mpmath.workdps(dps + guard):
+                value = fn(*args, dps=dps, **kwargs)
+            return round_to(value, dps)
+
+        return route
+
+    return decorate
 
 
 def to_mp(x: Any) -> Any:

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mpmath import mp
+
 from numerics.agree import Agreement, agreement, check_dps, digits, precision, to_mp, worst
 
 
@@ -103,3 +105,25 @@ def test_to_mp_converts_exact_inputs_exactly():
         to_mp(object())
     with pytest.raises(ValueError, match="boolean"):
         to_mp(True)
+
+
+def test_with_dps_checks_works_with_guard_digits_and_rounds_what_it_returns():
+    from numerics.agree import with_dps
+
+    seen = []
+
+    @with_dps(guard=7)
+    def route(x, *, dps=50):
+        seen.append(mp.dps)
+        return [mp.mpf(x) / 3, (mp.mpf(1) / 7, {"k": mp.mpc(1, 1) / 3}), 5, None]
+
+    before = mp.dps
+    value = route(1, dps=20)
+    assert seen == [27] and mp.dps == before
+    with mpmath.workdps(20):
+        assert value[0] == +(mp.mpf(1) / 3) and value[1][0] == +(mp.mpf(1) / 7)
+    assert value[2:] == [5, None]
+    with pytest.raises(ValueError, match="dps must be an integer"):
+        route(1, dps=10)
+    with pytest.raises(ValueError, match="guard"):
+        with_dps(guard=-1)
