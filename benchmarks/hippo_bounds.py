@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import proofs  # noqa: E402
-from proofs import checks  # noqa: E402
+from proofs.core import checks  # noqa: E402
 
 BELOW_SPEC = ("HIPPO-DISC-1", "HIPPO-DISC-2", "HIPPO-DISC-3", "HIPPO-DISC-4", "HIPPO-DISC-5",
               "HIPPO-LEGS-P4", "HIPPO-LEGS-P8", "HIPPO-LEGS-P9", "HIPPO-DISC-8", "HIPPO-DISC-9")

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from proofs import checks  # noqa: E402
+from proofs.core import checks  # noqa: E402
 from proofs import hippo  # noqa: E402
-from proofs._hippo_basis import _moments, shifted_legendre  # noqa: E402
-from proofs.legendre import rodrigues_laguerre  # noqa: E402
+from proofs.hippo.transitions import _moments, shifted_legendre  # noqa: E402
+from proofs.hippo.legendre import rodrigues_laguerre  # noqa: E402
 
 
 def _clear() -> None:

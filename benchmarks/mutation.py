@@ -74,7 +74,7 @@ def _docstring_nodes(tree: ast.AST) -> set[int]:
 
 #: keyword arguments that choose test points or presentation, not a claim: a mutant there
 #: checks other points (or prints differently) and cannot make a formula wrong
-_DATA_KEYWORDS = {"examples", "display", "params", "bound", "notes", "title", "source", "key"}
+_DATA_KEYWORDS = {"examples", "display", "params", "bound", "notes", "title", "title_tex", "parts", "source", "key"}
 #: calls whose arguments are presentation only (a derivation step's caption and shown expression)
 _DISPLAY_CALLS = {"Step"}
 #: generators of test points and exact test data (seeded rationals, hypothesis strategies): a mutant
@@ -199,8 +199,11 @@ def mutated_source(m: Mutant, root: Path = ROOT) -> str:
 
 
 def topic_files(topic: str) -> list[Path]:
-    files = [ROOT / "proofs" / f"{topic}.py", *sorted((ROOT / "proofs").glob(f"_{topic}_*.py"))]
-    return [f for f in files if f.exists()]
+    """The modules of a topic: its pillar package proofs/<topic>/ (legendre is hippo/legendre.py alone)."""
+    if topic == "legendre":
+        return [ROOT / "proofs" / "hippo" / "legendre.py"]
+    files = sorted((ROOT / "proofs" / topic).glob("*.py"))
+    return [f for f in files if not (topic == "hippo" and f.name == "legendre.py")]
 
 
 def own_tests(topic: str, root: Path = ROOT) -> list[str]:

@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         t = timed(lambda: subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
                                          cwd=ROOT, env=env, capture_output=True))
         lines.append(f"{'pytest (default run)':38} {'-':>7}  {t:.1f}s wall")
-    t = timed(lambda: subprocess.run([sys.executable, "-m", "proofs.cli", "verify"], cwd=ROOT, capture_output=True))
+    t = timed(lambda: subprocess.run([sys.executable, "-m", "proofs.app.cli", "verify"], cwd=ROOT, capture_output=True))
     lines.append(f"{'closedform verify (all results)':38} {'-':>7}  {t:.1f}s wall")
 
     from proofs.hippo import derive_transition

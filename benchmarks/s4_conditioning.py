@@ -2,7 +2,7 @@
 
 W is T V (T = diag(sqrt(2n+1)), V the signed binomial matrix of S4-EIG-3) with its columns scaled
 to unit 2-norm.  For each N the script computes log2 cond_2(W) from ``mp.svd_r`` at dps >= N + 30
-(numerics._s4_checks.log2_cond, rounded to 4 decimals like the table), compares it with G-S9, and
+(numerics.s4.structure.log2_cond, rounded to 4 decimals like the table), compares it with G-S9, and
 prints the increment per unit N over each interval next to the conjectured limit
 log2(3 + 2 sqrt2) = 2.5431 (cond(W) ~ (1 + sqrt2)^(2N) up to a sub-exponential factor).  It also
 reports the least-squares slope over all listed N.
@@ -17,7 +17,7 @@ import argparse
 import math
 import time
 
-from numerics._s4_checks import log2_cond
+from numerics.s4.structure import log2_cond
 
 GOLDEN = {8: 16.2332, 16: 36.2758, 24: 56.4581, 32: 76.6912, 40: 96.9508, 48: 117.2268, 64: 157.8089,
           80: 198.4158, 96: 239.0382}

@@ -39,8 +39,8 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from numerics import _s4_core as core
-from numerics import _s4_kernel as ker
+from numerics.s4 import linalg as core
+from numerics.s4 import kernel_routes as ker
 from numerics import s4
 
 STEP = Fraction(1, 100)

@@ -8,6 +8,6 @@ products, minimisation), never by evaluating the closed form under test.
 """
 
 from . import agree as agree
-from . import legendre as legendre
+from .hippo import legendre
 
 __all__ = ["agree", "legendre"]

@@ -6,11 +6,15 @@
     >>> proofs.registry["HIPPO-LEG-6"].status.value
     'EXACT'
 
-Importing :mod:`proofs` imports every topic module, which registers its results.
+Importing :mod:`proofs` imports every pillar package (each folder of ``proofs/`` except ``core`` and
+``app``), which registers its results.  Pillars are found, not listed: a new folder with an
+``__init__.py`` is a new pillar.  Results are listed pillar by pillar, in the order each pillar
+package states as ``ORDER`` (hippo 10, s4 20, rational 30, entropy 40, variational 50; a pillar
+without ``ORDER`` comes last), and within a pillar in the order they were registered.
 """
 
 import importlib
-import importlib.util
+import pkgutil
 
 from .core import Bound as Bound
 from .core import Derivation as Derivation
@@ -21,13 +25,16 @@ from .core import Status as Status
 from .core import Step as Step
 from .core import registry as registry
 
-#: Topic modules, in the order their results are listed.  A topic whose module is not
-#: written yet is skipped; an error inside an existing module is raised, never hidden.
-TOPICS = ("legendre", "hippo", "s4", "rational", "entropy", "variational")
+#: folders of proofs/ that are not pillars: the model and the applications built on it
+NOT_PILLARS = frozenset({"core", "app"})
 
-for _topic in TOPICS:
-    if importlib.util.find_spec(f"{__name__}.{_topic}") is not None:
-        globals()[_topic] = importlib.import_module(f"{__name__}.{_topic}")
+#: the pillar packages found in proofs/, in listing order
+PILLARS: tuple[str, ...] = ()
 
-__all__ = ["Bound", "Derivation", "Registry", "Report", "Result", "Status", "Step", "registry", "TOPICS",
-           *[t for t in TOPICS if t in globals()]]
+_found = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg and m.name not in NOT_PILLARS)
+for _name in _found:
+    globals()[_name] = importlib.import_module(f"{__name__}.{_name}")
+PILLARS = tuple(sorted(_found, key=lambda name: (getattr(globals()[name], "ORDER", 1_000), name)))
+
+__all__ = ["Bound", "Derivation", "Registry", "Report", "Result", "Status", "Step", "registry", "PILLARS",
+           *PILLARS]

@@ -1,4 +1,4 @@
-"""The shared-node quadrature helpers of numerics._basis agree with mpmath's own routes."""
+"""The shared-node quadrature helpers of numerics.hippo.bases agree with mpmath's own routes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import mpmath
 import pytest
 from mpmath import mp
 
-from numerics._basis import laguerre_all, legendre_all, quad_each
+from numerics.hippo.bases import laguerre_all, legendre_all, quad_each
 
 
 @pytest.mark.parametrize("x", ["-1", "-0.73", "0", "0.5", "1"])
@@ -48,7 +48,7 @@ def test_quad_each_is_one_quad_per_component_and_evaluates_each_node_once():
 
 
 def test_legs_family_is_the_orthonormal_shifted_legendre_basis():
-    from numerics._basis import legs_all
+    from numerics.hippo.bases import legs_all
 
     with mpmath.workdps(50):
         r = mp.mpf("0.3")
@@ -58,7 +58,7 @@ def test_legs_family_is_the_orthonormal_shifted_legendre_basis():
 
 def test_gauss_legendre_rule_agrees_on_entire_integrands_and_bad_rules_are_refused():
     import numerics.hippo as nh
-    from numerics._hippo_checks import fourier_partial_sum
+    from numerics.hippo.routes import fourier_partial_sum
 
     def values(v):
         return [mp.cos(3 * v), v**7 - v]

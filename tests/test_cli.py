@@ -23,9 +23,9 @@ import pytest
 import sympy
 
 from proofs import registry
-from proofs.cli import _progress, main
+from proofs.app.cli import _progress, main
 from proofs.core import Bound, Derivation, Result, Status, Step
-from proofs.markup import plain_text
+from proofs.core.markup import plain_text
 
 SCRIPT = shutil.which("closedform")
 #: seconds of interpreter and SymPy start-up a loaded 2-core machine may add to a command
@@ -40,7 +40,7 @@ def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
 
 
 def run_here(*args: str) -> subprocess.CompletedProcess:
-    """``closedform ARGS`` run in this process through :func:`proofs.cli.main` (argparse's exits caught).
+    """``closedform ARGS`` run in this process through :func:`proofs.app.cli.main` (argparse's exits caught).
 
     The parsing and error paths are the same code the script runs; a subprocess costs 0.4 s of
     interpreter and SymPy start-up each, so only one case per table below goes through the script.
@@ -132,7 +132,7 @@ def test_verify_table_and_progress():
 def test_verify_exits_nonzero_when_a_check_fails(tmp_path):
     # a planted wrong result, registered through a sitecustomize-free route: run the module in-process
     code = (
-        "import sys, dataclasses, proofs; from proofs import cli; r = proofs.registry['HIPPO-LEG-4'];"
+        "import sys, dataclasses, proofs; from proofs.app import cli; r = proofs.registry['HIPPO-LEG-4'];"
         "proofs.registry._items['HIPPO-LEG-4'] = r.perturbed(); sys.exit(cli.main(['verify', 'HIPPO-LEG-4', '--bound', '3']))"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
@@ -253,7 +253,7 @@ PLANTED = Result(
     title_tex=r"Planted pair $\bar{A}$, $\sqrt{2n+1}$", notes=NOTES,
     parts=(r"\bar{A}", "B"),
 )
-A_BAR = plain_text(r"$\bar{A}$")  # A with a bar (one character or two: proofs.markup decides)
+A_BAR = plain_text(r"$\bar{A}$")  # A with a bar (one character or two: proofs.core.markup decides)
 
 
 @pytest.fixture
@@ -333,7 +333,7 @@ def test_bound_below_a_results_start_is_a_usage_error_before_verifying(monkeypat
     def no_work(*args, **kwargs):
         raise AssertionError("verified before checking --bound")
 
-    monkeypatch.setattr("proofs.cli.verify_all", no_work)
+    monkeypatch.setattr("proofs.app.cli.verify_all", no_work)
     late = next(r for r in registry if r.bound is not None and r.derive is not None and r.bound.start >= 1)
     proc = run_here("verify", late.key, "--bound", str(late.bound.start - 1))
     assert_one_line_error(proc, "--bound", late.key, f"give at least {late.bound.start}")
@@ -341,7 +341,7 @@ def test_bound_below_a_results_start_is_a_usage_error_before_verifying(monkeypat
 
 
 def test_bound_for_results_without_a_bound_is_a_usage_error(monkeypatch):
-    monkeypatch.setattr("proofs.cli.verify_all",
+    monkeypatch.setattr("proofs.app.cli.verify_all",
                         lambda *a, **k: pytest.fail("verified before checking --bound"))
     general = [r.key for r in registry if r.bound is None][:2]
     proc = run_here("verify", *general, "--bound", "4")

@@ -123,7 +123,7 @@ def test_general_statement_keeps_the_parameter_symbolic():
 
 def test_parallel_verification_matches_serial_and_keeps_order():
     from proofs import registry
-    from proofs.runner import verify_all
+    from proofs.app.runner import verify_all
 
     chosen = registry.select(["HIPPO-LEG-2", "HIPPO-LEG-5", "HIPPO-LEG-4"])
     seen = []
@@ -139,7 +139,7 @@ def test_parallel_verification_matches_serial_and_keeps_order():
 
 def test_oversized_latex_is_replaced_by_a_description():
     # a formula longer than the limit would overflow TeX's dimensions when scaled to the line
-    from proofs.core import _LATEX_LIMIT, _latex_of
+    from proofs.core.result import _LATEX_LIMIT, _latex_of
 
     big = sympy.Matrix(2, 2, lambda i, j: sympy.Symbol("x" * (_LATEX_LIMIT // 2)) + i + j)
     tex = _latex_of(big)
@@ -148,7 +148,7 @@ def test_oversized_latex_is_replaced_by_a_description():
 
 
 def test_same_disproves_by_one_point_but_never_proves_by_it():
-    from proofs.checks import same
+    from proofs.core.checks import same
 
     x = Symbol("x")
     n = Symbol("n", integer=True, nonnegative=True)

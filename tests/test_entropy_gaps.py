@@ -18,8 +18,8 @@ import sympy
 from mpmath import mp
 from sympy import Eq, Rational, Symbol, log
 
-from numerics import _entropy_gaps as ng
-from proofs import _entropy_gaps as pg
+from numerics.entropy import heuristics as ng
+from proofs.entropy import heuristics as pg
 from proofs import entropy as ent
 from proofs import registry
 from proofs.core import Status
@@ -244,7 +244,7 @@ def test_e1c_small_sweep_d256_follows_the_annealed_law():
 
 
 def test_domain_edges_of_the_annealed_exponential_law_and_the_sphere_stationarity():
-    from proofs._entropy_gaps import cosine_stationarity
+    from proofs.entropy.heuristics import cosine_stationarity
     from proofs.entropy import annealed_entropy
 
     with pytest.raises(ValueError, match="lam must be < 1"):
@@ -258,7 +258,7 @@ def test_domain_edges_of_the_annealed_exponential_law_and_the_sphere_stationarit
 def test_pd_series_summed_side_equals_the_digamma_difference():
     # the m-form of ENT-A12b states a whole series; its own Sum (summand and start index) is summed here
     # by mpmath and must equal psi(1) - psi(1 - m)
-    from proofs._entropy_rem import pd_series
+    from proofs.entropy.gaussian_scores import pd_series
 
     for m in (sympy.Rational(1, 2), sympy.Rational(1, 5)):
         stmt = pd_series(m=m)

@@ -18,11 +18,11 @@ from mpmath import mp
 from sympy import I, Matrix, Rational, Symbol, pi, sqrt
 
 import proofs
-from numerics import _hippo_checks as chk
+from numerics.hippo import routes as chk
 from numerics import hippo as nh
 from numerics import strategies as S
-from numerics._hippo_disc import ode_step
-from proofs import checks
+from numerics.hippo.discrete_systems import ode_step
+from proofs.core import checks
 from proofs import hippo as H
 
 W = Symbol("w", positive=True)

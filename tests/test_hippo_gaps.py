@@ -17,11 +17,11 @@ from mpmath import mp
 from sympy import Eq, Matrix, Rational, Symbol, Tuple
 
 import proofs
-from numerics import _hippo_checks as chk
+from numerics.hippo import routes as chk
 from proofs import hippo as H
-from proofs._hippo_disc import _radicals, _unscale, diagonal_scaling
-from proofs._hippo_empirical import P11_SIZES, _p11_ratio
-from proofs._hippo_fourier import _fout_real_closed, _invariants, _rescale_psi
+from proofs.hippo.discrete_systems import _radicals, _unscale, diagonal_scaling
+from proofs.hippo.empirical import P11_SIZES, _p11_ratio
+from proofs.hippo.fourier import _fout_real_closed, _invariants, _rescale_psi
 
 W = Symbol("w", positive=True)
 NEW_CHECKS = ("HIPPO-FOUT-5", "HIPPO-RESCALE-1", "HIPPO-ERR-1", "HIPPO-ERR-2", "HIPPO-ERR-3", "HIPPO-DISC-7",

@@ -14,7 +14,7 @@ import sympy
 
 from proofs import registry
 from proofs.core import Status
-from proofs.report import (
+from proofs.app.report import (
     MIN_SCALE,
     FigureRef,
     _lines,
@@ -141,7 +141,7 @@ def test_a_figure_reference_is_included_or_its_omission_stated(tmp_path):
 
 
 def test_figures_are_drawn_or_skipped_with_a_reason(tmp_path):
-    from proofs.figures import FIGURES, make_figures
+    from proofs.app.figures import FIGURES, make_figures
 
     figs = make_figures(tmp_path / "figs", relative_to=tmp_path)
     assert len(figs) == len(FIGURES)
@@ -157,7 +157,7 @@ def test_figures_are_drawn_or_skipped_with_a_reason(tmp_path):
 
 def test_statements_round_trip_through_parse_latex(record_property):
     pytest.importorskip("lark")
-    from proofs.roundtrip import round_trip
+    from proofs.app.roundtrip import round_trip
 
     found = round_trip(RESULTS)
     record_property("round_trip", found.summary())  # printed once at the end (tests/conftest.py)
@@ -170,7 +170,7 @@ def test_the_round_trip_whitelist_is_honest():
     pytest.importorskip("lark")
     from sympy.parsing.latex import parse_latex
 
-    from proofs.roundtrip import equal, normalise, supported
+    from proofs.app.roundtrip import equal, normalise, supported
 
     x, y, n = sympy.symbols("x y n")
     samples = [x**2 / 2 + 3, sympy.Eq(x + 1, y), sympy.sqrt(2 * n + 1), sympy.log(n), sympy.exp(-x),
@@ -279,7 +279,7 @@ def test_a_selection_has_only_its_pillars_sections_and_figures():
 
 
 def test_make_figures_draws_only_the_selected_pillars(tmp_path, monkeypatch):
-    from proofs import figures as fig_module
+    from proofs.app import figures as fig_module
 
     drawn = []
 

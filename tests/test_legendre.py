@@ -9,10 +9,10 @@ import pytest
 import sympy
 from sympy import Eq, Poly, Rational, laguerre, legendre
 
-from numerics import legendre as num
-from proofs import legendre as leg
+from numerics.hippo import legendre as num
+from proofs.hippo import legendre as leg
 from proofs import registry
-from proofs.legendre import x
+from proofs.hippo.legendre import x
 
 
 def test_rodrigues_polynomials_match_the_textbook_ones():

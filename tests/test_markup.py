@@ -1,10 +1,10 @@
-"""Text with inline math: the LaTeX, math-mode and plain forms of one source (proofs.markup)."""
+"""Text with inline math: the LaTeX, math-mode and plain forms of one source (proofs.core.markup)."""
 
 from __future__ import annotations
 
 import pytest
 
-from proofs.markup import check_markup, latex_escape, latex_text, math_text, plain_text
+from proofs.core.markup import check_markup, latex_escape, latex_text, math_text, plain_text
 
 
 def test_prose_is_escaped_and_math_kept():

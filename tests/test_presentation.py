@@ -1,6 +1,6 @@
 """What a reader sees of every result: typeset titles, captions and notes; named tuple parts; no Boolean atoms.
 
-Titles, captions and notes are text with inline mathematics written ``$...$`` (proofs.markup): the report
+Titles, captions and notes are text with inline mathematics written ``$...$`` (proofs.core.markup): the report
 and notebooks typeset the mathematics, the terminal spells it out.  Mathematics written as ASCII outside the
 dollars prints literally in the report (``F_{y'}``, ``P P^T``), which these tests catch.
 """
@@ -13,7 +13,7 @@ import pytest
 import sympy
 
 from proofs import registry
-from proofs.markup import latex_text, math_text, plain_text, split_math
+from proofs.core.markup import latex_text, math_text, plain_text, split_math
 
 RESULTS = list(registry)
 IDS = [r.key for r in RESULTS]

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from mpmath import mp
 
 import proofs
-from numerics import _rational_routes as routes
+from numerics.rational import routes
 from numerics import rational as nr
 from numerics.agree import digits
 from proofs import rational as pr
-from proofs._rational_common import coefficient_vectors, fft_points
+from proofs.rational.instances import coefficient_vectors, fft_points
 
 A1 = [F(1, 2), F(-1, 5), F(1, 10)]
 B1 = [1, F(2, 5), F(-3, 10)]
@@ -410,7 +410,7 @@ def test_claims_45_digits(key):
 def test_perturbation_fails_both_checks(key):
     r = proofs.registry[key].perturbed()
     first = r.cases()[0] if r.bound is not None else {}
-    assert not proofs.checks.same(r.statement(**first), r.derivation(**first).value)
+    assert not proofs.core.checks.same(r.statement(**first), r.derivation(**first).value)
     assert not r.cross_check(r.examples[0]).passed
 
 
@@ -485,7 +485,7 @@ def test_crt_kernel_adds_no_feedthrough_by_default():
 
 
 def test_su_to_rtf_kernel_defaults_to_no_feed_through_and_exact_lengths_are_capped():
-    from proofs._rational_exact import MAX_L, check_L
+    from proofs.rational.transfer import MAX_L, check_L
     from proofs.rational import su_to_rtf_kernel
 
     assert su_to_rtf_kernel([1, 2]) == [0, 1, 2]

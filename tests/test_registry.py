@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sympy.core.function import AppliedUndef
 
 from proofs import registry
-from proofs.checks import same
+from proofs.core.checks import same
 from proofs.core import SYMBOLIC_OUTCOMES, Status
 
 RESULTS = list(registry)

@@ -18,7 +18,8 @@ from mpmath import mp
 
 from numerics import s4 as ns4
 from numerics.agree import digits
-from proofs import checks, registry
+from proofs.core import checks
+from proofs import registry
 from proofs import s4
 from proofs.hippo import transition
 
@@ -285,7 +286,7 @@ def test_cauchy_raises_on_a_tan_collision():
 def test_dropping_ctilde_gives_the_aliased_kernel():
     A, B, _ = _system("legs", 4)
     Abar, Bbar = ns4.bilinear(A, B, F(1, 10))
-    from numerics._s4_core import idft
+    from numerics.s4.linalg import idft
 
     with mpmath.workdps(50):
         L = 8
@@ -300,7 +301,7 @@ def test_dropping_ctilde_gives_the_aliased_kernel():
 # --- FFT sign convention, both ways ------------------------------------------------------------------------
 
 def test_dft_sign_convention_both_ways():
-    from numerics._s4_core import fft, idft
+    from numerics.s4.linalg import fft, idft
 
     A, B, _ = _system("legs", 5)
     L = 11
@@ -433,7 +434,7 @@ def test_wrong_legs_factor_is_caught_numerically():
 
 import inspect  # noqa: E402
 
-from numerics import _s4_kernel as nker  # noqa: E402
+from numerics.s4 import kernel_routes as nker  # noqa: E402
 
 
 def _params(fn):
@@ -533,7 +534,7 @@ def test_cauchy_collision_constructed_per_S4_ALG_3_at_a_nonzero_node():
 def test_generating_route_sign_convention_both_ways(measure, N, L):
     """S4-GF-3/GF-4 on the route itself: nodes e^{-2 pi i l/L} with numpy's ifft give K; the nodes
     e^{+2 pi i l/L} with the same inverse give the time-reversed K_{(-k) mod L}, detectably wrong."""
-    from numerics import _s4_core as core
+    from numerics.s4 import linalg as core
 
     A, B, _ = _system(measure, N)
     C = [F(k + 1, 3) * (-1) ** k for k in range(N)]
@@ -621,7 +622,7 @@ def test_legt_lagt_golden_G_S3_G_S4_to_20_digits():
 
 
 def test_eigenvector_size_golden_G_S7():
-    from numerics import _s4_checks as chk
+    from numerics.s4 import structure as chk
 
     eig2 = registry["S4-EIG-2"]
     for m, gold in ((10, "2.901777820769937614741019e-10"), (20, "7.441361462414505616070854e-22")):
@@ -666,14 +667,14 @@ def test_conditioning_table_S4_EIG_4_is_defined_on_G_S9_and_its_slopes_rise_towa
 def test_err2_limit_follows_from_the_eig2_closed_form_by_stirling():
     """S4-ERR-2 is a THEOREM (Stirling), so the registry carries no derive for it; its derivation from
     S4-EIG-2's closed form is checked here against the statement, the ratio under the Limit included."""
-    from proofs._s4_nplr import _err2_derive
+    from proofs.s4.structure import _err2_derive
 
     stmt, derived = registry["S4-ERR-2"].statement(), _err2_derive().value
     # the derivation rebuilds the statement's ratio term by term: no limit is evaluated (sympy.limit: 7 s)
     assert derived.lhs == stmt.lhs
     assert checks.same(stmt, derived)
     # the Stirling form it uses, against mpmath's log Gamma: what it drops is 1/(12 z) + O(z^-3)
-    from proofs._s4_nplr import _stirling_log_gamma
+    from proofs.s4.structure import _stirling_log_gamma
 
     with mpmath.workdps(30):
         for z in (10, 1000):

@@ -17,7 +17,7 @@ from sympy import Function, Rational, Symbol, sqrt
 import proofs
 from numerics import variational as nv
 from numerics.strategies import rationals
-from proofs import checks
+from proofs.core import checks
 from proofs import variational as pv
 
 x = Symbol("x")
@@ -61,10 +61,10 @@ def test_numerics_contract_names(name):
 
 
 def test_numerics_does_not_import_sympy_or_proofs():
-    import numerics._variational_brach as b
-    import numerics._variational_el as e
-    import numerics._variational_fermat as f
-    import numerics._variational_rates as rt
+    import numerics.variational.brachistochrone_paths as b
+    import numerics.variational.euler_lagrange_equations as e
+    import numerics.variational.fermat_geometry as f
+    import numerics.variational.rates as rt
 
     for mod in (nv, b, e, f, rt):
         src = inspect.getsource(mod)
@@ -421,7 +421,7 @@ def test_fermat_numeric_golden(weights, px, py, value):
 
 
 def test_x13_barycentrics_exact_on_test_triangle():
-    from proofs._variational_fermat import barycentric_point
+    from proofs.variational.fermat_geometry import barycentric_point
 
     assert barycentric_point(*TRI) == ((10 + 4 * sqrt(3)) / 13, (24 - 6 * sqrt(3)) / 13)
     assert barycentric_point(*TRI, (3, 4, 5)) == (Rational(50, 37), Rational(70, 37))
@@ -429,7 +429,7 @@ def test_x13_barycentrics_exact_on_test_triangle():
 
 def test_wrong_barycentrics_without_weight_factors_are_caught():
     """Pitfall C17: csc(theta_A - A) : ... without the k_i factors is off by ~0.27 for k = (2, 3, 4)."""
-    from proofs._variational_fermat import triangle_data
+    from proofs.variational.fermat_geometry import triangle_data
 
     k = (2, 3, 4)
     t = triangle_data(*TRI)
@@ -590,7 +590,7 @@ def test_checks_same_on_golden_value():
 # --- Part II (extensions) ----------------------------------------------------------------------------------
 
 def test_extension_goldens():
-    from numerics import _variational_ext as nx
+    from numerics.variational import extensions as nx
 
     x = nx.quadratic_flow((1, 1), Fr(3, 2), dps=40)
     assert close(x[0], "0.037955196184655782700987658853271171", 33)
@@ -610,8 +610,8 @@ def test_extension_goldens():
 
 
 def test_extension_identities_symbolic():
-    from proofs import _variational_ext as ext
-    from proofs import _variational_ext_dist as dist
+    from proofs.variational import gradient_flow as ext
+    from proofs.variational import distributions as dist
 
     assert ext.proximal_statement().rhs.subs({ext.XK1: 1, ext.XK2: 1, ext.eta: Rational(1, 2)}) == sympy.Matrix(
         [Rational(8, 19), Rational(6, 19)])
@@ -623,11 +623,11 @@ def test_extension_identities_symbolic():
 
 
 @pytest.mark.parametrize("call, match", [
-    (lambda: __import__("numerics._variational_ext", fromlist=["x"]).quadratic_flow((1, 1), -1), "t must be >= 0"),
-    (lambda: __import__("numerics._variational_ext", fromlist=["x"]).proximal_step((1, 1), 0), "eta must be positive"),
-    (lambda: __import__("numerics._variational_ext", fromlist=["x"]).entropic_minimiser((1,), 1), "at least two"),
-    (lambda: __import__("numerics._variational_ext", fromlist=["x"]).mirror_step((1, -1), (1, 1), 1), "positive"),
-    (lambda: __import__("numerics._variational_ext", fromlist=["x"]).gibbs_objective((1,), (1, 2), (1,), 1),
+    (lambda: __import__("numerics.variational.extensions", fromlist=["x"]).quadratic_flow((1, 1), -1), "t must be >= 0"),
+    (lambda: __import__("numerics.variational.extensions", fromlist=["x"]).proximal_step((1, 1), 0), "eta must be positive"),
+    (lambda: __import__("numerics.variational.extensions", fromlist=["x"]).entropic_minimiser((1,), 1), "at least two"),
+    (lambda: __import__("numerics.variational.extensions", fromlist=["x"]).mirror_step((1, -1), (1, 1), 1), "positive"),
+    (lambda: __import__("numerics.variational.extensions", fromlist=["x"]).gibbs_objective((1,), (1, 2), (1,), 1),
      "same length"),
 ])
 def test_extension_errors(call, match):

@@ -16,10 +16,10 @@ from sympy import Eq, Rational, Tuple, asin, elliptic_f, elliptic_k, sqrt
 import proofs
 from numerics import variational as nv
 from numerics.strategies import rationals
-from proofs import _variational_arc as arc
-from proofs import _variational_fermat_x13 as x13
-from proofs import _variational_minimality as mini
-from proofs._variational_el import P, Y
+from proofs.variational import galileo as arc
+from proofs.variational import kimberling_x13 as x13
+from proofs.variational import minimality as mini
+from proofs.variational.euler_lagrange_equations import P, Y
 
 NEW = {"VAR-A11-ARC": proofs.Status.EXACT, "VAR-A11-CHORD": proofs.Status.EXACT,
        "VAR-A13-RATE": proofs.Status.EMPIRICAL, "VAR-A14-JACOBI": proofs.Status.EXACT,
@@ -173,7 +173,7 @@ def test_rate_result_passes_and_wrong_claim_is_caught():
 
 def test_the_drawn_triangles_are_those_with_every_angle_below_120_degrees():
     # the interior case of VAR-F1..F3 is drawn through this filter: cos > -1/2 tested without roots
-    from proofs._variational_fermat_results import _below_120
+    from proofs.variational.fermat import _below_120
 
     def tri(cx, cy):
         return {"Ax": 0, "Ay": 0, "Bx": 1, "By": 0, "Cx": cx, "Cy": cy}

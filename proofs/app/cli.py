@@ -1,0 +1,537 @@
+"""The ``closedform`` command line.
+
+::
+
+    closedform --version
+    closedform list   [PREFIX ...] [--json | --markdown]
+    closedform show   KEY [--latex]
+    closedform verify [KEY|PREFIX ...] [--dps N] [--bound N] [--jobs N] [--json] [-q]
+    closedform latex  [KEY|PREFIX ...] -o FILE [--pdf] [--no-verify] [--no-figures] [--dps N] [-q]
+
+Keys are matched exactly or by case-insensitive prefix (``hippo``, ``HIPPO-LEG``).
+Errors (unknown keys, bad options, out-of-range values) print one line on stderr
+and exit with status 2; ``verify`` exits 0 only when every check passed.
+
+Terminal output is plain text: titles, captions and notes are written with inline
+LaTeX (``$...$``, see :mod:`proofs.core.markup`) and printed through
+:func:`proofs.core.markup.plain_text`; formulas go through SymPy's pretty printer.
+Tables fit the terminal's width (``COLUMNS``, else the terminal, else 100).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+import time
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from numerics.agree import DEFAULT_DPS, MAX_DPS, MIN_DPS, check_dps
+
+from proofs.core import Report, Result, Status, registry
+from proofs.core.markup import plain_text
+from .runner import default_jobs, verify_all
+
+__all__ = ["main"]
+
+
+class UsageError(Exception):
+    """A user mistake: reported in one line, exit status 2."""
+
+    def __init__(self, message: str, prog: str = "closedform") -> None:
+        super().__init__(message)
+        self.prog = prog
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, no usage dump
+        raise UsageError(f"{message} (see '{self.prog} --help')", self.prog)
+
+
+def _select(patterns: Sequence[str]) -> list[Result]:
+    try:
+        return registry.select(patterns)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("closedform")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
+# --- plain text for the terminal ------------------------------------------------------
+
+
+def _columns() -> int:
+    """The terminal's width: ``COLUMNS``, else the terminal of stdout, else 100."""
+    return max(20, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0  # a combining accent (the bar of Ā) takes no column of its own
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1  # CJK takes two columns
+
+
+def _width(text: str) -> int:
+    """The columns ``text`` takes on a terminal."""
+    return sum(_char_width(ch) for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` columns, ending in "..." when cut."""
+    if _width(text) <= width:
+        return text
+    if width <= 3:
+        return "..."[:max(width, 0)]
+    kept, used = [], 0
+    for ch in text:
+        used += _char_width(ch)
+        if used > width - 3:
+            break
+        kept.append(ch)
+    return "".join(kept).rstrip(" .") + "..."
+
+
+def _plain(text: str) -> str:
+    """Text with inline math ``$...$`` as terminal text (as written, if its markup is broken)."""
+    try:
+        return plain_text(text)
+    except ValueError:
+        return text
+
+
+def _title(result: Result) -> str:
+    return _plain(result.title_tex) if result.title_tex else _plain(result.title)
+
+
+def _table(rows: list[list[str]], out: TextIO) -> None:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for j, row in enumerate(rows):
+        out.write("  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() + "\n")
+        if j == 0:
+            out.write("  ".join("-" * w for w in widths) + "\n")
+
+
+_MIN_TEXT = 10  # the narrowest TITLE or SOURCE column: below it the table overflows rather than say nothing
+
+
+def _split_width(room: int, title: int, source: int) -> tuple[int, int]:
+    """Widths of the TITLE and SOURCE columns sharing ``room`` columns; each needs the given width."""
+    if title + source <= room:
+        return title, source
+    room = max(room, 2 * _MIN_TEXT)
+    half = room // 2
+    if title <= room - half:  # the short one keeps its width, the other takes the rest
+        return title, room - title
+    if source <= half:
+        return room - source, source
+    return room - half, half
+
+
+# --- list ---------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    results = _select(args.patterns)
+    if args.json:
+        print(json.dumps([{"key": r.key, "title": r.title, "status": r.status.value, "source": r.source}
+                          for r in results], ensure_ascii=False, indent=1))
+        return 0
+    if args.markdown:
+        print("| key | status | title | source |\n| --- | --- | --- | --- |")
+        for r in results:
+            cells = (r.key, r.status.value, r.title, r.source)
+            print("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        return 0
+    head = ["KEY", "STATUS", "TITLE", "SOURCE"]
+    body = [[r.key, r.status.value, " ".join(_title(r).split()), " ".join(r.source.split())] for r in results]
+    need = [max(_width(row[i]) for row in [head, *body]) for i in range(4)]
+    title_w, source_w = _split_width(_columns() - need[0] - need[1] - 3 * 2, need[2], need[3])
+    rows = [head] + [[key, status, _clip(title, title_w), _clip(source, source_w)]
+                     for key, status, title, source in body]
+    _table(rows, sys.stdout)
+    print(f"\n{len(results)} result(s)")
+    return 0
+
+
+# --- show ---------------------------------------------------------------------------------
+
+
+def _resolve_one(key: str) -> Result:
+    if key in registry:
+        return registry[key]
+    matches = _select([key])
+    if len(matches) > 1:
+        raise UsageError(f"{key!r} matches {len(matches)} results ({', '.join(r.key for r in matches[:6])}"
+                         f"{', ...' if len(matches) > 6 else ''}); give one key")
+    return matches[0]
+
+
+_NUMERIC_ONLY = {
+    Status.EXACT: "checked numerically only",
+    Status.THEOREM: "exercised numerically",
+    Status.HEURISTIC: "an approximation, checked numerically",
+    Status.EMPIRICAL: "an observation, checked numerically",
+}
+
+
+def _proof_scope(result: Result) -> str:
+    """The scope of ``result``'s symbolic proof, in words."""
+    if result.derive is None:
+        return f"no symbolic proof ({result.status.value}: {_NUMERIC_ONLY[result.status]})"
+    if result.bound is None:
+        return "general (derivation and statement agree exactly, for symbolic parameters)"
+    b = result.bound
+    return f"proved exactly for every {b.name} = {b.start}..{b.stop} (no general-{b.name} proof)"
+
+
+def _free_names(obj: Any) -> set[str]:
+    if isinstance(obj, (tuple, list)):
+        return set().union(*(_free_names(o) for o in obj))
+    return {str(s) for s in getattr(obj, "free_symbols", ())}
+
+
+def _case_text(case: dict[str, Any]) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in case.items())
+
+
+def _statement_case(result: Result, general: Any) -> str:
+    """The case the statement is shown at ("" when it is shown in general form)."""
+    if result.bound is None or isinstance(general, str) or result.bound.name in _free_names(general):
+        return ""
+    # Result.general() falls back to the display case when the statement cannot take a symbol (as
+    # here: the symbol is not in it); a statement that takes one and does not depend on it is general.
+    import sympy
+
+    try:
+        name = result.bound.name
+        result.statement(**{name: sympy.Symbol(name, integer=True, nonnegative=True)})
+    except (TypeError, ValueError, sympy.PolynomialError):  # those Result._build_general falls back on
+        return _case_text(result.display_case())
+    return ""
+
+
+def _pretty(obj: Any, indent: str, columns: int) -> list[str]:
+    if isinstance(obj, str):
+        text = obj
+    else:
+        import sympy
+
+        text = sympy.pretty(obj, use_unicode=True, num_columns=max(40, columns - len(indent)))
+    return [(indent + line).rstrip() for line in text.split("\n")]
+
+
+def _labelled(obj: Any, names: Sequence[str], indent: str, columns: int) -> list[str]:
+    """``obj`` pretty-printed; a tuple as one block per part, each under its name (``A =``)."""
+    import sympy
+
+    if not isinstance(obj, (tuple, sympy.Tuple)):
+        return _pretty(obj, indent, columns)
+    labels = ([_plain(f"${name}$") for name in names] if len(names) == len(obj)
+              else [f"part {i}" for i in range(1, len(obj) + 1)])
+    lines: list[str] = []
+    for label, part in zip(labels, obj):
+        lines.append(f"{indent}{label} =")
+        lines += _pretty(part, indent + "  ", columns)
+    return lines
+
+
+def _wrap(text: str, columns: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` filled to the terminal's width, broken between words only (formulas stay whole)."""
+    return textwrap.wrap(" ".join(text.split()), max(40, columns), initial_indent=first,
+                         subsequent_indent=rest, break_long_words=False, break_on_hyphens=False)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    result = _resolve_one(args.key)
+    if args.latex:
+        sys.stdout.write(result.latex())
+        return 0
+    columns = _columns()
+    out = [f"{result.key}: {_title(result)}", f"status: {result.status.value}", f"source: {result.source}",
+           f"proof: {_proof_scope(result)}", ""]
+    general = result.general()
+    where = _statement_case(result, general)
+    out.append(f"statement (shown for {where}):" if where else "statement:")
+    out += _labelled(general, result.parts, "", columns) + [""]
+    if result.derive is not None:
+        case = result.display_case()
+        steps = result.derivation(**case).steps
+        if steps:
+            out.append(f"derivation (shown for {_case_text(case)}):" if case else "derivation:")
+            for i, step in enumerate(steps, 1):
+                label = f"  {i}. "
+                out += _wrap(_plain(step.caption), columns, label, " " * len(label)) or [label.rstrip()]
+                out += _labelled(step.expr, result.parts, "     ", columns)
+            out.append("")
+    if result.notes:
+        out += ["notes:", *_wrap(_plain(result.notes), columns), ""]
+    print("\n".join(out).rstrip("\n"))
+    return 0
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+def _stream_columns(stream: TextIO) -> int:
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):  # not a real terminal (or no fileno at all)
+        columns = 0
+    return columns if columns > 0 else _columns()  # a pseudo-terminal may report 0 columns
+
+
+def _progress(i: int, n: int, text: str, stream: TextIO | None = None) -> None:
+    """Progress ``i`` of ``n`` on ``stream`` (default stderr).
+
+    On a terminal one line is rewritten in place and ended by a newline when ``i == n``;
+    elsewhere (a log, a pipe) every call writes a line of its own.
+    """
+    stream = sys.stderr if stream is None else stream
+    line = f"[{i}/{n}] {text}"
+    if stream.isatty():
+        # cut to the width: a line that wraps can no longer be rewritten in place
+        stream.write("\r\033[K" + _clip(line, _stream_columns(stream) - 1) + ("\n" if i == n else ""))
+    else:
+        stream.write(line + "\n")
+    stream.flush()
+
+
+def _report_progress(i: int, n: int, rep: Report) -> None:
+    _progress(i, n, f"{rep.key} {'ok' if rep.passed else 'FAILED'} ({rep.seconds:.2f} s)")
+
+
+def _progress_for(args: argparse.Namespace, total: int) -> Any:
+    """The progress callback of ``verify_all`` (None with ``--quiet``)."""
+    if args.quiet:
+        return None
+    if sys.stderr.isatty() and total:
+        _progress(0, total, f"verifying {total} result(s) with {min(args.jobs, total)} worker(s)...")
+    return _report_progress
+
+
+# --- verify -------------------------------------------------------------------------------
+
+
+def _fmt(d: float | None) -> str:
+    return "-" if d is None else f"{d:.1f}"
+
+
+def _scope(result: Result, bound: int | None = None) -> str | None:
+    """Where ``result``'s symbolic proof runs: ``"general"``, ``"n=0..32"`` (``bound`` overrides
+    the stop), or None when it has no symbolic proof."""
+    if result.derive is None:
+        return None
+    if result.bound is None:
+        return "general"
+    b = result.bound
+    return f"{b.name}={b.start}..{b.stop if bound is None else bound}"
+
+
+def _check_bound(results: Sequence[Result], bound: int | None) -> None:
+    """``--bound`` must apply to a selected result and be in range for each: checked before any work."""
+    if bound is None:
+        return
+    bounded = [r for r in results if r.bound is not None and r.derive is not None]
+    if not bounded:
+        raise UsageError("--bound applies to results proved for every n up to a bound; "
+                         "none of the selected results is")
+    low = [r for r in bounded if r.bound is not None and bound < r.bound.start]
+    if low:
+        worst = max(low, key=lambda r: r.bound.start if r.bound is not None else 0)
+        b = worst.bound
+        assert b is not None
+        span = f"{b.name} = {b.start}..{b.stop}"
+        which = (f"{worst.key}'s bound ({span})" if len(low) == 1
+                 else f"the bound of {len(low)} selected results (e.g. {worst.key}: {span})")
+        raise UsageError(f"argument --bound: {bound} is below the start of {which}; give at least {b.start}")
+    for r in bounded:
+        try:
+            r.cases(bound)
+        except ValueError as exc:
+            raise UsageError(f"argument --bound: {exc}") from None
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    results = _select(args.patterns)
+    _check_bound(results, args.bound)
+    start = time.perf_counter()
+    reports = verify_all(results, dps=args.dps, bound=args.bound, jobs=args.jobs,
+                         progress=_progress_for(args, len(results)))
+    scopes = [_scope(r, args.bound) for r in results]
+    passed = sum(r.passed for r in reports)
+    failed = len(reports) - passed
+    if args.json:
+        print(json.dumps({"passed": passed, "failed": failed, "dps": args.dps,
+                          "results": [{**r.as_dict(), "scope": s} for r, s in zip(reports, scopes)]},
+                         ensure_ascii=False, indent=1))
+    else:
+        rows = [["KEY", "STATUS", "SYMBOLIC", "SCOPE", f"DIGITS@{args.dps}", f"DIGITS@{2 * args.dps}",
+                 "SECONDS", "RESULT"]]
+        for r, s in zip(reports, scopes):
+            rows.append([r.key, r.status.value, r.symbolic, s or "-", _fmt(r.digits), _fmt(r.digits_2x),
+                         f"{r.seconds:.2f}", "passed" if r.passed else "FAILED"])
+        _table(rows, sys.stdout)
+        for r in reports:
+            if not r.passed:
+                print(f"\n{r.key}: {r.message}")
+        print(f"\n{passed} passed, {failed} failed in {time.perf_counter() - start:.1f} s")
+    return 0 if failed == 0 else 1
+
+
+# --- latex --------------------------------------------------------------------------------
+
+
+def cmd_latex(args: argparse.Namespace) -> int:
+    from .report import NO_TEX, compile_pdf, document, pillar_of, tex_engine
+
+    results = _select(args.patterns)
+    out = Path(args.output)
+    if out.suffix != ".tex":
+        raise UsageError(f"output file must end in .tex, got {args.output!r}")
+    if not out.parent.exists():
+        raise UsageError(f"output directory {str(out.parent)!r} does not exist")
+    if args.pdf and tex_engine() is None:
+        # before any work: verifying first would print progress and then fail anyway
+        raise UsageError(NO_TEX)
+    reports: list[Report] = []
+    if args.verify:
+        reports = verify_all(results, dps=args.dps, jobs=args.jobs,
+                             progress=_progress_for(args, len(results)))
+    figures = []
+    if args.figures:
+        from .figures import make_figures
+
+        figures = make_figures(out.parent / f"{out.stem}-figures", relative_to=out.parent,
+                               pillars={pillar_of(r.key) for r in results})
+        for fig in figures:
+            if fig.path is None:  # a warning, printed even with --quiet
+                print(f"figure skipped: {fig.caption}: {fig.skipped}", file=sys.stderr)
+    out.write_text(document(results, reports=reports, figures=figures), encoding="utf-8")
+    drawn = sum(f.path is not None for f in figures)
+    print(f"wrote {out} ({len(results)} result(s), {drawn} figure(s))")
+    if args.pdf:
+        try:
+            pdf = compile_pdf(out)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        print(f"wrote {pdf}")
+    return 0
+
+
+# --- the parser ---------------------------------------------------------------------------
+
+
+def _dps(text: str) -> int:
+    try:
+        return check_dps(int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be an integer between {MIN_DPS} and {MAX_DPS}, got {text!r}") from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"must be an integer between 1 and 256, got {text!r}")
+    return value
+
+
+def _bound(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 512:
+        raise argparse.ArgumentTypeError(f"must be an integer between 0 and 512, got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="closedform", description="Symbolic derivations, verified: list, show, verify and "
+                     "export the registered results.")
+    parser.add_argument("--version", action="version", version=f"closedform {_version()}",
+                        help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list the registered results",
+                       description="List results: key, status, title, source, in a table as wide as the "
+                       "terminal (long titles and sources are cut, ending in '...').")
+    p.add_argument("patterns", nargs="*", metavar="PREFIX", help="keys or case-insensitive key prefixes")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    fmt.add_argument("--markdown", action="store_true", help="print a Markdown table (as in the README)")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("show", help="show one result",
+                       description="Show a result: title, status, source, the scope of its symbolic proof, "
+                       "its statement and derivation steps (pretty-printed), and its notes.")
+    p.add_argument("key", metavar="KEY", help="a key, or a prefix matching exactly one result")
+    p.add_argument("--latex", action="store_true", help="print the result as a LaTeX fragment instead")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("verify", help="prove and cross-check results",
+                       description="Run the symbolic proof and the numeric cross-check (at dps and 2*dps) of "
+                       "each selected result. Exit status 0 only if every one passed.")
+    p.add_argument("patterns", nargs="*", metavar="KEY|PREFIX", help="keys or prefixes (default: all)")
+    p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help=f"working precision in decimal digits "
+                   f"({MIN_DPS}..{MAX_DPS}, default {DEFAULT_DPS}); checks also run at twice this")
+    p.add_argument("--bound", type=_bound, default=None,
+                   help="override the n-bound of proofs done for every n up to a bound (0..512, at least "
+                   "the start of each selected result's bound)")
+    p.add_argument("--jobs", type=_jobs, default=default_jobs(),
+                   help=f"worker processes (default: the CPUs available, here {default_jobs()})")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(run=cmd_verify)
+
+    p = sub.add_parser("latex", help="write results as a LaTeX document",
+                       description="Write a standalone .tex document of the selected results.")
+    p.add_argument("patterns", nargs="*", metavar="KEY|PREFIX", help="keys or prefixes (default: all)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .tex file to write")
+    p.add_argument("--pdf", action="store_true", help="also compile a PDF (needs latexmk or pdflatex)")
+    p.add_argument("--no-verify", dest="verify", action="store_false",
+                   help="do not verify the results (the document then has no evidence)")
+    p.add_argument("--no-figures", dest="figures", action="store_false", help="do not draw figures")
+    p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help="precision of the verification")
+    p.add_argument("--jobs", type=_jobs, default=default_jobs(), help="worker processes for the verification")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress on stderr (skipped figures are still reported)")
+    p.set_defaults(run=cmd_latex)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``closedform`` console script; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"{exc.prog}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `closedform list | head`
+        return 0
+    except KeyboardInterrupt:
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\033[K")  # clear a progress line left open
+        print("closedform: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

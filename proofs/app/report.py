@@ -1,0 +1,940 @@
+"""The LaTeX report: every result with its derivation, its evidence and figures.
+
+:func:`document` writes one self-contained ``.tex`` file:
+
+- a title block (with PDF metadata) and a summary table (key, status, typeset title, symbolic
+  outcome, digits of agreement at ``dps`` and ``2*dps``, time), sized to the line width;
+- one section per pillar (variational calculus, HiPPO, S4, RTF, entropy) that has selected results,
+  each with its figures and, per result: title, status badge, source, the statement (each part of a
+  tuple on its own line, labelled by ``Result.parts``), the derivation steps and the evidence.
+
+Formulas are laid out by :func:`display`: besides the formula on one line, it offers TeX the same
+formula broken into lines (an equation as ``lhs`` / ``= rhs``, a long sum at its top-level ``+`` and
+``-``, a long fraction as ``(numerator)`` / ``/ (denominator)``, a wide matrix entry by entry), and
+TeX (``\\cfdisplay`` in the preamble) measures each layout and takes the first that fits the line at
+a scale of at least :data:`GOOD_SCALE`, else the first that fits at :data:`MIN_SCALE`; a formula is
+never scaled below :data:`MIN_SCALE`.  Each display writes the scale it used to TeX's log as
+``closedform-scale: KEY/WHAT SCALE``.  Only a formula still too long when broken
+(:data:`OMIT_LINE` characters in one unbreakable piece, or :data:`OMIT_TOTAL` in all) is described
+instead of shown, with a pointer to ``closedform show KEY``.
+
+Only packages from a basic TeX installation are used (amsmath, amssymb, array, booktabs, longtable,
+graphicx, xcolor, hyperref); nothing needs shell-escape.  Chinese post titles are set with CJKutf8
+when it is installed and replaced by a marker otherwise, so the document compiles with
+``texlive-latex-base`` + ``texlive-latex-recommended``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from proofs.core import TUPLE_SEP, Report, Result, latex_escape
+from proofs.core.markup import _ACCENTS, _BLACKBOARD, _GREEK, _SYMBOLS
+
+__all__ = ["GOOD_SCALE", "MIN_SCALE", "NO_TEX", "OMIT_LINE", "OMIT_TOTAL", "PILLARS", "FigureRef",
+           "break_lines", "compile_pdf", "display", "document", "pillar_of", "scales_in_log", "tex_engine"]
+
+#: Key prefix -> section title, in the order the report presents them.
+PILLARS: tuple[tuple[str, str], ...] = (
+    ("VAR", "Calculus of variations"),
+    ("HIPPO", "HiPPO: online function approximation by ODEs"),
+    ("S4", "S4: efficient computation of SSM kernels"),
+    ("RTF", "Rational transfer functions of SSM kernels"),
+    ("ENT", "Entropy-invariant attention scale"),
+)
+
+#: the smallest scale a formula is ever typeset at, and the scale below which a broken layout is preferred
+MIN_SCALE = 0.7
+GOOD_SCALE = 0.8
+#: a formula is described instead of shown when a piece of it that cannot be broken is longer than
+#: OMIT_LINE characters of LaTeX, or the whole is longer than OMIT_TOTAL (a page or more of display)
+OMIT_LINE = 2000
+OMIT_TOTAL = 5000
+
+_BADGE_COLOURS = {"EXACT": "ForestGreen", "THEOREM": "RoyalBlue", "HEURISTIC": "BurntOrange", "EMPIRICAL": "Plum"}
+
+_PREAMBLE = r"""\documentclass[10pt]{article}
+\usepackage[utf8]{inputenc}
+\usepackage[T1]{fontenc}
+\usepackage{lmodern}
+\usepackage[margin=2cm]{geometry}
+\usepackage{amsmath,amssymb}
+\usepackage{array,booktabs,longtable}
+\usepackage{graphicx}
+\usepackage[dvipsnames]{xcolor}
+\usepackage[hidelinks]{hyperref}
+\allowdisplaybreaks
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.4em}
+\setlength{\emergencystretch}{3em}
+\tolerance=1000
+% Chinese titles of the source posts: typeset with CJKutf8 when installed, else marked. The typeset
+% form is defined outside \IfFileExists, whose branches cannot hold a macro parameter (#1) as written.
+% Both are robust (headings write their text to auxiliary files); PDF bookmarks drop them.
+\DeclareRobustCommand{\cjk}[1]{[\textit{title in Chinese}]}
+\DeclareRobustCommand{\cjktypeset}[1]{\begin{CJK}{UTF8}{gbsn}#1\end{CJK}}
+\IfFileExists{CJKutf8.sty}{\IfFileExists{c70gbsn.fd}{\usepackage{CJKutf8}\let\cjk\cjktypeset}{}}{}
+\newcommand{\badge}[2]{\colorbox{#1}{\textcolor{white}{\sffamily\bfseries\footnotesize #2}}}
+\newcommand{\smallbadge}[2]{{\setlength{\fboxsep}{2pt}%
+  \colorbox{#1}{\textcolor{white}{\sffamily\bfseries\scriptsize #2}}}}
+\newlength{\cftablewidth}
+\makeatletter
+\pdfstringdefDisableCommands{\let\cjk\@gobble\let\allowbreak\relax}
+% A figure that stays where it is written (inside its pillar's section), with a numbered caption.
+\newenvironment{cffigure}{\par\medskip\begin{minipage}{\linewidth}\centering\def\@captype{figure}}%
+  {\end{minipage}\par\medskip}
+% \cfdisplay takes a key and the layouts of one formula (\cflayout{...}\cflayout{...}), from one line
+% to the most broken; \cfone{..} is a centred line, \cfl{..} a first line, \cfm{..} a continuation line.
+% Each layout is measured; the first whose lines fit at a scale >= \cfgoodscale (per mille) is typeset,
+% else the first that fits at >= \cfminscale, else the best one at \cfminscale (too wide: TeX reports
+% the overfull box). The scale used goes to the log as "closedform-scale: KEY SCALE".
+\def\cfminscale{MINSCALE}\def\cfgoodscale{GOODSCALE}
+\def\cfindent{1em}\def\cfcontindent{3em}
+\newdimen\cf@avail \newcount\cf@r \newcount\cf@t \newcount\cf@s \newcount\cf@best \newcount\cf@okr
+\newif\ifcf@done \newif\ifcf@ok \newif\ifcf@first
+\def\cf@fit#1#2{\setbox\z@\hbox{\def\arraystretch{1.3}$\displaystyle#2$}\cf@avail=\dimexpr#1\relax
+  \ifdim\wd\z@>\cf@avail\cf@t=\numexpr\cf@avail*1000/\wd\z@-1\relax\ifnum\cf@t<\cf@r\cf@r=\cf@t\fi\fi}
+\def\cf@measure#1{\cf@r=1000 \def\cfone##1{\cf@fit{\linewidth}{##1}}%
+  \def\cfl##1{\cf@fit{\linewidth-\cfindent}{##1}}\def\cfm##1{\cf@fit{\linewidth-\cfcontindent}{##1}}#1}
+\def\cf@permille#1{\ifnum#1<1000 0.\ifnum#1<100 0\fi\ifnum#1<10 0\fi\number#1\else 1.000\fi}
+\def\cf@line#1#2{\ifcf@first\global\cf@firstfalse\else\vskip\jot\fi
+  \hbox to\linewidth{\def\arraystretch{1.3}%
+    #1\ifnum\cf@s<1000 \scalebox{\cf@sc}{$\displaystyle#2$}\else$\displaystyle#2$\fi\hfil}}
+% \cf@put{needed scale}{layout}
+\def\cf@put#1#2{\cf@s=#1\relax
+  \ifnum\cf@s<\cfminscale\relax
+    \typeout{closedform-scale: \cf@key\space\cf@permille{\cf@s}
+      (below the minimum: set at \cf@permille{\cfminscale}, too wide)}%
+    \cf@s=\cfminscale\relax
+  \else\typeout{closedform-scale: \cf@key\space\cf@permille{\cf@s}}\fi
+  \edef\cf@sc{\cf@permille{\cf@s}}\global\cf@firsttrue
+  \def\cfone##1{\cf@line{\hfil}{##1}}\def\cfl##1{\cf@line{\hskip\cfindent}{##1}}%
+  \def\cfm##1{\cf@line{\hskip\cfcontindent}{##1}}#2}
+\newcommand\cflayout[1]{\ifcf@done\else\cf@measure{#1}%
+  \ifnum\cf@r<\cfgoodscale\relax
+    \ifnum\cf@r<\cfminscale\relax\else\ifcf@ok\else\cf@oktrue\cf@okr=\cf@r\def\cf@okbody{#1}\fi\fi
+    \ifnum\cf@r>\cf@best\cf@best=\cf@r\def\cf@bestbody{#1}\fi
+  \else\cf@donetrue\cf@put{\cf@r}{#1}\fi\fi}
+\newcommand\cfdisplay[2]{\par\begingroup\cf@donefalse\cf@okfalse\cf@best=-1 \def\cf@key{#1}%
+  \lineskip=3pt\lineskiplimit=3pt\nobreak\vskip 3pt plus 2pt
+  #2\ifcf@done\else\ifcf@ok\cf@put{\cf@okr}{\cf@okbody}\else\cf@put{\cf@best}{\cf@bestbody}\fi\fi
+  \vskip 3pt plus 2pt\endgroup\par}
+\makeatother
+""".replace("MINSCALE", str(round(MIN_SCALE * 1000))).replace("GOODSCALE", str(round(GOOD_SCALE * 1000)))
+
+# CJK ideographs, CJK punctuation and full-width forms: pdfLaTeX cannot set them without CJKutf8
+_CJK_CHARS = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+# one run per title: CJK characters, with Latin letters/digits between them ("重温SSM（一）")
+_CJK = re.compile(rf"[{_CJK_CHARS}]+(?:[A-Za-z0-9 ]*[{_CJK_CHARS}]+)*")
+
+
+# --- breaking a formula into display lines ------------------------------------------------------------
+#
+# The formulas arrive as SymPy's LaTeX (or LaTeX written by hand): a sum is "a + b - c" with spaces around
+# its top-level signs, an equation "lhs = rhs", a matrix "\left[\begin{matrix}..\end{matrix}\right]", a
+# fraction "\frac{..}{..}".  "Top level" means outside every brace group, \left..\right pair and
+# \begin..\end environment.
+
+_CMD = re.compile(r"\\([A-Za-z]+|.)", re.DOTALL)
+_SUM = re.compile(r"(?<=\S) ([+-]) (?=\S)")
+_REL = re.compile(r"\s*(=|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\approx(?![A-Za-z])"
+                  r"|\\equiv(?![A-Za-z])|<|>)\s*")
+_MATRIX = re.compile(r"\\left\[\s*\\begin\{(matrix|array)\}(\{[lcr|]*\})?(.*)\\end\{\1\}\s*\\right\]\Z",
+                     re.DOTALL)
+_WORDS = {"log", "ln", "exp", "sin", "cos", "tan", "sinh", "cosh", "tanh", "det", "max", "min", "arg", "lim",
+          "sup", "inf", "deg", "dim", "gcd", "Re", "Im", "atan", "arctan", "sign", "tr", "diag", "erf",
+          "erfc"}
+_OPS = {"cdot", "times", "leq", "geq", "le", "ge", "neq", "ne", "approx", "to", "mapsto", "equiv", "sim",
+        "in", "pm", "mp", "rightarrow", "Rightarrow", "simeq", "propto", "sum", "prod", "int", "oint",
+        "bigcup", "bigcap"}
+_SPACES = {"quad": 2.0, "qquad": 4.0, ",": 0.3, ";": 0.5, ":": 0.4, "!": -0.3, " ": 0.5}
+_SILENT = {"left", "right", "displaystyle", "textstyle", "limits", "nolimits", "bigl", "bigr", "Bigl", "Bigr",
+           "big", "Big", "bigg", "Bigg", "biggl", "biggr", "Biggl", "Biggr", "mathrm", "mathbf", "mathit",
+           "mathsf", "mathcal", "mathbb", "boldsymbol", "mathtt", "mathop", "allowbreak"}
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _top_mask(tex: str) -> tuple[bool, ...]:
+    """For each character of ``tex``: is it at the top level (outside groups, \\left..\\right pairs and
+    environments)?"""
+    mask = [False] * len(tex)
+    depth, i = 0, 0
+    while i < len(tex):
+        c = tex[i]
+        if c == "\\":
+            m = _CMD.match(tex, i)
+            assert m is not None
+            for k in range(i, m.end()):
+                mask[k] = depth == 0
+            if m.group(1) in ("left", "begin"):
+                depth += 1
+            elif m.group(1) in ("right", "end"):
+                depth -= 1
+            i = m.end()
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        else:
+            mask[i] = depth == 0
+        i += 1
+    return tuple(mask)
+
+
+def _split(tex: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    """``tex`` cut at the top-level matches of ``pattern`` (group 1 is the separator kept):
+    ``[("", first), (sep, piece), ...]``."""
+    mask = _top_mask(tex)
+    out, start, sep = [], 0, ""
+    for m in pattern.finditer(tex):
+        if not mask[m.start(1)] or m.start() == 0:
+            continue
+        piece = tex[start:m.start()].strip()
+        if not piece:
+            continue
+        out.append((sep, piece))
+        start, sep = m.end(), m.group(1)
+    out.append((sep, tex[start:].strip()))
+    return [(s, p) for s, p in out if p] if len(out) > 1 else [("", tex.strip())]
+
+
+def _group(tex: str, i: int) -> int:
+    """The index just after the brace group that opens at ``tex[i] == "{"``."""
+    depth = 0
+    while i < len(tex):
+        c = tex[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(c, 0)
+        i += 1
+        if depth == 0:
+            return i
+    return len(tex)
+
+
+def _arg(tex: str, i: int) -> tuple[str, int]:
+    """The argument of a command or script at ``i``: a brace group, a command or one character."""
+    while i < len(tex) and tex[i] == " ":
+        i += 1
+    if i >= len(tex):
+        return "", i
+    if tex[i] == "{":
+        end = _group(tex, i)
+        return tex[i + 1:end - 1], end
+    if tex[i] == "\\":
+        m = _CMD.match(tex, i)
+        assert m is not None
+        return m.group(0), m.end()
+    return tex[i], i + 1
+
+
+def _cells(body: str) -> list[list[str]]:
+    """The entries of a matrix body, row by row."""
+    mask = _top_mask(body)
+    rows, row, start = [], [], 0
+    i = 0
+    while i < len(body):
+        if mask[i] and body.startswith("\\\\", i):
+            row.append(body[start:i])
+            rows.append(row)
+            row, i = [], i + 2
+            start = i
+            continue
+        if mask[i] and body[i] == "&":
+            row.append(body[start:i])
+            start = i + 1
+        i += 1
+    row.append(body[start:])
+    rows.append(row)
+    # the core writes "\\{}[" so that a row starting with "[" is not read as "\\[..]"; display style is
+    # set again where the entries are shown
+    return [[_CELL_HEAD.sub("", cell.strip()).strip() for cell in r] for r in rows if any(c.strip() for c in r)]
+
+
+_CELL_HEAD = re.compile(r"^(?:\{\}\s*|\[[0-9.]+pt\]\s*|\\displaystyle(?![A-Za-z])\s*)+")
+
+
+def _matrix(tex: str) -> list[list[str]] | None:
+    """The entries of ``tex`` when it is one bracketed matrix, else None."""
+    m = _MATRIX.match(tex.strip())
+    if m is None:
+        return None
+    mask = _top_mask(tex.strip())
+    if any(mask[len("\\left"):-1]):  # "\left[..\right] + \left[..\right]": two matrices, not one
+        return None
+    cells = _cells(m.group(3))
+    return cells if cells and len({len(r) for r in cells}) == 1 else None
+
+
+def _frac(tex: str) -> tuple[str, str, str] | None:
+    """``(sign, numerator, denominator)`` when ``tex`` is one (possibly negated) fraction, else None."""
+    m = re.match(r"(-\s*)?\\frac\s*\{", tex)
+    if m is None:
+        return None
+    mid = _group(tex, m.end() - 1)
+    if mid >= len(tex) or tex[mid] != "{":
+        return None
+    end = _group(tex, mid)
+    if tex[end:].strip():
+        return None
+    return ("-" if m.group(1) else ""), tex[m.end():mid - 1], tex[mid + 1:end - 1]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _vis(tex: str) -> float:
+    """A rough printed width of ``tex`` in display style, in units of about one letter."""
+    total, i = 0.0, 0
+    while i < len(tex):
+        c = tex[i]
+        if c == "\\":
+            m = _CMD.match(tex, i)
+            assert m is not None
+            name, i = m.group(1), m.end()
+            if name in ("frac", "dfrac", "tfrac", "binom"):
+                a, i = _arg(tex, i)
+                b, i = _arg(tex, i)
+                total += max(_vis(a), _vis(b)) + 0.6
+            elif name == "begin":
+                env, i = _arg(tex, i)
+                close = tex.find(f"\\end{{{env}}}", i)
+                close = len(tex) if close < 0 else close
+                body = tex[i:close]
+                if body.startswith("{"):  # array column spec
+                    body = body[_group(body, 0):]
+                cols = list(zip(*_cells(body))) if body.strip() else []
+                total += sum(max(_vis(c) for c in col) + 1.5 for col in cols) + 1.0
+                i = close + len(f"\\end{{{env}}}")
+            elif name in ("text", "textrm", "textit", "texttt", "textbf", "mbox", "operatorname"):
+                a, i = _arg(tex, i)
+                total += 0.9 * len(a) if name != "operatorname" else _vis(a) + 0.4
+            elif name == "sqrt":
+                if tex.startswith("[", i):
+                    i = tex.find("]", i) + 1 or len(tex)
+                a, i = _arg(tex, i)
+                total += _vis(a) + 1.2
+            elif name in _SPACES:
+                total += _SPACES[name]
+            elif name in _SILENT:
+                pass
+            elif name in _WORDS:
+                total += 0.85 * len(name) + 0.3
+            elif name in _OPS:
+                total += 2.0
+            else:
+                total += 1.0
+            continue
+        if c in "^_":
+            a, i = _arg(tex, i + 1)
+            total += 0.72 * _vis(a)
+            continue
+        if c == "{":
+            end = _group(tex, i)
+            total += _vis(tex[i + 1:end - 1])
+            i = end
+            continue
+        if c in "+-=<>":
+            total += 2.1
+        elif c in ",;":
+            total += 0.6
+        elif c in "()[]|/":
+            total += 0.75
+        elif not c.isspace() and c not in "}&":
+            total += 1.0
+        i += 1
+    return total
+
+
+def _simple_name(name: str) -> bool:
+    """A name that takes a subscript as it is (``A``, ``\\lambda``, ``\\bar{A}``); others get parentheses."""
+    return _SIMPLE_NAME.fullmatch(name) is not None
+
+
+_SIMPLE_NAME = re.compile(r"(?:[A-Za-z]|\\[A-Za-z]+)(?:\{[A-Za-z]\})?|\\[A-Za-z]+\{\\?[A-Za-z]+\}")
+
+
+def _entry_label(name: str | None, i: int, j: int, rows: int, cols: int) -> str:
+    index = f"{i + 1}" if cols == 1 else f"{j + 1}" if rows == 1 else f"{i + 1},{j + 1}"
+    if not name:
+        return rf"\text{{entry }}{index}\colon\quad" if (cols == 1 or rows == 1) else \
+            rf"\text{{entry }}({index})\colon\quad"
+    head = name if _simple_name(name) else rf"\left({name}\right)"
+    return rf"{head}_{{{index}}} ="
+
+
+def _lines(tex: str, width: float) -> list[tuple[int, str]]:
+    """``tex`` as display lines no wider than about ``width`` (see :func:`_vis`) where it can be broken:
+    ``(0, line)`` starts a statement, ``(1, line)`` continues it."""
+    tex = tex.strip()
+    if _vis(tex) <= width:
+        return [(0, tex)]
+    sides = _split(tex, _REL)
+    if len(sides) > 1:
+        if len(sides) == 2 and (cells := _matrix(sides[1][1])) is not None:
+            # lhs = [matrix]: entry by entry, named after lhs (or after lhs's own entries)
+            names = _matrix(sides[0][1])
+            rows, cols = len(cells), len(cells[0])
+            same = names is not None and len(names) == rows and all(len(r) == cols for r in names)
+            out: list[tuple[int, str]] = []
+            for i in range(rows):
+                for j in range(cols):
+                    label = f"{names[i][j]} {sides[1][0]}" if same and names else \
+                        _entry_label(sides[0][1], i, j, rows, cols).replace(" =", f" {sides[1][0]}")
+                    out.extend(_labelled(label, cells[i][j], width))
+            return out
+        chunks = []
+        for op, side in sides:
+            for k, (sign, term) in enumerate(_split(side, _SUM)):
+                chunks.append((op if k == 0 else sign, term))
+        return _pack(chunks, width)
+    terms = _split(tex, _SUM)
+    if len(terms) > 1:
+        return _pack(terms, width)
+    cells = _matrix(tex)
+    if cells is not None:
+        rows, cols = len(cells), len(cells[0])
+        out = []
+        for i in range(rows):
+            for j in range(cols):
+                out.extend(_labelled(_entry_label(None, i, j, rows, cols), cells[i][j], width))
+        return out
+    frac = _frac(tex)
+    if frac is not None:
+        sign, num, den = frac
+        if max(_vis(num), _vis(den)) < 12:  # a small fraction stays whole
+            return [(0, tex)]
+        if _vis(den) <= 8 and _vis(num) > max(width, 16.0):
+            # a long numerator over a short denominator: 1/den in front of the numerator, broken as it is
+            # (in parentheses when it is a sum); a numerator that is one product keeps its integer
+            # coefficient on the fraction: 2 (x + y) / w  ->  2/w (x + y)
+            coefficient = re.match(r"(\d+)\s+(?=\S)", num) if len(_split(num, _SUM)) == 1 else None
+            over, num = (coefficient.group(1), num[coefficient.end():]) if coefficient else ("1", num)
+            if len(_split(num, _SUM)) > 1:
+                num = rf"\left({num}\right)"
+            return _lines(rf"{sign} \frac{{{over}}}{{{den}}} {num}".strip(), width)
+        # (numerator) / (denominator), each broken as it needs
+        top = _wrap([s for _, s in _lines(num, width - 3)], "(", ")")
+        bottom = _wrap([s for _, s in _lines(den, width - 4)], "(", ")")
+        top[0] = f"{sign} {top[0]}".strip()
+        bottom[0] = r"\Big/ " + bottom[0]
+        return [(0, top[0])] + [(1, s) for s in top[1:] + bottom]
+    group = _paren_group(tex)
+    if group is not None:
+        head, inner, tail = group
+        body = [s for _, s in _lines(inner, width - 3)]
+        if len(body) == 1:  # the factor fits a line of its own
+            times = "" if re.search(r"\\(cdot|times)\s*$", head) else r"\cdot"
+            return [(0, head), (1, rf"{times}\left({body[0]}\right) {tail}".strip())] if head else [(0, tex)]
+        body = _wrap(body, "(", ")")
+        body[0] = f"{head} {body[0]}".strip()
+        body[-1] = f"{body[-1]} {tail}".strip()
+        return [(0, body[0])] + [(1, s) for s in body[1:]]
+    return [(0, tex)]
+
+
+def _labelled(label: str, tex: str, width: float) -> list[tuple[int, str]]:
+    """``label tex`` broken into lines, the label kept on the first."""
+    sub = _lines(tex, width - _vis(label) - 1)
+    return [(0, f"{label} {sub[0][1]}")] + [(1, s) for _, s in sub[1:]]
+
+
+def _wrap(lines: list[str], left: str, right: str) -> list[str]:
+    """Delimiters around lines of one formula: \\left..\\right on each end line, sized to that line."""
+    if len(lines) == 1:
+        return [rf"\left{left} {lines[0]} \right{right}"]
+    return [rf"\left{left} {lines[0]} \right."] + lines[1:-1] + [rf"\left. {lines[-1]} \right{right}"]
+
+
+def _paren_group(tex: str) -> tuple[str, str, str] | None:
+    """The widest top-level ``\\left( .. \\right)`` holding a sum: (before, inside, after)."""
+    mask = _top_mask(tex)
+    best = None
+    for m in re.finditer(r"\\left\(", tex):
+        if not mask[m.start()]:
+            continue
+        close = next((k for k in range(m.end(), len(tex)) if mask[k]), None)
+        if close is None or not tex[:close].endswith("\\right") or tex[close] != ")":
+            continue
+        inner = tex[m.end():close - len("\\right")]
+        if len(_split(inner, _SUM)) > 1 and (best is None or len(inner) > len(best[1])):
+            best = (tex[:m.start()].strip(), inner.strip(), tex[close + 1:].strip())
+    return best
+
+
+def _pack(chunks: list[tuple[str, str]], width: float) -> list[tuple[int, str]]:
+    """Terms with their leading operator (``("+", "x")``) packed greedily into lines of about ``width``."""
+    lines: list[str] = []
+    cur, cur_w = "", 0.0
+    for op, body in chunks:
+        piece = f"{op} {body}".strip()
+        piece_w = _vis(piece)
+        if piece_w > width:
+            merge = bool(cur) and cur_w < width / 3
+            room = width - 2 - (cur_w + 1 if merge else 0)
+            sub = [s for _, s in _lines(body, room)]
+            if len(sub) > 1:
+                first = f"{op} {sub[0]}".strip()
+                if merge:
+                    first = f"{cur} {first}"
+                elif cur:
+                    lines.append(cur)
+                lines.append(first)
+                lines.extend(sub[1:-1])
+                cur, cur_w = sub[-1], _vis(sub[-1])
+                continue
+        if cur and cur_w + piece_w > width:
+            lines.append(cur)
+            cur, cur_w = piece, piece_w
+        else:
+            cur, cur_w = (f"{cur} {piece}" if cur else piece), cur_w + piece_w
+    if cur:
+        lines.append(cur)
+    return [(0, lines[0])] + [(1, s) for s in lines[1:]]
+
+
+#: the line widths (in units of :func:`_vis`, ~5 pt; the line is ~95) of the broken layouts offered to TeX
+_WIDTHS = (140.0, 115.0, 96.0, 82.0, 70.0, 58.0, 48.0, 40.0, 33.0)
+#: a layout whose lines are estimated narrower than this fits the line: no more broken one is offered
+_SURE = 60.0
+#: a layout with a line estimated wider than this is not offered (TeX's dimensions end at ~16000 pt)
+_MAX_VIS = 700.0
+
+
+def break_lines(tex: str) -> list[list[tuple[int, str]]]:
+    """The layouts of one formula offered to TeX, from one line to the most broken (distinct ones only).
+
+    Each layout is a list of ``(level, line)``: level 0 starts a statement (an equation, a matrix
+    entry), level 1 continues it.  A wide ``name = [matrix]`` is shown entry by entry (``name_{1,2} = ..``).
+    """
+    layouts: list[list[tuple[int, str]]] = []
+    for width in (None, *_WIDTHS):
+        layout = [(0, tex.strip())] if width is None else _lines(tex, width)
+        if layout not in layouts:
+            layouts.append(layout)
+        if max(_vis(line) for _, line in layout) <= _SURE:  # fits the line even if estimated 40% short
+            break
+    return layouts
+
+
+_ENV = re.compile(r"\\begin\{(matrix|array)\}(\{[lcr|]*\})?")
+_TALL = re.compile(r"\\(d?frac|sum|prod|int|binom)(?![A-Za-z])")
+
+
+def _display_cells(tex: str) -> str:
+    """``tex`` with the entries of a matrix of large fractions set in display style.
+
+    In a matrix's text style the numerator and denominator of a fraction are set at script size, and
+    a fraction inside them at the size of a subscript's subscript: unreadable for a matrix of rational
+    functions.  A matrix with an entry holding a fraction inside a fraction, or a fraction of about a
+    dozen letters or more, has all its fraction entries set in display style, its rows spaced apart.
+    """
+    out, i = [], 0
+    for m in _ENV.finditer(tex):
+        if m.start() < i:  # inside an environment already rewritten (nested ones are rewritten with it)
+            continue
+        close, depth, k = -1, 1, m.end()
+        for e in re.finditer(r"\\(begin|end)\{(?:matrix|array)\}", tex[m.end():]):
+            depth += 1 if e.group(1) == "begin" else -1
+            if depth == 0:
+                close, k = m.end() + e.start(), m.end() + e.end()
+                break
+        if close < 0:
+            break
+        rows = [[_display_cells(c) for c in row] for row in _cells(tex[m.end():close])]
+        if any(_big_fraction(c) for row in rows for c in row):
+            rows = [[rf"\displaystyle {c}" if _TALL.search(c) else c for c in row] for row in rows]
+            body = r" \\[6pt] ".join(" & ".join(row) for row in rows)
+        else:  # "{}": a row that starts with "[" is not read as the optional argument of "\\"
+            body = r" \\{} ".join(" & ".join(row) for row in rows)
+        out.append(tex[i:m.end()] + body + tex[close:k])
+        i = k
+    out.append(tex[i:])
+    return "".join(out)
+
+
+def _big_fraction(cell: str) -> bool:
+    """Does a matrix entry hold a fraction within a fraction, or a fraction wider than a few letters?"""
+    for m in re.finditer(r"\\d?frac\s*\{", cell):
+        num_end = _group(cell, m.end() - 1)
+        den_end = _group(cell, num_end) if cell.startswith("{", num_end) else num_end
+        inner = cell[m.end() - 1:den_end]
+        if _TALL.search(inner) or _vis(inner[1:-1]) >= 12:
+            return True
+    return False
+
+
+def _omitted(what: str, chars: int, key: str) -> str:
+    return (rf"\text{{[{what}; {chars} characters of \LaTeX, too long to display; "
+            rf"\texttt{{closedform show {key}}} prints it whole]}}")
+
+
+def display(tex: str, key: str) -> str:
+    """A display of the formula ``tex`` that TeX fits to the line (see the module's docstring).
+
+    ``key`` (``RESULT-KEY/what``) names the display in TeX's log.
+    """
+    tex = tex.strip()
+    # the core's description of a formula it did not render: point to the command that shows it
+    result = latex_escape(key.split("/")[0])
+    pointer = rf"omitted here; \texttt{{closedform show {result}}} prints it whole]}}"
+    tex = tex.replace("omitted here]}", pointer)
+    if _TALL.search(tex):
+        tex = _display_cells(tex)
+    layouts = [] if len(tex) > OMIT_TOTAL else break_lines(tex) if tex else [[(0, "")]]
+    layouts = [lay for lay in layouts if max(_vis(s) for _, s in lay) <= _MAX_VIS]
+    worst = min((max(len(s) for _, s in lay) for lay in layouts), default=len(tex))
+    if not layouts or worst > OMIT_LINE or len(tex) > OMIT_TOTAL:
+        what = "matrix" if _matrix(tex) is not None else "formula"
+        layouts = [[(0, _omitted(what, len(tex), result))]]
+    body = []
+    for lay in layouts:
+        if len(lay) == 1:
+            body.append(rf"\cflayout{{\cfone{{{lay[0][1]}}}}}")
+        else:
+            body.append(r"\cflayout{" + "".join(rf"\cf{'lm'[lvl]}{{{s}}}" for lvl, s in lay) + "}")
+    return rf"\cfdisplay{{{key}}}{{%" + "\n" + "%\n".join(body) + "}\n"
+
+
+def scales_in_log(log: str) -> dict[str, float]:
+    """The scale of each display, as :func:`display` wrote it to TeX's log (``closedform-scale: KEY S``).
+
+    A display that did not fit even at :data:`MIN_SCALE` logs the (smaller) scale it would have needed.
+    """
+    found = re.finditer(r"^closedform-scale: (\S+) ([0-9.]+)", log, re.MULTILINE)
+    return {m.group(1): float(m.group(2)) for m in found}
+
+
+# --- text -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure for the report: a file (or the reason it was not made) and its caption."""
+
+    pillar: str
+    caption: str
+    path: Path | None = None
+    skipped: str = ""
+
+
+def pillar_of(key: str) -> str:
+    """The pillar prefix of a key (``HIPPO-LEG-6`` -> ``HIPPO``), or ``""`` for none of the five."""
+    head = key.split("-", 1)[0]
+    return head if head in dict(PILLARS) else ""
+
+
+_MATH_DOLLAR = re.compile(r"(?<!\\)\$")
+_DIGITS = re.compile(r"\d{16,}")
+_FIVES = re.compile(r"(\d{5})(?=\d)")
+
+
+def _breakable(tex: str) -> str:
+    """LaTeX text with break points after ``/``, ``_`` and a ``.`` inside a word (paths, URLs) and in long
+    runs of digits, outside its ``$...$`` math."""
+    pieces = _MATH_DOLLAR.split(tex)
+    for k in range(0, len(pieces), 2):  # the even pieces are text, the odd ones inline math
+        text = re.sub(r"(/|\\_)(?=\S)", r"\1\\allowbreak{}", pieces[k])
+        text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z])", r".\\allowbreak{}", text)
+        # a long run of digits (a value to 30 places) may break after every fifth digit past the tenth
+        pieces[k] = _DIGITS.sub(_digit_breaks, text)
+    return "$".join(pieces)
+
+
+def _digit_breaks(m: re.Match[str]) -> str:
+    return m.group(0)[:10] + _FIVES.sub(r"\1\\allowbreak{}", m.group(0)[10:])
+
+
+_UNGREEK = {v: k for k, v in _GREEK.items()}
+_PDF_SYMBOLS = {"≤": "<=", "≥": ">=", "≠": "!=", "→": "->", "↦": "|->", "≈": "~", "∞": "inf", "∈": " in ",
+                "∂": "d", "√": "sqrt", "Σ": "Sum", "∑": "Sum", "∫": "int", "‖": "||", "–": "-", "—": "-",
+                "’": "'", "‘": "'", "“": '"', "”": '"'}
+
+
+def _pdf_text(title: str) -> str:
+    """A plain title for PDF bookmarks: ASCII and Latin-1 only (Greek letters spelled out, Chinese marked)."""
+    text = _CJK.sub("[Chinese]", title)
+    out = []
+    for ch in text:
+        if ord(ch) < 256:
+            out.append(ch)
+        elif ch in _UNGREEK:
+            out.append(_UNGREEK[ch])
+        elif ch in _PDF_SYMBOLS:
+            out.append(_PDF_SYMBOLS[ch])
+        elif unicodedata.combining(ch):
+            continue
+        else:
+            base = unicodedata.normalize("NFKD", ch).encode("latin-1", "ignore").decode("latin-1")
+            out.append(base or "?")
+    return latex_escape("".join(out))
+
+
+# Plain text may hold the characters proofs.core.markup.plain_text writes (Greek letters, math symbols, combining
+# accents): pdfLaTeX's inputenc does not know them, so each is written as its math command, which works in
+# text and in math alike.
+_UNICODE_TEX = {ch: rf"\ensuremath{{\{name}}}" for table in (_SYMBOLS, _GREEK) for name, ch in table.items()
+                if len(ch) == 1 and ord(ch) > 255 and name.isalpha()}
+_UNICODE_TEX.update({ch: rf"\ensuremath{{\mathbb{{{letter}}}}}" for letter, ch in _BLACKBOARD.items()})
+_UNICODE_TEX["‖"] = r"\ensuremath{\|}"
+_UNICODE_TABLE = str.maketrans(_UNICODE_TEX)
+_COMBINING = {ch: name for name, ch in _ACCENTS.items()
+              if name in ("bar", "hat", "tilde", "dot", "ddot", "vec")}
+_ACCENTED = re.compile(rf"(.)([{''.join(_COMBINING)}])")
+
+
+def _unicode_tex(text: str) -> str:
+    """``text`` with the Greek letters, math symbols and accented letters of plain text as LaTeX commands."""
+    def accent(m: re.Match[str]) -> str:
+        base = _UNICODE_TEX.get(m.group(1), m.group(1))
+        base = base[len("\\ensuremath{"):-1] if base.startswith("\\ensuremath{") else base
+        return rf"\ensuremath{{\{_COMBINING[m.group(2)]}{{{base}}}}}"
+
+    return _ACCENTED.sub(accent, text).translate(_UNICODE_TABLE)
+
+
+def _badge(status: str, macro: str = "badge") -> str:
+    return rf"\{macro}{{{_BADGE_COLOURS.get(status, 'Gray')}}}{{{status}}}"
+
+
+def _digits(rep: Report | None) -> tuple[str, str]:
+    if rep is None or rep.digits is None:
+        return "--", "--"
+    return f"{rep.digits:.1f}", f"{rep.digits_2x:.1f}"
+
+
+#: the symbolic outcomes as the summary table words them (its column is narrow)
+_SYMBOLIC_SHORT = {"proved": "proved", "proved-up-to-bound": "up to bound", "not-applicable": "n/a",
+                   "failed": "failed"}
+
+
+def _col(kind: str, fraction: float) -> str:
+    """A p-column of ``fraction`` of the table's text width (the line less the column gaps)."""
+    align = {"l": r"\raggedright", "r": r"\raggedleft"}[kind]
+    return rf">{{{align}\arraybackslash}}p{{{fraction:.3f}\cftablewidth}}"
+
+
+def _summary(results: Sequence[Result], reports: dict[str, Report]) -> str:
+    dps = next(iter(reports.values())).dps if reports else None
+    head = r"\textbf{Key} & \textbf{Status} & \textbf{Title}"
+    if reports:
+        # fractions of the text width; the title takes the rest
+        widths = (("l", 0.170), ("l", 0.095), ("l", 0.0), ("l", 0.10), ("r", 0.06), ("r", 0.06), ("r", 0.055))
+        head += (rf" & \textbf{{Symbolic}} & \textbf{{Digits @{dps}}} & \textbf{{@{2 * dps}}}"
+                 r" & \textbf{Sec.}")
+    else:
+        widths = (("l", 0.17), ("l", 0.10), ("l", 0.0))
+    title = 1 - sum(f for _, f in widths)
+    cols = "@{}" + " ".join(_col(k, f or title) for k, f in widths) + "@{}"
+    rows = []
+    for r in results:
+        row = (rf"\hyperref[res:{r.key}]{{{latex_escape(r.key)}}} & {_badge(r.status.value, 'smallbadge')} & "
+               rf"{_breakable(r.latex_title)}")
+        if reports:
+            rep = reports.get(r.key)
+            d1, d2 = _digits(rep)
+            symbolic = "--" if rep is None else _SYMBOLIC_SHORT.get(rep.symbolic, latex_escape(rep.symbolic))
+            if rep is not None and not rep.passed:
+                symbolic += r" \textbf{(FAILED)}"
+            seconds = "--" if rep is None else f"{rep.seconds:.2f}"
+            row += rf" & {symbolic} & {d1} & {d2} & {seconds}"
+        rows.append(row + r" \\")
+    gaps = 2 * (len(widths) - 1)
+    return (
+        "\\begingroup\\footnotesize\\setlength{\\tabcolsep}{3pt}\n"
+        rf"\setlength{{\cftablewidth}}{{\dimexpr\linewidth-{gaps}\tabcolsep\relax}}" + "\n"
+        rf"\begin{{longtable}}{{{cols}}}" + "\n\\toprule\n" + head + r" \\" + "\n\\midrule\n\\endhead\n"
+        + "\n".join(rows) + "\n\\bottomrule\n\\end{longtable}\n\\endgroup\n"
+    )
+
+
+def _evidence(rep: Report) -> str:
+    parts = [rf"\textbf{{Verification}} at {rep.dps} digits: "]
+    if rep.symbolic == "proved":
+        parts.append("symbolic proof for general parameters; ")
+    elif rep.symbolic == "proved-up-to-bound":
+        parts.append(rf"symbolic proof for every case {latex_escape(rep.message)} ({rep.cases} cases); ")
+    elif rep.symbolic == "not-applicable":
+        parts.append("no symbolic proof (not applicable to this status); ")
+    if rep.digits is not None:
+        d1, d2 = _digits(rep)
+        parts.append(rf"numeric agreement {d1} digits at dps {rep.dps} and {d2} at dps {2 * rep.dps}, "
+                     rf"worst of {rep.examples} example points; ")
+    parts.append(rf"{rep.seconds:.2f}\,s. ")
+    parts.append(r"\textcolor{ForestGreen}{\textbf{Passed.}}" if rep.passed
+                 else rf"\textcolor{{red}}{{\textbf{{FAILED:}}}} {_breakable(latex_escape(rep.message))}")
+    return "".join(parts) + "\n"
+
+
+def _figure(fig: FigureRef) -> str:
+    if fig.path is None:
+        return rf"\emph{{Figure omitted ({_breakable(latex_escape(fig.caption))}): " \
+               rf"{_breakable(latex_escape(fig.skipped))}.}}" + "\n"
+    return (
+        "\\begin{cffigure}\n"
+        rf"\includegraphics[width=0.82\linewidth]{{{fig.path.as_posix()}}}" + "\n"
+        rf"\caption{{{_breakable(latex_escape(fig.caption))}}}" + "\n\\end{cffigure}\n"
+    )
+
+
+def document(
+    results: Iterable[Result],
+    *,
+    title: str = "closedform: derivations, verified",
+    reports: Iterable[Report] = (),
+    figures: Iterable[FigureRef] = (),
+) -> str:
+    """A standalone LaTeX document for ``results``, with their reports and figures if given.
+
+    Only the pillars with a result in ``results`` get a section, and a figure is shown in its
+    pillar's section (figures of pillars without a selected result are left out).
+    """
+    chosen = list(results)
+    by_key = {rep.key: rep for rep in reports}
+    figs = list(figures)
+    passed = sum(rep.passed for rep in by_key.values())
+    intro = (
+        rf"This document lists {len(chosen)} result(s). Each was derived in SymPy from its definition and "
+        r"compared exactly with its stated closed form; where the derivation is only possible case by case, "
+        r"every case up to the stated bound was proved. Each numeric cross-check computes the same quantity "
+        r"independently in mpmath and must agree to the claimed digits at the working precision and at twice it."
+    )
+    if by_key:
+        intro += rf" In this build {passed} of {len(by_key)} verified result(s) passed."
+    subject = ("Symbolic derivations (SymPy) of results from research posts, cross-checked numerically "
+               "(mpmath)")
+    parts = [
+        _PREAMBLE,
+        rf"\hypersetup{{pdftitle={{{_pdf_text(title)}}}, pdfauthor={{closedform}}, pdfsubject={{{subject}}}, "
+        r"pdfkeywords={closedform, SymPy, mpmath, HiPPO, S4, state space models}}" + "\n",
+        rf"\title{{{latex_escape(title)}}}" + "\n" + rf"\date{{{_dt.date.today().isoformat()}}}" + "\n",
+        "\\begin{document}\n\\maketitle\n" + intro + "\n",
+        r"\section*{Summary}" + "\n" + _summary(chosen, by_key),
+    ]
+    groups = [(p, name) for p, name in PILLARS] + [("", "Other results")]
+    for prefix, name in groups:
+        members = [r for r in chosen if pillar_of(r.key) == prefix]
+        if not members:
+            continue
+        parts.append(rf"\section{{{latex_escape(name)}}}" + "\n")
+        parts.extend(_figure(f) for f in figs if f.pillar == prefix)
+        for r in members:
+            parts.append(_result_section(r, by_key.get(r.key)))
+    parts.append("\\end{document}\n")
+    return _unicode_tex(_CJK.sub(lambda m: rf"\cjk{{{m.group(0)}}}", "\n".join(parts)))
+
+
+def _tuple_pieces(tex: str) -> list[str]:
+    """The parts of a tuple statement (joined by the core with ``TUPLE_SEP``), split at the top level only."""
+    mask = _top_mask(tex)
+    pieces, start, i = [], 0, tex.find(TUPLE_SEP)
+    while i >= 0:
+        if mask[i]:
+            pieces.append(tex[start:i])
+            start = i + len(TUPLE_SEP)
+        i = tex.find(TUPLE_SEP, i + 1)
+    pieces.append(tex[start:])
+    return [p.strip() for p in pieces]
+
+
+def _loose(tex: str) -> str:
+    """``tex`` without spacing, braces and backslashes: two renderings of one name compare equal
+    (``P_x`` and ``P_{x}``, ``\\det(I_3 + UV)`` and SymPy's ``det(I_{3 + U V)}``)."""
+    tex = re.sub(r"\\(left|right|operatorname|mathrm|mathit|[,;:! ]|quad)(?![A-Za-z])", "", tex)
+    tex = tex.replace(r"\top", "T").replace(r"\|", "||")
+    return re.sub(r"[\s{}\\]", "", tex)
+
+
+def _named(name: str, piece: str) -> str:
+    """A tuple part with its name: ``name = piece``.  A part that is itself an equation whose left side
+    is the name (typeset by SymPy from a symbol) is shown as ``name = right side``; any other equation as
+    ``name: piece``."""
+    sides = _split(piece, _REL)
+    if len(sides) == 1:
+        return f"{name} = {piece}"
+    if len(sides) == 2 and _loose(sides[0][1]) == _loose(name):
+        return f"{name} {sides[1][0]} {sides[1][1]}"
+    return rf"{name}\colon\quad {piece}"
+
+
+def _result_section(r: Result, rep: Report | None) -> str:
+    parts = r.latex_parts()
+    key = latex_escape(r.key)
+    lines = [
+        (rf"\subsection{{\texorpdfstring{{{key}: {_breakable(r.latex_title)}}}"
+         rf"{{{key}: {_pdf_text(r.title)}}}}}\label{{res:{r.key}}}"),
+        _badge(r.status.value) + rf" \quad\textbf{{Source:}} {_breakable(latex_escape(r.source))}.",
+    ]
+    # each part of a tuple statement on lines of its own, named when the result names its parts
+    pieces = _tuple_pieces(parts.statement)
+    names = r.parts if len(r.parts) == len(pieces) else ()
+    for k, piece in enumerate(pieces):
+        shown = _named(names[k], piece) if names else piece
+        lines.append(display(shown, f"{r.key}/statement" + (f".{k + 1}" if len(pieces) > 1 else "")))
+    if parts.bound_note:
+        lines.append(parts.bound_note)
+    if parts.steps:
+        lines.append("Derivation" + (f" (shown for ${parts.case}$)" if parts.case else "") + ":")
+        for s, (caption, tex) in enumerate(parts.steps, 1):
+            lines.append(r"\par\smallskip " + _breakable(caption))
+            step = _tuple_pieces(tex)
+            for k, piece in enumerate(step):
+                lines.append(display(piece, f"{r.key}/step{s}" + (f".{k + 1}" if len(step) > 1 else "")))
+    if parts.notes:
+        lines.append(rf"\textit{{Note.}} {_breakable(parts.notes)}")
+    if rep is not None:
+        lines.append(_evidence(rep))
+    return "\n".join(lines) + "\n"
+
+
+#: the error when neither latexmk nor pdflatex is on PATH
+NO_TEX = ("no TeX engine found (latexmk or pdflatex); on Debian: apt-get install texlive-latex-base "
+          "texlive-latex-recommended latexmk lmodern")
+
+
+def tex_engine() -> list[str] | None:
+    """The command that turns a .tex file into a PDF here (latexmk, else pdflatex), or None."""
+    if shutil.which("latexmk"):
+        return ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error"]
+    if shutil.which("pdflatex"):
+        return ["pdflatex", "-interaction=nonstopmode", "-halt-on-error"]
+    return None
+
+
+def compile_pdf(tex_path: Path) -> Path:
+    """Compile ``tex_path`` to a PDF beside it; ValueError when no engine is installed or TeX fails.
+
+    TeX's log is kept beside the document (``FILE.log``) whether or not it compiled, and a
+    failure names it.
+    """
+    engine = tex_engine()
+    if engine is None:
+        raise ValueError(NO_TEX)
+    tex_path = tex_path.resolve()
+    log = tex_path.with_suffix(".log")
+    with tempfile.TemporaryDirectory() as build:
+        built = Path(build) / tex_path.stem
+        runs = 1 if engine[0] == "latexmk" else 2  # pdflatex needs a second pass for references
+        for _ in range(runs):
+            proc = subprocess.run(
+                [*engine, f"-output-directory={build}", str(tex_path)],
+                capture_output=True, text=True, errors="replace", cwd=tex_path.parent, timeout=600,
+            )
+            if built.with_suffix(".log").exists():
+                shutil.copy(built.with_suffix(".log"), log)
+            if proc.returncode != 0:
+                errors = [ln for ln in proc.stdout.splitlines() if ln.startswith("!")][:3]
+                raise ValueError(f"TeX failed on {tex_path.name}: {' '.join(errors) or 'no error line'}; "
+                                 f"log: {log}")
+        pdf = tex_path.with_suffix(".pdf")
+        shutil.copy(built.with_suffix(".pdf"), pdf)
+    return pdf

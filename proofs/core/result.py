@@ -1,0 +1,459 @@
+"""The result type, the registry of results, and their verification.
+
+Every mathematical claim of closedform is one :class:`Result` in one
+:class:`Registry` (``proofs.registry``).  Tests, the command line and the LaTeX
+report all iterate over the registry, so a result is written once.
+
+A result carries its statement (the closed form, as SymPy objects), a derivation
+from first principles (``derive``), an independent mpmath computation of the same
+quantity (``numeric``), the hypothesis strategy of its parameters, and metadata
+(key, title, source, status).  :meth:`Result.verify` runs
+
+1. the symbolic proof: ``derive(case) == statement(case)`` exactly, for every case
+   (for general symbolic parameters, or for every ``n`` up to a stated bound);
+2. the numeric cross-check: ``numeric(point)`` against the closed form evaluated at
+   the same exact point, at ``dps`` and ``2*dps`` (see :mod:`numerics.agree`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import inspect
+import re
+import time
+import weakref
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+
+from numerics.agree import DEFAULT_DPS, Agreement, agreement, check_dps, worst
+
+from . import checks
+from .markup import check_markup, latex_escape, latex_text, math_text, plain_text
+
+__all__ = [
+    "Status",
+    "Step",
+    "Derivation",
+    "Bound",
+    "Result",
+    "Report",
+    "LatexParts",
+    "latex_escape",
+]
+
+
+class Status(str, enum.Enum):
+    """How a result is known to be true."""
+
+    EXACT = "EXACT"  # a provable identity or inequality, proved here
+    THEOREM = "THEOREM"  # a rigorous result imported from the literature, exercised numerically
+    HEURISTIC = "HEURISTIC"  # an approximation argument, reproduced and labelled as such
+    EMPIRICAL = "EMPIRICAL"  # a fitted constant or numerical observation
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Step:
+    """One captioned step of a derivation."""
+
+    caption: str  # text with inline math as $...$ (see proofs.core.markup)
+    expr: Any
+
+    def __post_init__(self) -> None:
+        check_markup(self.caption, "step caption")
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """What ``derive`` returns: the derived object and, optionally, the steps that led to it."""
+
+    value: Any
+    steps: tuple[Step, ...] = ()
+
+    def _repr_latex_(self) -> str:
+        rows = [rf"&{math_text(s.caption)}\\ &\quad {_latex_of(s.expr)}" for s in self.steps]
+        rows.append(rf"&\text{{Result:}}\\ &\quad {_latex_of(self.value)}")
+        return "$$\\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$$"
+
+
+@dataclass(frozen=True)
+class Bound:
+    """Symbolic proofs that SymPy cannot do for general ``name`` run for ``name`` in ``start..stop``."""
+
+    name: str
+    start: int = 0
+    stop: int = 32
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.start, int) and isinstance(self.stop, int)) or self.stop < self.start:
+            raise ValueError(f"bound must satisfy start <= stop (integers), got {self.start}..{self.stop}")
+
+
+_KEY = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+SYMBOLIC_OUTCOMES = ("proved", "proved-up-to-bound", "not-applicable", "failed")
+
+
+@dataclass(frozen=True)
+class LatexParts:
+    """A result's LaTeX pieces: statement (math), bound note (text), display case, steps, notes (text)."""
+
+    statement: str
+    bound_note: str
+    case: str
+    steps: tuple[tuple[str, str], ...]
+    notes: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of verifying one result."""
+
+    key: str
+    status: Status
+    passed: bool
+    symbolic: str
+    digits: float | None
+    digits_2x: float | None
+    seconds: float
+    message: str
+    dps: int
+    cases: int = 0
+    examples: int = 0
+
+    def _repr_html_(self) -> str:
+        """Notebook view: the verdict and its evidence as a small table."""
+        import html
+
+        colour = "#1b7f3b" if self.passed else "#b00020"
+        rows = [("result", f"<b>{self.key}</b> [{self.status.value}]"),
+                ("verdict", f'<b style="color:{colour}">{"passed" if self.passed else "FAILED"}</b>'),
+                ("symbolic", html.escape(self.symbolic + (f" ({self.cases} cases)" if self.cases > 1 else "")))]
+        if self.digits is not None:
+            rows.append(("digits", f"{self.digits:.1f} at dps {self.dps}, {self.digits_2x:.1f} at dps "
+                                   f"{2 * self.dps} (worst of {self.examples} point(s))"))
+        rows.append(("time", f"{self.seconds:.2f} s"))
+        if self.message:
+            rows.append(("message", html.escape(self.message)))
+        body = "".join(f'<tr><th style="text-align:left">{k}</th><td style="text-align:left">{v}</td></tr>'
+                       for k, v in rows)
+        return f"<table>{body}</table>"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form used by ``closedform verify --json``."""
+        return {
+            "key": self.key,
+            "status": self.status.value,
+            "passed": self.passed,
+            "symbolic": self.symbolic,
+            "digits": None if self.digits is None else round(self.digits, 2),
+            "digits_2x": None if self.digits_2x is None else round(self.digits_2x, 2),
+            "seconds": round(self.seconds, 3),
+            "message": self.message,
+            "dps": self.dps,
+            "cases": self.cases,
+            "examples": self.examples,
+        }
+
+
+def _accepted(fn: Callable[..., Any], point: Mapping[str, Any]) -> dict[str, Any]:
+    """The entries of ``point`` that ``fn`` takes as keyword arguments."""
+    params = inspect.signature(fn).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return dict(point)
+    return {k: v for k, v in point.items() if k in params}
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """One registered mathematical claim.
+
+    Parameters
+    ----------
+    key, title, source, status
+        Identification.  ``key`` is the spec's ID (``HIPPO-LEG-6``), upper case.
+    statement
+        ``statement(**case) -> Eq | Expr | Matrix | Tuple``: the closed form.  For an
+        ``Eq`` the left side names the quantity and the right side is the closed form.
+    derive
+        ``derive(**case) -> Derivation | object``: the same object computed from the
+        definition.  ``None`` for results without a symbolic proof here (THEOREM,
+        HEURISTIC, EMPIRICAL).
+    numeric
+        ``numeric(dps=..., **point)``: the quantity computed independently in mpmath
+        (never by evaluating the closed form).  It is compared with ``evaluate``.
+    evaluate
+        ``evaluate(statement, dps, point)``: the closed form at ``point`` as mpmath
+        numbers.  Default :func:`proofs.core.checks.evaluate` (substitute and ``evalf``).
+    params
+        zero-argument callable returning a hypothesis strategy of example points
+        (dicts), used by the test-suite to draw many examples.
+    examples
+        fixed example points, used by :meth:`verify` (and so by the CLI).
+    bound
+        the enumerated parameter of a proof "for every n up to a bound"; ``None``
+        means ``derive`` and ``statement`` are compared once, with no arguments
+        (a general proof).
+    loss
+        digits the numeric route may lose: the claim is ``dps - loss`` digits at
+        ``dps`` and ``2*dps - loss`` at ``2*dps``.
+    display
+        the case whose derivation steps are shown (by ``show`` and in LaTeX).
+    notes
+        errata, conventions, caveats (shown with the result); text with inline math as ``$...$``.
+    title_tex
+        the title with its mathematics typeset (text with inline math as ``$...$``, see
+        :mod:`proofs.core.markup`), for the report and notebooks; ``title`` stays the plain-text form
+        used by the terminal, JSON and PDF bookmarks.  Empty when the title has no mathematics.
+    parts
+        for a statement that is a tuple, the name of each part in order, as inline math without
+        dollars (``("A", "B")``, ``(r"\bar{A}", r"\bar{B}")``); shown as ``A = ...`` by ``show``,
+        the report and notebooks.  Empty for a statement that is not a tuple.
+    """
+
+    key: str
+    title: str
+    source: str
+    status: Status
+    statement: Callable[..., Any]
+    derive: Callable[..., Any] | None = None
+    numeric: Callable[..., Any] | None = None
+    evaluate: Callable[[Any, int, Mapping[str, Any]], Any] = checks.evaluate
+    params: Callable[[], Any] | None = None
+    examples: tuple[Mapping[str, Any], ...] = ()
+    bound: Bound | None = None
+    loss: int = 5
+    display: Mapping[str, Any] = field(default_factory=dict)
+    notes: str = ""
+    title_tex: str = ""
+    parts: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not _KEY.match(self.key):
+            raise ValueError(f"result key must look like 'PILLAR-TOPIC-1' (upper case), got {self.key!r}")
+        if not isinstance(self.status, Status):
+            raise ValueError(f"{self.key}: status must be a Status, got {self.status!r}")
+        if not self.title or not self.source:
+            raise ValueError(f"{self.key}: title and source are required")
+        if self.derive is None and self.numeric is None:
+            raise ValueError(f"{self.key}: a result needs a derivation, a numeric cross-check, or both")
+        if self.numeric is not None and not self.examples:
+            raise ValueError(f"{self.key}: a numeric cross-check needs at least one example point")
+        if self.status is not Status.EXACT and self.derive is not None and self.bound is None:
+            # a general symbolic proof of a non-EXACT claim would mislabel it
+            raise ValueError(f"{self.key}: only EXACT results carry a general symbolic proof")
+        check_markup(self.notes, f"{self.key}: notes")
+        check_markup(self.title_tex, f"{self.key}: title_tex")
+        for name in self.parts:
+            check_markup(f"${name}$", f"{self.key}: parts")
+        if not 0 <= self.loss < 10:
+            raise ValueError(f"{self.key}: loss must be in 0..9 digits, got {self.loss}")
+
+    # --- the pieces -----------------------------------------------------------------
+
+    def cases(self, stop: int | None = None) -> list[dict[str, int]]:
+        """The symbolic cases: ``[{}]`` for a general proof, else every ``n`` in the bound."""
+        if self.bound is None:
+            return [{}]
+        last = self.bound.stop if stop is None else stop
+        if last < self.bound.start:
+            raise ValueError(f"{self.key}: bound must be at least {self.bound.start}, got {last}")
+        return [{self.bound.name: n} for n in range(self.bound.start, last + 1)]
+
+    def statement_at(self, **case: Any) -> Any:
+        return self.statement(**case)
+
+    def derivation(self, **case: Any) -> Derivation:
+        """The derivation for one case (wrapped in :class:`Derivation`)."""
+        if self.derive is None:
+            raise ValueError(f"{self.key} has no symbolic derivation (status {self.status})")
+        out = self.derive(**case)
+        return out if isinstance(out, Derivation) else Derivation(out)
+
+    def general(self) -> Any:
+        """The statement in general form (the bound parameter left symbolic) for display."""
+        # Shown by the report, the notebook view and the LaTeX round trip: built once per result
+        # (some statements take a third of a second to build).
+        cached = _GENERAL.get(self)
+        if cached is None:
+            cached = _GENERAL[self] = self._build_general()
+        return cached
+
+    def _build_general(self) -> Any:
+        # A statement that needs concrete values (a matrix of size N, a Poly in z**L) cannot take a
+        # symbol; it is shown at its display case instead.
+        try:
+            if self.bound is None:
+                return self.statement()
+            sym = sympy.Symbol(self.bound.name, integer=True, nonnegative=True)
+            return self.statement(**{self.bound.name: sym})
+        except (TypeError, ValueError, sympy.PolynomialError):
+            return self.statement(**self.display_case())
+
+    def display_case(self) -> dict[str, Any]:
+        if self.display:
+            return dict(self.display)
+        return self.cases(min(self.bound.stop, self.bound.start + 3))[-1] if self.bound else {}
+
+    def perturbed(self) -> Result:
+        """A copy whose statement is deliberately wrong; its verification must fail."""
+        original = self.statement
+
+        @functools.wraps(original)  # keeps the signature, so points are split the same way
+        def wrong(**case: Any) -> Any:
+            return checks.perturb(original(**case))
+
+        return dataclasses.replace(self, statement=wrong)
+
+    # --- verification -----------------------------------------------------------------
+
+    def prove(self, *, bound: int | None = None) -> tuple[str, int, str]:
+        """Run the symbolic proof; returns (outcome, cases checked, message)."""
+        if self.derive is None:
+            return "not-applicable", 0, ""
+        cases = self.cases(bound)
+        for case in cases:
+            if not checks.same(self.statement(**case), self.derivation(**case).value):
+                where = ", ".join(f"{k}={v}" for k, v in case.items()) or "general case"
+                return "failed", len(cases), f"statement and derivation differ ({where})"
+        if self.bound is None:
+            return "proved", 1, ""
+        return "proved-up-to-bound", len(cases), f"{self.bound.name} = {cases[0][self.bound.name]}..{cases[-1][self.bound.name]}"
+
+    def cross_check(self, point: Mapping[str, Any], dps: int = DEFAULT_DPS) -> Agreement:
+        """Numeric value against closed form at one example point, at ``dps`` and ``2*dps``."""
+        if self.numeric is None:
+            raise ValueError(f"{self.key} has no numeric cross-check")
+        numeric = self.numeric
+        stmt = self.statement(**_accepted(self.statement, point))
+        return agreement(
+            lambda d: numeric(dps=d, **point),
+            lambda d: self.evaluate(stmt, d, point),
+            dps,
+            loss=self.loss,
+        )
+
+    def verify(self, dps: int = DEFAULT_DPS, *, bound: int | None = None) -> Report:
+        """Prove symbolically and cross-check numerically; never raises for a failing check."""
+        dps = check_dps(dps)
+        start = time.perf_counter()
+        symbolic, ncases, notes = "failed", 0, ""
+        found: Agreement | None = None
+        messages: list[str] = []
+        try:
+            symbolic, ncases, notes = self.prove(bound=bound)
+            if symbolic == "failed":
+                messages.append(notes)
+            if self.numeric is not None:
+                found = worst(self.cross_check(pt, dps) for pt in self.examples)
+                if not found.passed:
+                    messages.append("numeric cross-check: " + found.describe())
+        except Exception as exc:  # a crashing check is a failed check, reported, not raised
+            messages.append(f"{type(exc).__name__}: {exc}")
+            if symbolic != "failed" and found is None and self.numeric is not None:
+                found = Agreement(dps, 0.0, 0.0, self.loss)
+        passed = not messages and symbolic != "failed"
+        return Report(
+            key=self.key,
+            status=self.status,
+            passed=passed,
+            symbolic=symbolic,
+            digits=None if found is None else found.digits,
+            digits_2x=None if found is None else found.digits_2x,
+            seconds=time.perf_counter() - start,
+            message="; ".join(messages) if messages else notes,
+            dps=dps,
+            cases=ncases,
+            examples=len(self.examples) if self.numeric is not None else 0,
+        )
+
+    # --- presentation -----------------------------------------------------------------
+
+    @property
+    def latex_title(self) -> str:
+        """The title in LaTeX text mode, its mathematics typeset."""
+        return latex_text(self.title_tex) if self.title_tex else latex_escape(self.title)
+
+    def latex_parts(self) -> LatexParts:
+        """The pieces of this result's LaTeX (statement, bound note, derivation steps), for custom layouts."""
+        # A result never changes after construction, and its display derivation can take seconds:
+        # the report, `show --latex` and the notebook view share one rendering.
+        cached = _LATEX_PARTS.get(self)
+        if cached is None:
+            cached = _LATEX_PARTS[self] = self._render_latex_parts()
+        return cached
+
+    def _render_latex_parts(self) -> LatexParts:
+        bound_note = ""
+        if self.bound is not None and self.derive is not None:
+            bound_note = (rf"Proved exactly for every ${self.bound.name} = {self.bound.start},\dots,"
+                          rf"{self.bound.stop}$ (no general-${self.bound.name}$ proof in SymPy).")
+        steps: tuple[tuple[str, str], ...] = ()
+        where = ""
+        if self.derive is not None:
+            case = self.display_case()
+            where = ", ".join(f"{k}={v}" for k, v in case.items())
+            steps = tuple((latex_text(s.caption), _latex_of(s.expr)) for s in self.derivation(**case).steps)
+        return LatexParts(_latex_of(self.general()), bound_note, where, steps, latex_text(self.notes))
+
+    def latex(self) -> str:
+        """This result as a LaTeX fragment: heading, metadata, statement, derivation steps."""
+        parts = self.latex_parts()
+        lines = [
+            rf"\subsection*{{{latex_escape(self.key)}: {self.latex_title}}}",
+            rf"\noindent\textbf{{Status:}} {self.status.value}. \textbf{{Source:}} {latex_escape(self.source)}.",
+            r"\[" + parts.statement + r"\]",
+        ]
+        if parts.bound_note:
+            lines.append(r"\noindent " + parts.bound_note)
+        if parts.steps:
+            lines.append(r"\noindent Derivation" + (f" (shown for ${parts.case}$)" if parts.case else "") + ":")
+            body = [rf"\intertext{{{caption}}} &{tex}" for caption, tex in parts.steps]
+            lines.append("\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}")
+        if parts.notes:
+            lines.append(rf"\noindent\textit{{Note.}} {parts.notes}")
+        return "\n".join(lines) + "\n"
+
+    def _repr_latex_(self) -> str:
+        """Notebook view: key, title, status, then the statement (one formula, as notebooks need)."""
+        title = math_text(self.title_tex) if self.title_tex else rf"\text{{{latex_escape(self.title)}}}"
+        head = rf"\textbf{{{self.key}}}\quad {title}\quad [\text{{{self.status.value}}}]"
+        return rf"$$\begin{{array}}{{l}}{head}\\[4pt] \displaystyle {_latex_of(self.general())}\end{{array}}$$"
+
+    def __repr__(self) -> str:
+        return f"<Result {self.key} [{self.status.value}]: {self.title}>"
+
+
+_LATEX_PARTS: weakref.WeakKeyDictionary[Result, LatexParts] = weakref.WeakKeyDictionary()
+_GENERAL: weakref.WeakKeyDictionary[Result, Any] = weakref.WeakKeyDictionary()
+
+
+#: how the LaTeX of a tuple's parts is joined (the report splits on it to give each part a line)
+TUPLE_SEP = r",\quad "
+
+
+def _latex_of(obj: Any) -> str:
+    if isinstance(obj, str):
+        return obj
+    if isinstance(obj, (sympy.Tuple, tuple)):
+        return TUPLE_SEP.join(_latex_of(o) for o in obj)
+    # a matrix row that starts with "[" would be read as the optional argument of "\\[...]"
+    tex = sympy.latex(obj).replace("\\\\[", "\\\\{}[")
+    if len(tex) > _LATEX_LIMIT:
+        # Even broken into display lines, a formula of this size fills a page (and on one line it
+        # overflows TeX's dimensions); say what it is instead (``closedform show KEY`` prints it whole).
+        shape = f"{obj.rows}-by-{obj.cols} matrix" if isinstance(obj, sympy.MatrixBase) else "expression"
+        return rf"\text{{[{shape}; {len(tex)} characters of \LaTeX, omitted here]}}"
+    return tex
+
+
+# characters; the report (proofs.app.report) breaks a long formula into display lines (a sum at its terms,
+# a fraction into numerator and denominator, a matrix entry by entry): only a formula that would fill
+# a page or more is described
+_LATEX_LIMIT = 5000

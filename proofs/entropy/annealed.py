@@ -1,0 +1,348 @@
+"""ENT-A10 (annealed approximation of Su-8823), ENT-A12 (Gaussian scores / REM), ENT-A13, ENT-A19.
+
+The annealed entropy replaces sums over keys by n times expectations over a score law P:
+
+.. math:: H_{ann}(\\lambda) = \\ln n + \\ln E[e^{\\lambda S}] - \\lambda\\,E[S e^{\\lambda S}]/E[e^{\\lambda S}]
+          = \\ln n - KL(P_\\lambda \\| P).
+
+Closed forms are derived from the defining integrals (SymPy ``integrate``); the sphere
+law's Bessel form is proved for general dimension d by comparing power-series
+coefficients (Beta moments against the series of :math:`I_\\nu`).
+
+Registers: ENT-A10A, ENT-A10B, ENT-A10C, ENT-A10C-LIM, ENT-A10D.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+import sympy
+from sympy import Add, Eq, Limit, Matrix, Symbol, besseli, digamma, exp, expand_log, gamma, log, oo, pi, sqrt
+
+from numerics.entropy import entropies as ne
+
+from .closed_forms import real_arg
+from proofs.core import Derivation, Result, Status, Step, register
+
+__all__ = ["annealed_entropy", "laplace_rate", "pd_entropy", "kl_form", "sphere_annealed"]
+
+LAM = Symbol("lambda", real=True)
+LAMP = Symbol("lambda", positive=True)
+S = Symbol("s", real=True)
+MU = Symbol("mu", real=True)
+SIGMA = Symbol("sigma", positive=True)
+NS = Symbol("n", positive=True)
+D = Symbol("d", positive=True)
+K = Symbol("k", integer=True, nonnegative=True)
+X = Symbol("x", positive=True)
+M = Symbol("m", positive=True)
+HANN = Symbol("H_ann")
+SU_8823 = "Su, 从熵不变性看Attention的Scale操作 (kexue.fm/archives/8823)"
+F = Fraction
+
+
+def _from_moments(n: Any, lam: Any, m0: Any, m1: Any) -> Any:
+    """:math:`\\ln n + \\ln M_0 - \\lambda M_1/M_0` from the (tilted) moments."""
+    return log(n) + log(m0) - lam * m1 / m0
+
+
+# --- closed forms (API) --------------------------------------------------------------------------
+
+
+def annealed_entropy(law: str, n: Any, lam: Any, **params: Any) -> Any:
+    """Annealed entropy :math:`H_{ann}` of ENT-A10b-e in closed form.
+
+    .. math:: \\text{gaussian: } \\ln n - \\lambda^2\\sigma^2/2; \\quad
+              \\text{uniform}[a,b]\\text{: } \\ln n + \\ln\\frac{e^{\\ell}-1}{\\ell} - \\frac{\\ell e^{\\ell}}{e^{\\ell}-1} + 1,\\ \\ell = \\lambda(b-a);
+    .. math:: \\text{exponential(1), } \\lambda<1\\text{: } \\ln n - \\ln(1-\\lambda) - \\frac{\\lambda}{1-\\lambda}; \\quad
+              \\text{sphere}(d)\\text{: } \\ln n + \\ln\\Gamma(\\tfrac d2) + \\nu\\ln\\tfrac2L + \\ln I_\\nu(L) - L\\frac{I_{d/2}(L)}{I_{d/2-1}(L)}
+
+    with :math:`L = \\lambda d`, :math:`\\nu = d/2 - 1`.  Parameters: gaussian ``sigma`` (mu drops
+    out), uniform ``a``, ``b``, sphere ``d`` (integer >= 2).  Source: Su-8823 (approximation);
+    closed forms are project derivations (spec ENT-A10).
+    """
+    lam_ = real_arg(lam, "lam")
+    n_ = real_arg(n, "n")
+    if (n_ - 1).is_negative:
+        raise ValueError(f"n must be >= 1, got {n!r}")
+    if law == "gaussian":
+        return log(n_) - lam_**2 * real_arg(params.get("sigma", 1), "sigma") ** 2 / 2
+    if law == "uniform":
+        a, b = real_arg(params.get("a", 0), "a"), real_arg(params.get("b", 1), "b")
+        if (b - a).is_positive is False:
+            raise ValueError(f"uniform law needs a < b, got a = {a}, b = {b}")
+        ell = lam_ * (b - a)
+        if ell == 0:
+            return log(n_)
+        return log(n_) + log((exp(ell) - 1) / ell) - ell * exp(ell) / (exp(ell) - 1) + 1
+    if law == "exponential":
+        if (lam_ - 1).is_nonnegative:
+            raise ValueError(f"lam must be < 1 for the exponential law (infinite MGF), got {lam!r}")
+        return log(n_) - log(1 - lam_) - lam_ / (1 - lam_)
+    if law == "sphere":
+        d = params.get("d")
+        if isinstance(d, bool) or not isinstance(d, int) or d < 2:
+            raise ValueError(f"the sphere law needs an integer dimension d >= 2, got {d!r}")
+        return log(n_) + sphere_annealed(sympy.Integer(d), lam_)
+    raise ValueError(f"law must be one of gaussian, uniform, exponential, sphere; got {law!r}")
+
+
+def sphere_annealed(d: Any, lam: Any) -> Any:
+    """:math:`H_{ann} - \\ln n` of the sphere model (ENT-A10e), Bessel form."""
+    big_l = lam * d
+    nu = d / 2 - 1
+    return (
+        log(gamma(d / 2))
+        + nu * log(2 / big_l)
+        + log(besseli(nu, big_l))
+        - big_l * besseli(d / 2, big_l) / besseli(d / 2 - 1, big_l)
+    )
+
+
+def laplace_rate(lam: Any) -> Any:
+    """ENT-A10f: :math:`g(\\lambda) = \\tfrac12\\ln(c^*/\\lambda)`, :math:`c^* = (\\sqrt{1+4\\lambda^2}-1)/(2\\lambda)`.
+
+    The d -> oo limit of :math:`(H_{ann} - \\ln n)/d` in the sphere model; :math:`g(1) = \\tfrac12\\ln\\frac{\\sqrt5-1}2
+    = -0.2406\\ldots` (the origin of Su's 0.24).  ``lam > 0`` (g(0) = 0).
+    """
+    lam_ = real_arg(lam, "lam")
+    if lam_.is_negative:
+        raise ValueError(f"lam must be >= 0, got {lam!r}")
+    if lam_ == 0:
+        return sympy.Integer(0)
+    c = (sqrt(1 + 4 * lam_**2) - 1) / (2 * lam_)
+    return log(c / lam_) / 2
+
+
+def pd_entropy(m: Any) -> Any:
+    """ENT-A12b: mean entropy of PD(m, 0): :math:`\\psi(1) - \\psi(1 - m) = \\sum_{k\\ge1}\\zeta(k+1)m^k`, 0 < m < 1."""
+    m_ = real_arg(m, "m")
+    if m_.is_number and not 0 < m_ < 1:
+        raise ValueError(f"m must lie in (0, 1), got {m!r}")
+    return digamma(1) - digamma(1 - m_)
+
+
+# --- ENT-A10a ---------------------------------------------------------------------------------
+
+VS = sympy.symbols("v1:4", real=True)
+WS = sympy.symbols("w1:4", positive=True)
+
+
+def kl_form(values: Any = None, weights: Any = None, n: Any = None, lam: Any = None) -> Eq:
+    """ENT-A10a: :math:`H_{ann} = \\ln n - KL(P_\\lambda\\|P)` (a 3-point law with symbolic weights by default)."""
+    v = list(VS) if values is None else [real_arg(x, "values") for x in values]
+    w = list(WS) if weights is None else [real_arg(x, "weights") for x in weights]
+    lam_ = LAM if lam is None else real_arg(lam, "lam")
+    n_ = NS if n is None else real_arg(n, "n")
+    tot = Add(*w)
+    tilt = Add(*[wi * exp(lam_ * x) for wi, x in zip(w, v)])
+    kl = Add(
+        *[(wi * exp(lam_ * x) / tilt) * log((wi * exp(lam_ * x) / tilt) / (wi / tot)) for wi, x in zip(w, v)]
+    )
+    return Eq(HANN, log(n_) - kl, evaluate=False)
+
+
+@lru_cache(maxsize=None)
+def _derive_kl() -> Derivation:
+    tot = Add(*WS)
+    m0 = Add(*[w * exp(LAM * v) for w, v in zip(WS, VS)]) / tot
+    m1 = Add(*[w * v * exp(LAM * v) for w, v in zip(WS, VS)]) / tot
+    value = _from_moments(NS, LAM, m0, m1)
+    return Derivation(
+        Eq(HANN, value, evaluate=False), (Step("Definition with $E$ over the 3-point law", value),)
+    )
+
+
+register(
+    Result(
+        key="ENT-A10A",
+        title="Annealed entropy is ln n minus a KL divergence: H_ann = ln n - KL(P_lambda || P)",
+        title_tex=r"Annealed entropy is $\ln n$ minus a KL divergence: "
+        r"$H_{\mathrm{ann}} = \ln n - \mathrm{KL}(P_\lambda \,\|\, P)$",
+        source=SU_8823 + " (approximation); KL form: project derivation",
+        status=Status.EXACT,
+        statement=kl_form,
+        derive=_derive_kl,
+        numeric=lambda dps, values, weights, n, lam: ne.annealed_entropy_discrete(
+            values, weights, n, lam, dps=dps
+        ),
+        examples=(
+            {"values": [0, 1, 3], "weights": [1, 2, 3], "n": 512, "lam": F(1, 2)},
+            {"values": [-2, F(1, 3), 5, 7], "weights": [1, 1, 5, 2], "n": 100, "lam": -1},
+        ),
+        notes=r"Equivalently $\ln n$ minus the Cramer rate function at the tilted mean. Numeric route: the "
+        "annealed definition summed directly over the law (no KL).",
+    )
+)
+
+
+# --- ENT-A10b, c, d ---------------------------------------------------------------------------------
+
+
+def _law_statement(law: str, **fixed: Any) -> Any:
+    def statement(n: Any = None, lam: Any = None, **params: Any) -> Eq:
+        n_ = NS if n is None else real_arg(n, "n")
+        lam_ = fixed.get("lam", LAM) if lam is None else real_arg(lam, "lam")
+        if law == "gaussian":
+            return Eq(
+                HANN,
+                log(n_) - lam_**2 * (SIGMA if "sigma" not in params else params["sigma"]) ** 2 / 2,
+                evaluate=False,
+            )
+        if law == "uniform":
+            return Eq(
+                HANN,
+                log(n_) + log((exp(lam_) - 1) / lam_) - lam_ * exp(lam_) / (exp(lam_) - 1) + 1,
+                evaluate=False,
+            )
+        return Eq(HANN, log(n_) - log(1 - lam_) - lam_ / (1 - lam_), evaluate=False)
+
+    return statement
+
+
+def gaussian_statement(n: Any = None, lam: Any = None, mu: Any = None, sigma: Any = None) -> Eq:
+    """ENT-A10b: Gaussian N(mu, sigma^2): :math:`H_{ann} = \\ln n - \\lambda^2\\sigma^2/2` (mu drops out)."""
+    return _law_statement("gaussian")(
+        n, lam, **({} if sigma is None else {"sigma": real_arg(sigma, "sigma")})
+    )
+
+
+@lru_cache(maxsize=None)
+def _derive_gaussian() -> Derivation:
+    phi = exp(-((S - MU) ** 2) / (2 * SIGMA**2)) / (SIGMA * sqrt(2 * pi))
+    m0 = sympy.integrate(exp(LAM * S) * phi, (S, -oo, oo), conds="none")
+    m1 = sympy.integrate(S * exp(LAM * S) * phi, (S, -oo, oo), conds="none")
+    # simplify each moment once (the erf terms cancel there), then the small combination
+    m0, m1 = sympy.simplify(m0), sympy.simplify(m1)
+    value = sympy.simplify(_from_moments(NS, LAM, m0, m1))
+    return Derivation(
+        Eq(HANN, value, evaluate=False),
+        (
+            Step(r"$E[e^{\lambda S}]$ by integration", m0),
+            Step(r"$E[S e^{\lambda S}]$ by integration", m1),
+            Step(r"$H_{\mathrm{ann}} = \log n + \log M_0 - \lambda M_1/M_0$", value),
+        ),
+    )
+
+
+register(
+    Result(
+        key="ENT-A10B",
+        title="Annealed entropy, Gaussian scores: H_ann = ln n - lambda^2 sigma^2 / 2",
+        title_tex=r"Annealed entropy, Gaussian scores: $H_{\mathrm{ann}} = \ln n - \lambda^2 \sigma^2 / 2$",
+        source=SU_8823 + " (approximation); closed form: project derivation",
+        status=Status.EXACT,
+        statement=gaussian_statement,
+        derive=_derive_gaussian,
+        numeric=lambda dps, n, lam, mu, sigma: ne.annealed_entropy_quad(
+            "gaussian", n, lam, dps=dps, mu=mu, sigma=sigma
+        ),
+        examples=(
+            {"n": 1000, "lam": F(1, 2), "mu": 0, "sigma": 1},
+            {"n": 64, "lam": F(-3, 2), "mu": F(7, 3), "sigma": F(5, 4)},
+        ),
+        notes="Numeric route: tanh-sinh quadrature of the tilted Gaussian integrals.",
+    )
+)
+
+
+def uniform_statement(n: Any = None, lam: Any = None) -> Eq:
+    """ENT-A10c: Uniform[0, 1]: :math:`H_{ann} = \\ln n + \\ln\\frac{e^\\lambda-1}{\\lambda} - \\frac{\\lambda e^\\lambda}{e^\\lambda-1} + 1`."""
+    return _law_statement("uniform", lam=Symbol("lambda", real=True, nonzero=True))(n, lam)
+
+
+@lru_cache(maxsize=None)
+def _derive_uniform() -> Derivation:
+    lam = Symbol("lambda", real=True, nonzero=True)
+    m0 = sympy.integrate(exp(lam * S), (S, 0, 1))
+    m1 = sympy.integrate(S * exp(lam * S), (S, 0, 1))
+    value = _from_moments(NS, lam, m0, m1)
+    return Derivation(
+        Eq(HANN, value, evaluate=False),
+        (Step(r"$E[e^{\lambda S}]$, $E[S e^{\lambda S}]$ on $[0, 1]$", Matrix([m0, m1])),),
+    )
+
+
+register(
+    Result(
+        key="ENT-A10C",
+        title="Annealed entropy, uniform[0,1] scores (keeping it fixed needs lambda ~ n)",
+        title_tex=r"Annealed entropy, uniform$[0,1]$ scores (keeping it fixed needs $\lambda \sim n$)",
+        source=SU_8823 + " (approximation); closed form: project derivation",
+        status=Status.EXACT,
+        statement=uniform_statement,
+        derive=_derive_uniform,
+        numeric=lambda dps, n, lam: ne.annealed_entropy_quad("uniform", n, lam, dps=dps),
+        examples=({"n": 1, "lam": 1}, {"n": 1, "lam": 10}, {"n": 4096, "lam": F(-7, 3)}),
+        notes=r"For $[a, b]$ replace $\lambda$ by $\lambda (b - a)$. Golden: "
+        r"$H_{\mathrm{ann}} - \ln n = -0.04065185225640831540664565$ ($\lambda = 1$), "
+        r"$-1.30308451386451305091078550365$ ($\lambda = 10$).",
+    )
+)
+
+
+def uniform_large_lambda() -> Eq:
+    """ENT-A10c: :math:`\\lim_{\\lambda\\to\\infty}(H_{ann} - \\ln n + \\ln\\lambda - 1) = 0`."""
+    h = uniform_statement(lam=LAMP).rhs
+    return Eq(Limit(h - log(NS) + log(LAMP) - 1, LAMP, oo), 0, evaluate=False)
+
+
+register(
+    Result(
+        key="ENT-A10C-LIM",
+        title="Uniform scores: H_ann = ln n - ln lambda + 1 + o(1) as lambda -> oo",
+        title_tex=r"Uniform scores: $H_{\mathrm{ann}} = \ln n - \ln \lambda + 1 + o(1)$ as $\lambda \to \infty$",
+        source="project derivation",
+        status=Status.EXACT,
+        statement=uniform_large_lambda,
+        derive=lru_cache(maxsize=None)(
+            lambda: Derivation(
+                Eq(
+                    uniform_large_lambda().lhs,
+                    sympy.limit(uniform_large_lambda().lhs.args[0], LAMP, oo),
+                    evaluate=False,
+                )
+            )
+        ),
+    )
+)
+
+
+def exponential_statement(n: Any = None, lam: Any = None) -> Eq:
+    """ENT-A10d: Exponential(1), lambda < 1: :math:`H_{ann} = \\ln n - \\ln(1-\\lambda) - \\lambda/(1-\\lambda)`."""
+    return _law_statement("exponential")(n, lam)
+
+
+@lru_cache(maxsize=None)
+def _derive_exponential() -> Derivation:
+    r = Symbol("r", positive=True)  # r = 1 - lambda > 0: the moments converge
+    m0 = sympy.integrate(exp(-r * S), (S, 0, oo))
+    m1 = sympy.integrate(S * exp(-r * S), (S, 0, oo))
+    value = expand_log(_from_moments(NS, 1 - r, m0, m1)).subs(r, 1 - LAM)  # r > 0: log(1/r) = -log r
+    return Derivation(
+        Eq(HANN, value, evaluate=False),
+        (
+            Step(r"Moments of $e^{\lambda S}$ under $\mathrm{Exp}(1)$ on $[0, \infty)$, $r = 1 - \lambda > 0$",
+                 Matrix([m0, m1])),
+            Step(r"$H_{\mathrm{ann}} = \log n + \log M_0 - \lambda M_1/M_0$", value),
+        ),
+    )
+
+
+register(
+    Result(
+        key="ENT-A10D",
+        title="Annealed entropy, Exponential(1) scores, lambda < 1",
+        title_tex=r"Annealed entropy, Exponential(1) scores, $\lambda < 1$",
+        source=SU_8823 + " (approximation); closed form: project derivation",
+        status=Status.EXACT,
+        statement=exponential_statement,
+        derive=_derive_exponential,
+        numeric=lambda dps, n, lam: ne.annealed_entropy_quad("exponential", n, lam, dps=dps),
+        examples=({"n": 1, "lam": F(1, 2)}, {"n": 77, "lam": -2}, {"n": 3, "lam": F(9, 10)}),
+        notes=r"For $\lambda \ge 1$ the MGF is infinite and the annealed formula has no meaning. Golden: "
+        r"$\lambda = 1/2$ gives $\ln 2 - 1$.",
+    )
+)

@@ -1,0 +1,192 @@
+"""ENT-A18: the gradient-maximisation scale of Su-9812 and its Lambert-W optimum.
+
+- A18a (EXACT): :math:`\\tfrac12\\sum_{i,j}|\\partial p_i/\\partial s_j| = \\alpha(1 - \\sum_i p_i^2)` for
+  :math:`p = \\operatorname{softmax}(\\alpha s)`, :math:`\\alpha > 0` (proved for n = 2..4);
+- A18b (HEURISTIC): :math:`\\sum p_i^2 \\approx e^{\\alpha^2}/n` for N(0, 1) scores (law of large numbers);
+- A18c (EXACT given A18b): :math:`\\alpha^{*2} = W_0(n\\sqrt e/2) - 1/2`;
+- A18d (EMPIRICAL): Su's fit :math:`\\alpha^* \\approx 0.84\\sqrt{\\ln n}`; :math:`\\alpha^* = 2, 3` at
+  :math:`n = 9e^4, 19e^9`.
+
+Registers: ENT-A18A, ENT-A18B, ENT-A18C, ENT-A18D.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+import sympy
+from sympy import Add, E, Eq, Matrix, Symbol, exp, sqrt
+
+from numerics.entropy import entropies as ne
+
+from .closed_forms import gradmax_alpha, real_arg, softmax_probabilities
+from proofs.core import Bound, Derivation, Result, Status, Step, register
+
+__all__ = ["jacobian_l1", "renyi_heuristic", "lambert_optimum", "alpha_thresholds"]
+
+ALPHA = Symbol("alpha", positive=True)
+NP = Symbol("n", positive=True)
+X = Symbol("x", positive=True)
+F = Fraction
+SU_9812 = "Su, 从梯度最大化看Attention的Scale操作 (kexue.fm/archives/9812)"
+L1 = Symbol("(1/2) sum |dp_i/ds_j|")
+
+
+def _ps(n: int | None, s: Any, alpha: Any) -> tuple[list[Any], list[Any], Any]:
+    a = ALPHA if alpha is None else real_arg(alpha, "alpha")
+    if a.is_number and not a > 0:
+        raise ValueError(f"alpha must be > 0, got {alpha!r}")
+    vec = list(sympy.symbols(f"s1:{int(n) + 1}", real=True)) if s is None else list(s)
+    return vec, softmax_probabilities(vec, a), a
+
+
+def jacobian_l1(n: Any = None, s: Any = None, alpha: Any = None) -> Eq:
+    """ENT-A18a: :math:`\\tfrac12\\sum_{i,j}|\\partial p_i/\\partial s_j| = \\alpha(1 - \\sum_i p_i^2)`."""
+    _, ps, a = _ps(3 if n is None else n, s, alpha)
+    return Eq(L1, a * (1 - Add(*[p**2 for p in ps])), evaluate=False)
+
+
+def _derive_jacobian(n: int) -> Derivation:
+    vec, ps, a = _ps(n, None, None)
+    jac = Matrix(n, n, lambda i, j: sympy.diff(ps[i], vec[j]))
+    for i in range(n):  # sign structure: diagonal a p_i (1 - p_i) > 0, off-diagonal -a p_i p_j < 0
+        for j in range(n):
+            expected = a * ps[i] * ((1 if i == j else 0) - ps[j])
+            if sympy.simplify(jac[i, j] - expected) != 0:  # pragma: no cover
+                raise ValueError(f"unexpected Jacobian entry ({i}, {j})")
+    # |J_ii| = J_ii (since 0 < p_i < 1), |J_ij| = -J_ij (i != j)
+    total = Add(*[jac[i, i] for i in range(n)]) - Add(
+        *[jac[i, j] for i in range(n) for j in range(n) if i != j]
+    )
+    value = total / 2
+    return Derivation(
+        Eq(L1, value, evaluate=False),
+        (
+            Step(
+                r"Jacobian of $\operatorname{softmax}(\alpha s)$: $\alpha p_i (\delta_{ij} - p_j)$, checked entrywise",
+                r"\partial p_i/\partial s_j = \alpha p_i(\delta_{ij} - p_j)",
+            ),
+            Step(r"Signs known: $\sum |J| = \mathrm{trace} - (\text{off-diagonal sum})$", value),
+        ),
+    )
+
+
+register(
+    Result(
+        key="ENT-A18A",
+        title="Softmax Jacobian l1 norm: (1/2) sum |dp_i/ds_j| = alpha (1 - sum p_i^2)",
+        title_tex=r"Softmax Jacobian $\ell_1$ norm: "
+        r"$(1/2) \sum |\partial p_i/\partial s_j| = \alpha (1 - \sum p_i^2)$",
+        source=SU_9812,
+        status=Status.EXACT,
+        statement=jacobian_l1,
+        derive=_derive_jacobian,
+        bound=Bound("n", 2, 4),
+        display={"n": 3},
+        numeric=lambda dps, s, alpha: ne.softmax_jacobian_l1(s, alpha, dps=dps),
+        examples=({"s": [0, 1, 2], "alpha": 1}, {"s": [F(-3, 2), F(1, 3), 2, 0, F(7, 4)], "alpha": F(5, 2)}),
+        notes=r"Proved for $n = 2, \ldots, 4$ (symbolic scores); numeric route: numerical Jacobian by mp.diff. "
+        "A Renyi-2 quantity.",
+    )
+)
+
+
+def renyi_heuristic(alpha: Any = None, n: Any = None) -> Eq:
+    """ENT-A18b: law-of-large-numbers step :math:`\\sum p_i^2 \\approx nE[e^{2\\alpha S}]/(nE[e^{\\alpha S}])^2 = e^{\\alpha^2}/n`."""
+    a, n_ = (ALPHA if alpha is None else real_arg(alpha, "alpha")), (NP if n is None else real_arg(n, "n"))
+    return Eq(Symbol("n E[e^(2 alpha S)] / (n E[e^(alpha S)])^2"), exp(a**2) / n_, evaluate=False)
+
+
+register(
+    Result(
+        key="ENT-A18B",
+        title="Gradient-maximisation model: sum p^2 ~ e^(alpha^2)/n for Gaussian scores",
+        title_tex=r"Gradient-maximisation model: $\sum p^2 \approx e^{\alpha^2}/n$ for Gaussian scores",
+        source=SU_9812,
+        status=Status.HEURISTIC,
+        statement=renyi_heuristic,
+        numeric=lambda dps, alpha, n: ne.gaussian_mgf_ratio(alpha, n, dps=dps),
+        examples=({"alpha": F(3, 2), "n": 1000}, {"alpha": 2, "n": 491}),
+        notes=r"HEURISTIC: sums over keys replaced by $n$ times expectations. What is checked: the expectation ratio "
+        r"(Gaussian MGFs by quadrature) equals $e^{\alpha^2}/n$.",
+    )
+)
+
+
+def lambert_optimum(n: Any = None) -> Eq:
+    """ENT-A18c: the maximiser of :math:`\\alpha(1 - e^{\\alpha^2}/n)` is :math:`\\alpha^* = \\sqrt{W_0(n\\sqrt e/2) - 1/2}`."""
+    return Eq(Symbol("alpha*"), gradmax_alpha(NP if n is None else n), evaluate=False)
+
+
+@lru_cache(maxsize=None)
+def _derive_lambert() -> Derivation:
+    # the objective is built from the two statements, not retyped: A18a's alpha (1 - sum p_i^2) (n = 2 keys) with
+    # A18b's sum p_i^2 ~ e^{alpha^2}/n substituted (p_1^2 -> e^{alpha^2}/n - p_2^2 eliminates the scores)
+    _, ps, _ = _ps(2, None, None)
+    objective = jacobian_l1(2).rhs.subs(ps[0] ** 2, renyi_heuristic().rhs - ps[1] ** 2)
+    if objective.free_symbols != {ALPHA, NP}:  # pragma: no cover
+        raise ValueError(f"the scores did not cancel from the objective: {objective}")
+    # numerator of f'(alpha) over its positive denominator n: = n - e^{a^2}(1 + 2a^2)
+    stationarity = sympy.simplify(sympy.numer(sympy.together(sympy.diff(objective, ALPHA))))
+    # n * objective'' = d(stationarity)/d(alpha) < 0 for alpha > 0: the objective is strictly concave, so its
+    # (unique) stationary point is the maximum
+    curvature = sympy.simplify(sympy.diff(stationarity, ALPHA))
+    if not curvature.is_negative:  # pragma: no cover
+        raise ValueError(f"objective not concave in alpha > 0: n f'' = {curvature}")
+    in_x = sympy.simplify(stationarity.subs(ALPHA, sqrt(X)))
+    roots = sympy.solve(in_x, X)
+    # x = alpha^2 is real: W_0(-n sqrt(e)/2) - 1/2 is not (its argument is below -1/e once n > 2 e^{-3/2})
+    principal = [r for r in roots if r.is_real][0]
+    value = sqrt(principal)
+    return Derivation(
+        Eq(Symbol("alpha*"), value, evaluate=False),
+        (
+            Step(r"Objective: $\alpha (1 - \sum p^2)$ of A18a with $\sum p^2 \approx e^{\alpha^2}/n$ of A18b", objective),
+            Step(r"Concave for $\alpha > 0$: $n f''(\alpha) < 0$, so the stationary point is the maximum", curvature),
+            Step(r"Stationarity of $\alpha (1 - e^{\alpha^2}/n)$: $e^{x}(1 + 2x) = n$, $x = \alpha^2$", Eq(in_x, 0)),
+            Step(r"Solve with Lambert $W$ ($W e^W = z$), principal branch (the real root)", Eq(X, principal)),
+        ),
+    )
+
+
+register(
+    Result(
+        key="ENT-A18C",
+        title="Lambert-W optimum alpha*^2 = W0(n sqrt(e)/2) - 1/2 of Su-9812's objective",
+        title_tex=r"Lambert-W optimum $\alpha^{*2} = W_0(n \sqrt{e}/2) - 1/2$ of Su-9812's objective",
+        source=SU_9812 + " (objective); Lambert-W form: project derivation",
+        status=Status.EXACT,
+        statement=lambert_optimum,
+        derive=_derive_lambert,
+        numeric=lambda dps, n: ne.gradmax_alpha_opt(n, dps=dps),
+        examples=({"n": 40}, {"n": 491}, {"n": 20000}),
+        notes="EXACT given the HEURISTIC model ENT-A18b. Numeric route: maximise the objective by root finding on "
+        "mp.diff (no Lambert $W$). Table G7.",
+    )
+)
+
+
+def alpha_thresholds() -> Eq:
+    """ENT-A18d: :math:`\\alpha^* = 2` at :math:`n = 9e^4 \\approx 491.4` and :math:`\\alpha^* = 3` at :math:`n = 19e^9 \\approx 153958.6`."""
+    return Eq(
+        Matrix([Symbol("n(alpha*=2)"), Symbol("n(alpha*=3)")]), Matrix([9 * E**4, 19 * E**9]), evaluate=False
+    )
+
+
+register(
+    Result(
+        key="ENT-A18D",
+        title="Su's fixed factor ~2.5: alpha* in [2, 3] for 491.4 <= n <= 153958.6",
+        title_tex=r"Su's fixed factor $\approx 2.5$: $\alpha^* \in [2, 3]$ for $491.4 \le n \le 153958.6$",
+        source=SU_9812 + " (fits 0.84 sqrt(ln n), 'about 2.5')",
+        status=Status.EMPIRICAL,
+        statement=alpha_thresholds,
+        numeric=lambda dps: [ne.alpha_star_inverse(a, dps=dps) for a in (2, 3)],
+        examples=({},),
+        notes=r"Su's fit $\alpha^* \approx 0.84 \sqrt{\ln n}$ is EMPIRICAL: the exact ratio runs from 0.746727 ($n = 40$) "
+        r"to 0.851033 ($n = 20000$) (tested). What is checked: inverting the numerically maximised $\alpha^*(n)$ at "
+        r"2 and 3 gives $9 e^4$ and $19 e^9$.",
+    )
+)

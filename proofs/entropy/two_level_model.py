@@ -1,0 +1,293 @@
+"""ENT-A8 (two-level model) and ENT-A9 (grouping bound).
+
+The two-level model :math:`s = (\\Delta, 0, \\dots, 0)` is proved for a *symbolic* n
+(its entropy is a sum with multiplicities); the grouping chain rule for every
+n = 2..6 with symbolic probabilities.
+
+Registers: ENT-A8, ENT-A8A, ENT-A8B, ENT-A8C, ENT-A8C-EPS, ENT-A9.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+import sympy
+from sympy import Add, Derivative, Eq, Limit, Matrix, Rational, Symbol, exp, expand_log, log
+
+from numerics.entropy import entropies as ne
+
+from .closed_forms import binary_entropy, logistic, real_arg, softmax_probabilities, two_level
+from .softmax import DELTA, LAM, H, C, U
+from proofs.core import Bound, Derivation, Result, Status, Step, register
+
+__all__ = [
+    "NN",
+    "two_level_statement",
+    "log_law_focus",
+    "log_law_entropy",
+    "two_level_slope",
+    "small_tail_expansion",
+    "grouping_chain_rule",
+]
+
+# n = m + 1 with m >= 1 distractors: SymPy then knows n - 1 > 0 (needed to split log((n-1) x))
+MM = Symbol("m", integer=True, positive=True)
+NN = MM + 1
+EPS = Symbol("epsilon", positive=True)
+LN1 = Symbol("L", positive=True)
+TWO_LEVEL_SRC = "project derivation (model used implicitly by Su-9034, Chiang & Cholak 2022, SSMax)"
+_LHS = Matrix([Symbol("p_max"), H, H, Symbol("spread")])
+F = Fraction
+
+
+def two_level_statement(n: Any = None, delta: Any = None, lam: Any = None) -> Eq:
+    """ENT-A8 / A8d: :math:`[p_{\\max}, H, H_{grouping}, s_{\\max} - \\bar s]` of the two-level model."""
+    d = two_level(NN if n is None else n, DELTA if delta is None else delta, LAM if lam is None else lam)
+    return Eq(_LHS, Matrix([d["p_max"], d["H"], d["H_grouping"], d["spread"]]), evaluate=False)
+
+
+@lru_cache(maxsize=None)
+def _derive_a8() -> Derivation:
+    u = LAM * DELTA
+    z = exp(u) + (NN - 1)  # one atom e^u, n - 1 atoms e^0
+    p1, q = exp(u) / z, 1 / z
+    h = expand_log(-p1 * log(p1) - (NN - 1) * q * log(q), force=True)
+    spread = DELTA - (DELTA + (NN - 1) * 0) / NN
+    value = Matrix([p1, h, h, spread])
+    return Derivation(
+        Eq(_LHS, value, evaluate=False),
+        (
+            Step(r"$Z = e^u + (n-1) e^0$; weights $e^u/Z$ once and $1/Z$ with multiplicity $n-1$", Eq(Symbol("Z"), z)),
+            Step(r"$H = -p_1 \log p_1 - (n-1)\, q \log q$, expanded", h),
+            Step(r"$s_{\max} - \operatorname{mean} = \Delta - \Delta/n$ ($\Delta > 0$)", spread),
+        ),
+    )
+
+
+register(
+    Result(
+        key="ENT-A8",
+        title="Two-level model: p_max, H = ln(e^u+n-1) - u p_max = h_b(p_max) + (1-p_max) ln(n-1)",
+        title_tex=r"Two-level model: $p_{\max}$, $H = \ln(e^u+n-1) - u\, p_{\max} = h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
+        source=TWO_LEVEL_SRC,
+        status=Status.EXACT,
+        statement=two_level_statement,
+        derive=_derive_a8,
+        numeric=lambda dps, n, delta, lam: ne.two_level_generic(n, delta, lam, dps=dps),
+        params=lambda: _two_level_points(),
+        examples=(
+            {"n": 2, "delta": 3, "lam": F(1, 2)},
+            {"n": 10, "delta": 1, "lam": F(9, 4)},
+            {"n": 512, "delta": F(5, 2), "lam": 3},
+            {"n": 3000, "delta": 2, "lam": F(-1, 3)},
+        ),
+        notes=r"Proved for symbolic $n = m + 1$, $m \ge 1$ (sum with multiplicities); includes ENT-A8d "
+        r"($\mathrm{spread} = \Delta (n-1)/n$). "
+        r"Numeric route: the explicit vector $(\Delta, 0, \ldots, 0)$ through the generic softmax/entropy.",
+    )
+)
+
+
+def _two_level_points() -> Any:
+    from numerics.strategies import points, rationals, sizes
+
+    return points(
+        n=sizes(2, 200), delta=rationals(0, 8, max_denominator=50), lam=rationals(-4, 4, max_denominator=50)
+    )
+
+
+def log_law_focus(n: Any = None, c: Any = None) -> Eq:
+    """ENT-A8a: with :math:`u = \\ln(n-1) + c`, :math:`p_{\\max} = \\sigma(c)` for every n."""
+    c_ = C if c is None else real_arg(c, "c")
+    return Eq(Symbol("p_max"), logistic(c_), evaluate=False)
+
+
+@lru_cache(maxsize=None)
+def _derive_a8a() -> Derivation:
+    p = two_level(NN, 1, log(NN - 1) + C)["p_max"]
+    value = sympy.simplify(sympy.expand(p, power_exp=True))
+    return Derivation(
+        Eq(Symbol("p_max"), value, evaluate=False),
+        (
+            Step(r"Substitute $u = \log(n-1) + c$ into $p_{\max} = 1/(1 + (n-1) e^{-u})$", p),
+            Step(r"$(n-1) e^{-\log(n-1) - c} = e^{-c}$", value),
+        ),
+    )
+
+
+LOG_LAW_NS = (2, 10, 512, 10**6, 10**30)
+
+register(
+    Result(
+        key="ENT-A8A",
+        title="The log law u = ln(n-1) + c fixes the focus: p_max = sigma(c) for every n",
+        title_tex=r"The log law $u = \ln(n-1) + c$ fixes the focus: $p_{\max} = \sigma(c)$ for every $n$",
+        source=TWO_LEVEL_SRC,
+        status=Status.EXACT,
+        statement=log_law_focus,
+        derive=_derive_a8a,
+        numeric=lambda dps, n, c: ne.two_level_log_law(n, c, dps=dps)[0],
+        examples=tuple({"n": n, "c": 2} for n in LOG_LAW_NS) + ({"n": 7, "c": F(-1, 3)},),
+        notes=r"Numeric route: explicit vector through the generic softmax for $n \le 3000$, else a two-atom "
+        r"log-sum-exp with multiplicities; $n$ up to $10^{30}$ as exact integers (ENT-E3).",
+    )
+)
+
+
+def log_law_entropy(n: Any = None, c: Any = None) -> Eq:
+    """ENT-A8b: under the log law :math:`H = h_b(\\sigma(c)) + \\sigma(-c)\\ln(n-1)` (grows like :math:`\\sigma(-c)\\ln n`)."""
+    n_ = NN if n is None else n
+    c_ = C if c is None else real_arg(c, "c")
+    return Eq(H, binary_entropy(logistic(c_)) + logistic(-c_) * log(n_ - 1), evaluate=False)
+
+
+@lru_cache(maxsize=None)
+def _derive_a8b() -> Derivation:
+    h = two_level(NN, 1, log(NN - 1) + C)["H"]
+    value = expand_log(sympy.expand(h, power_exp=True), force=True)
+    value = sympy.simplify(value)
+    return Derivation(
+        Eq(H, value, evaluate=False),
+        (
+            Step(r"Substitute $u = \log(n-1) + c$ into $H = \log(e^u + n - 1) - u\, p_{\max}$", h),
+            Step("Simplify", value),
+        ),
+    )
+
+
+register(
+    Result(
+        key="ENT-A8B",
+        title="Under the log law the entropy still grows: H = h_b(sigma(c)) + sigma(-c) ln(n-1)",
+        title_tex=r"Under the log law the entropy still grows: $H = h_b(\sigma(c)) + \sigma(-c) \ln(n-1)$",
+        source=TWO_LEVEL_SRC,
+        status=Status.EXACT,
+        statement=log_law_entropy,
+        derive=_derive_a8b,
+        numeric=lambda dps, n, c: ne.two_level_log_law(n, c, dps=dps)[1],
+        examples=tuple({"n": n, "c": 2} for n in (10, 64, 512, 1000, 4096, 65536, 10**6, 2**20))
+        + ({"n": 7, "c": F(-1, 3)},),
+        notes=r"Golden table G1 ($u = \ln(n-1) + 2$). Strict increase in $n$ is tested (ENT-E3).",
+    )
+)
+
+
+def two_level_slope(n: Any = None, u: Any = None) -> Eq:
+    """ENT-A8c: :math:`dH/du = -u\\,p_{\\max}(1 - p_{\\max})`, so H is strictly decreasing on u > 0."""
+    n_ = NN if n is None else n
+    u_ = U if u is None else real_arg(u, "u")
+    p = two_level(n_, 1, u_)["p_max"]
+    return Eq(Derivative(H, U), -u_ * p * (1 - p), evaluate=False)
+
+
+@lru_cache(maxsize=None)
+def _derive_a8c() -> Derivation:
+    value = sympy.diff(two_level(NN, 1, U)["H"], U)
+    return Derivation(Eq(Derivative(H, U), value, evaluate=False), (Step(r"Differentiate $H(u)$", value),))
+
+
+register(
+    Result(
+        key="ENT-A8C",
+        title="Two-level slope dH/du = -u p_max (1 - p_max): unique entropy-invariant scale u*(n)",
+        title_tex=r"Two-level slope $dH/du = -u\, p_{\max} (1 - p_{\max})$: unique entropy-invariant scale $u^*(n)$",
+        source=TWO_LEVEL_SRC,
+        status=Status.EXACT,
+        statement=two_level_slope,
+        derive=_derive_a8c,
+        numeric=lambda dps, n, u: ne.two_level_entropy_slope(n, u, dps=dps),
+        examples=({"n": 2, "u": F(1, 2)}, {"n": 1000, "u": 9}, {"n": 10**30, "u": 73}),
+        notes=r"Uniqueness of $u^*$ for $0 < H_0 < \ln n$ follows ($H(0) = \ln n$, $H \to 0$). $u^*(n)$ by root finding "
+        r"($\text{numerics.entropy.invariant\_scale\_two\_level}$) reproduces table G3; the asymptotic "
+        r"$u^* = \ln(n-1) + \ln(\ln(n-1)/H_0) + o(1)$ is checked on G3's residuals (slow decay "
+        r"$\sim \ln \ln n / \ln n$).",
+    )
+)
+
+
+def small_tail_expansion() -> Eq:
+    """ENT-A8c: with :math:`\\varepsilon = 1 - p_{\\max}`, :math:`L = \\ln(n-1)`: :math:`H = \\varepsilon(L + \\ln(1/\\varepsilon) + 1) - \\varepsilon^2/2 + o(\\varepsilon^2)`."""
+    h = binary_entropy(EPS) + EPS * LN1
+    return Eq(Limit((h - EPS * (LN1 + log(1 / EPS) + 1)) / EPS**2, EPS, 0), Rational(-1, 2), evaluate=False)
+
+
+@lru_cache(maxsize=None)
+def _derive_tail() -> Derivation:
+    h = binary_entropy(EPS) + EPS * LN1
+    value = sympy.limit((h - EPS * (LN1 + log(1 / EPS) + 1)) / EPS**2, EPS, 0)
+    return Derivation(
+        Eq(Limit((h - EPS * (LN1 + log(1 / EPS) + 1)) / EPS**2, EPS, 0), value, evaluate=False),
+        (Step(r"$H = h_b(\varepsilon) + \varepsilon L$ (grouping form); sympy.limit", value),),
+    )
+
+
+register(
+    Result(
+        key="ENT-A8C-EPS",
+        title="Small-tail expansion H = eps (ln(n-1) + ln(1/eps) + 1) + O(eps^2)",
+        title_tex=r"Small-tail expansion $H = \varepsilon (\ln(n-1) + \ln(1/\varepsilon) + 1) + O(\varepsilon^2)$",
+        source=TWO_LEVEL_SRC,
+        status=Status.EXACT,
+        statement=small_tail_expansion,
+        derive=_derive_tail,
+        notes=r"Explains the $\log \log n$ correction of $u^*(n)$ and the slow decay of its $o(1)$ term.",
+    )
+)
+
+
+# --- ENT-A9 ----------------------------------------------------------------------------------
+
+
+def _probabilities(n: int) -> list[Any]:
+    rest = list(sympy.symbols(f"p2:{n + 1}", positive=True))
+    return [1 - Add(*rest)] + rest
+
+
+def grouping_chain_rule(n: Any = None, s: Any = None, lam: Any = None) -> Eq:
+    """ENT-A9: :math:`H(p) = h_b(p_1) + (1 - p_1)H(q)`, :math:`q = (p_2, \\dots, p_n)/(1 - p_1)`, hence
+    :math:`H \\le h_b(p_1) + (1-p_1)\\ln(n-1)`.
+
+    With ``n``: symbolic probabilities (p_1 = 1 - p_2 - ... - p_n); with ``s``, ``lam``:
+    the softmax weights, index 1 being the arg-max.
+    """
+    if s is not None:
+        ps = softmax_probabilities(s, LAM if lam is None else lam)
+        top = max(range(len(ps)), key=lambda i: sympy.N(ps[i], 30))
+        ps = [ps[top]] + ps[:top] + ps[top + 1 :]
+    else:
+        ps = _probabilities(int(n) if n is not None else 3)
+    p1, rest = ps[0], ps[1:]
+    tail = 1 - p1
+    hq = -Add(*[(p / tail) * log(p / tail) for p in rest]) if rest else sympy.Integer(0)
+    return Eq(H, binary_entropy(p1) + tail * hq, evaluate=False)
+
+
+def _derive_a9(n: int) -> Derivation:
+    ps = _probabilities(n)
+    value = -Add(*[p * log(p) for p in ps])
+    return Derivation(Eq(H, value, evaluate=False), (Step(r"Definition $-\sum p_i \log p_i$", value),))
+
+
+register(
+    Result(
+        key="ENT-A9",
+        title="Grouping: H = h_b(p_max) + (1-p_max) H(q) <= h_b(p_max) + (1-p_max) ln(n-1)",
+        title_tex=r"Grouping: $H = h_b(p_{\max}) + (1-p_{\max}) H(q) \le h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
+        source="standard (grouping property of entropy)",
+        status=Status.EXACT,
+        statement=grouping_chain_rule,
+        derive=_derive_a9,
+        numeric=lambda dps, s, lam: ne.softmax_entropy(s, lam, dps=dps),
+        examples=(
+            {"s": [0, 1, 2], "lam": 1},
+            {"s": [F(-7, 3), F(5, 2), 0, F(1, 9), 4], "lam": F(-3, 2)},
+            {"s": [3, 0, 0, 0, 0, 0], "lam": F(1, 2)},
+        ),
+        bound=Bound("n", 2, 6),
+        display={"n": 3},
+        notes=r"Proved for $n = 2, \ldots, 6$ with symbolic probabilities. The bound $H(q) \le \ln(n-1)$ makes the "
+        r"two-level model the entropy maximiser at fixed $p_{\max}$ (equality on two-level vectors; hypothesis tests).",
+    )
+)

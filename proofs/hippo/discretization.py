@@ -1,0 +1,365 @@
+"""Registered discretisation results HIPPO-DISC-1..9 (spec ``hippo.md`` section 5).
+
+Statements are written through the closed LegS eigendecomposition: for a method with
+eigenvalue map f and input map g, :math:`\\bar A = (TV)\\operatorname{diag}(f(\\lambda_j))(TV)^{-1}`,
+:math:`\\bar B = (TV)\\operatorname{diag}(g(\\lambda_j))(TV)^{-1}B`, :math:`\\lambda_j = -(j+1)`, with the
+closed signed-binomial V.  Derivations call :func:`discretize` / :func:`legs_step` on the
+matrices derived by projection (eigenvectors computed as exact nullspaces, or inverses over
+QQ).  Numerics use the quadrature-built LegS matrix with ``mp.inverse``/``mp.expm``, ``mp.odefun``
+for ZOH, and quadrature of a concatenated signal for the exact LegS step.
+
+Registers: HIPPO-DISC-1, HIPPO-DISC-2, HIPPO-DISC-3, HIPPO-DISC-4, HIPPO-DISC-5, HIPPO-DISC-6,
+HIPPO-DISC-7, HIPPO-DISC-8, HIPPO-DISC-9.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+import mpmath
+import sympy
+from mpmath import mp
+from sympy import Eq, I, Matrix, Rational, Symbol, Tuple, exp
+
+from numerics.hippo import routes as chk
+from numerics.hippo import projection as nh
+from numerics.hippo.discrete_systems import ode_step
+from numerics.agree import to_mp
+
+from .transitions import _sqrt, derive_transition, transition
+from .discrete_systems import _combine, discretize, legs_step
+from .measures import HIPPO, SU2, _matvec, _mp_statement, _strategy
+from .legs_properties import EPS, S4, _Aq, _Bq, _qq, _V
+from proofs.core import Bound, Derivation, Result, Status, Step, register
+
+HCODE_LEGS = "HazyResearch/hippo-code model/hippo.py (HiPPO_LegS)"
+_A = Symbol("alpha", nonnegative=True)
+
+
+def _maps(method: str, alpha: Any = None) -> tuple[Any, Any]:
+    """Eigenvalue map f and input map g of a discretisation (functions of lambda)."""
+    a = {"forward": 0, "backward": 1, "bilinear": Rational(1, 2), "gbt": alpha}.get(method)
+    if method == "zoh":
+        return (lambda lam: exp(EPS * lam)), (lambda lam: (exp(EPS * lam) - 1) / lam)
+    return ((lambda lam: (1 + (1 - a) * EPS * lam) / (1 - a * EPS * lam)),
+            (lambda lam: EPS / (1 - a * EPS * lam)))
+
+
+def _spectral(N: int, f: Any, g: Any) -> Tuple:
+    """Closed form (TV) diag(f) (TV)^{-1} and (TV) diag(g) (TV)^{-1} B with the closed V."""
+    V, Vi = _binomial_pair(N)
+    lam = [-(j + 1) for j in range(N)]
+    fv, gv = [f(v) for v in lam], [g(v) for v in lam]
+    # rational weights first (V_ij (V^-1)_jk), then one symbolic product per term: the same terms
+    F = Matrix([[_combine(fv, [V[i][j] * Vi[j][k] for j in range(N)]) * _sqrt(2 * i + 1) / _sqrt(2 * k + 1)
+                 for k in range(N)] for i in range(N)])
+    ones = [sum(row, sympy.Integer(0)) for row in Vi]  # (TV)^{-1} B = V^{-1} T^{-1} B = V^{-1} 1
+    Bb = Matrix(N, 1, lambda i, _: _combine(gv, [V[i][j] * ones[j] for j in range(N)]) * _sqrt(2 * i + 1))
+    return Tuple(F, Bb)
+
+
+@lru_cache(maxsize=64)
+def _binomial_pair(N: int) -> tuple[tuple, tuple]:
+    """The closed signed-binomial V and its exact inverse over QQ as nested tuples (shared by all methods)."""
+    V = _V(N)
+    return tuple(map(tuple, V.tolist())), tuple(map(tuple, _qq(V).inv().to_Matrix().tolist()))
+
+
+def _derived(method: str, N: int, alpha: Any = None) -> Derivation:
+    A, B = derive_transition("legs", N)
+    Ab, Bb = discretize(A, B, EPS, method, alpha=alpha)
+    return Derivation(Tuple(Ab, Bb), (Step(f"discretize($A$, $B$, $\\epsilon$, {method!r}) on the derived "
+                                           f"LegS "
+                                           "matrices", Ab),))
+
+
+def _num_disc(method: str, alpha: Any = None) -> Any:
+    def numeric(dps: int, N: int, epsilon: Any) -> list:
+        return list(nh.discretize(_Aq(N, dps), _Bq(N, dps), epsilon, method, alpha=alpha, dps=dps))
+
+    return numeric
+
+
+_EX = ({"N": 3, "epsilon": Fraction(1, 10)}, {"N": 5, "epsilon": Fraction(3, 7)})
+_FORMS = {
+    "forward": ("HIPPO-DISC-1", "Forward Euler", r"$I + \epsilon A$, $\epsilon B$",
+                SU2 + "; " + HIPPO + ", appendix"),
+    "backward": ("HIPPO-DISC-2", "Backward Euler",
+                 r"$(I - \epsilon A)^{-1}$, $\epsilon (I - \epsilon A)^{-1} B$", SU2),
+    "bilinear": ("HIPPO-DISC-3", "Bilinear (Tustin)",
+                 r"$\bigl((I - \epsilon A/2)^{-1} (I + \epsilon A/2),\ \epsilon (I - \epsilon A/2)^{-1} "
+                 r"B\bigr) "
+                 r"= \bigl((2/\epsilon - A)^{-1} (2/\epsilon + A),\ 2 (2/\epsilon - A)^{-1} B\bigr)$; SciPy "
+                 r"cont2discrete(method='bilinear') gives the same $(\bar{A}, \bar{B})$",
+                 S4 + ", eq. (3); " + SU2),
+}
+for _method, (_key, _title, _form, _src) in _FORMS.items():
+    register(Result(
+        key=_key, title=_title + " discretisation of the LegS matrix (as an LTI system)", source=_src,
+        status=Status.EXACT,
+        statement=lambda N, _m=_method: _spectral(N, *_maps(_m)),
+        derive=lambda N, _m=_method: _derived(_m, N),
+        numeric=_num_disc(_method),
+        params=_strategy(N=lambda s: s.sizes(1, 5), epsilon=lambda s: s.positive_rationals(1, max_denominator=50)),
+        examples=_EX, bound=Bound("N", 1, 12), display={"N": 2}, parts=(r"\bar{A}", r"\bar{B}"),
+        notes=f"{_form}. "
+              r"Statement via the spectral form (eigenvalue map applied to $-1, \ldots, -N$ with the closed "
+              r"$TV$); "
+              r"derivation by discretize() on the derived matrices; numeric by mp.inverse on the quadrature "
+              r"matrix. "
+              r"Registry bound $N \le 12$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+              r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+              r"$\text{benchmarks/hippo\_bounds.py}$.",
+    ))
+
+register(Result(
+    key="HIPPO-DISC-4", title="Generalised bilinear transform GBT(alpha)", source=HIPPO + ", appendix",
+    title_tex=r"Generalised bilinear transform GBT($\alpha$)", parts=(r"\bar{A}", r"\bar{B}"),
+    status=Status.EXACT,
+    statement=lambda N, alpha=Rational(1, 3): _spectral(N, *_maps("gbt", sympy.sympify(alpha))),
+    derive=lambda N, alpha=Rational(1, 3): _derived("gbt", N, sympy.sympify(alpha)),
+    numeric=lambda dps, N, epsilon, alpha: list(nh.discretize(_Aq(N, dps), _Bq(N, dps), epsilon, "gbt",
+                                                              alpha=alpha, dps=dps)),
+    params=_strategy(N=lambda s: s.sizes(1, 5), epsilon=lambda s: s.positive_rationals(1, max_denominator=50),
+                     alpha=lambda s: s.rationals(0, 1, max_denominator=10)),
+    examples=({"N": 3, "epsilon": Fraction(1, 10), "alpha": Fraction(1, 3)},
+              {"N": 4, "epsilon": Fraction(3, 7), "alpha": Fraction(4, 5)}),
+    bound=Bound("N", 1, 12), display={"N": 2},
+    notes=r"$(I - \alpha\epsilon A)^{-1} (I + (1-\alpha)\epsilon A)$, $\epsilon (I - \alpha\epsilon A)^{-1} "
+          r"B$; "
+          r"$\alpha = 0, 1, 1/2$ give forward, backward, bilinear (tests). Proved at $\alpha = 1/3$ for "
+          r"every "
+          r"$N \le 12$ with symbolic $\epsilon$. "
+          r"Registry bound $N \le 12$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
+))
+
+
+def _zoh_eval(statement: Any, dps: int, point: dict) -> list:
+    Ab, Bb = _mp_statement(statement, dps, point)
+    x0 = _x0(point["N"])
+    with mpmath.workdps(dps):
+        u0 = to_mp(point["u0"])
+        return [a + Bb[i, 0] * u0 for i, a in enumerate(_matvec(Ab, [to_mp(v) for v in x0]))]
+
+
+def _x0(N: int) -> list:
+    return [Fraction((-1) ** j * (2 * j + 1), j + 2) for j in range(N)]
+
+
+def _zoh_numeric(dps: int, N: int, epsilon: Any, u0: Any) -> list:
+    return list(ode_step(_Aq(N, dps), _Bq(N, dps), _x0(N), u0, 0, epsilon, dps=dps))
+
+
+register(Result(
+    key="HIPPO-DISC-5", title="Zero-order hold (exact for held input)", source="standard; S4D; " + SU2,
+    status=Status.EXACT,
+    statement=lambda N: _spectral(N, *_maps("zoh")),
+    derive=lambda N: _derived("zoh", N),
+    numeric=_zoh_numeric, evaluate=_zoh_eval,
+    params=_strategy(N=lambda s: s.sizes(1, 3), epsilon=lambda s: s.positive_rationals(1, max_denominator=20),
+                     u0=lambda s: s.rationals(-2, 2, max_denominator=20)),
+    examples=({"N": 3, "epsilon": Fraction(1, 10), "u0": Fraction(2, 3)},
+              {"N": 2, "epsilon": Fraction(1, 2), "u0": Fraction(-5, 4)}),
+    bound=Bound("N", 1, 12), display={"N": 2}, parts=(r"\bar{A}", r"\bar{B}"),
+    notes=r"$\bar{A} = e^{\epsilon A}$, $\bar{B} = \int_0^\epsilon e^{sA}\,ds\,B = A^{-1}(e^{\epsilon A} - "
+          r"I) B$ for "
+          r"invertible $A$; in general the upper blocks of $\exp(\epsilon\,[[A, B], [0, 0]])$ (FouT is "
+          r"singular). "
+          r"Statement: $e^{\epsilon A} = (TV)\,\mathrm{diag}(e^{-\epsilon(j+1)})\,(TV)^{-1}$. Numeric: one "
+          r"step of "
+          r"$x' = A x + B u_0$ by mp.odefun from a fixed $x_0$. "
+          r"Registry bound $N \le 12$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
+))
+
+_a, _b = Symbol("a", real=True), Symbol("b", real=True)
+
+
+def _disc6_lhs() -> Any:
+    lam = _a + I * _b
+    return sympy.Abs(1 + EPS * lam / 2) ** 2 - sympy.Abs(1 - EPS * lam / 2) ** 2
+
+
+register(Result(
+    key="HIPPO-DISC-6", title="Bilinear eigenvalue map preserves stability", source="standard; " + S4,
+    status=Status.EXACT,
+    statement=lambda: Eq(sympy.Function("Delta")(_a, _b), 2 * EPS * _a, evaluate=False),
+    derive=lambda: Derivation(Eq(sympy.Function("Delta")(_a, _b), sympy.expand(_disc6_lhs()), evaluate=False),
+                              (Step(r"$|z|^2 = \mathrm{re}(z)^2 + \mathrm{im}(z)^2$ with $\lambda = a + ib$, "
+                                    r"$a$ and $b$ real",
+                                    (1 + EPS * _a / 2) ** 2 + (EPS * _b / 2) ** 2 - (1 - EPS * _a / 2) ** 2
+                                    - (EPS * _b / 2) ** 2),)),
+    numeric=lambda dps, a, b, epsilon: _disc6_numeric(a, b, epsilon, dps),
+    params=_strategy(a=lambda s: s.rationals(-3, 3), b=lambda s: s.rationals(-3, 3),
+                     epsilon=lambda s: s.positive_rationals(2)),
+    examples=({"a": Fraction(-3, 4), "b": Fraction(5, 3), "epsilon": Fraction(1, 10)},
+              {"a": Fraction(2, 7), "b": -1, "epsilon": Fraction(3, 2)}),
+    notes=r"$\Delta(a, b) = |1 + \epsilon\lambda/2|^2 - |1 - \epsilon\lambda/2|^2 = "
+          r"2\epsilon\,\mathrm{Re}(\lambda)$, "
+          r"so the bilinear image $(1 + \epsilon\lambda/2)/(1 - \epsilon\lambda/2)$ lies in the unit disc "
+          r"iff "
+          r"$\mathrm{Re}\,\lambda < 0$; ZOH maps $\lambda$ to $e^{\epsilon\lambda}$; forward Euler is stable "
+          r"only "
+          r"if $|1 + \epsilon\lambda| < 1$.",
+))
+
+
+def _disc6_numeric(a: Any, b: Any, epsilon: Any, dps: int) -> Any:
+    """:math:`|1+\\varepsilon\\lambda/2|^2-|1-\\varepsilon\\lambda/2|^2` by complex arithmetic.
+
+    Both moduli are near 1 while their difference is small when :math:`\\varepsilon\\,\\mathrm{Re}\\lambda`
+    is (a drawn a = -109/170170, eps = 1/505 cancels 5.6 digits): the precision is raised by the
+    digits the subtraction cancelled, measured on the computed terms, until they are covered.
+    """
+    guard = 10
+    while True:
+        with mpmath.workdps(dps + guard):
+            lam = mp.mpc(to_mp(a), to_mp(b))
+            e = to_mp(epsilon)
+            plus, minus = abs(1 + e * lam / 2) ** 2, abs(1 - e * lam / 2) ** 2
+            diff = plus - minus
+            lost = 0 if diff == 0 else int(mp.ceil(mp.log10(max(plus, minus) / abs(diff))))
+        if lost + 5 <= guard or guard > 4 * dps:  # pragma: no mutate (precision margin only)
+            break
+        guard = lost + 10  # pragma: no mutate (guard digits: any margin >= 5 gives the same rounded value)
+    with mpmath.workdps(dps):
+        return +diff
+
+
+def _disc7_derived(N: int) -> Derivation:
+    A, B = derive_transition("legs", N)
+    Z = discretize(A, B, EPS, "zoh")[0]
+    out = []
+    for method, order in (("forward", 2), ("backward", 2), ("bilinear", 2), ("bilinear", 3)):
+        D = discretize(A, B, EPS, method)[0] - Z
+        out.append(D.applyfunc(lambda e: _taylor_coeff(e, order)))
+    return Derivation(Tuple(*out), (Step(r"Taylor coefficients of $\bar{A} - e^{\epsilon A}$", out[0]),))
+
+
+def _taylor_coeff(e: Any, order: int) -> Any:
+    """The eps^order Taylor coefficient of e at 0, :math:`e^{(m)}(0)/m!` (Taylor's formula; e is analytic
+    at 0). Exact like ``series(...).coeff``, several times cheaper on these rational-exponential entries."""
+    return sympy.expand(sympy.diff(e, EPS, order).subs(EPS, 0) / sympy.factorial(order))
+
+
+def _disc7_numeric(dps: int, N: int) -> list:
+    """Taylor coefficients of the one-step errors, by Cauchy's integral formula (trapezoid on a circle)."""
+    guard = dps + 20  # f(eps) = O(eps^2) on |eps| = 1e-3/N: about 3 log10(1000 N) digits cancel
+    with mpmath.workdps(guard):
+        A = _Aq(N, guard)
+        eye = mp.eye(N)
+
+        def F(z: Any) -> list:
+            E = mp.expm(z * A)
+            return [eye + z * A - E, mp.inverse(eye - z * A) - E,
+                    mp.inverse(eye - z * A / 2) * (eye + z * A / 2) - E]
+
+        a2, a3 = chk.taylor_by_contour(F, (2, 3), radius=mp.mpf(1) / (1000 * N), points=dps // 3 + 12)
+        out = [*a2, a3[2]]
+        return [M.apply(mp.re) for M in out]
+
+
+def _disc7_closed(N: int) -> Tuple:
+    A = transition("legs", N)[0]
+    return Tuple(-A**2 / 2, A**2 / 2, sympy.zeros(N, N), A**3 / 12)
+
+
+register(Result(
+    key="HIPPO-DISC-7", title="Local error orders: Euler O(eps^2), bilinear O(eps^3)",
+    title_tex=r"Local error orders: Euler $O(\epsilon^2)$, bilinear $O(\epsilon^3)$",
+    parts=(r"[\epsilon^2](\bar{A}_{\mathrm{forward}} - e^{\epsilon A})",
+           r"[\epsilon^2](\bar{A}_{\mathrm{backward}} - e^{\epsilon A})",
+           r"[\epsilon^2](\bar{A}_{\mathrm{bilinear}} - e^{\epsilon A})",
+           r"[\epsilon^3](\bar{A}_{\mathrm{bilinear}} - e^{\epsilon A})"),
+    source="standard numerical analysis", status=Status.THEOREM,
+    statement=_disc7_closed, derive=_disc7_derived, numeric=_disc7_numeric,
+    params=_strategy(N=lambda s: s.sizes(1, 3)), examples=({"N": 3},),
+    bound=Bound("N", 1, 3), display={"N": 2},
+    notes=r"($\epsilon^2$ coefficient of $\bar{A} - e^{\epsilon A}$ for forward, backward, bilinear; "
+          r"$\epsilon^3$ "
+          r"coefficient for bilinear) $= (-A^2/2,\ A^2/2,\ 0,\ A^3/12)$, proved on the LegS matrix for $N "
+          r"\le 3$. "
+          r"Numeric: the Taylor coefficients of $\epsilon \mapsto \bar{A}(\epsilon) - {}$mp.expm($\epsilon "
+          r"A$) "
+          r"(quadrature-built $A$, mp.inverse) by the trapezoid rule on a circle $|\epsilon| = 1/(1000 N)$ "
+          r"well "
+          r"inside the poles at $-1/j$ and $-2/j$ (Cauchy's formula; aliasing error about $10^{-3M}$ with "
+          r"$M$ "
+          r"points). The measured halving ratios (about 4, 4, 8) are EMPIRICAL (tests).",
+))
+
+
+def _disc8_closed(N: int, k: int = 1) -> Tuple:
+    q = Rational(k + 1, k)
+    return _spectral(N, lambda lam: q**lam, lambda lam: (q**lam - 1) / lam)
+
+
+register(Result(
+    key="HIPPO-DISC-8", title="Exact LegS step in log-time (step-size free)", source=SU2 + "; " + HCODE_LEGS + " zoh",
+    status=Status.EXACT,
+    statement=_disc8_closed,
+    derive=lambda N, k=1: Tuple(*legs_step(k, N, "exact")),
+    numeric=lambda dps, N, k: list(nh.legs_step(k, N, "exact", dps=dps)),
+    params=_strategy(N=lambda s: s.sizes(1, 4), k=lambda s: s.sizes(1, 6)),
+    examples=({"N": 3, "k": 1}, {"N": 4, "k": 5}), bound=Bound("N", 1, 16), display={"N": 3},
+    parts=(r"\bar{A}_k", r"\bar{B}_k"),
+    notes=r"$x_{k+1} = e^{\ln((k+1)/k) A} x_k + A^{-1}(e^{\ln((k+1)/k) A} - I) B u_k$, independent of the "
+          r"step "
+          r"$\epsilon$ (ZOH in log-time); the first step is $x_1 = u_0 e_0$. Proved for $k = 1$ and every "
+          r"$N \le 16$ (other $k$ in the tests). Numeric: the state is re-projected by quadrature after "
+          r"appending "
+          r"the held input, with no matrix exponential ($\text{numerics.hippo.legs\_step}$). The hippo-code "
+          r"zoh "
+          r"branch implements the same matrices but fails with NameError (math not imported). "
+          r"Registry bound $N \le 16$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
+))
+
+_SCHEMES = ("forward", "backward", "bilinear", "exact")
+
+
+def _disc9_derived(N: int, k: int = 3) -> Tuple:
+    e0 = Matrix(N, 1, lambda n, _: 1 if n == 0 else 0)
+    out = []
+    for scheme in _SCHEMES:
+        Ab, Bb = legs_step(k, N, scheme)
+        out.append((Ab * e0 + Bb).applyfunc(sympy.radsimp))
+    return Tuple(*out)
+
+
+def _disc9_numeric(dps: int, N: int, k: int) -> list:
+    out = []
+    with mpmath.workdps(dps):
+        for scheme in _SCHEMES:
+            Ab, Bb = nh.legs_step(k, N, scheme, dps=dps)
+            out.append(Ab[:, 0] + Bb)
+    return out
+
+
+register(Result(
+    key="HIPPO-DISC-9", title="LegS per-step schemes keep the constant-input fixed point (except su-bilinear)",
+    source=HCODE_LEGS + "; " + SU2 + "; " + HIPPO + " (forward Euler for LegS)", status=Status.EXACT,
+    statement=lambda N, k=3: Tuple(*[Matrix(N, 1, lambda n, _: 1 if n == 0 else 0)] * 4),
+    derive=_disc9_derived, numeric=_disc9_numeric,
+    params=_strategy(N=lambda s: s.sizes(1, 4), k=lambda s: s.sizes(1, 8)),
+    examples=({"N": 3, "k": 3}, {"N": 4, "k": 1}), bound=Bound("N", 1, 16), display={"N": 2},
+    parts=tuple(rf"\bar{{A}}_k e_0 + \bar{{B}}_k\ (\text{{{m}}})" for m in _SCHEMES),
+    notes=r"$\bar{A}_k e_0 + \bar{B}_k = e_0$ for forward, backward, bilinear (hippo-code) and exact, proved "
+          r"at "
+          r"$k = 3$ for $N \le 16$. Su's bilinear $(I - A/(2(k+1)))^{-1}(I + A/(2k))$, $(I - "
+          r"A/(2(k+1)))^{-1} B/k$ "
+          r"does not keep it (defect $(1/27,\ 4\sqrt{3}/135,\ 28\sqrt{5}/1485,\ 14\sqrt{7}/1485)$ for $N = "
+          r"4$, $k = 3$; "
+          r"tests). Accuracy relative to exact is EMPIRICAL (benchmarks). hippo-code starts its recurrence "
+          r"at "
+          r"step 1 with state 0, so its first steps are inaccurate compared with $x_1 = u_0 e_0$. "
+          r"Registry bound $N \le 16$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
+          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
+          r"$\text{benchmarks/hippo\_bounds.py}$.",
+))

@@ -1,0 +1,465 @@
+"""Registered results of the HiPPO measures (spec ``hippo.md`` sections 2-3 and 6).
+
+Each transition result compares the closed form (:func:`transition`) with the derivation
+from the projection definition (:func:`derive_transition`) for every N up to the bound, and
+cross-checks numerically: the coefficients of a test signal are computed by quadrature, their
+time derivative by differentiating under the integral sign (:mod:`numerics.hippo`), and
+:math:`\\dot c` is compared with :math:`Ac+Bu` built from the closed form.
+
+Registers: HIPPO-LEG-7, HIPPO-GEN-1, HIPPO-LEGS-1, HIPPO-LEGS-2, HIPPO-LEGS-3, HIPPO-LEGT-1,
+HIPPO-LEGT-2, HIPPO-LEGT-3, HIPPO-LEGT-4, HIPPO-LMU-1, HIPPO-LMU-2, HIPPO-LAGT-1, HIPPO-LAGT-2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+import mpmath
+import sympy
+from mpmath import mp
+from sympy import Derivative, Eq, Function, Matrix, Piecewise, Poly, Rational, Symbol, Tuple, sqrt
+
+from numerics.hippo import routes as chk
+from numerics.hippo import projection as nh
+from numerics.agree import to_mp
+
+from proofs.core import checks
+from .transitions import _sqrt, derive_transition, gram, rescale, shifted_legendre, transition
+from proofs.core import Bound, Derivation, Result, Status, Step, register
+from .legendre import x
+
+HIPPO = "Gu, Dao, Ermon, Rudra, Ré 2020, HiPPO (arXiv 2008.07669)"
+SU1 = "Su, 重温SSM（一） (kexue.fm/archives/10114)"
+SU2 = "Su, 重温SSM（二） (kexue.fm/archives/10137)"
+S4CODE = "state-spaces/s4 src/models/hippo/hippo.py"
+HCODE = "HazyResearch/hippo-code model/op.py"
+W = Symbol("w", positive=True)
+T = Symbol("T", positive=True)
+A_COEFFS = sympy.symbols("a0:5")
+POLY_POINT = {"a0": Fraction(1, 2), "a1": Fraction(-1), "a2": Fraction(1, 3), "a3": Fraction(-1, 5),
+              "a4": Fraction(1, 7)}
+
+
+def _strategy(**fields: Callable[[Any], Any]) -> Callable[[], Any]:
+    """``params`` factory; each field maps the strategies module to a strategy (hypothesis imported lazily)."""
+
+    def build() -> Any:
+        from numerics import strategies as s
+
+        return s.points(**{k: f(s) for k, f in fields.items()})
+
+    return build
+
+
+def _mp_statement(statement: Any, dps: int, point: dict) -> list:
+    return checks.evaluate(statement, dps, point)
+
+
+def _matvec(A: Any, v: list) -> list:
+    return [mp.fsum(A[i, j] * v[j] for j in range(A.cols)) for i in range(A.rows)]
+
+
+def _pair(measure: str, N: int, window: Any = 1) -> Tuple:
+    return Tuple(*transition(measure, N, window=window))
+
+
+def _derived(measure: str, N: int, window: Any = 1, caption: str = "") -> Derivation:
+    A, B = derive_transition(measure, N, window=window)
+    steps = (Step(caption or f"Projection integrals for measure {measure} (exact moment matrices over "
+                             r"$\mathbb{Q}$)",
+                  Eq(Symbol("A"), A, evaluate=False)),
+             Step("Input vector (basis at the present endpoint)", Eq(Symbol("B"), B, evaluate=False)))
+    return Derivation(Tuple(A, B), steps)
+
+
+def _ode_evaluate(measure: str, signal: str) -> Callable[[Any, int, dict], list]:
+    """Closed-form side of an ODE check: :math:`Ac+Bu(t)` with c by quadrature."""
+
+    def evaluate(statement: Any, dps: int, point: dict) -> list:
+        A, B = _mp_statement(statement, dps, point)[:2]
+        w = point.get("w", 1)
+        c, _, ut, _ = chk.ode_sides(signal, measure, point["N"], point["t"], window=w, dps=dps)
+        return [a + B[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
+
+    return evaluate
+
+
+def _ode_numeric(measure: str, signal: str, sign: bool = False) -> Callable[..., list]:
+    def numeric(dps: int, N: int, t: Any, w: Any = 1) -> list:
+        d = chk.ode_sides(signal, measure, N, t, window=w, dps=dps)[1]
+        return [(-1) ** n * v for n, v in enumerate(d)] if sign else d
+
+    return numeric
+
+
+def _transition_result(key: str, title: str, source: str, measure: str, signal: str, notes: str, *,
+                       examples: tuple, windowed: bool = False, top: int = 32, loss: int = 5,
+                       title_tex: str = "") -> Result:
+    w = W if windowed else 1
+    fields: dict[str, Callable[[Any], Any]] = {"N": lambda s: s.sizes(4 if signal == "cubic" else 1, 7),
+                                               "t": lambda s: s.positive_rationals(4, max_denominator=50)}
+    if windowed:
+        fields["w"] = lambda s: s.positive_rationals(3, max_denominator=50)
+    return register(Result(
+        key=key, title=title, source=source, status=Status.EXACT,
+        statement=lambda N: _pair(measure, N, w),
+        derive=lambda N: _derived(measure, N, w),
+        numeric=_ode_numeric(measure, signal), evaluate=_ode_evaluate(measure, signal),
+        params=_strategy(**fields), examples=examples, bound=Bound("N", 1, top), notes=notes, loss=loss,
+        display={"N": 4}, title_tex=title_tex, parts=("A", "B"),
+    ))
+
+
+# --- LEG-7 and GEN-1 -------------------------------------------------------------------------------
+
+_m = Symbol("m", integer=True, positive=True)
+_j = Symbol("j", integer=True, nonnegative=True)
+_chi = Function("chi")
+
+
+def _leg7_derive() -> Derivation:
+    expr = lambda mm: 2 * (1 - (-1) ** mm) / 2 + (-1) ** mm  # noqa: E731
+    odd, even = expr(2 * _j + 1), expr(2 * _j + 2)
+    value = Piecewise((odd, Eq(_m % 2, 1)), (even, True))
+    return Derivation(Eq(_chi(_m), value, evaluate=False),
+                      (Step("$n - k = m$ odd: $2 + (-1)$", Eq(_chi(2 * _j + 1), odd, evaluate=False)),
+                       Step("$n - k = m$ even: $0 + 1$", Eq(_chi(2 * _j + 2), even, evaluate=False))))
+
+
+register(Result(
+    key="HIPPO-LEG-7", title="Parity identity used by LegT: 2[n-k odd] + (-1)^(n-k) = 1",
+    title_tex=r"Parity identity used by LegT: $2[n-k \text{ odd}] + (-1)^{n-k} = 1$",
+    source=SU1, status=Status.EXACT,
+    statement=lambda: Eq(_chi(_m), 1, evaluate=False),
+    derive=_leg7_derive,
+    numeric=lambda dps, n, k: mp.mpf(2 * ((n - k) % 2)) + (-1) ** (n - k),
+    params=_strategy(n=lambda s: s.sizes(1, 40), k=lambda s: s.sizes(0, 0)),
+    examples=({"n": 5, "k": 2}, {"n": 7, "k": 1}, {"n": 3, "k": 1}),
+    notes=r"$\chi(m)$ denotes $2[m \text{ odd}] + (-1)^m$ with $m = n - k \ge 1$.",
+))
+
+_s = Symbol("s")
+
+
+def _gen1(n: int, lhs_route: bool) -> Any:
+    """HIPPO-GEN-1 for u = a0 + ... + a4 x^4 and both parametrisations (LegS, LegT)."""
+    u = sum(a * x**j for j, a in enumerate(A_COEFFS))
+    P = sympy.legendre(n, _s)
+    norm = sqrt(Rational(2 * n + 1, 2))
+    out = []
+    for tmap in ((_s + 1) * T / 2, (_s + 1) * W / 2 + T - W):
+        us = sympy.expand(u.subs(x, tmap))
+        # products of polynomials in s are taken as Poly products (several times cheaper than expanding
+        # the product expression and rebuilding its coefficient domain; the same polynomial)
+        if lhs_route:  # d/dT of the defining integral
+            c = (Poly(us, _s) * Poly(P, _s)).integrate()
+            out.append(norm * sympy.diff(c.eval(1) - c.eval(-1), T))
+        else:  # boundary term minus integral of u d/ds(rho g)
+            rho = sympy.diff(tmap, T) / sympy.diff(tmap, _s)
+            rg = sympy.expand(rho * P)
+            bd = (us * rg).subs(_s, 1) - (us * rg).subs(_s, -1)
+            c = (Poly(us, _s) * Poly(sympy.diff(rg, _s), _s)).integrate()
+            out.append(norm * (bd - (c.eval(1) - c.eval(-1))))
+    return Matrix(out)
+
+
+_C = Function("c_n")
+register(Result(
+    key="HIPPO-GEN-1", title="Derivative of projection coefficients for a moving measure",
+    source=SU1, status=Status.EXACT,
+    statement=lambda n: Eq(Derivative(_C(T), T), _gen1(n, False), evaluate=False),
+    derive=lambda n: Derivation(Eq(Derivative(_C(T), T), _gen1(n, True), evaluate=False),
+                                (Step("Differentiate the defining integral of a degree-4 polynomial $u$ in "
+                                      "$T$",
+                                      _gen1(n, True)),)),
+    numeric=lambda dps, n, T, w, **a: chk.moving_measure_derivative([a[f"a{j}"] for j in range(5)], n, T, w,
+                                                                     dps=dps),
+    params=_strategy(n=lambda s: s.sizes(0, 4), T=lambda s: s.positive_rationals(4, max_denominator=20),
+                     w=lambda s: s.positive_rationals(2, max_denominator=20),
+                     **{f"a{j}": (lambda s: s.rationals(-2, 2, max_denominator=20)) for j in range(4)},
+                     a4=lambda s: s.positive_rationals(2, max_denominator=20)),
+    examples=({"n": 0, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT},
+              {"n": 3, "T": Fraction(7, 3), "w": Fraction(1, 2), **POLY_POINT}),
+    bound=Bound("n", 0, 8),
+    notes=r"Rows: LegS parametrisation $t_T(s) = (s+1)T/2$ ($\rho = (s+1)/T$) and LegT "
+          r"$t_T(s) = (s+1)w/2 + T - w$ ($\rho = 2/w$); $u$ is a general polynomial of degree 4 (symbolic "
+          r"coefficients $a_0, \ldots, a_4$). Numeric: mp.diff of the quadrature-defined $c_n(T)$.",
+))
+
+# --- LegS ------------------------------------------------------------------------------------------
+
+_transition_result(
+    "HIPPO-LEGS-1", "LegS projection ODE t c' = A c + B u", HIPPO + ", Thm 2; " + SU1, "legs", "smooth",
+    r"Exact for every $N$ ($r\,g_n'$ lies in $\operatorname{span}(g_0, \ldots, g_n)$, HIPPO-LEG-6). HiPPO "
+    r"writes "
+    r"$c' = -A c/t + B f/t$ with positive $A$. Su's normalisation $\sqrt{(2n+1)/2}\,P_n(s)$ multiplies $B$ "
+    r"by "
+    r"$\sqrt{2}$ ($B_n = \sqrt{2(2n+1)}$), same $A$.",
+    title_tex=r"LegS projection ODE $t\,c' = A c + B u$",
+    examples=({"N": 1, "t": Fraction(17, 10)}, {"N": 4, "t": Fraction(17, 10)}, {"N": 8, "t": Fraction(5, 2)}),
+)
+
+
+def _legs_forms(N: int) -> Tuple:
+    v = [_sqrt(2 * n + 1) for n in range(N)]
+    form_i = Matrix(N, N, lambda n, k: (n if n == k else 0) - v[n] * v[k] if k <= n else 0)
+    M = Matrix(N, N, lambda n, k: -(2 * k + 1) if n > k else (-(n + 1) if n == k else 0))
+    Tm = sympy.diag(*v)
+    return Tuple(form_i, Tm * M * Tm.inv())
+
+
+register(Result(
+    key="HIPPO-LEGS-2", title="Equivalent forms of the LegS matrix", source=SU2 + "; " + HCODE,
+    status=Status.EXACT, statement=_legs_forms,
+    derive=lambda N: Tuple(*(2 * [derive_transition("legs", N)[0]])),
+    numeric=lambda dps, N: 2 * [nh.legs_matrix(N, dps=dps)],
+    params=_strategy(N=lambda s: s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}), bound=Bound("N", 1, 32),
+    parts=(r"A^{(\mathrm{i})}", r"A^{(\mathrm{ii})}"),
+    notes=r"(i) $\operatorname{tril}(\mathrm{diag}(0, \ldots, N-1) - v v^\top)$, $v_n = \sqrt{2n+1}$ (Su "
+          r"part 2); "
+          r"(ii) $T M T^{-1}$ with integer $M$ (hippo-code, s4). Numeric: the matrix by Gauss-Legendre "
+          r"quadrature "
+          r"of $-\delta - \int r\,g_n' g_k$.",
+))
+
+
+def _legs_integer(N: int) -> Tuple:
+    return Tuple(Matrix(N, N, lambda n, k: -(2 * n + 1) if k < n else (-(n + 1) if k == n else 0)),
+                 Matrix(N, 1, lambda n, _: 2 * n + 1))
+
+
+def _legs_integer_eval(statement: Any, dps: int, point: dict) -> list:
+    A, B = _mp_statement(statement, dps, point)
+    c, _, ut = chk.legs_integer_sides("smooth", point["N"], point["t"], dps=dps)
+    return [a + B[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
+
+
+register(Result(
+    key="HIPPO-LEGS-3", title="Integer (de-rooted) LegS form", source=SU1 + " (LegS rescaling passage)",
+    status=Status.EXACT, statement=_legs_integer,
+    derive=lambda N: Derivation(Tuple(*rescale(*derive_transition("legs", N), [1 / _sqrt(2 * n + 1)
+                                                                              for n in range(N)])),
+                                (Step(r"$c_n = \lambda_n c'_n$ with $\lambda_n = 1/\sqrt{2n+1}$: "
+                                      r"$(L^{-1} A L,\ L^{-1} B)$",
+                                      r"\tilde A = \Lambda^{-1}A\Lambda,\ \tilde B=\Lambda^{-1}B"),)),
+    numeric=lambda dps, N, t: chk.legs_integer_sides("smooth", N, t, dps=dps)[1],
+    evaluate=_legs_integer_eval,
+    params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50)),
+    examples=({"N": 3, "t": Fraction(17, 10)}, {"N": 6, "t": Fraction(9, 4)}), bound=Bound("N", 1, 32),
+    parts=(r"\tilde{A}", r"\tilde{B}"),
+    notes=r"From Su's normalisation the same form follows with $\lambda_n = \sqrt{2/(2n+1)}$ (HIPPO-ERR-3: "
+          r"the "
+          r"blog's LegS rescaling passage cites the LegT equation).",
+))
+
+# --- LegT, LMU ---------------------------------------------------------------------------------------
+
+
+def _legt_exact_closed(N: int) -> Tuple:
+    K = Matrix(N, N, lambda n, k: -2 * _sqrt((2 * n + 1) * (2 * k + 1)) / W if k < n and (n - k) % 2 else 0)
+    return Tuple(K, Matrix(N, 1, lambda n, _: _sqrt(2 * n + 1) / W),
+                 Matrix(N, 1, lambda n, _: -(-1) ** n * _sqrt(2 * n + 1) / W))
+
+
+@lru_cache(maxsize=64)  # LEGT-1 and LEGT-3 need the same exact identity for every N (a Tuple: immutable)
+def _legt_exact_derived(N: int) -> Tuple:
+    P = [shifted_legendre(j) for j in range(N)]
+    R = gram([p.diff(x) for p in P], P, "legendre")  # <P~_n', P~_k>
+    # c_n' = (1/w)[u g_n]_{r=0}^{1} - (1/w) int u g_n' dr, with g_n' expanded exactly in g_0..g_{n-1}
+    K = Matrix(N, N, lambda n, k: -_sqrt((2 * n + 1) * (2 * k + 1)) * R[n][k] / W)
+    # boundary terms g_n(1)/w and -g_n(0)/w with g_n = P~_n sqrt(2n+1); P~_n(1), P~_n(0) = +-1 lead each product
+    # because they are their own reciprocals (sqrt(2n+1) / P~_n(1) would equal sqrt(2n+1) * P~_n(1))
+    return Tuple(K, Matrix(N, 1, lambda n, _: P[n].eval(1) * _sqrt(2 * n + 1) / W),
+                 Matrix(N, 1, lambda n, _: -P[n].eval(0) * _sqrt(2 * n + 1) / W))
+
+
+def _legt_exact_eval(statement: Any, dps: int, point: dict) -> list:
+    K, Bp, Bm = _mp_statement(statement, dps, point)
+    c, _, ut, uw = chk.ode_sides("sin", "legt", point["N"], point["t"], window=point["w"], dps=dps)
+    return [v + Bp[i, 0] * ut + Bm[i, 0] * uw for i, v in enumerate(_matvec(K, c))]
+
+
+_LEGT_EX = ({"N": 1, "t": 2, "w": Fraction(3, 2)}, {"N": 5, "t": 2, "w": Fraction(3, 2)},
+            {"N": 8, "t": Fraction(7, 2), "w": Fraction(5, 2)})
+
+register(Result(
+    key="HIPPO-LEGT-1", title="Exact LegT identity before closure", source=SU1 + "; " + HIPPO + ", Thm 1",
+    status=Status.EXACT, statement=_legt_exact_closed, derive=_legt_exact_derived,
+    numeric=_ode_numeric("legt", "sin"), evaluate=_legt_exact_eval,
+    params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
+                     w=lambda s: s.positive_rationals(3, max_denominator=50)),
+    examples=_LEGT_EX, bound=Bound("N", 1, 32), display={"N": 4},
+    parts=(r"K", r"B_+", r"B_-"),
+    notes=r"Tuple $(K, B_+, B_-)$: $c' = K c + B_+ u(t) + B_- u(t-w)$. Exact for any $C^1$ input (checked "
+          r"with "
+          r"$u = \sin$).",
+))
+
+_transition_result(
+    "HIPPO-LEGT-2", "Closed LegT ODE (window w)", SU1 + "; " + HIPPO + ", Thm 1 (LMU normalisation)", "legt",
+    "cubic",
+    r"Closure $u(t-w) \approx \sum_k c_k g_k(0)$. hippo-code legt is window 1, s4 legt is window 2 (both "
+    r"matrices halved). Numeric with a cubic input, for which the closure is exact ($N \ge 4$).",
+    windowed=True,
+    title_tex=r"Closed LegT ODE (window $w$)",
+    examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
+)
+
+
+def _legt_residual_closed(N: int) -> Tuple:
+    return Tuple(Matrix(N, 1, lambda n, _: -(-1) ** n * _sqrt(2 * n + 1) / W), sympy.zeros(N, N), sympy.zeros(N, 1))
+
+
+def _legt_residual_derived(N: int) -> Derivation:
+    """Exact identity minus closed ODE = R_c c + r_u u(t) + v u(t-w); show R_c = -v g(0)^T and r_u = 0."""
+    K, Bp, Bm = _legt_exact_derived(N)
+    A, B = derive_transition("legt", N, window=W)
+    v = Bm
+    g0 = [_sqrt(2 * j + 1) * shifted_legendre(j).eval(0) for j in range(N)]
+    Kl, Al = K.tolist(), A.tolist()  # nested lists: cheaper than indexing the matrices entry by entry
+    Rc = Matrix([[Kl[n][k] - Al[n][k] + v[n] * g0[k] for k in range(N)] for n in range(N)])
+    ru = Bp - B
+    return Derivation(Tuple(v, Rc, ru), (Step("Coefficient of $u(t-w)$ in (LEGT-1) $-$ (LEGT-2)", v),
+                                         Step(r"$c$-part plus $v\,g(0)^\top$ (vanishes: the residual is "
+                                              r"$v\,\varepsilon_N$)", Rc)))
+
+
+def _legt_residual_eval(statement: Any, dps: int, point: dict) -> list:
+    v = _mp_statement(statement, dps, point)[0]
+    N, w = point["N"], point["w"]
+    A, B = _mp_statement(_pair("legt", N, W), dps, point)
+    c, _, ut, uw = chk.ode_sides("sin", "legt", N, point["t"], window=w, dps=dps)
+    eps = uw - mp.fsum(cn * nh.analysis("legt", n, 0) for n, cn in enumerate(c))
+    return [a + B[i, 0] * ut + v[i, 0] * eps for i, a in enumerate(_matvec(A, c))]
+
+
+register(Result(
+    key="HIPPO-LEGT-3", title="LegT closure residual; exactness for polynomial windows",
+    source="consequence of HIPPO-LEGT-1/2; " + SU1, status=Status.EXACT,
+    statement=_legt_residual_closed, derive=_legt_residual_derived,
+    numeric=_ode_numeric("legt", "sin"), evaluate=_legt_residual_eval,
+    params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
+                     w=lambda s: s.positive_rationals(3, max_denominator=50)),
+    examples=_LEGT_EX, bound=Bound("N", 1, 32), display={"N": 3},
+    parts=(r"v", r"R_c", r"r_u"),
+    notes=r"$c' - (A c + B u) = v\,\varepsilon_N$ with $v_n = -(-1)^n \sqrt{2n+1}/w$ and "
+          r"$\varepsilon_N = u(t-w) - \sum_k c_k g_k(0)$. Checked with $u = \sin$, where $\varepsilon_N$ is "
+          r"visibly "
+          r"nonzero; the size of $\varepsilon_N$ for smooth $u$ is HEURISTIC.",
+))
+
+
+def _recon_derived(N: int) -> Matrix:
+    """Reconstruction of r^j (j < N) from its exact LegT/LegS coefficients, as monomial coefficients."""
+    P = [shifted_legendre(j) for j in range(N)]
+    mons = [Poly(x**j, x, domain=sympy.QQ) for j in range(N)]
+    S = gram(mons, P, "legendre")  # <r^j, P~_n>
+    Q = sympy.zeros(N, N)
+    for j in range(N):
+        rec = sum(((2 * n + 1) * S[j][n] * P[n] for n in range(N)), Poly(0, x, domain=sympy.QQ))
+        for (i,), cf in rec.terms():
+            Q[i, j] = cf
+    return Q
+
+
+def _recon_eval(statement: Any, dps: int, point: dict) -> Any:
+    Q = _mp_statement(statement, dps, point)
+    with mpmath.workdps(dps):
+        t, w, tau = to_mp(point["t"]), to_mp(point["w"]), to_mp(point["tau"])
+        u, _ = chk.signal("cubic")
+        b = mp.taylor(lambda r: u(t - w + w * r), 0, Q.rows - 1)
+        r = (tau - t + w) / w
+        return mp.fsum(Q[i, j] * b[j] * r**i for i in range(Q.rows) for j in range(Q.cols))
+
+
+def _recon_numeric(dps: int, N: int, t: Any, w: Any, tau: Any) -> Any:
+    u, _ = chk.signal("cubic")
+    c = nh.project(u, t, N, "legt", window=w, dps=dps, method="gauss-legendre")  # a cubic: entire integrands
+    return nh.reconstruct(c, tau, t, "legt", window=w, dps=dps)
+
+
+register(Result(
+    key="HIPPO-LEGT-4", title="LegT reconstruction, exact for polynomials of degree < N",
+    title_tex=r"LegT reconstruction, exact for polynomials of degree $< N$",
+    source=SU1 + "; " + HIPPO, status=Status.EXACT,
+    statement=lambda N: sympy.eye(N),
+    derive=lambda N: Derivation(_recon_derived(N),
+                                (Step("Project $r^j$ exactly and resynthesise", _recon_derived(N)),)),
+    numeric=_recon_numeric, evaluate=_recon_eval,
+    params=_strategy(N=lambda s: s.sizes(4, 8), t=lambda s: s.rationals(-2, 2, max_denominator=50),
+                     w=lambda s: s.positive_rationals(3, max_denominator=50),
+                     tau=lambda s: s.rationals(-1, 0, max_denominator=50)),
+    examples=({"N": 4, "t": 2, "w": Fraction(3, 2), "tau": Fraction(4, 5)},
+              {"N": 7, "t": Fraction(1, 3), "w": Fraction(5, 4), "tau": Fraction(-1, 2)}),
+    bound=Bound("N", 1, 16), display={"N": 3},
+    notes=r"Statement: the reconstruction map on monomials $r^j$ ($j < N$) is the identity. Numeric: project "
+          r"a "
+          r"cubic by quadrature and reconstruct (numerics.hippo.reconstruct) at $\tau$ in the window.",
+))
+
+_transition_result(
+    "HIPPO-LMU-1", "LMU normalisation of LegT", "Voelker, Kajić, Eliasmith 2019 (LMU); " + HIPPO + ", Thm 1; "
+    + HCODE + " transition('lmu')", "lmu", "cubic",
+    r"$x = D c$ with $D = \mathrm{diag}((-1)^n \sqrt{2n+1})$: $A_{\mathrm{lmu}} = D A_{\mathrm{legt}} "
+    r"D^{-1}$, "
+    r"$B_{\mathrm{lmu}} = D B_{\mathrm{legt}}$; analysis $(2n+1)P_n(1-2r)$, synthesis $P_n(1-2r)$ "
+    r"($P_n(2v-1)$ in "
+    r"elapsed fraction $v = 1-r$).", windowed=True,
+    examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
+)
+
+
+def _lmu2_closed(N: int) -> Tuple:
+    return Tuple(Matrix(N, N, lambda n, k: -sympy.Integer(2 * n + 1) * (1 if k < n else (-1) ** (n - k)) / W),
+                 Matrix(N, 1, lambda n, _: sympy.Integer(2 * n + 1) / W))
+
+
+def _su_rescaled(factor: Any, N: int) -> Tuple:
+    """Su's LegT normalisation (B scaled by sqrt2) rescaled by lambda_n = factor / sqrt(2n+1)."""
+    A, B = derive_transition("legt", N, window=W)
+    return Tuple(*rescale(A, _sqrt(2) * B, [factor / _sqrt(2 * n + 1) for n in range(N)]))
+
+
+def _lmu2_eval(statement: Any, dps: int, point: dict) -> list:
+    A, B = _mp_statement(statement, dps, point)
+    c, _, ut, _ = chk.ode_sides("cubic", "lmu", point["N"], point["t"], window=point["w"], dps=dps)
+    c = [(-1) ** n * v for n, v in enumerate(c)]
+    return [a + B[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
+
+
+register(Result(
+    key="HIPPO-LMU-2", title="Su's LMU-style rescaling (corrected factor sqrt2/sqrt(2n+1))",
+    title_tex=r"Su's LMU-style rescaling (corrected factor $\sqrt{2}/\sqrt{2n+1}$)",
+    parts=(r"\tilde{A}", r"\tilde{B}"),
+    source=SU1 + " (see HIPPO-ERR-1)", status=Status.EXACT, statement=_lmu2_closed,
+    derive=lambda N: _su_rescaled(_sqrt(2), N),
+    numeric=_ode_numeric("lmu", "cubic", sign=True), evaluate=_lmu2_eval,
+    params=_strategy(N=lambda s: s.sizes(4, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
+                     w=lambda s: s.positive_rationals(3, max_denominator=50)),
+    examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
+    bound=Bound("N", 1, 32), display={"N": 3},
+    notes=r"Differs from the Voelker form by $\mathrm{diag}((-1)^n)$. Numeric: LMU quadrature route times "
+          r"$(-1)^n$, cubic input.",
+))
+
+# --- LagT ----------------------------------------------------------------------------------------------
+
+_EX_LAG = ({"N": 1, "t": Fraction(3, 2)}, {"N": 5, "t": Fraction(3, 2)}, {"N": 8, "t": 4})
+_transition_result(
+    "HIPPO-LAGT-1", "LagT, paper variant ('lagt')", HIPPO + ", Thm 1", "lagt", "causal-sin",
+    r"$A = -\operatorname{tril}(1)$, $B = 1$ (HiPPO writes $-A$). Basis $L_n$ with measure $e^{-y}$; exact, "
+    r"no "
+    r"closure. Numeric input: $\sin$ for $x \ge 0$, $0$ before ($u(0^+) = 0$, so no boundary term).",
+    examples=_EX_LAG,
+)
+_transition_result(
+    "HIPPO-LAGT-2", "LagT, half variant ('lagt-half' = hippo-code/s4 lagt)", HCODE + "; " + S4CODE, "lagt-half",
+    "causal-sin",
+    r"Basis $L_n e^{-y/2}$, orthonormal for $dy$: $A = -I/2 - \operatorname{stril}(1)$, $B = 1$. Different "
+    r"system "
+    r"from 'lagt' (impulse responses differ by $e^{s/2}$).",
+    examples=_EX_LAG,
+)

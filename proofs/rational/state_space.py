@@ -1,0 +1,447 @@
+"""RTF registry entries, part B: companion realisation (RTF-COMP-1..3) and recurrences (RTF-REC-1, 2).
+
+As in part A, ``statement`` takes the enumerated ``d`` (symbolic proof) or an exact
+example point (numeric cross-check against :mod:`numerics.rational` and
+:mod:`numerics.rational.routes`).
+
+Registers: RTF-COMP-1, RTF-COMP-2, RTF-COMP-3, RTF-REC-1, RTF-REC-2.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import mpmath
+import sympy
+from sympy import Eq, Matrix, Poly, Symbol, Tuple, eye, symbols
+from sympy.polys.matrices import DomainMatrix
+
+from numerics.rational import routes
+from numerics.rational import kernels as num
+
+from .instances import RTF_PAPER, SU_4, at, case_d, coeff_symbols, exact, point_z, poly_eval, rationals
+from .transfer import comp, companion, lam, transfer_function, z
+from proofs.core import Bound, Derivation, Result, Status, Step, register
+
+_Q = sympy.Rational
+_GR1_A, _GR1_B = [_Q(1, 2), _Q(-1, 5), _Q(1, 10)], [1, _Q(2, 5), _Q(-3, 10)]
+
+
+def _lam_poly(dom: Any, coeffs: list[Any]) -> Any:
+    """:math:`\\sum_ic_i\\lambda^{n-i}` (``coeffs`` leading first, in ``dom``) as an expanded expression.
+
+    The coefficients are expanded polynomials already, so distributing the powers of lambda over their
+    terms gives the expanded sum directly (a general ``expand`` of it costs several times more).
+    """
+    n = len(coeffs) - 1
+    return sympy.Add(*[t * lam ** (n - i) for i, c in enumerate(coeffs)
+                       for t in sympy.Add.make_args(dom.to_sympy(c))])
+
+
+def _charpoly_expr(M: Matrix) -> Any:
+    """:math:`\\det(\\lambda I-M)` by Berkowitz over the entries' polynomial ring (DomainMatrix)."""
+    dm = DomainMatrix.from_Matrix(M)
+    return _lam_poly(dm.domain, dm.charpoly())
+
+
+def _chi(a: list[Any]) -> Any:
+    d = len(a)
+    return lam**d + sympy.Add(*[a[i] * lam ** (d - 1 - i) for i in range(d)])
+
+
+# --- RTF-COMP-1 ---------------------------------------------------------------------------------
+
+
+def comp1_statement(d: Any = None, a: Any = None) -> Eq:
+    """RTF-COMP-1: :math:`\\det(\\lambda I-\\operatorname{comp}(a))=\\lambda^d+a_1\\lambda^{d-1}+\\dots+a_d`.
+
+    At an example point the statement lists the coefficients :math:`(a_1..a_d)` themselves.
+    """
+    if a is None:
+        d = case_d(d)
+        return Eq(Symbol("det(lambda I - comp(a))"), _chi(coeff_symbols("a", d)), evaluate=False)
+    aa = exact(list(a))
+    return Eq(Matrix(coeff_symbols("chi", len(aa))), Matrix(aa), evaluate=False)
+
+
+def comp1_derive(d: int) -> Derivation:
+    d = case_d(d)
+    a = coeff_symbols("a", d)
+    value = _charpoly_expr(comp(a))
+    steps = (
+        Step(r"Cofactor expansion along the first row $(\lambda + a_1, a_2, \ldots, a_d)$: the $(1, j)$ "
+             r"minor is block triangular with $\lambda$ on the diagonal of the first block and $-1$ on the "
+             r"second, so it equals $(-1)^{j-1}\lambda^{d-j}$; hence the general-$d$ formula",
+             r"\det(\lambda I-\operatorname{comp}(a))=(\lambda+a_1)\lambda^{d-1}+\sum_{j\ge2}a_j\lambda^{d-j}"),
+        Step("Berkowitz characteristic polynomial (exact, symbolic $a$)",
+             Eq(Symbol("det(lambda I - comp(a))"), value, evaluate=False)),
+    )
+    return Derivation(Eq(Symbol("det(lambda I - comp(a))"), value, evaluate=False), steps)
+
+
+def comp1_numeric(dps: int, a: Any) -> list[Any]:
+    """Faddeev--LeVerrier on the mpmath companion matrix."""
+    with at(dps):
+        return routes.faddeev_leverrier(routes.companion(a))
+
+
+def _a_points() -> Any:
+    from hypothesis import strategies as st
+
+    from .instances import coefficient_vectors
+
+    return st.integers(1, 10).flatmap(
+        lambda d: st.booleans().flatmap(lambda s: coefficient_vectors(d, stable=s))).map(lambda a: {"a": a})
+
+
+register(Result(
+    key="RTF-COMP-1",
+    title="Companion characteristic polynomial",
+    source="standard; " + SU_4 + ", companion matrix; " + RTF_PAPER,
+    status=Status.EXACT,
+    statement=comp1_statement, derive=comp1_derive, numeric=comp1_numeric,
+    params=_a_points,
+    examples=({"a": _GR1_A}, {"a": rationals(5, 7, 3, 7)}, {"a": rationals(6, 12, 2, 5)}),
+    bound=Bound("d", 1, 32), display={"d": 3},
+    notes="General-$d$ argument by cofactor expansion (shown); checked exactly with symbolic $a$ for every "
+          r"$d = 1,\ldots,32$.",
+))
+
+# --- RTF-COMP-2 ---------------------------------------------------------------------------------
+
+
+def _comp2_ab(d: int) -> tuple[list[Any], list[Any]]:
+    if d <= 8:  # pragma: no mutate (symbols or rationals at d = 8: a choice of test data)
+        return coeff_symbols("a", d), coeff_symbols("b", d)
+    return rationals(400 + d, d, 3, 7), rationals(500 + d, d, 3, 7)
+
+
+def _comp2_lhs(d: int) -> Matrix:
+    return Matrix([Symbol(f"x_{i + 1}") for i in range(d)] + coeff_symbols("tf_a", d) + coeff_symbols("tf_b", d))
+
+
+def comp2_statement(d: Any = None, a: Any = None, b: Any = None, z_re: Any = None, z_im: Any = None) -> Eq:
+    """RTF-COMP-2: :math:`(I-z\\operatorname{comp}(a))^{-1}e_1=(1,z,\\dots,z^{d-1})^{\\mathsf T}/a(z)`
+    and ``transfer_function(*companion(a, b)) == (b, a)``."""
+    if a is None:
+        aa, bb = _comp2_ab(case_d(d))
+        zz = z
+    else:
+        aa, bb = exact(list(a)), exact(list(b))
+        zz = point_z(z_re, z_im)
+    az = poly_eval([1] + aa, zz)
+    return Eq(_comp2_lhs(len(aa)), Matrix([zz**i / az for i in range(len(aa))] + aa + bb), evaluate=False)
+
+
+def _unit_constant_term(f: Any, field: Any) -> Any:
+    """A fraction of the field Q(..., z) as SymPy num/den in lowest terms with den(z = 0) = 1, the normal
+    form of a generating function (a(0) = 1): the statement's z^i/a(z) and this quotient then agree
+    term by term, so the comparison needs no fraction arithmetic."""
+    num, den = sympy.fraction(field.to_sympy(f))
+    # pragma below: the normaliser only picks which of equal forms is returned (any c != 0 gives the
+    # same fraction, and the derivation is compared with same()): a mutant there cannot be wrong
+    c = den.subs(z, 0)  # pragma: no mutate (form only)
+    return sympy.expand(num / c) / sympy.expand(den / c) if c != 0 else num / den  # pragma: no mutate (form only)
+
+
+def comp2_derive(d: int) -> Derivation:
+    d = case_d(d)
+    a, b = _comp2_ab(d)
+    M = DomainMatrix.from_Matrix(eye(d) - z * comp(a))
+    if d <= 8:  # symbolic: adjugate column over the polynomial ring, divided in its fraction field
+        adj, det = M.adj_det()
+        F = M.domain.get_field()
+        den = F.convert_from(det, M.domain)
+        x = [F.convert_from(row[0], M.domain) / den for row in adj.to_list()]
+    else:  # rational: LU solve over the field Q(z)
+        F = M.to_field()
+        e1 = DomainMatrix.from_Matrix(Matrix([1] + [0] * (d - 1))).convert_to(F.domain)
+        x = [row[0] for row in F.lu_solve(e1).to_list()]
+        F = F.domain
+    x = [_unit_constant_term(e, F) for e in x]
+    tb, ta = transfer_function(*companion(a, b))
+    value = Eq(_comp2_lhs(d), Matrix(x + ta + tb), evaluate=False)
+    steps = (
+        Step(r"Solve $(I - z \operatorname{comp}(a))x = e_1$ exactly: "
+             r"$x = \mathrm{adj}(I - z \operatorname{comp}(a))e_1/\det(I - z \operatorname{comp}(a))$",
+             Eq(Matrix([Symbol(f"x_{i + 1}") for i in range(d)]), Matrix(x), evaluate=False)),
+        Step(r"$\texttt{transfer\_function}(\operatorname{comp}(a), e_1, b)$ by the determinant formula",
+             Matrix([ta, tb])),
+        Step(r"Hence $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$: $2d$ parameters (plus "
+             r"$h_0$) instead of $d^2 + 2d$; the truncated kernel uses "
+             r"$\bar{C}^\top = b^\top(I - \operatorname{comp}(a)^L)^{-1}$", value),
+    )
+    return Derivation(value, steps)
+
+
+def comp2_numeric(dps: int, a: Any, b: Any, z_re: Any, z_im: Any) -> list[Any]:
+    """LU solve at z_0, Faddeev--LeVerrier and interpolation on the mpmath companion realisation."""
+    with at(dps):
+        A = routes.companion(a)
+        d = A.rows
+        e1 = [1] + [0] * (d - 1)
+        z0 = mpmath.mpc(num._number(z_re, "z"), num._number(z_im, "z"))
+        x = mpmath.lu_solve(mpmath.eye(d) - z0 * A, mpmath.matrix(e1))
+        return [*(x[i] for i in range(d)), *routes.faddeev_leverrier(A), *routes.numerator_by_interpolation(A, e1, b)]
+
+
+def _abz_points() -> Any:
+    from hypothesis import strategies as st
+
+    from numerics.strategies import rationals as q
+
+    from .instances import coefficient_vectors
+
+    @st.composite
+    def draw(draw_: Any) -> dict[str, Any]:
+        d = draw_(st.integers(1, 8))
+        return {"a": draw_(coefficient_vectors(d, stable=draw_(st.booleans()))),
+                "b": draw_(st.lists(q(-2, 2, max_denominator=30), min_size=d, max_size=d)),
+                "z_re": draw_(q(-1, 1, max_denominator=20)) / 4, "z_im": draw_(q(-1, 1, max_denominator=20)) / 4}
+
+    return draw()
+
+
+register(Result(
+    key="RTF-COMP-2",
+    title="Companion realisation: C^T (I - z comp(a))^{-1} e_1 = b(z)/a(z)",
+    title_tex=r"Companion realisation: $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$",
+    source=SU_4 + ", companion realisation; " + RTF_PAPER,
+    status=Status.EXACT,
+    statement=comp2_statement, derive=comp2_derive, numeric=comp2_numeric,
+    params=_abz_points,
+    examples=({"a": _GR1_A, "b": _GR1_B, "z_re": _Q(1, 3), "z_im": _Q(1, 5)},
+              {"a": rationals(7, 6, 3, 7), "b": rationals(8, 6, 3, 7), "z_re": _Q(-1, 4), "z_im": _Q(1, 9)},
+              {"a": rationals(9, 12, 1, 9), "b": rationals(10, 12, 3, 7), "z_re": _Q(1, 7), "z_im": 0}),
+    bound=Bound("d", 1, 16), display={"d": 3},
+    notes=r"Fully symbolic $a$, $b$ for $d = 1,\ldots,8$; reproducible random rationals for "
+          r"$d = 9,\ldots,16$ in verify() (the slow test-suite run extends the same proof to $d = 32$).",
+))
+
+# --- RTF-COMP-3 ---------------------------------------------------------------------------------
+
+_COMP3_LHS = (Symbol("comp(a) - e_1 b^T"), Symbol("det(lambda I - A + B C^T) - det(lambda I - A)"))
+
+
+def comp3_statement(d: Any = None, a: Any = None, b: Any = None, x: Any = None) -> Tuple:
+    """RTF-COMP-3: :math:`\\operatorname{comp}(a)-e_1b^{\\mathsf T}=\\operatorname{comp}(a+b)` and
+    :math:`\\chi_{a+b}-\\chi_a=b_1\\lambda^{d-1}+\\dots+b_d`."""
+    if a is None:
+        d = case_d(d)
+        aa, bb, xx = coeff_symbols("a", d), coeff_symbols("b", d), lam
+    else:
+        aa, bb, xx = exact(list(a)), exact(list(b)), exact(x)
+    d = len(aa)
+    diff = sympy.Add(*[bb[i] * xx ** (d - 1 - i) for i in range(d)])
+    return Tuple(Eq(_COMP3_LHS[0], comp([p + q for p, q in zip(aa, bb)]), evaluate=False),
+                 Eq(_COMP3_LHS[1], diff, evaluate=False))
+
+
+def comp3_derive(d: int) -> Derivation:
+    d = case_d(d)
+    a, b = coeff_symbols("a", d), coeff_symbols("b", d)
+    A, B, C = companion(a, b)
+    feedback = A - B * C.T
+    # both are expanded polynomials, so their difference is expanded already (Add merges like terms)
+    diff = _charpoly_expr(feedback) - _charpoly_expr(A)
+    value = Tuple(Eq(_COMP3_LHS[0], feedback, evaluate=False), Eq(_COMP3_LHS[1], diff, evaluate=False))
+    steps = (
+        Step("The rank-one feedback only changes the first row", Eq(_COMP3_LHS[0], feedback, evaluate=False)),
+        Step("Both characteristic polynomials by Berkowitz; their difference", value.args[1]),
+    )
+    return Derivation(value, steps)
+
+
+def comp3_numeric(dps: int, a: Any, b: Any, x: Any) -> list[Any]:
+    with at(dps):
+        A = routes.companion(a)
+        d = A.rows
+        fb = A.copy()
+        bb = num._vector(b, "b")
+        for j in range(d):
+            fb[0, j] -= bb[j]
+        xv = num._number(x, "x")
+        return [fb, mpmath.det(xv * mpmath.eye(d) - fb) - mpmath.det(xv * mpmath.eye(d) - A)]
+
+
+register(Result(
+    key="RTF-COMP-3",
+    title="Feedback form: comp(a) - e_1 b^T = comp(a + b)",
+    title_tex=r"Feedback form: $\operatorname{comp}(a) - e_1 b^\top = \operatorname{comp}(a + b)$",
+    source=SU_4,
+    status=Status.EXACT,
+    statement=comp3_statement, derive=comp3_derive, numeric=comp3_numeric,
+    examples=({"a": _GR1_A, "b": _GR1_B, "x": _Q(5, 3)},
+              {"a": rationals(11, 5, 3, 7), "b": rationals(12, 5, 3, 7), "x": _Q(-7, 4)}),
+    bound=Bound("d", 1, 32), display={"d": 3},
+    notes=r"Symbolic $a$, $b$ for every $d = 1,\ldots,32$.",
+    parts=(r"\operatorname{comp}(a) - e_1 b^\top", r"\det(\lambda I - A + BC^\top) - \det(\lambda I - A)"),
+))
+
+# --- RTF-REC-1 ----------------------------------------------------------------------------------
+
+STEPS = 6
+
+
+def _u_symbols(n: int) -> list[Symbol]:
+    return list(symbols(f"u_0:{n}"))
+
+
+def _kernel_by_powers(a: list[Any], c: list[Any], n: int) -> list[Any]:
+    A = comp(a)
+    x, out = Matrix([1] + [0] * (len(a) - 1)), []
+    for _ in range(n):
+        out.append(sympy.expand((Matrix([c]) * x)[0]))
+        x = A * x
+    return out
+
+
+def _convolution(K: list[Any], u: list[Any]) -> list[Any]:
+    return [sympy.expand(sympy.Add(*[K[j] * u[k - j] for j in range(k + 1)])) for k in range(len(u))]
+
+
+def rec1_statement(d: Any = None, a: Any = None, b: Any = None, u: Any = None) -> Eq:
+    """RTF-REC-1: the recurrence outputs equal :math:`\\sum_{j\\le k}K_ju_{k-j}`, :math:`K_j=c^{\\mathsf T}\\operatorname{comp}(a)^je_1`."""
+    if a is None:
+        d = case_d(d)
+        aa, cc, uu = coeff_symbols("a", d), coeff_symbols("c", d), _u_symbols(STEPS)
+    else:
+        aa, cc, uu = exact(list(a)), exact(list(b)), exact(list(u))
+    lhs = Matrix([Symbol(f"y_{k + 1}") for k in range(len(uu))])
+    return Eq(lhs, Matrix(_convolution(_kernel_by_powers(aa, cc, len(uu)), uu)), evaluate=False)
+
+
+def rec1_derive(d: int) -> Derivation:
+    d = case_d(d)
+    a, c, u = coeff_symbols("a", d), coeff_symbols("c", d), _u_symbols(STEPS)
+    x, ys = [sympy.Integer(0)] * d, []
+    for uk in u:
+        x = [sympy.expand(uk - sympy.Add(*[ai * xi for ai, xi in zip(a, x)]))] + x[:-1]
+        ys.append(sympy.expand(sympy.Add(*[ci * xi for ci, xi in zip(c, x)])))
+    lhs = Matrix([Symbol(f"y_{k + 1}") for k in range(STEPS)])
+    value = Eq(lhs, Matrix(ys), evaluate=False)
+    steps = (
+        Step(r"Unroll $x_{k+1} = (u_k - \langle a, x_k \rangle, x_k[0], \ldots, x_k[d-2])$, $x_0 = 0$, "
+             r"$y_{k+1} = c^\top x_{k+1}$ ($O(d)$ per step) with symbolic inputs $u_0,\ldots,u_5$", value),
+    )
+    return Derivation(value, steps)
+
+
+def rec1_numeric(dps: int, a: Any, b: Any, u: Any) -> list[Any]:
+    return num.recurrent(b, a, u, dps=dps)
+
+
+def _abu_points(with_h0: bool = False) -> Any:
+    def build() -> Any:
+        from hypothesis import strategies as st
+
+        from numerics.strategies import rationals as q
+
+        from .instances import coefficient_vectors
+
+        @st.composite
+        def draw(draw_: Any) -> dict[str, Any]:
+            d = draw_(st.integers(1, 8))
+            p = {"a": draw_(coefficient_vectors(d, stable=draw_(st.booleans()))),
+                 "b": draw_(st.lists(q(-2, 2, max_denominator=30), min_size=d, max_size=d)),
+                 "u": draw_(st.lists(q(-3, 3, max_denominator=30), min_size=1, max_size=16))}
+            if with_h0:
+                p["h0"] = draw_(q(-2, 2, max_denominator=20))
+            return p
+
+        return draw()
+
+    return build
+
+
+_U = [1, _Q(-1, 2), 2, 0, _Q(3, 7), -1, _Q(1, 5), 1, _Q(-2, 3), 3, 0, _Q(1, 9)]  # pragma: no mutate (input signal: test data)
+_EX_REC = ({"a": _GR1_A, "b": _GR1_B, "u": _U},
+           {"a": rationals(13, 5, 3, 4), "b": rationals(14, 5, 3, 7), "u": _U[:9]},  # possibly unstable
+           {"a": rationals(15, 8, 1, 9), "b": rationals(16, 8, 3, 7), "u": _U})
+
+register(Result(
+    key="RTF-REC-1",
+    title="O(d) state-free recurrence",
+    title_tex="$O(d)$ state-free recurrence",
+    source=SU_4 + ", state-free recurrence",
+    status=Status.EXACT,
+    statement=rec1_statement, derive=rec1_derive, numeric=rec1_numeric,
+    params=_abu_points(), examples=_EX_REC,
+    bound=Bound("d", 1, 6), display={"d": 2},
+    notes=r"Proved with symbolic $a$, $c$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$ against the "
+          r"convolution with kernels from companion-matrix powers.  Zero initial state.",
+))
+
+# --- RTF-REC-2 ----------------------------------------------------------------------------------
+
+
+def _iir_outputs(a: list[Any], b: list[Any], h0: Any, u: list[Any]) -> list[Any]:
+    """The stated difference equation with right-hand side (h0 + b_1, h0 a_i + b_{i+1}, h0 a_d)."""
+    d = len(a)
+    rhs = [h0 + b[0]] + [h0 * a[i - 1] + b[i] for i in range(1, d)] + [h0 * a[d - 1]]
+    y: list[Any] = []
+    for k in range(len(u)):
+        acc = sympy.Add(*[rhs[i] * u[k - i] for i in range(min(d, k) + 1)])
+        acc -= sympy.Add(*[a[i - 1] * y[k - i] for i in range(1, min(d, k) + 1)])
+        y.append(sympy.expand(acc))
+    return y
+
+
+def _series(numer: list[Any], den: list[Any], n: int) -> list[Any]:
+    """First n coefficients of numer(z)/den(z) (den(0) = 1) by Newton inversion of truncated Polys."""
+    D = Poly(poly_eval(den, z), z)
+    inv, prec = Poly(1, z, domain=D.domain), 1
+    while prec < n:
+        prec *= 2
+        inv = (inv * (Poly(2, z, domain=D.domain) - D * inv)).rem(Poly(z**prec, z, domain=D.domain))
+    g = (Poly(poly_eval(numer, z), z) * inv).rem(Poly(z**n, z))
+    out = list(reversed(g.all_coeffs())) if not g.is_zero else []
+    return [sympy.expand(x) for x in (out + [0] * n)[:n]]
+
+
+def rec2_statement(d: Any = None, a: Any = None, b: Any = None, h0: Any = None, u: Any = None) -> Eq:
+    """RTF-REC-2: :math:`y_k+\\sum_ia_iy_{k-i}=(h_0+b_1)u_k+\\sum_{i<d}(h_0a_i+b_{i+1})u_{k-i}+h_0a_du_{k-d}`."""
+    if a is None:
+        d = case_d(d)
+        aa, bb, hh, uu = coeff_symbols("a", d), coeff_symbols("b", d), Symbol("h_0"), _u_symbols(STEPS)
+    else:
+        aa, bb, hh, uu = exact(list(a)), exact(list(b)), exact(h0), exact(list(u))
+    lhs = Matrix([Symbol(f"y_{k}") for k in range(len(uu))])
+    return Eq(lhs, Matrix(_iir_outputs(aa, bb, hh, uu)), evaluate=False)
+
+
+def rec2_derive(d: int) -> Derivation:
+    d = case_d(d)
+    a, b, h, u = coeff_symbols("a", d), coeff_symbols("b", d), Symbol("h_0"), _u_symbols(STEPS)
+    numer = [b[i] + h * ([1] + a)[i] if i < d else h * a[d - 1] for i in range(d + 1)]
+    g = _series(numer, [1] + a, STEPS)  # kernel of H = h0 + b/a = (b + h0 a)/a
+    lhs = Matrix([Symbol(f"y_{k}") for k in range(STEPS)])
+    value = Eq(lhs, Matrix(_convolution(g, u)), evaluate=False)
+    steps = (
+        Step("$H = h_0 + b/a = (b + h_0 a)/a$; its formal power series (Newton inversion of $a$ modulo "
+             "$z^6$)",
+             Eq(Symbol("g"), Matrix(g).T, evaluate=False)),
+        Step("Output = causal convolution of $u$ with the series of $H$; multiplying by $a(z)$ gives the "
+             "stated difference equation", value),
+    )
+    return Derivation(value, steps)
+
+
+def rec2_numeric(dps: int, a: Any, b: Any, h0: Any, u: Any) -> list[Any]:
+    """The state-space recurrence with feed-through (not the difference equation)."""
+    return num.recurrent(b, a, u, h0=h0, dps=dps)
+
+
+register(Result(
+    key="RTF-REC-2",
+    title="IIR difference equation (with feed-through)",
+    source=SU_4 + "; " + RTF_PAPER + ", transfer function in z^{-1}",
+    status=Status.EXACT,
+    statement=rec2_statement, derive=rec2_derive, numeric=rec2_numeric,
+    params=_abu_points(with_h0=True),
+    examples=tuple({**p, "h0": h} for p, h in zip(_EX_REC, (_Q(1, 3), _Q(-5, 4), 2))),
+    bound=Bound("d", 1, 6), display={"d": 2},
+    notes=r"Proved with symbolic $a$, $b$, $h_0$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$: the "
+          r"difference equation's outputs equal the convolution with the power series of $h_0 + b/a$.  Zero "
+          r"initial conditions.",
+))

@@ -1,0 +1,428 @@
+"""VAR-A1 .. VAR-A6, VAR-A14, VAR-A15: Euler–Lagrange, Beltrami, Snell, first integrals (private).
+
+Every statement is an ``Eq`` (or a Tuple of them) whose left side names the
+quantity and whose right side is a non-zero closed form (an identity "… = 0" would
+give no relative digits).  Derivations use :func:`euler_lagrange` / :func:`beltrami`
+or the chain rule along :math:`Y=y(x), P=y'(x), Q=y''(x)`; numerics take every
+derivative by ``mp.diff`` of the integrand (:mod:`numerics.variational`).
+
+Registers: VAR-A1, VAR-A2, VAR-A2-CAVEAT, VAR-A3, VAR-A4, VAR-A6, VAR-A14, VAR-A15.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction as Fr
+from typing import Any
+
+import sympy
+from sympy import Eq, Function, Lambda, Rational, Symbol, Tuple, cosh, simplify, solve, sqrt
+
+from numerics import variational as num
+
+from proofs.core import checks
+from .functionals import beltrami, euler_lagrange, jet
+from proofs.core import Derivation, Result, Status, Step, register
+
+__all__ = ["BRACH_F", "INTEGRANDS_SYM", "MEDIA_SYM", "P", "Q", "Y", "x", "y"]
+
+x = Symbol("x", real=True)
+y = Function("y")
+Y = Symbol("y", positive=True)  # y(x) at a point (depth, y axis down)
+P = Symbol("p", real=True)  # y'(x)
+Q = Symbol("q", real=True)  # y''(x)
+yx, yp = y(x), y(x).diff(x)
+
+BRACH_F = sqrt(1 + yp**2) / sqrt(yx)
+#: the four integrands of VAR-A2 (a), as functions of (Y, P); indices match numerics.INTEGRANDS
+INTEGRANDS_SYM = {0: sqrt(1 + P**2) / sqrt(Y), 1: Y * sqrt(1 + P**2), 2: sqrt(1 + P**2), 3: P**2 / 2 - Y**2 / 2}
+#: the media v(y) of VAR-A3; indices match numerics.MEDIA
+MEDIA_SYM = {0: sqrt(Y), 1: 1 / Y, 2: Y, 3: 1 + Y**2}
+
+GF63 = "Gelfand & Fomin 1963, Calculus of Variations"
+SU1107 = "Su, 《自然极值》6. 最速降线的解答 (kexue.fm/archives/1107)"
+
+
+def _label(text: str) -> Symbol:
+    return Symbol(text)
+
+
+def _strategy(**fields: Any) -> Any:
+    """Build a ``params`` callable from strategy factories (hypothesis imported lazily)."""
+
+    def build() -> Any:
+        from numerics.strategies import points
+
+        return points(**{k: f() for k, f in fields.items()})
+
+    return build
+
+
+def _pos(hi: int = 5) -> Any:
+    return lambda: __import__("numerics.strategies", fromlist=["x"]).rationals(Fr(1, 20), hi, max_denominator=50)
+
+
+def _real_points(lo: int = -3, hi: int = 3) -> Any:
+    """Test data: a strategy of rationals in [lo, hi] (the claims hold for every real value)."""
+    return lambda: __import__("numerics.strategies", fromlist=["x"]).rationals(lo, hi, max_denominator=50)
+
+
+def _kinds(n: int) -> Any:
+    return lambda: __import__("hypothesis.strategies", fromlist=["x"]).integers(0, n - 1)
+
+
+# --- VAR-A1 ------------------------------------------------------------------------------------
+
+EL_LABEL = _label(r"\mathcal{E}[y]\cdot 2y^{3/2}(1+y'^2)^{3/2}")
+
+
+def el_brachistochrone_statement() -> Eq:
+    """VAR-A1: :math:`\\mathcal E[\\sqrt{1+y'^2}/\\sqrt y]\\cdot 2y^{3/2}(1+y'^2)^{3/2} = -(1+y'^2+2yy'')`."""
+    return Eq(EL_LABEL, -(1 + P**2 + 2 * Y * Q), evaluate=False)
+
+
+def _derive_a1() -> Derivation:
+    el = euler_lagrange(BRACH_F, y, x)
+    at = jet(el, y, x, Y, P, Q)
+    scaled = sympy.expand(simplify(at * 2 * Y ** Rational(3, 2) * (1 + P**2) ** Rational(3, 2)))
+    steps = (
+        Step("The time functional's integrand ($g = 1/2$, $y$ down)", Eq(Symbol("F"), BRACH_F)),
+        Step(r"Euler-Lagrange expression (SymPy $\texttt{euler\_equations}$)", Eq(Symbol(r"\mathcal{E}"), el)),
+        Step("In jet variables $y$, $p = y'$, $q = y''$, times $2y^{3/2}(1+p^2)^{3/2}$", Eq(EL_LABEL, scaled)),
+    )
+    return Derivation(Eq(EL_LABEL, scaled, evaluate=False), steps)
+
+
+register(Result(
+    key="VAR-A1", title="Euler-Lagrange equation of the brachistochrone",
+    source=f"{GF63} (general EL, THEOREM); instance derived for this project",
+    status=Status.EXACT, statement=el_brachistochrone_statement, derive=_derive_a1,
+    numeric=lambda y, p, q, dps: num.brachistochrone_el_scaled(y, p, q, dps=dps),
+    params=_strategy(y=_pos(), p=_real_points(), q=_real_points()),
+    examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 5, "p": -3, "q": Fr(7, 2)}),
+    notes=r"Sign convention: that of SymPy's $\texttt{euler\_equations}$ lhs, $F_y - \frac{d}{dx} F_{y'}$. "
+          "The general Euler-Lagrange theorem (Gelfand-Fomin) is imported; this instance is exact.",
+))
+
+# --- VAR-A2 ------------------------------------------------------------------------------------
+
+F_abs = Function("F")(Y, P)
+B_LABEL = _label(r"\frac{d}{dx}\left(F - y'F_{y'}\right)")
+
+
+def _D(expr: Any) -> Any:
+    """Total x-derivative of a function of (y, y') along a curve: D = y' d/dy + y'' d/dy'."""
+    return P * sympy.diff(expr, Y) + Q * sympy.diff(expr, P)
+
+
+def beltrami_identity_statement() -> Eq:
+    """VAR-A2: :math:`\\frac{d}{dx}(F-y'F_{y'}) = y'(F_y - \\frac{d}{dx}F_{y'})` for F = F(y, y')."""
+    el = sympy.diff(F_abs, Y) - P * sympy.diff(F_abs, Y, P) - Q * sympy.diff(F_abs, P, 2)
+    return Eq(B_LABEL, P * el, evaluate=False)
+
+
+def _derive_a2() -> Derivation:
+    first = F_abs - P * sympy.diff(F_abs, P)
+    value = sympy.expand(_D(first))
+    steps = (
+        Step("Beltrami expression for an $x$-independent integrand", Eq(Symbol("B"), first)),
+        Step(r"Chain rule along $y = y(x)$: $\frac{d}{dx} = y' \frac{d}{dy} + y'' \frac{d}{dy'}$", Eq(B_LABEL, value)),
+        Step("Caveat: $y = c$ ($y' = 0$) gives $B = F(c, 0)$ constant, but EL of the brachistochrone is "
+             "$-1/(2c^{3/2})$ (VAR-A2-CAVEAT)", r"\text{re-check EL on every Beltrami solution}"),
+    )
+    return Derivation(Eq(B_LABEL, value, evaluate=False), steps)
+
+
+def _concrete_evaluate(table: Mapping[int, Any], fn: Any) -> Any:
+    """``evaluate`` that substitutes a concrete integrand for F and a test curve for (y, p, q)."""
+
+    def evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
+        rhs = checks.value_of(statement)
+        F = Lambda((Y, P), table[point["kind"]])
+        t = sympy.sympify(point["x"])
+        curve = 1 + x**2 + sympy.sin(x)
+        jetvals = {Y: curve.subs(x, t), P: curve.diff(x).subs(x, t), Q: curve.diff(x, 2).subs(x, t)}
+        concrete = rhs.subs(fn, F).doit().subs(jetvals)
+        return checks.to_mpmath(sympy.N(concrete, dps + 15))
+
+    return evaluate
+
+
+register(Result(
+    key="VAR-A2", title="Beltrami identity d/dx(F - y'F_y') = y' EL",
+    title_tex=r"Beltrami identity $\frac{d}{dx}(F - y'F_{y'}) = y'\,\mathrm{EL}$",
+    source=GF63, status=Status.EXACT, statement=beltrami_identity_statement, derive=_derive_a2,
+    numeric=lambda kind, x, dps: num.beltrami_derivative(kind, x, dps=dps),
+    evaluate=_concrete_evaluate(INTEGRANDS_SYM, Function("F")),
+    params=_strategy(kind=_kinds(4), x=_real_points(-1, 1)),
+    examples=tuple({"kind": k, "x": Fr(1, 3) + Fr(k, 5)} for k in range(4)),
+    notes=r"Numerically checked for $F = \sqrt{1+y'^2}/\sqrt{y}$, $y \sqrt{1+y'^2}$, $\sqrt{1+y'^2}$, "
+          r"$y'^2/2 - y^2/2$ along the non-extremal curve $y = 1 + x^2 + \sin x$. The converse fails "
+          "(VAR-A2-CAVEAT).",
+))
+
+C = Symbol("c", positive=True)
+CAV_EL, CAV_B = _label(r"\mathcal{E}[c]"), _label(r"(F - y'F_{y'})[c]")
+
+
+def beltrami_caveat_statement() -> Tuple:
+    """VAR-A2 caveat: on y ≡ c > 0, :math:`F-y'F_{y'} = 1/\\sqrt c` is constant but :math:`\\mathcal E = -1/(2c^{3/2}) \\ne 0`."""
+    return Tuple(Eq(CAV_EL, -1 / (2 * C ** Rational(3, 2)), evaluate=False), Eq(CAV_B, 1 / sqrt(C), evaluate=False))
+
+
+def _derive_caveat() -> Derivation:
+    el = simplify(euler_lagrange(BRACH_F, y, x).subs(yx, C).doit())
+    first = simplify(beltrami(BRACH_F, y, x).subs(yx, C).doit())
+    steps = (Step("EL expression on the horizontal line $y = c$", Eq(CAV_EL, el)),
+             Step("Beltrami expression on $y = c$ (a constant: the first integral holds)", Eq(CAV_B, first)))
+    return Derivation(Tuple(Eq(CAV_EL, el, evaluate=False), Eq(CAV_B, first, evaluate=False)), steps)
+
+
+register(Result(
+    key="VAR-A2-CAVEAT", title="Beltrami caveat: y' = 0 satisfies the first integral but not EL",
+    title_tex="Beltrami caveat: $y' = 0$ satisfies the first integral but not EL",
+    parts=(r"\mathcal{E}[c]", r"(F - y'F_{y'})[c]"),
+    source=GF63 + "; spec pitfall C3", status=Status.EXACT, statement=beltrami_caveat_statement,
+    derive=_derive_caveat, numeric=lambda c, dps: num.constant_path_el(c, dps=dps),
+    params=_strategy(c=_pos()), examples=({"c": 2}, {"c": Fr(3, 7)}),
+))
+
+# --- VAR-A3 ------------------------------------------------------------------------------------
+
+v = Function("v")
+LAYER_LABEL = _label(r"F - y'F_{y'},\ F = \sqrt{1+y'^2}/v(y)")
+COMPANION_LABEL = _label(r"\mathcal{E}[\sqrt{1+y'^2}/v(x)]")
+
+
+def layered_medium_statement() -> Eq:
+    """VAR-A3 (Su-1107 formula (1)): for :math:`F=\\sqrt{1+y'^2}/v(y)`, :math:`F-y'F_{y'} = 1/(v\\sqrt{1+y'^2})`.
+
+    Hence :math:`v^2(1+y'^2) = \\text{const}`: Snell's law :math:`v/\\cos\\theta_h = \\text{const}`
+    (θ_h from the horizontal), :math:`\\sin\\alpha/v = \\text{const}` (α from the vertical).
+    """
+    return Eq(LAYER_LABEL, 1 / (v(Y) * sqrt(1 + P**2)), evaluate=False)
+
+
+def _derive_a3() -> Derivation:
+    first = simplify(jet(beltrami(sqrt(1 + yp**2) / v(yx), y, x), y, x, Y, P))
+    companion = euler_lagrange(sqrt(1 + yp**2) / v(x), y, x)
+    steps = (
+        Step("Beltrami expression ($v$ depends on $y$ only)", Eq(LAYER_LABEL, first)),
+        Step(r"Squaring: $v^2 (1 + y'^2) = 1/C^2 = \text{const}$; with $\cos \theta_h = 1/\sqrt{1+y'^2}$ this is "
+             r"$v/\cos \theta_h = \text{const}$ (Snell across horizontal layers)", r"v^2(1+y'^2) = C^{-2}"),
+        Step(r"Companion, $v = v(x)$: $F_y = 0$, so EL reads $\frac{d}{dx} F_{y'} = 0$, i.e. "
+             r"$\sin \theta/v = \text{const}$", Eq(COMPANION_LABEL, companion)),
+    )
+    return Derivation(Eq(LAYER_LABEL, first, evaluate=False), steps)
+
+
+def _media_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
+    rhs = checks.value_of(statement).subs(v, Lambda(Y, MEDIA_SYM[point["kind"]])).doit()
+    return checks.to_mpmath(sympy.N(rhs.subs({Y: sympy.sympify(point["y"]), P: sympy.sympify(point["p"])}), dps + 15))
+
+
+register(Result(
+    key="VAR-A3", title="Layered medium: v^2 (1 + y'^2) = const (Snell across layers)",
+    title_tex=r"Layered medium: $v^2 (1 + y'^2) = \text{const}$ (Snell across layers)",
+    source=SU1107 + ", formula (1)", status=Status.EXACT, statement=layered_medium_statement, derive=_derive_a3,
+    numeric=lambda kind, y, p, dps: num.layered_first_integral(kind, y, p, dps=dps),
+    evaluate=_media_evaluate, params=_strategy(kind=_kinds(4), y=_pos(), p=_real_points()),
+    examples=tuple({"kind": k, "y": Fr(2 + k, 3), "p": Fr(3 - 2 * k, 7)} for k in range(4)),
+    notes="Inherits the Beltrami caveat: horizontal lines satisfy the formula for every $v$ but solve EL only "
+          r"if $v'(y_0) = 0$. Media checked: $\sqrt{y}$ (brachistochrone), $1/y$ (catenary), $y$ (circles), "
+          "$1 + y^2$.",
+))
+
+# --- VAR-A4 ------------------------------------------------------------------------------------
+
+a, b, d, v1, v2 = sympy.symbols("a b d v1 v2", positive=True)
+xs = Symbol("x", real=True)
+
+
+def _travel_time(v_1: Any = v1, v_2: Any = v2) -> Any:
+    return sqrt(a**2 + xs**2) / v_1 + sqrt(b**2 + (d - xs) ** 2) / v_2
+
+
+def snell_statement() -> Tuple:
+    """VAR-A4: :math:`T'(x) = \\sin\\alpha_1/v_1-\\sin\\alpha_2/v_2`, :math:`T''>0`, reflection :math:`x^*=ad/(a+b)`."""
+    sin1, sin2 = xs / sqrt(a**2 + xs**2), (d - xs) / sqrt(b**2 + (d - xs) ** 2)
+    return Tuple(
+        Eq(_label("T'(x)"), sin1 / v1 - sin2 / v2, evaluate=False),
+        Eq(_label("T''(x)"), a**2 / (v1 * (a**2 + xs**2) ** Rational(3, 2))
+           + b**2 / (v2 * (b**2 + (d - xs) ** 2) ** Rational(3, 2)), evaluate=False),
+        Eq(_label("x^*_{refl}"), a * d / (a + b), evaluate=False),
+    )
+
+
+def _derive_a4() -> Derivation:
+    T = _travel_time()
+    # T'' is left as differentiated: simplify finds no shorter form of it (and costs more than the rest)
+    t1, t2 = simplify(T.diff(xs)), T.diff(xs, 2)
+    # reflection: one medium, both points above the mirror; T' = 0 has the single root a d/(a + b)
+    refl = sympy.sqrt(a**2 + xs**2) + sympy.sqrt(b**2 + (d - xs) ** 2)
+    roots = solve(sympy.diff(refl, xs), xs)
+    if len(roots) != 1:
+        raise ArithmeticError(f"expected one stationary point of the reflection time, got {roots}")
+    steps = (Step("Travel time through $(x, 0)$", Eq(Symbol("T"), T)),
+             Step("First derivative", Eq(_label("T'(x)"), t1)),
+             Step("Second derivative: a sum of positive terms, so $T$ is strictly convex", Eq(_label("T''(x)"), t2)),
+             Step("Reflection: the unique root of $T'$", Eq(_label("x^*_{refl}"), roots[0])))
+    return Derivation(Tuple(Eq(_label("T'(x)"), t1, evaluate=False), Eq(_label("T''(x)"), t2, evaluate=False),
+                            Eq(_label("x^*_{refl}"), roots[0], evaluate=False)), steps)
+
+
+def _snell_numeric(a: Any, b: Any, d: Any, v1: Any, v2: Any, x: Any, dps: int) -> list:
+    return [*num.snell_derivatives(a, b, d, v1, v2, x, dps=dps), num.reflection_point(a, b, d, dps=dps)]
+
+
+register(Result(
+    key="VAR-A4", title="Fermat's principle: Snell's law and the reflection law",
+    source="standard; " + SU1107 + " (layered version)", status=Status.EXACT,
+    statement=snell_statement, derive=_derive_a4, numeric=_snell_numeric,
+    params=_strategy(a=_pos(), b=_pos(), d=_pos(), v1=_pos(), v2=_pos(), x=_real_points(-2, 4)),
+    examples=({"a": 1, "b": 2, "d": 3, "v1": 1, "v2": Fr(3, 4), "x": Fr(7, 5)},
+              {"a": Fr(1, 2), "b": 3, "d": 5, "v1": 2, "v2": 7, "x": -1}),
+    notes=r"Angles from the normal: $\sin \alpha_1/v_1 = \sin \alpha_2/v_2$ at the minimiser (not "
+          r"$v_1 \sin \alpha_1 = v_2 \sin \alpha_2$). $\texttt{numerics.variational.snell\_point}$ reproduces the "
+          r"golden $x^* = 1.437409303028748505\ldots$ ($a=1$, $b=2$, $d=3$, $v_2=3/4$).",
+    parts=(r"T'(x)", r"T''(x)", r"x^*_{refl}"),
+))
+
+# --- VAR-A6 ------------------------------------------------------------------------------------
+
+A6_B, A6_D = _label(r"F - y'F_{y'}"), _label(r"\frac{d}{dx}\left[y(1+y'^2)\right]")
+
+
+def first_integral_statement() -> Tuple:
+    """VAR-A6: :math:`F-y'F_{y'} = 1/(\\sqrt y\\sqrt{1+y'^2})` and :math:`\\frac{d}{dx}[y(1+y'^2)] = y'(1+y'^2+2yy'')`.
+
+    So EL (:math:`1+y'^2+2yy''=0`, VAR-A1) gives the first integral :math:`y(1+y'^2) = 2r`
+    (the Snell constant :math:`\\cos\\theta_h/\\sqrt y = 1/\\sqrt{2r}`), and conversely where y' ≠ 0.
+    """
+    return Tuple(Eq(A6_B, 1 / (sqrt(Y) * sqrt(1 + P**2)), evaluate=False),
+                 Eq(A6_D, P * (1 + P**2 + 2 * Y * Q), evaluate=False))
+
+
+def _derive_a6() -> Derivation:
+    first = simplify(jet(beltrami(BRACH_F, y, x), y, x, Y, P))
+    dd = sympy.factor(jet(sympy.diff(yx * (1 + yp**2), x), y, x, Y, P, Q))
+    steps = (Step("Beltrami expression of the brachistochrone integrand", Eq(A6_B, first)),
+             Step(r"Setting it to $1/\sqrt{2r}$ and squaring gives $y(1 + y'^2) = 2r$; its derivative",
+                  Eq(A6_D, dd)))
+    return Derivation(Tuple(Eq(A6_B, first, evaluate=False), Eq(A6_D, dd, evaluate=False)), steps)
+
+
+register(Result(
+    key="VAR-A6", title="Brachistochrone first integral y(1 + y'^2) = 2r",
+    title_tex="Brachistochrone first integral $y(1 + y'^2) = 2r$",
+    parts=(r"F - y'F_{y'}", r"\frac{d}{dx}\left[y(1+y'^2)\right]"),
+    source=SU1107 + ", formula (1)", status=Status.EXACT, statement=first_integral_statement, derive=_derive_a6,
+    numeric=lambda y, p, q, dps: [num.layered_first_integral(0, y, p, dps=dps),
+                                  num.first_integral_derivative(y, p, q, dps=dps)],
+    params=_strategy(y=_pos(), p=_real_points(), q=_real_points()),
+    examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 3, "p": -2, "q": Fr(5, 3)}),
+))
+
+# --- VAR-A14 -----------------------------------------------------------------------------------
+
+LEG_LABEL = _label("F_{y'y'}")
+
+
+def legendre_condition_statement() -> Eq:
+    """VAR-A14 (Legendre condition): :math:`F_{y'y'} = 1/(\\sqrt y(1+y'^2)^{3/2}) > 0`."""
+    return Eq(LEG_LABEL, 1 / (sqrt(Y) * (1 + P**2) ** Rational(3, 2)), evaluate=False)
+
+
+register(Result(
+    key="VAR-A14", title="Legendre condition for the brachistochrone",
+    source=GF63 + " (Legendre, Jacobi conditions)", status=Status.EXACT,
+    statement=legendre_condition_statement,
+    derive=lambda: Derivation(Eq(LEG_LABEL, simplify(sympy.diff(INTEGRANDS_SYM[0], P, 2)), evaluate=False),
+                              (Step("Second derivative of $F$ in $y'$",
+                                    Eq(LEG_LABEL, sympy.diff(INTEGRANDS_SYM[0], P, 2))),)),
+    numeric=lambda y, p, dps: num.legendre_condition(y, p, dps=dps),
+    params=_strategy(y=_pos(), p=_real_points()), examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
+    notes="Jacobi condition: the Jacobi field of the dilation family of cycloids and its positivity on the arch "
+          "are VAR-A14-JACOBI (EXACT); that they make the cycloid a strong minimum is the imported THEOREM "
+          r"(Gelfand-Fomin). Supported numerically by VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).",
+))
+
+# --- VAR-A15 -----------------------------------------------------------------------------------
+
+ca, cb, R, x0 = Symbol("a", positive=True), Symbol("b", real=True), Symbol("R", positive=True), Symbol("x0", real=True)
+A15 = [_label(r"(F - y'F_{y'})_{cat}"), _label(r"\left(\frac{d}{dx}F_{y'}\right)_{cat}"),
+       _label(r"(F - y'F_{y'})_{circ}"), _label(r"\left(\frac{d}{dx}F_{y'}\right)_{circ}")]
+
+
+def media_applications_statement() -> Tuple:
+    """VAR-A15: the catenary :math:`y=a\\cosh((x-b)/a)` extremises :math:`\\int y\\,ds` and circles centred on the axis
+    extremise :math:`\\int ds/y`: first integrals a and 1/R, and :math:`\\frac{d}{dx}F_{y'} = F_y` (EL) along them.
+    """
+    return Tuple(Eq(A15[0], ca, evaluate=False), Eq(A15[1], cosh((x - cb) / ca), evaluate=False),
+                 Eq(A15[2], 1 / R, evaluate=False),
+                 Eq(A15[3], -R / (R**2 - (x - x0) ** 2) ** Rational(3, 2), evaluate=False))
+
+
+def _along_candidate(F: Any, curve: Any) -> tuple[Any, Any, Any]:
+    """(F - y'F_{y'}, d/dx F_{y'}, F_y) along y = curve(x), by euler_lagrange/beltrami then substitution."""
+    first = beltrami(F, y, x).subs(yx, curve).doit()
+    Fp = sympy.diff(jet(F, y, x, Y, P), P)
+    dFp = sympy.diff(Fp.subs({Y: curve, P: sympy.diff(curve, x)}), x)
+    Fy = sympy.diff(jet(F, y, x, Y, P), Y).subs({Y: curve, P: sympy.diff(curve, x)})
+    return first, dFp, Fy
+
+
+_U, _H = Symbol("u", real=True), Symbol("h", positive=True)
+
+
+def _on_catenary(expr: Any) -> Any:
+    """Simplify along the catenary: x = b + a u, and (1 + sinh^2 u)^e = cosh^{2e} u (cosh u > 0)."""
+    e = expr.subs(x, cb + ca * _U)
+    e = e.replace(lambda t: t.is_Pow and sympy.expand(t.base - sympy.sinh(_U) ** 2 - 1) == 0,
+                  lambda t: cosh(_U) ** (2 * t.exp))
+    e = sympy.expand(e).subs(sympy.sinh(_U) ** 2, cosh(_U) ** 2 - 1)
+    return simplify(e).subs(_U, (x - cb) / ca)
+
+
+def _on_circle(expr: Any) -> Any:
+    """Simplify along the circle: x = x0 + sqrt(R^2 - h^2) with h = y > 0, then back to x."""
+    return simplify(expr.subs(x, x0 + sqrt(R**2 - _H**2))).subs(_H, sqrt(R**2 - (x - x0) ** 2))
+
+
+def _derive_a15() -> Derivation:
+    cat = ca * cosh((x - cb) / ca)
+    circ = sqrt(R**2 - (x - x0) ** 2)
+    b1, d1, _ = _along_candidate(yx * sqrt(1 + yp**2), cat)
+    b2, d2, _ = _along_candidate(sqrt(1 + yp**2) / yx, circ)
+    b1, d1, b2, d2 = _on_catenary(b1), _on_catenary(d1), _on_circle(b2), _on_circle(d2)
+    el1 = _on_catenary(euler_lagrange(yx * sqrt(1 + yp**2), y, x).subs(yx, cat).doit())
+    el2 = _on_circle(euler_lagrange(sqrt(1 + yp**2) / yx, y, x).subs(yx, circ).doit())
+    if el1 != 0 or el2 != 0:
+        raise ArithmeticError(f"EL residuals did not vanish on the candidates: {el1}, {el2}")
+    steps = (
+        Step(r"$v \propto 1/y$: $F = y \sqrt{1+y'^2}$; formula (1) gives $(1+y'^2)/y^2 = 1/a^2$, i.e. the catenary",
+             Eq(Symbol("y"), cat)),
+        Step("EL residual on the catenary (simplified)", Eq(Symbol(r"\mathcal{E}_{cat}"), el1)),
+        Step(r"$v \propto y$: $F = \sqrt{1+y'^2}/y$; formula (1) gives $y^2(1+y'^2) = R^2$, circles on the axis",
+             Eq(Symbol("y"), circ)),
+        Step("EL residual on the circle (simplified)", Eq(Symbol(r"\mathcal{E}_{circ}"), el2)),
+        Step(r"Length constraint: $F = (y - \lambda) \sqrt{1+y'^2}$ gives $y - \lambda = a \cosh((x-b)/a)$",
+             r"y-\lambda = a\cosh\frac{x-b}{a}"),
+    )
+    value = Tuple(Eq(A15[0], b1, evaluate=False), Eq(A15[1], d1, evaluate=False),
+                  Eq(A15[2], b2, evaluate=False), Eq(A15[3], d2, evaluate=False))
+    return Derivation(value, steps)
+
+
+register(Result(
+    key="VAR-A15", title="Catenary and circles from formula (1)",
+    source="Su, 《自然极值》5 (kexue.fm/archives/1094) announces the catenary; derivations standard",
+    status=Status.EXACT, statement=media_applications_statement, derive=_derive_a15,
+    numeric=lambda a, b, R, x0, x, dps: [*num.catenary_checks(a, b, x, dps=dps), *num.circle_checks(R, x0, x, dps=dps)],
+    examples=({"a": Fr(3, 2), "b": Fr(1, 5), "R": 2, "x0": Fr(1, 3), "x": Fr(7, 10)},
+              {"a": Fr(1, 3), "b": -1, "R": Fr(5, 2), "x0": 2, "x": 1}),
+    notes="The circle check needs $|x - x_0| < R$. Extremals of the area of revolution and of the hanging chain "
+          "($y$ up or down does not change the extremals); circles are geodesics of the Poincare half-plane.",
+    parts=(r"(F - y'F_{y'})_{cat}", r"\left(\frac{d}{dx} F_{y'}\right)_{cat}", r"(F - y'F_{y'})_{circ}",
+           r"\left(\frac{d}{dx} F_{y'}\right)_{circ}"),
+))

@@ -1,0 +1,71 @@
+"""The layout shows the architecture: pillar packages found, modules that say what they register, numerics apart.
+
+- every module that registers results lists exactly those keys in its docstring ("Registers: ...");
+- importing any module of :mod:`numerics` loads neither SymPy nor :mod:`proofs` (the independence of
+  the numeric routes, checked by importing every module in one fresh interpreter);
+- the pillar packages are discovered, and results are listed pillar by pillar in the stated order.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import subprocess
+import sys
+from collections import defaultdict
+
+import pytest
+
+import numerics
+import proofs
+from proofs import registry
+
+
+def _registering_modules() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in registry.keys():
+        found[registry.origin(key)].append(key)
+    return found
+
+
+REGISTERING = _registering_modules()
+
+
+@pytest.mark.parametrize("module", sorted(REGISTERING))
+def test_module_docstring_lists_exactly_the_keys_it_registers(module):
+    doc = importlib.import_module(module).__doc__ or ""
+    match = re.search(r"Registers:(.*?)(?:\n\s*\n|\Z)", doc, flags=re.S)
+    assert match, f"{module}: the docstring has no 'Registers:' paragraph"
+    listed = re.findall(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+", match.group(1))
+    assert listed == REGISTERING[module], f"{module}: docstring lists {listed}, registers {REGISTERING[module]}"
+
+
+def test_every_result_comes_from_a_pillar_package():
+    outside = {m for m in REGISTERING if m.split(".")[:1] != ["proofs"] or m.split(".")[1] not in proofs.PILLARS}
+    assert not outside
+
+
+def test_pillars_are_discovered_and_listed_in_their_stated_order():
+    on_disk = {m.name for m in pkgutil.iter_modules(proofs.__path__) if m.ispkg} - proofs.NOT_PILLARS
+    assert set(proofs.PILLARS) == on_disk
+    ranks = [getattr(getattr(proofs, p), "ORDER") for p in proofs.PILLARS]
+    assert ranks == sorted(ranks)
+    pillar_of = [registry.origin(k).split(".")[1] for k in registry.keys()]
+    assert pillar_of == sorted(pillar_of, key=proofs.PILLARS.index), "results are listed pillar by pillar"
+
+
+NUMERIC_MODULES = sorted(m.name for m in pkgutil.walk_packages(numerics.__path__, "numerics."))
+
+
+def test_importing_numerics_loads_neither_sympy_nor_proofs():
+    code = (
+        "import importlib, sys\n"
+        f"for name in {NUMERIC_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('sympy', 'proofs'))\n"
+        "print(' '.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "", f"numerics loaded {out.stdout.strip()[:200]}"
