@@ -170,14 +170,15 @@ def _accepted(fn: Callable[..., Any], point: Mapping[str, Any]) -> dict[str, Any
     return {k: v for k, v in point.items() if k in params}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Result:
     """One registered mathematical claim.
 
     Parameters
     ----------
     key, title, source, status
-        Identification.  ``key`` is the spec's ID (``HIPPO-LEG-6``), upper case.
+        Identification.  ``key`` is the spec's ID (``HIPPO-LEG-6``), upper case; ``status`` defaults
+        to EXACT.  Every field is passed by keyword.
     statement
         ``statement(**case) -> Eq | Expr | Matrix | Tuple``: the closed form.  For an
         ``Eq`` the left side names the quantity and the right side is the closed form.
@@ -220,7 +221,7 @@ class Result:
     key: str
     title: str
     source: str
-    status: Status
+    status: Status = Status.EXACT
     statement: Callable[..., Any]
     derive: Callable[..., Any] | None = None
     numeric: Callable[..., Any] | None = None
