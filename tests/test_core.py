@@ -162,3 +162,17 @@ def test_same_disproves_by_one_point_but_never_proves_by_it():
     # outside the domain of a symbol's assumptions the probe says nothing; the negative point is used
     neg = Symbol("y", negative=True)
     assert same(sympy.sqrt(neg**2), -neg)
+
+
+def test_notebook_views_of_a_result_its_derivation_and_its_report():
+    from proofs import registry
+
+    r = registry["HIPPO-LEG-6"]
+    view = r._repr_latex_()
+    assert view.startswith("$$") and view.endswith("$$")
+    assert "HIPPO-LEG-6" in view and "EXACT" in view and r"P_n'" in view  # key, status, typeset title
+    assert sympy.latex(r.general().lhs) in view  # the statement
+    steps = r.derivation(n=3)._repr_latex_()
+    assert steps.count(r"\text{") >= len(r.derivation(n=3).steps) and r"\begin{aligned}" in steps
+    report = r.verify(dps=20)._repr_html_()
+    assert "<table>" in report and "passed" in report and "dps 20" in report and "HIPPO-LEG-6" in report
