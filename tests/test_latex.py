@@ -14,18 +14,8 @@ import sympy
 
 from proofs import registry
 from proofs.core import Status
-from proofs.app.report import (
-    MIN_SCALE,
-    FigureRef,
-    _lines,
-    break_lines,
-    compile_pdf,
-    display,
-    document,
-    pillar_of,
-    scales_in_log,
-    tex_engine,
-)
+from proofs.app.displays import MIN_SCALE, _lines, break_lines, display, scales_in_log
+from proofs.app.report import FigureRef, compile_pdf, document, pillar_of, tex_engine
 
 RESULTS = list(registry)
 #: the formulas that were printed as hairlines when every display was scaled to the line width
