@@ -8,7 +8,7 @@ The registry keeps a smaller bound for some results (DISC-1..5, LEGS-P4, P8, P9,
 so that ``closedform verify`` stays under about 5 s per result; this script runs the *same*
 proof (``Result.prove(bound=stop)``: statement == derivation for every N in 1..stop) and prints
 the time of each, plus the time of the largest single case.  The slow tests
-(``pytest -m slow tests/test_hippo_bounds.py``) assert the same proofs.
+(``pytest -m slow tests/hippo/test_hippo_bounds.py``) assert the same proofs.
 """
 
 from __future__ import annotations

@@ -69,3 +69,31 @@ def test_importing_numerics_loads_neither_sympy_nor_proofs():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "", f"numerics loaded {out.stdout.strip()[:200]}"
+
+
+def test_each_post_and_paper_is_spelled_as_in_the_bibliography():
+    from proofs.core import bibliography as bib
+
+    papers = {m.group(1): value for value in vars(bib).values() if isinstance(value, str)
+              for m in re.finditer(r"arXiv (\d{4}\.\d{4,5})", value)}
+    wrong = []
+    for r in registry:
+        for m in re.finditer(r"\(kexue\.fm/archives/(\d+)\)", r.source):
+            if m.group(1) not in bib.POSTS or bib.POSTS[m.group(1)] not in r.source:
+                wrong.append((r.key, f"kexue.fm/archives/{m.group(1)}"))
+        for m in re.finditer(r"arXiv (\d{4}\.\d{4,5})", r.source):
+            if m.group(1) not in papers or papers[m.group(1)] not in r.source:
+                wrong.append((r.key, f"arXiv {m.group(1)}"))
+    assert not wrong, f"sources not spelled as in proofs/core/bibliography.py: {wrong[:10]}"
+
+
+def test_every_file_a_note_points_to_exists():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    missing = []
+    for r in registry:
+        for path in re.findall(r"((?:tests|benchmarks|proofs|numerics)/[\w/\\]+\.py)", r.notes):
+            if not (root / path.replace("\\_", "_")).exists():
+                missing.append((r.key, path))
+    assert not missing, f"notes point to files that do not exist: {missing}"

@@ -16,9 +16,11 @@ that does not evaluate the closed form it is compared with (spec ``entropy.md``)
   (ENT-A8c) by bracketing, bisection and Newton steps.
 
 Functions named ``*_at`` (private) work at the *ambient* mpmath precision so that
-``mp.diff``/``mp.quad``/``mp.taylor`` can raise it; the public functions wrap them in
-``mpmath.workdps(dps)``.  Quadrature, root finding and Monte-Carlo helpers live in
-:mod:`numerics.entropy.quadrature` and :mod:`numerics._entropy_mc` and are re-exported.
+``mp.diff``/``mp.quad``/``mp.taylor`` can raise it; the public functions are decorated with
+:func:`numerics.agree.with_dps` (check ``dps``, work at ``dps`` plus guard digits, round the result to
+``dps``).  Quadrature and root-finding routes live in :mod:`numerics.entropy.quadrature` and
+:mod:`numerics.entropy.scale_laws` (re-exported here), those of the HEURISTIC and EMPIRICAL items in
+:mod:`numerics.entropy.heuristics`.
 """
 
 from __future__ import annotations

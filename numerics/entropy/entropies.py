@@ -44,7 +44,7 @@ from .scale_laws import (
     su_law_routes,
     yarn_algebra_values,
 )
-from numerics.agree import DEFAULT_DPS, check_dps
+from numerics.agree import DEFAULT_DPS, with_dps
 
 __all__ = [
     "softmax_entropy",
@@ -177,6 +177,7 @@ def _moments_at(s: list[Any], lam: Any) -> tuple[Any, Any]:
 # --- public API --------------------------------------------------------------------------------
 
 
+@with_dps(guard=_GUARD)
 def softmax_entropy(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """Entropy (nats) of :math:`p = \\operatorname{softmax}(\\lambda s)` by the stable form of pitfall P2.
 
@@ -192,51 +193,36 @@ def softmax_entropy(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> An
     >>> print(mpmath.nstr(softmax_entropy([0, 1, 2], 1, dps=30), 20))
     0.83239558183993887295
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec, lam_ = _scores(s), real_number(lam, "lam")
-        value = _entropy_at(vec, lam_)
-    with mpmath.workdps(dps):
-        return +value
+    vec, lam_ = _scores(s), real_number(lam, "lam")
+    return _entropy_at(vec, lam_)
 
 
+@with_dps(guard=_GUARD)
 def entropy_definition(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`H = -\\sum_i p_i \\ln p_i` evaluated literally (the definition of ENT-A1; zero terms skipped)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec, lam_ = _scores(s), real_number(lam, "lam")
-        value = _definition_at(vec, lam_)
-    with mpmath.workdps(dps):
-        return +value
+    vec, lam_ = _scores(s), real_number(lam, "lam")
+    return _definition_at(vec, lam_)
 
 
+@with_dps(guard=_GUARD)
 def log_partition(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`A(\\lambda) = \\ln\\sum_i e^{\\lambda s_i}` by log-sum-exp (shift by the maximum, ``log1p``)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        value = _log_partition_at(_scores(s), real_number(lam, "lam"))
-    with mpmath.workdps(dps):
-        return +value
+    return _log_partition_at(_scores(s), real_number(lam, "lam"))
 
 
+@with_dps(guard=_GUARD)
 def softmax(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """:math:`p_i = e^{\\lambda s_i}/\\sum_j e^{\\lambda s_j}` from shifted exponentials."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        _, _, w = _shifted([real_number(lam, "lam") * v for v in _scores(s)])
-        z = mp.fsum(w)
-        ps = [wi / z for wi in w]
-    with mpmath.workdps(dps):
-        return [+p for p in ps]
+    _, _, w = _shifted([real_number(lam, "lam") * v for v in _scores(s)])
+    z = mp.fsum(w)
+    return [wi / z for wi in w]
 
 
+@with_dps(guard=_GUARD)
 def tilted_moments(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> tuple[Any, Any]:
     """:math:`(E_p[s], \\operatorname{Var}_p[s])` under :math:`p = \\operatorname{softmax}(\\lambda s)`."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        mean, var = _moments_at(_scores(s), real_number(lam, "lam"))
-    with mpmath.workdps(dps):
-        return +mean, +var
+    mean, var = _moments_at(_scores(s), real_number(lam, "lam"))
+    return mean, var
 
 
 def _size(n: Any, minimum: int = 2) -> int:
@@ -256,6 +242,7 @@ def _two_level_at(n: int, u: Any) -> tuple[Any, Any, Any]:
     return 1 / (1 + r), eps, mp.log1p(r) + u * eps
 
 
+@with_dps(guard=_GUARD)
 def two_level_atoms(n: int, u: Any, *, dps: int = DEFAULT_DPS) -> tuple[Any, Any]:
     """Two-level model (ENT-A8) as two atoms with multiplicities: returns ``(p_max, H)``.
 
@@ -265,12 +252,9 @@ def two_level_atoms(n: int, u: Any, *, dps: int = DEFAULT_DPS) -> tuple[Any, Any
     evaluated as in :func:`_two_level_at` (exact for every ``n >= 2`` and real ``u``; no
     binary-entropy form is used).  ``n`` must be an exact integer (e.g. ``10**30``).
     """
-    dps = check_dps(dps)
     n = _size(n)
-    with mpmath.workdps(dps + _GUARD):
-        p, _, h = _two_level_at(n, real_number(u, "u"))
-    with mpmath.workdps(dps):
-        return +p, +h
+    p, _, h = _two_level_at(n, real_number(u, "u"))
+    return p, h
 
 
 def two_level_vector(n: int, delta: Any = 1) -> list[Any]:
@@ -281,6 +265,7 @@ def two_level_vector(n: int, delta: Any = 1) -> list[Any]:
     return [delta] + [0] * (n - 1)
 
 
+@with_dps(guard=2 * _GUARD)
 def invariant_scale_two_level(n: int, H0: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """The entropy-invariant scale :math:`u^* = \\lambda\\Delta \\ge 0` of the two-level model (ENT-A8c).
 
@@ -295,83 +280,72 @@ def invariant_scale_two_level(n: int, H0: Any, *, dps: int = DEFAULT_DPS) -> Any
     :math:`0 < H_0 \\le \\ln n`; :math:`H_0 = \\ln n` gives 0.  Asymptotically
     :math:`u^* = \\ln(n-1) + \\ln(\\ln(n-1)/H_0) + o(1)`.  Source: spec ``entropy.md`` ENT-A8c.
     """
-    dps = check_dps(dps)
     n = _size(n)
-    with mpmath.workdps(dps + 2 * _GUARD):
-        h0 = real_number(H0, "H0")
-        top = mp.log(n)
-        if not 0 < h0 <= top * (1 + mp.mpf(10) ** (-dps - _GUARD)):
-            raise ValueError(
-                f"H0 must lie in (0, ln n] = (0, {mpmath.nstr(top, 12)}] for n = {n}, got {H0!r}"
-            )
-        if h0 >= top * (1 - mp.mpf(10) ** (-dps)):  # H0 = ln n up to the working precision
-            return mp.mpf(0)
+    h0 = real_number(H0, "H0")
+    top = mp.log(n)
+    if not 0 < h0 <= top * (1 + mp.mpf(10) ** (-dps - _GUARD)):
+        raise ValueError(
+            f"H0 must lie in (0, ln n] = (0, {mpmath.nstr(top, 12)}] for n = {n}, got {H0!r}"
+        )
+    if h0 >= top * (1 - mp.mpf(10) ** (-dps)):  # H0 = ln n up to the working precision
+        return mp.mpf(0)
 
-        def entropy(u: Any) -> Any:
-            return _two_level_at(n, u)[2]
+    def entropy(u: Any) -> Any:
+        return _two_level_at(n, u)[2]
 
-        lo, hi = mp.mpf(0), mp.mpf(1)
-        while entropy(hi) > h0:
-            lo, hi = hi, 2 * hi
-        for _ in range(40):  # about 12 digits of the bracket before Newton
-            mid = (lo + hi) / 2
-            lo, hi = (mid, hi) if entropy(mid) > h0 else (lo, mid)
-        u = (lo + hi) / 2
-        target = mp.log(h0)
-        tol = mp.mpf(10) ** (-(dps + _GUARD))
-        for _ in range(200):
-            p, eps, h = _two_level_at(n, u)
-            step = (mp.log(h) - target) / (-u * p * eps / h)
-            u_new = u - step
-            if not lo <= u_new <= hi:  # keep Newton inside the bracket
-                u_new = (lo + hi) / 2
-            if entropy(u_new) > h0:
-                lo = u_new
-            else:
-                hi = u_new
-            if abs(u_new - u) <= tol * max(1, abs(u_new)):
-                u = u_new
-                break
+    lo, hi = mp.mpf(0), mp.mpf(1)
+    while entropy(hi) > h0:
+        lo, hi = hi, 2 * hi
+    for _ in range(40):  # about 12 digits of the bracket before Newton
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if entropy(mid) > h0 else (lo, mid)
+    u = (lo + hi) / 2
+    target = mp.log(h0)
+    tol = mp.mpf(10) ** (-(dps + _GUARD))
+    for _ in range(200):
+        p, eps, h = _two_level_at(n, u)
+        step = (mp.log(h) - target) / (-u * p * eps / h)
+        u_new = u - step
+        if not lo <= u_new <= hi:  # keep Newton inside the bracket
+            u_new = (lo + hi) / 2
+        if entropy(u_new) > h0:
+            lo = u_new
+        else:
+            hi = u_new
+        if abs(u_new - u) <= tol * max(1, abs(u_new)):
             u = u_new
-        else:  # pragma: no cover - Newton from a 12-digit bracket converges in a handful of steps
-            raise ValueError(f"invariant_scale_two_level did not converge for n = {n}, H0 = {H0!r}")
-    with mpmath.workdps(dps):
-        return +u
+            break
+        u = u_new
+    else:  # pragma: no cover - Newton from a 12-digit bracket converges in a handful of steps
+        raise ValueError(f"invariant_scale_two_level did not converge for n = {n}, H0 = {H0!r}")
+    return u
 
 
 # --- derivatives, integrals, limits and Taylor coefficients by numerical analysis (ENT-A2..A5) ---
 
 
+@with_dps(guard=_GUARD)
 def log_partition_derivatives(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """:math:`[A'(\\lambda), A''(\\lambda)]` of :math:`A = \\ln Z` by numerical differentiation (``mp.diff``)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec, lam_ = _scores(s), real_number(lam, "lam")
-        out = [mp.diff(lambda t: _log_partition_at(vec, t), lam_, k) for k in (1, 2)]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    vec, lam_ = _scores(s), real_number(lam, "lam")
+    return [mp.diff(lambda t: _log_partition_at(vec, t), lam_, k) for k in (1, 2)]
 
 
+@with_dps(guard=_GUARD)
 def entropy_derivative(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`dH/d\\lambda` by ``mp.diff`` of the stable entropy."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec, lam_ = _scores(s), real_number(lam, "lam")
-        value = mp.diff(lambda t: _entropy_at(vec, t), lam_)
-    with mpmath.workdps(dps):
-        return +value
+    vec, lam_ = _scores(s), real_number(lam, "lam")
+    return mp.diff(lambda t: _entropy_at(vec, t), lam_)
 
 
+@with_dps(guard=_GUARD)
 def entropy_drop_quad(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`\\int_0^\\lambda t\\,\\operatorname{Var}_{p_t}[s]\\,dt` by tanh-sinh quadrature (ENT-A3 integral form)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec, lam_ = _scores(s), real_number(lam, "lam")
-        value = mp.quad(lambda t: t * _moments_at(vec, t)[1], [0, lam_ / 2, lam_])
-    with mpmath.workdps(dps):
-        return +value
+    vec, lam_ = _scores(s), real_number(lam, "lam")
+    return mp.quad(lambda t: t * _moments_at(vec, t)[1], [0, lam_ / 2, lam_])
 
 
+@with_dps(guard=_GUARD)
 def entropy_at_zero_and_infinity(s: Sequence[Any], *, dps: int = DEFAULT_DPS) -> list[Any]:
     """:math:`[H(0), \\lim_{\\lambda\\to\\infty} H(\\lambda)]`, the limit by evaluation far out (ENT-A4).
 
@@ -379,66 +353,52 @@ def entropy_at_zero_and_infinity(s: Sequence[Any], *, dps: int = DEFAULT_DPS) ->
     is :math:`O(\\lambda g\\,e^{-\\lambda g})`; :math:`\\lambda = 3(\\mathrm{dps}+10)\\ln 10/g` puts it far
     below the working precision.  A constant vector has :math:`H \\equiv \\ln n`.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec = _scores(s)
-        top = max(vec)
-        below = [v for v in vec if v < top]
-        far = 3 * (dps + _GUARD) * mp.log(10) / (top - max(below)) if below else mp.mpf(1)
-        out = [_entropy_at(vec, mp.mpf(0)), _entropy_at(vec, far)]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    vec = _scores(s)
+    top = max(vec)
+    below = [v for v in vec if v < top]
+    far = 3 * (dps + _GUARD) * mp.log(10) / (top - max(below)) if below else mp.mpf(1)
+    return [_entropy_at(vec, mp.mpf(0)), _entropy_at(vec, far)]
 
 
+@with_dps(guard=_GUARD)
 def entropy_taylor(s: Sequence[Any], order: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """Taylor coefficients :math:`[H(0), H'(0), \\dots, H^{(k)}(0)/k!]` by ``mp.taylor`` of the stable entropy."""
-    dps = check_dps(dps)
     if isinstance(order, bool) or not isinstance(order, Integral) or order < 0:
         raise ValueError(f"order must be an integer >= 0, got {order!r}")
-    with mpmath.workdps(dps + _GUARD):
-        vec = _scores(s)
-        out = mp.taylor(lambda t: _entropy_at(vec, t), 0, int(order))
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    vec = _scores(s)
+    return mp.taylor(lambda t: _entropy_at(vec, t), 0, int(order))
 
 
+@with_dps(guard=_GUARD)
 def softmax_jacobian_l1(s: Sequence[Any], alpha: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`\\tfrac12\\sum_{i,j}|\\partial p_i/\\partial s_j|` for :math:`p = \\operatorname{softmax}(\\alpha s)`, by ``mp.diff``."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec, a = _scores(s), real_number(alpha, "alpha")
+    vec, a = _scores(s), real_number(alpha, "alpha")
 
-        def p_i(i: int, j: int, t: Any) -> Any:
-            xs = [a * (t if k == j else v) for k, v in enumerate(vec)]
-            _, _, w = _shifted(xs)
-            return w[i] / mp.fsum(w)
+    def p_i(i: int, j: int, t: Any) -> Any:
+        xs = [a * (t if k == j else v) for k, v in enumerate(vec)]
+        _, _, w = _shifted(xs)
+        return w[i] / mp.fsum(w)
 
-        total = mp.fsum(
-            abs(mp.diff(lambda t: p_i(i, j, t), vec[j])) for i in range(len(vec)) for j in range(len(vec))
-        )
-    with mpmath.workdps(dps):
-        return total / 2
+    total = mp.fsum(
+        abs(mp.diff(lambda t: p_i(i, j, t), vec[j])) for i in range(len(vec)) for j in range(len(vec))
+    )
+    return total / 2
 
 
+@with_dps(guard=_GUARD)
 def entropy_minus_lower_bound(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`H(\\lambda) - [\\ln n - \\lambda(s_{\\max} - \\bar s)]` with H from the stable form (ENT-A6 slack)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec, lam_ = _scores(s), real_number(lam, "lam")
-        value = _entropy_at(vec, lam_) - (mp.log(len(vec)) - lam_ * (max(vec) - mp.fsum(vec) / len(vec)))
-    with mpmath.workdps(dps):
-        return +value
+    vec, lam_ = _scores(s), real_number(lam, "lam")
+    return _entropy_at(vec, lam_) - (mp.log(len(vec)) - lam_ * (max(vec) - mp.fsum(vec) / len(vec)))
 
 
+@with_dps(guard=_GUARD)
 def jensen_slack_terms(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> tuple[Any, Any]:
     """The two slack terms of ENT-A6: :math:`\\ln\\overline{e^{\\lambda s}} - \\lambda\\bar s` and :math:`\\lambda(s_{\\max} - E_p s)`."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        vec, lam_ = _scores(s), real_number(lam, "lam")
-        first = _log_partition_at(vec, lam_) - mp.log(len(vec)) - lam_ * mp.fsum(vec) / len(vec)
-        second = lam_ * (max(vec) - _moments_at(vec, lam_)[0])
-    with mpmath.workdps(dps):
-        return +first, +second
+    vec, lam_ = _scores(s), real_number(lam, "lam")
+    first = _log_partition_at(vec, lam_) - mp.log(len(vec)) - lam_ * mp.fsum(vec) / len(vec)
+    second = lam_ * (max(vec) - _moments_at(vec, lam_)[0])
+    return first, second
 
 
 # --- two-level model routes (ENT-A8) --------------------------------------------------------------
@@ -446,52 +406,45 @@ def jensen_slack_terms(s: Sequence[Any], lam: Any, *, dps: int = DEFAULT_DPS) ->
 _EXPLICIT_MAX = 3000
 
 
+@with_dps(guard=_GUARD)
 def two_level_generic(n: int, delta: Any, lam: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """``[p_1, H, H, s_max - mean]`` of the explicit vector :math:`(\\Delta, 0, \\dots, 0)` (n <= 3000) by the generic routes.
 
     :math:`p_1` is the weight of the :math:`\\Delta` entry (softmax), H the definition
     :math:`-\\sum p\\ln p` (listed twice, matching the two closed forms of ENT-A8).
     """
-    dps = check_dps(dps)
     n = _size(n)
     if n > _EXPLICIT_MAX:
         raise ValueError(f"n must be <= {_EXPLICIT_MAX} for the explicit-vector route, got {n}")
-    with mpmath.workdps(dps + _GUARD):
-        d, lam_ = real_number(delta, "delta"), real_number(lam, "lam")
-        vec = [d] + [mp.mpf(0)] * (n - 1)
-        _, _, w = _shifted([lam_ * v for v in vec])
-        p1 = w[0] / mp.fsum(w)
-        h = _definition_at(vec, lam_)
-        spread = max(vec) - mp.fsum(vec) / n
-    with mpmath.workdps(dps):
-        return [+p1, +h, +h, +spread]
+    d, lam_ = real_number(delta, "delta"), real_number(lam, "lam")
+    vec = [d] + [mp.mpf(0)] * (n - 1)
+    _, _, w = _shifted([lam_ * v for v in vec])
+    p1 = w[0] / mp.fsum(w)
+    h = _definition_at(vec, lam_)
+    spread = max(vec) - mp.fsum(vec) / n
+    return [p1, h, h, spread]
 
 
+@with_dps(guard=_GUARD)
 def two_level_log_law(n: int, c: Any, *, dps: int = DEFAULT_DPS) -> tuple[Any, Any]:
     """``(p_max, H)`` of the two-level model at :math:`u = \\ln(n-1) + c` (ENT-A8a/b, ENT-E3).
 
     n <= 3000: the explicit vector through the generic softmax and stable entropy;
     larger n (exact integers up to 10**30 and beyond): :func:`two_level_atoms`'s route.
     """
-    dps = check_dps(dps)
     n = _size(n)
-    with mpmath.workdps(dps + _GUARD):
-        u = mp.log(n - 1) + real_number(c, "c")
-        if n <= _EXPLICIT_MAX:
-            vec = [mp.mpf(1)] + [mp.mpf(0)] * (n - 1)
-            _, _, w = _shifted([u * v for v in vec])
-            p, h = w[0] / mp.fsum(w), _entropy_at(vec, u)
-        else:
-            p, _, h = _two_level_at(n, u)
-    with mpmath.workdps(dps):
-        return +p, +h
+    u = mp.log(n - 1) + real_number(c, "c")
+    if n <= _EXPLICIT_MAX:
+        vec = [mp.mpf(1)] + [mp.mpf(0)] * (n - 1)
+        _, _, w = _shifted([u * v for v in vec])
+        p, h = w[0] / mp.fsum(w), _entropy_at(vec, u)
+    else:
+        p, _, h = _two_level_at(n, u)
+    return p, h
 
 
+@with_dps(guard=_GUARD)
 def two_level_entropy_slope(n: int, u: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`dH/du` of the two-level model by ``mp.diff`` of the two-atom entropy."""
-    dps = check_dps(dps)
     n = _size(n)
-    with mpmath.workdps(dps + _GUARD):
-        value = mp.diff(lambda t: _two_level_at(n, t)[2], real_number(u, "u"))
-    with mpmath.workdps(dps):
-        return +value
+    return mp.diff(lambda t: _two_level_at(n, t)[2], real_number(u, "u"))

@@ -24,14 +24,14 @@ from mpmath import mp
 
 from .quadrature import (
     _GUARD,
-    _finish,
+    _dimension,
     _sphere_norm,
     _sphere_tilted,
     gradmax_alpha_opt,
     laplace_rate_opt,
     real_number,
 )
-from numerics.agree import DEFAULT_DPS, check_dps
+from numerics.agree import DEFAULT_DPS, check_dps, with_dps
 
 __all__ = [
     "jl_dimension_ratio",
@@ -55,6 +55,7 @@ def _rounded(x: Any, places: int, dps: int) -> Any:
         return mp.mpf(int(scaled)) / 10**places
 
 
+@with_dps(guard=_GUARD)
 def jl_dimension_ratio(n: Any, eps: Any, ref: int = 512, *, dps: int = DEFAULT_DPS) -> Any:
     """ENT-A11b: :math:`k(n)/k(\\mathrm{ref})`, with k the dimension at which the Dasgupta-Gupta pair bound
     :math:`2\\exp(-\\tfrac k2(\\varepsilon^2/2 - \\varepsilon^3/3))` equals :math:`2/n^2` (``findroot`` in k).
@@ -62,21 +63,18 @@ def jl_dimension_ratio(n: Any, eps: Any, ref: int = 512, *, dps: int = DEFAULT_D
     Dasgupta & Gupta 2003, Lemma 2.2 / Thm 2.1: :math:`k \\ge 4\\ln n/(\\varepsilon^2/2-\\varepsilon^3/3)` suffices.
     Domain: n > 1, 0 < eps < 1.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        n_, e = real_number(n, "n"), real_number(eps, "eps")
-        if n_ <= 1:
-            raise ValueError(f"n must be > 1, got {n!r}")
-        if not 0 < e < 1:
-            raise ValueError(f"eps must lie in (0, 1), got {eps!r}")
-        c = e * e / 2 - e**3 / 3
+    n_, e = real_number(n, "n"), real_number(eps, "eps")
+    if n_ <= 1:
+        raise ValueError(f"n must be > 1, got {n!r}")
+    if not 0 < e < 1:
+        raise ValueError(f"eps must lie in (0, 1), got {eps!r}")
+    c = e * e / 2 - e**3 / 3
 
-        def dim(m: Any) -> Any:
-            # log of (pair bound) - log(2/m^2), linear in k: findroot from a deliberately poor start
-            return mp.findroot(lambda k: -k * c / 2 + 2 * mp.log(m), 1)
+    def dim(m: Any) -> Any:
+        # log of (pair bound) - log(2/m^2), linear in k: findroot from a deliberately poor start
+        return mp.findroot(lambda k: -k * c / 2 + 2 * mp.log(m), 1)
 
-        value = dim(n_) / dim(real_number(ref, "ref"))
-    return _finish(value, dps)
+    return dim(n_) / dim(real_number(ref, "ref"))
 
 
 def _law(law: str) -> tuple[Any, Any, Any]:
@@ -142,6 +140,7 @@ def _spacing_hazard_measured(law: str, n: int) -> Any:
         return hazard * spacing
 
 
+@with_dps(guard=_GUARD)
 def cc22_code_logit(
     n: int, w: Sequence[Sequence[Any]], b: Sequence[Any], x: Sequence[Any], k: Sequence[Any], *, dps: int = DEFAULT_DPS
 ) -> list[Any]:
@@ -150,28 +149,26 @@ def cc22_code_logit(
     Returns ``[q'.k, q'.k - c (W x + b).k]``: the logit and its deviation from an exact rescaling of the
     unscaled logit (non-zero whenever ``b.k != 0``).  Plain emulation with explicit loops.
     """
-    dps = check_dps(dps)
     if isinstance(n, bool) or not isinstance(n, Integral) or n < 1:
         raise ValueError(f"n must be an integer >= 1 (the sequence length), got {n!r}")
     if not w or any(len(row) != len(x) for row in w) or len(b) != len(w) or len(k) != len(w):
         raise ValueError("shapes must agree: W is m x len(x), b and k have length m")
-    with mpmath.workdps(dps + _GUARD):
-        c = mp.log(n) / 2
-        xs = [real_number(v, "x") for v in x]
+    c = mp.log(n) / 2
+    xs = [real_number(v, "x") for v in x]
 
-        def project(inp: list[Any]) -> list[Any]:
-            return [mp.fsum(real_number(wij, "W") * v for wij, v in zip(row, inp)) + real_number(bi, "b")
-                    for row, bi in zip(w, b)]
+    def project(inp: list[Any]) -> list[Any]:
+        return [mp.fsum(real_number(wij, "W") * v for wij, v in zip(row, inp)) + real_number(bi, "b")
+                for row, bi in zip(w, b)]
 
-        ks = [real_number(v, "k") for v in k]
-        scaled = project([c * v for v in xs])
-        plain = project(xs)
-        logit = mp.fsum(a * kk for a, kk in zip(scaled, ks))
-        deviation = logit - c * mp.fsum(a * kk for a, kk in zip(plain, ks))
-    with mpmath.workdps(dps):
-        return [+logit, +deviation]
+    ks = [real_number(v, "k") for v in k]
+    scaled = project([c * v for v in xs])
+    plain = project(xs)
+    logit = mp.fsum(a * kk for a, kk in zip(scaled, ks))
+    deviation = logit - c * mp.fsum(a * kk for a, kk in zip(plain, ks))
+    return [logit, deviation]
 
 
+@with_dps(guard=_GUARD)
 def gradmax_cosine_n(alpha: Any, d: int, *, dps: int = DEFAULT_DPS) -> Any:
     """ENT-A18e: the n at which ``alpha`` maximises :math:`\\alpha(1 - M(2\\alpha)/(nM(\\alpha)^2))`.
 
@@ -179,30 +176,23 @@ def gradmax_cosine_n(alpha: Any, d: int, *, dps: int = DEFAULT_DPS) -> Any:
     :math:`n = R(1 + 2\\alpha(m(2\\alpha) - m(\\alpha)))`, m the tilted mean of c (= (ln M)').  M and m by
     log-domain quadrature of the density :math:`\\propto(1-c^2)^{(d-3)/2}` (no Bessel function).
     """
-    dps = check_dps(dps)
-    if isinstance(d, bool) or not isinstance(d, Integral) or d < 2:
-        raise ValueError(f"d must be an integer >= 2, got {d!r}")
-    with mpmath.workdps(dps + _GUARD):
-        a = real_number(alpha, "alpha")
-        if a <= 0:
-            raise ValueError(f"alpha must be > 0, got {alpha!r}")
-        # R = M(2a)/M(a)^2 = J(2a) J(0)/J(a)^2 with J(t) = int e^{tc} (1-c^2)^{(d-3)/2} dc
-        log_j2, mean2 = _sphere_tilted(d, 2 * a, normalise=False)
-        log_j1, mean1 = _sphere_tilted(d, a, normalise=False)
-        log_j0 = mp.log(_sphere_norm(int(d), mp.prec))  # J(0): the untilted integral, shared across alphas
-        value = mp.exp(log_j2 + log_j0 - 2 * log_j1) * (1 + 2 * a * (mean2 - mean1))
-    return _finish(value, dps)
+    _dimension(d)
+    a = real_number(alpha, "alpha")
+    if a <= 0:
+        raise ValueError(f"alpha must be > 0, got {alpha!r}")
+    # R = M(2a)/M(a)^2 = J(2a) J(0)/J(a)^2 with J(t) = int e^{tc} (1-c^2)^{(d-3)/2} dc
+    log_j2, mean2 = _sphere_tilted(d, 2 * a, normalise=False)
+    log_j1, mean1 = _sphere_tilted(d, a, normalise=False)
+    log_j0 = mp.log(_sphere_norm(int(d), mp.prec))  # J(0): the untilted integral, shared across alphas
+    return mp.exp(log_j2 + log_j0 - 2 * log_j1) * (1 + 2 * a * (mean2 - mean1))
 
 
+@with_dps(guard=_GUARD)
 def table_differences(top: Sequence[str], bottom: Sequence[str], *, dps: int = DEFAULT_DPS) -> list[Any]:
     """Row differences ``top - bottom`` of a quoted table (decimal strings), at ``dps`` digits."""
-    dps = check_dps(dps)
     if len(top) != len(bottom) or not top:
         raise ValueError("the two rows must be non-empty and of equal length")
-    with mpmath.workdps(dps + _GUARD):
-        out = [mp.mpf(a) - mp.mpf(b) for a, b in zip(top, bottom)]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    return [mp.mpf(a) - mp.mpf(b) for a, b in zip(top, bottom)]
 
 
 def _stationary_alpha(n: Any) -> Any:

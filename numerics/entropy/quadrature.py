@@ -22,7 +22,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from numerics.agree import DEFAULT_DPS, check_dps, to_mp
+from numerics.agree import DEFAULT_DPS, check_dps, to_mp, with_dps
 
 __all__ = [
     "real_number",
@@ -137,6 +137,7 @@ def _gaussian_points(c: Any, sigma: Any) -> list[Any]:
     return [c - w * sigma, c - 4 * sigma, c, c + 4 * sigma, c + w * sigma]
 
 
+@with_dps(guard=_GUARD)
 def annealed_entropy_quad(law: str, n: Any, lam: Any, *, dps: int = DEFAULT_DPS, **params: Any) -> Any:
     """Annealed entropy of Su-8823 for an iid score law, by quadrature (ENT-A10b-e).
 
@@ -149,52 +150,49 @@ def annealed_entropy_quad(law: str, n: Any, lam: Any, *, dps: int = DEFAULT_DPS,
     sqrt(d), so the density of c = cos(theta) is proportional to (1-c^2)^{(d-3)/2}).
     The integrals are taken about the tilted peak, in the log domain.
     """
-    dps = check_dps(dps)
     if law not in LAWS:
         raise ValueError(f"law must be one of {', '.join(LAWS)}, got {law!r}")
-    with mpmath.workdps(dps + _GUARD):
-        n_, lam_ = _count(n), real_number(lam, "lam")
-        if law == "gaussian":
-            mu, sigma = real_number(params.get("mu", 0), "mu"), real_number(params.get("sigma", 1), "sigma")
-            if sigma <= 0:
-                raise ValueError(f"sigma must be > 0, got {params.get('sigma')!r}")
-            c = mu + lam_ * sigma**2  # tilted peak: only a split point for the quadrature
-            if abs(c - mu) > sigma * mp.mpf(10) ** (dps // 2):
-                # the log-integrand cancels terms of size ((c - mu)/sigma)^2: beyond this the quadrature sees rounding noise
-                raise ValueError(
-                    f"|lam|*sigma must be at most 10^{dps // 2} for the gaussian law at dps = {dps} "
-                    f"(the tilted peak is not resolved), got lam = {lam!r}"
-                )
-            pts = _gaussian_points(c, sigma)
-            log_m, mean = _tilted(
-                lambda s: -((s - mu) ** 2) / (2 * sigma**2), lam_, pts, _gaussian_points(mu, sigma)
+    n_, lam_ = _count(n), real_number(lam, "lam")
+    if law == "gaussian":
+        mu, sigma = real_number(params.get("mu", 0), "mu"), real_number(params.get("sigma", 1), "sigma")
+        if sigma <= 0:
+            raise ValueError(f"sigma must be > 0, got {params.get('sigma')!r}")
+        c = mu + lam_ * sigma**2  # tilted peak: only a split point for the quadrature
+        if abs(c - mu) > sigma * mp.mpf(10) ** (dps // 2):
+            # the log-integrand cancels terms of size ((c - mu)/sigma)^2: beyond this the quadrature sees rounding noise
+            raise ValueError(
+                f"|lam|*sigma must be at most 10^{dps // 2} for the gaussian law at dps = {dps} "
+                f"(the tilted peak is not resolved), got lam = {lam!r}"
             )
-        elif law == "uniform":
-            a, b = real_number(params.get("a", 0), "a"), real_number(params.get("b", 1), "b")
-            if not a < b:
-                raise ValueError(
-                    f"uniform law needs a < b, got a = {params.get('a')!r}, b = {params.get('b')!r}"
-                )
-            log_m, mean = _tilted(lambda s: mp.mpf(0), lam_, [a, (a + b) / 2, b])
-        elif law == "exponential":
-            rate = real_number(params.get("rate", 1), "rate")
-            if rate <= 0:
-                raise ValueError(f"rate must be > 0, got {params.get('rate')!r}")
-            if lam_ >= rate:
-                raise ValueError(
-                    f"lam must be < rate = {params.get('rate', 1)!r} for the exponential law "
-                    f"(the moment generating function is infinite), got {lam!r}"
-                )
-            k = rate - lam_
-            log_m, mean = _tilted(lambda s: -rate * s, lam_, [0, 1 / k, 4 / k, mp.inf])
-        else:
-            d = params.get("d")
-            if isinstance(d, bool) or not isinstance(d, Integral) or d < 2:
-                raise ValueError(f"the sphere law needs an integer dimension d >= 2, got {d!r}")
-            log_m, mean = _sphere_tilted(int(d), lam_ * d)
-            mean = mean * d
-        value = mp.log(n_) + log_m - lam_ * mean
-    return _finish(value, dps)
+        pts = _gaussian_points(c, sigma)
+        log_m, mean = _tilted(
+            lambda s: -((s - mu) ** 2) / (2 * sigma**2), lam_, pts, _gaussian_points(mu, sigma)
+        )
+    elif law == "uniform":
+        a, b = real_number(params.get("a", 0), "a"), real_number(params.get("b", 1), "b")
+        if not a < b:
+            raise ValueError(
+                f"uniform law needs a < b, got a = {params.get('a')!r}, b = {params.get('b')!r}"
+            )
+        log_m, mean = _tilted(lambda s: mp.mpf(0), lam_, [a, (a + b) / 2, b])
+    elif law == "exponential":
+        rate = real_number(params.get("rate", 1), "rate")
+        if rate <= 0:
+            raise ValueError(f"rate must be > 0, got {params.get('rate')!r}")
+        if lam_ >= rate:
+            raise ValueError(
+                f"lam must be < rate = {params.get('rate', 1)!r} for the exponential law "
+                f"(the moment generating function is infinite), got {lam!r}"
+            )
+        k = rate - lam_
+        log_m, mean = _tilted(lambda s: -rate * s, lam_, [0, 1 / k, 4 / k, mp.inf])
+    else:
+        d = params.get("d")
+        if isinstance(d, bool) or not isinstance(d, Integral) or d < 2:
+            raise ValueError(f"the sphere law needs an integer dimension d >= 2, got {d!r}")
+        log_m, mean = _sphere_tilted(int(d), lam_ * d)
+        mean = mean * d
+    return mp.log(n_) + log_m - lam_ * mean
 
 
 #: split points about the peak, in units of the peak width 1/sqrt(d + |L|); tails beyond 12 widths are
@@ -261,49 +259,50 @@ def sphere_log_mgf_bessel(d: int, t: Any) -> Any:
     return mp.loggamma(mp.mpf(d) / 2) + nu * mp.log(2 / t) + mp.log(mp.besseli(nu, t, maxterms=10**6))
 
 
-def kl_tilted_discrete(values: list[Any], weights: list[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
-    """:math:`KL(P_\\lambda\\|P) = \\sum_i q_i\\ln(q_i/w_i)`, :math:`q_i \\propto w_i e^{\\lambda v_i}`, by summation."""
-    dps = check_dps(dps)
+def _finite_law(values: list[Any], weights: list[Any]) -> tuple[list[Any], list[Any], Any]:
+    """A finite score law checked and converted: ``(values, weights, total weight)`` at the ambient precision."""
     if not values or len(values) != len(weights):
         raise ValueError("values and weights must be non-empty sequences of the same length")
-    with mpmath.workdps(dps + _GUARD):
-        v = [real_number(x, "values") for x in values]
-        w = [real_number(x, "weights") for x in weights]
-        if any(x <= 0 for x in w):
-            raise ValueError("weights must be positive")
-        tot = mp.fsum(w)
-        w = [x / tot for x in w]
-        lam_ = real_number(lam, "lam")
-        top = max(lam_ * x for x in v)
-        t = [wi * mp.exp(lam_ * x - top) for wi, x in zip(w, v)]
-        z = mp.fsum(t)
-        q = [ti / z for ti in t]
-        value = mp.fsum(qi * mp.log(qi / wi) for qi, wi in zip(q, w))
-    return _finish(value, dps)
+    v = [real_number(x, "values") for x in values]
+    w = [real_number(x, "weights") for x in weights]
+    if any(x <= 0 for x in w):
+        raise ValueError("weights must be positive")
+    return v, w, mp.fsum(w)
 
 
+@with_dps(guard=_GUARD)
+def kl_tilted_discrete(values: list[Any], weights: list[Any], lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`KL(P_\\lambda\\|P) = \\sum_i q_i\\ln(q_i/w_i)`, :math:`q_i \\propto w_i e^{\\lambda v_i}`, by summation."""
+    v, w, tot = _finite_law(values, weights)
+    w = [x / tot for x in w]
+    lam_ = real_number(lam, "lam")
+    top = max(lam_ * x for x in v)
+    t = [wi * mp.exp(lam_ * x - top) for wi, x in zip(w, v)]
+    z = mp.fsum(t)
+    q = [ti / z for ti in t]
+    return mp.fsum(qi * mp.log(qi / wi) for qi, wi in zip(q, w))
+
+
+@with_dps(guard=_GUARD)
 def laplace_rate_opt(lam: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """Laplace rate :math:`g(\\lambda) = \\phi(c^*) - \\lambda c^*`, :math:`\\phi(c) = \\lambda c + \\tfrac12\\ln(1-c^2)`.
 
     :math:`c^*` is found by bracketed root finding on :math:`\\phi'(c) = \\lambda - c/(1-c^2)`
     (no closed form for :math:`c^*` is used).  Domain: real ``lam`` (ENT-A10f).
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        lam_ = real_number(lam, "lam")
-        if lam_ == 0:
-            return _finish(mp.mpf(0), dps)
+    lam_ = real_number(lam, "lam")
+    if lam_ == 0:
+        return mp.mpf(0)
 
-        def dphi(c: Any) -> Any:
-            return lam_ - c / (1 - c * c)
+    def dphi(c: Any) -> Any:
+        return lam_ - c / (1 - c * c)
 
-        lo, hi = (mp.mpf(0), mp.mpf(1)) if lam_ > 0 else (mp.mpf(-1), mp.mpf(0))
-        for _ in range(60):  # bisection: phi' is decreasing on (-1, 1)
-            mid = (lo + hi) / 2
-            lo, hi = (mid, hi) if dphi(mid) > 0 else (lo, mid)
-        c = mp.findroot(dphi, (lo, hi), solver="anderson")
-        value = lam_ * c + mp.log(1 - c * c) / 2 - lam_ * c
-    return _finish(value, dps)
+    lo, hi = (mp.mpf(0), mp.mpf(1)) if lam_ > 0 else (mp.mpf(-1), mp.mpf(0))
+    for _ in range(60):  # bisection: phi' is decreasing on (-1, 1)
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if dphi(mid) > 0 else (lo, mid)
+    c = mp.findroot(dphi, (lo, hi), solver="anderson")
+    return lam_ * c + mp.log(1 - c * c) / 2 - lam_ * c
 
 
 def laplace_rate_extrapolated(lam: Any, ds: tuple[int, ...] = (1024, 4096, 16384), *, dps: int = 30) -> Any:
@@ -334,6 +333,13 @@ def laplace_rate_extrapolated(lam: Any, ds: tuple[int, ...] = (1024, 4096, 16384
     return _finish(value, dps)
 
 
+def _dimension(d: Any) -> int:
+    """The dimension of the cosine (sphere) model: an integer >= 2, else ValueError."""
+    if isinstance(d, bool) or not isinstance(d, Integral) or d < 2:
+        raise ValueError(f"d must be an integer >= 2, got {d!r}")
+    return int(d)
+
+
 def _unit_m(m: Any) -> Any:
     x = real_number(m, "m")
     if not 0 < x < 1:
@@ -341,6 +347,7 @@ def _unit_m(m: Any) -> Any:
     return x
 
 
+@with_dps(guard=_GUARD)
 def pd_entropy_quad(m: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`E[-\\ln X]` for :math:`X \\sim \\mathrm{Beta}(1-m, m)` (size-biased PD(m, 0) atom), by quadrature.
 
@@ -348,39 +355,36 @@ def pd_entropy_quad(m: Any, *, dps: int = DEFAULT_DPS) -> Any:
     (so x^{-m} dx = dt/(1-m)); on [1/2, 1], 1 - x = t^{1/m}.  The Beta normaliser is
     integrated the same way (no Gamma function is used).  Source: ENT-A12b.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        m_ = _unit_m(m)
-        a, b = 1 - m_, m_  # Beta(a, b): density x^{a-1}(1-x)^{b-1}
-        half = mp.mpf(1) / 2
+    m_ = _unit_m(m)
+    a, b = 1 - m_, m_  # Beta(a, b): density x^{a-1}(1-x)^{b-1}
+    half = mp.mpf(1) / 2
 
-        def left(g: Any) -> Any:  # x = t^{1/a}: x^{a-1} dx = dt/a
-            return mp.quad(lambda t: g(t ** (1 / a)) * (1 - t ** (1 / a)) ** (b - 1) / a, [0, half**a])
+    def left(g: Any) -> Any:  # x = t^{1/a}: x^{a-1} dx = dt/a
+        return mp.quad(lambda t: g(t ** (1 / a)) * (1 - t ** (1 / a)) ** (b - 1) / a, [0, half**a])
 
-        def right(g: Any) -> Any:  # 1-x = t^{1/b}: (1-x)^{b-1} dx = dt/b
-            return mp.quad(lambda t: g(1 - t ** (1 / b)) * (1 - t ** (1 / b)) ** (a - 1) / b, [0, half**b])
+    def right(g: Any) -> Any:  # 1-x = t^{1/b}: (1-x)^{b-1} dx = dt/b
+        return mp.quad(lambda t: g(1 - t ** (1 / b)) * (1 - t ** (1 / b)) ** (a - 1) / b, [0, half**b])
 
-        norm = left(lambda x: 1) + right(lambda x: 1)
-        value = (left(lambda x: -mp.log(x)) + right(lambda x: -mp.log(x))) / norm
-    return _finish(value, dps)
+    norm = left(lambda x: 1) + right(lambda x: 1)
+    return (left(lambda x: -mp.log(x)) + right(lambda x: -mp.log(x))) / norm
 
 
+@with_dps(guard=_GUARD)
 def pd_entropy_series(m: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`\\sum_{k\\ge1}\\zeta(k+1)m^k`, summed directly until the terms fall below the precision."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        m_ = _unit_m(m)
-        total, k, term = mp.mpf(0), 1, mp.mpf(1)
-        eps = mp.mpf(10) ** (-(dps + _GUARD))
-        while True:
-            term = mp.zeta(k + 1) * m_**k
-            total += term
-            if term < eps * total:
-                break
-            k += 1
-    return _finish(total, dps)
+    m_ = _unit_m(m)
+    total, k, term = mp.mpf(0), 1, mp.mpf(1)
+    eps = mp.mpf(10) ** (-(dps + _GUARD))
+    while True:
+        term = mp.zeta(k + 1) * m_**k
+        total += term
+        if term < eps * total:
+            break
+        k += 1
+    return total
 
 
+@with_dps(guard=_GUARD)
 def gradmax_alpha_opt(n: Any, *, law: str = "gaussian", d: int = 128, dps: int = DEFAULT_DPS) -> Any:
     """Maximiser of Su-9812's objective :math:`F(\\alpha) = \\alpha(1 - R(\\alpha)/n)` by root finding on ``mp.diff``.
 
@@ -388,86 +392,72 @@ def gradmax_alpha_opt(n: Any, *, law: str = "gaussian", d: int = 128, dps: int =
     :math:`R = M(2\\alpha)/M(\\alpha)^2` with :math:`M` the moment generating function of
     :math:`\\cos\\theta` in dimension ``d`` (ENT-A18e).  No Lambert W is used.
     """
-    dps = check_dps(dps)
     if law not in ("gaussian", "cosine"):
         raise ValueError(f"law must be 'gaussian' or 'cosine', got {law!r}")
-    if law == "cosine" and (isinstance(d, bool) or not isinstance(d, Integral) or d < 2):
-        raise ValueError(f"d must be an integer >= 2, got {d!r}")
-    with mpmath.workdps(dps + _GUARD):
-        n_ = real_number(n, "n")
-        if n_ <= 1:
-            raise ValueError(f"n must be > 1 (for n <= 1 the objective has no positive maximiser), got {n!r}")
-        if law == "gaussian":
+    if law == "cosine":
+        _dimension(d)
+    n_ = real_number(n, "n")
+    if n_ <= 1:
+        raise ValueError(f"n must be > 1 (for n <= 1 the objective has no positive maximiser), got {n!r}")
+    if law == "gaussian":
 
-            def log_r(a: Any) -> Any:
-                return a * a
-        else:
+        def log_r(a: Any) -> Any:
+            return a * a
+    else:
 
-            def log_r(a: Any) -> Any:
-                return sphere_log_mgf_bessel(d, 2 * a) - 2 * sphere_log_mgf_bessel(d, a)
+        def log_r(a: Any) -> Any:
+            return sphere_log_mgf_bessel(d, 2 * a) - 2 * sphere_log_mgf_bessel(d, a)
 
-        def objective(a: Any) -> Any:
-            return a * (1 - mp.exp(log_r(a)) / n_)
+    def objective(a: Any) -> Any:
+        return a * (1 - mp.exp(log_r(a)) / n_)
 
-        def slope(a: Any) -> Any:
-            return mp.diff(objective, a)
+    def slope(a: Any) -> Any:
+        return mp.diff(objective, a)
 
-        lo, hi = mp.mpf(0), mp.mpf(1) / 4
-        while slope(hi) > 0:
-            lo, hi = hi, 2 * hi
-        for _ in range(30):
-            mid = (lo + hi) / 2
-            lo, hi = (mid, hi) if slope(mid) > 0 else (lo, mid)
-        value = mp.findroot(slope, (lo, hi), solver="anderson")
-    return _finish(value, dps)
+    lo, hi = mp.mpf(0), mp.mpf(1) / 4
+    while slope(hi) > 0:
+        lo, hi = hi, 2 * hi
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if slope(mid) > 0 else (lo, mid)
+    return mp.findroot(slope, (lo, hi), solver="anderson")
 
 
+@with_dps(guard=_GUARD)
 def gaussian_max_centring(n: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """EVT centring of the maximum of n iid N(0, 1): :math:`a_n = \\sqrt{2\\ln n} - \\frac{\\ln\\ln n + \\ln 4\\pi}{2\\sqrt{2\\ln n}}`.
 
     Source: Leadbetter, Lindgren & Rootzén 1983 (Gaussian maxima).  Domain: real n > 1;
     ENT-E2 uses n = 2^14 (a_n = 3.86028196405989121161677565371).
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        n_ = real_number(n, "n")
-        if n_ <= 1:
-            raise ValueError(f"n must be > 1, got {n!r}")
-        r = mp.sqrt(2 * mp.log(n_))
-        value = r - (mp.log(mp.log(n_)) + mp.log(4 * mp.pi)) / (2 * r)
-    return _finish(value, dps)
+    n_ = real_number(n, "n")
+    if n_ <= 1:
+        raise ValueError(f"n must be > 1, got {n!r}")
+    r = mp.sqrt(2 * mp.log(n_))
+    return r - (mp.log(mp.log(n_)) + mp.log(4 * mp.pi)) / (2 * r)
 
 
+@with_dps(guard=_GUARD)
 def annealed_entropy_discrete(
     values: list[Any], weights: list[Any], n: Any, lam: Any, *, dps: int = DEFAULT_DPS
 ) -> Any:
     """Annealed entropy of a finite score law by direct summation of its definition (ENT-A10a)."""
-    dps = check_dps(dps)
-    if not values or len(values) != len(weights):
-        raise ValueError("values and weights must be non-empty sequences of the same length")
-    with mpmath.workdps(dps + _GUARD):
-        v = [real_number(x, "values") for x in values]
-        w = [real_number(x, "weights") for x in weights]
-        if any(x <= 0 for x in w):
-            raise ValueError("weights must be positive")
-        tot = mp.fsum(w)
-        lam_ = real_number(lam, "lam")
-        m0 = mp.fsum(wi * mp.exp(lam_ * x) for wi, x in zip(w, v)) / tot
-        m1 = mp.fsum(wi * x * mp.exp(lam_ * x) for wi, x in zip(w, v)) / tot
-        value = mp.log(_count(n)) + mp.log(m0) - lam_ * m1 / m0
-    return _finish(value, dps)
+    v, w, tot = _finite_law(values, weights)
+    lam_ = real_number(lam, "lam")
+    m0 = mp.fsum(wi * mp.exp(lam_ * x) for wi, x in zip(w, v)) / tot
+    m1 = mp.fsum(wi * x * mp.exp(lam_ * x) for wi, x in zip(w, v)) / tot
+    return mp.log(_count(n)) + mp.log(m0) - lam_ * m1 / m0
 
 
+@with_dps(guard=_GUARD)
 def rem_density_quad(x: Any, n: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`H_{ann}/\\ln n` for N(0, 1) scores at :math:`\\lambda = x\\sqrt{2\\ln n}`, by Gaussian quadrature (ENT-A12a)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        n_ = _count(n)
-        lam = real_number(x, "x") * mp.sqrt(2 * mp.log(n_))
-        value = annealed_entropy_quad("gaussian", n_, lam, dps=dps + _GUARD) / mp.log(n_)
-    return _finish(value, dps)
+    n_ = _count(n)
+    lam = real_number(x, "x") * mp.sqrt(2 * mp.log(n_))
+    return annealed_entropy_quad("gaussian", n_, lam, dps=dps + _GUARD) / mp.log(n_)
 
 
+@with_dps(guard=_GUARD)
 def practical_law_gaussian(n: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """ENT-A12 consequence 4 by quadrature: ``[H_ann, dH_ann/d ln n, L_crit]`` for :math:`\\lambda\\sigma = \\ln n/\\ln 512`.
 
@@ -475,65 +465,54 @@ def practical_law_gaussian(n: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     :math:`1 - (\\lambda/\\ln 512)\\operatorname{Var}_{tilted}[S]` (variance by quadrature), and L_crit as
     the root of :math:`x(L) = (L/\\ln 512)/\\sqrt{2L} = 1`.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        big_l = mp.log(_count(n))
-        c = mp.log(512)
-        lam = big_l / c
-        pts = _gaussian_points(lam, 1)
-        weight = _tilted_weight(lambda s: -s * s / 2, lam, pts)
-        w = weight[0]
-        log_m, mean = _tilted(lambda s: -s * s / 2, lam, pts, weight=weight)
-        # dH/dL = 1 - (lambda/c) Var_tilted[S] (differentiate under the integral), variance by quadrature
-        # (same weight and nodes as the mean: the memoised exponentials are reused)
-        z = mp.quad(w, pts)
-        var = mp.quad(lambda s: (s - mean) ** 2 * w(s), pts) / z
-        out = [
-            big_l + log_m - lam * mean,
-            1 - lam / c * var,
-            mp.findroot(lambda ell: ell / c / mp.sqrt(2 * ell) - 1, 70),
-        ]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    big_l = mp.log(_count(n))
+    c = mp.log(512)
+    lam = big_l / c
+    pts = _gaussian_points(lam, 1)
+    weight = _tilted_weight(lambda s: -s * s / 2, lam, pts)
+    w = weight[0]
+    log_m, mean = _tilted(lambda s: -s * s / 2, lam, pts, weight=weight)
+    # dH/dL = 1 - (lambda/c) Var_tilted[S] (differentiate under the integral), variance by quadrature
+    # (same weight and nodes as the mean: the memoised exponentials are reused)
+    z = mp.quad(w, pts)
+    var = mp.quad(lambda s: (s - mean) ** 2 * w(s), pts) / z
+    out = [
+        big_l + log_m - lam * mean,
+        1 - lam / c * var,
+        mp.findroot(lambda ell: ell / c / mp.sqrt(2 * ell) - 1, 70),
+    ]
+    return out
 
 
+@with_dps(guard=_GUARD)
 def raw_law_optimum(d: Any, kappa: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """ENT-A12 consequence 5: the maximiser L* of :math:`L - \\kappa^2L^2/(2d)` by root finding on ``mp.diff``."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        d_, k = real_number(d, "d"), real_number(kappa, "kappa")
-        value = mp.findroot(lambda ell: mp.diff(lambda t: t - k * k * t * t / (2 * d_), ell), 1)
-    return _finish(value, dps)
+    d_, k = real_number(d, "d"), real_number(kappa, "kappa")
+    return mp.findroot(lambda ell: mp.diff(lambda t: t - k * k * t * t / (2 * d_), ell), 1)
 
 
+@with_dps(guard=_GUARD)
 def hazard_at_top_quantile(law: str, n: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """Hazard :math:`f(u_n)/(1 - F(u_n))` at :math:`u_n = F^{-1}(1 - 1/n)`, :math:`u_n` by root finding (ENT-A13)."""
-    dps = check_dps(dps)
     if law not in ("uniform", "exponential"):
         raise ValueError(f"law must be 'uniform' or 'exponential', got {law!r}")
-    with mpmath.workdps(dps + _GUARD):
-        n_ = _count(n)
-        if law == "uniform":
-            cdf, pdf, start = (lambda u: u), (lambda u: mp.mpf(1)), mp.mpf(1) / 2
-        else:
-            cdf, pdf, start = (lambda u: 1 - mp.exp(-u)), (lambda u: mp.exp(-u)), mp.mpf(1)
-        u = mp.findroot(lambda t: cdf(t) - (1 - 1 / n_), start)
-        value = pdf(u) / (1 - cdf(u))
-    return _finish(value, dps)
+    n_ = _count(n)
+    if law == "uniform":
+        cdf, pdf, start = (lambda u: u), (lambda u: mp.mpf(1)), mp.mpf(1) / 2
+    else:
+        cdf, pdf, start = (lambda u: 1 - mp.exp(-u)), (lambda u: mp.exp(-u)), mp.mpf(1)
+    u = mp.findroot(lambda t: cdf(t) - (1 - 1 / n_), start)
+    return pdf(u) / (1 - cdf(u))
 
 
+@with_dps(guard=_GUARD)
 def linear_root(n: Any, d: Any, coeff: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """Root :math:`\\lambda` of :math:`\\ln n - c\\,\\lambda d = 0` by ``findroot`` (ENT-A10g with c = "0.24")."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        n_, d_, c = _count(n), real_number(d, "d"), real_number(coeff, "coeff")
-        value = mp.findroot(lambda lam: mp.log(n_) - c * lam * d_, 1)
-    return _finish(value, dps)
+    n_, d_, c = _count(n), real_number(d, "d"), real_number(coeff, "coeff")
+    return mp.findroot(lambda lam: mp.log(n_) - c * lam * d_, 1)
 
 
+@with_dps(guard=_GUARD)
 def dimension_factor_opt(*, dps: int = DEFAULT_DPS) -> Any:
     """:math:`2/|g(1)|` with g(1) from :func:`laplace_rate_opt` (root finding, no closed form) (ENT-A19)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        value = 2 / abs(laplace_rate_opt(1, dps=dps + _GUARD))
-    return _finish(value, dps)
+    return 2 / abs(laplace_rate_opt(1, dps=dps + _GUARD))

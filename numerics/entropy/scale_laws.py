@@ -18,8 +18,8 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from .quadrature import _GUARD, _finish, _gaussian_points, gradmax_alpha_opt, real_number
-from numerics.agree import DEFAULT_DPS, check_dps
+from .quadrature import _GUARD, _gaussian_points, gradmax_alpha_opt, real_number
+from numerics.agree import DEFAULT_DPS, with_dps
 
 __all__ = [
     "bound_level_root",
@@ -36,63 +36,53 @@ __all__ = [
 ]
 
 
+@with_dps(guard=_GUARD)
 def bound_level_root(n: Any, spreads: list[Any], kappa: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """For each spread D: the root :math:`\\lambda` of :math:`\\ln n - \\lambda D = (1-\\kappa)\\ln n` (``findroot``)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        n_, k = real_number(n, "n"), real_number(kappa, "kappa")
-        out = []
-        for spread in spreads:
-            dd = spread if isinstance(spread, mpmath.mpf) else real_number(spread, "spread")
-            out.append(mp.findroot(lambda lam: mp.log(n_) - lam * dd - (1 - k) * mp.log(n_), 1))
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    n_, k = real_number(n, "n"), real_number(kappa, "kappa")
+    out = []
+    for spread in spreads:
+        dd = spread if isinstance(spread, mpmath.mpf) else real_number(spread, "spread")
+        out.append(mp.findroot(lambda lam: mp.log(n_) - lam * dd - (1 - k) * mp.log(n_), 1))
+    return out
 
 
+@with_dps(guard=_GUARD)
 def su_law_routes(n: Any, d: Any, kappa: Any, sigma: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """ENT-A7: roots for spread d and for the Gaussian spread :math:`\\sigma\\sqrt{2\\ln n}`."""
-    with mpmath.workdps(check_dps(dps) + _GUARD):
-        gauss = real_number(sigma, "sigma") * mp.sqrt(2 * mp.log(real_number(n, "n")))
-        return bound_level_root(n, [d, gauss], kappa, dps=dps)
+    gauss = real_number(sigma, "sigma") * mp.sqrt(2 * mp.log(real_number(n, "n")))
+    return bound_level_root(n, [d, gauss], kappa, dps=dps)
 
 
+@with_dps(guard=_GUARD)
 def practical_scale_route(n: Any, d: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """ENT-A11a: ``[kappa, kappa ln n/d, ln n/ln 512 - log2(n)/9]`` with kappa by ``findroot``."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        n_, d_ = real_number(n, "n"), real_number(d, "d")
-        kappa = mp.findroot(lambda k: k * mp.log(512) / d_ - 1 / mp.sqrt(d_), 1)
-        out = [kappa, kappa * mp.log(n_) / d_, mp.log(n_) / mp.log(512) - mp.log(n_, 2) / 9]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    n_, d_ = real_number(n, "n"), real_number(d, "d")
+    kappa = mp.findroot(lambda k: k * mp.log(512) / d_ - 1 / mp.sqrt(d_), 1)
+    return [kappa, kappa * mp.log(n_) / d_, mp.log(n_) / mp.log(512) - mp.log(n_, 2) / 9]
 
 
+@with_dps(guard=_GUARD)
 def ssmax_two_level(n: int, s: Any, delta: Any, base: Any = -2, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """ENT-A14 on the explicit vector :math:`z = (b + \\Delta, b, \\dots, b)` (n <= 100000):
     ``[n^{s z_1}/sum_j n^{s z_j}, softmax((s ln n) z)_1]``, two independent evaluations."""
-    dps = check_dps(dps)
     if isinstance(n, bool) or not isinstance(n, Integral) or not 1 <= n <= 100_000:
         raise ValueError(f"n must be an integer in 1..100000, got {n!r}")
-    with mpmath.workdps(dps + _GUARD):
-        s_, d_, b = real_number(s, "s"), real_number(delta, "delta"), real_number(base, "base")
-        z = [b + d_] + [b] * (n - 1)
-        powers = [mp.power(n, s_ * zi) for zi in z]
-        direct = powers[0] / mp.fsum(powers)
-        lam = s_ * mp.log(n)
-        top = max(lam * zi for zi in z)
-        w = [mp.exp(lam * zi - top) for zi in z]
-        out = [direct, w[0] / mp.fsum(w)]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    s_, d_, b = real_number(s, "s"), real_number(delta, "delta"), real_number(base, "base")
+    z = [b + d_] + [b] * (n - 1)
+    powers = [mp.power(n, s_ * zi) for zi in z]
+    direct = powers[0] / mp.fsum(powers)
+    lam = s_ * mp.log(n)
+    top = max(lam * zi for zi in z)
+    w = [mp.exp(lam * zi - top) for zi in z]
+    return [direct, w[0] / mp.fsum(w)]
 
 
+@with_dps(guard=_GUARD)
 def softmax_half_point(delta: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """The (real) n at which plain softmax gives the distinguished token mass 1/2, gap ``delta``, by ``findroot``."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        d_ = real_number(delta, "delta")
-        value = mp.findroot(lambda n: mp.exp(d_) / (mp.exp(d_) + n - 1) - mp.mpf(1) / 2, 2)
-    return _finish(value, dps)
+    d_ = real_number(delta, "delta")
+    return mp.findroot(lambda n: mp.exp(d_) / (mp.exp(d_) + n - 1) - mp.mpf(1) / 2, 2)
 
 
 def _rotate(v: list[Any], pos: int, cos_scale: Any, base: Any) -> list[Any]:
@@ -107,86 +97,75 @@ def _rotate(v: list[Any], pos: int, cos_scale: Any, base: Any) -> list[Any]:
     return out
 
 
+@with_dps(guard=_GUARD)
 def rope_logit_ratio(factor: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """YaRN code path: both cos and sin caches times :math:`\\mathrm{mscale} = 0.1\\ln s + 1` (1 for s <= 1);
     returns the factor picked up by :math:`q\\cdot k` (fixed q, k in R^8, positions 7 and 3, base 10000)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        s = real_number(factor, "factor")
-        if s <= 0:
-            raise ValueError(f"factor must be > 0, got {factor!r}")
-        mscale = mp.mpf("0.1") * mp.log(s) + 1 if s > 1 else mp.mpf(1)
-        q = [mp.mpf(x) / 7 for x in (3, -1, 4, 1, -5, 9, 2, -6)]
-        k = [mp.mpf(x) / 5 for x in (2, 7, -1, 8, 2, -8, 1, 8)]
+    s = real_number(factor, "factor")
+    if s <= 0:
+        raise ValueError(f"factor must be > 0, got {factor!r}")
+    mscale = mp.mpf("0.1") * mp.log(s) + 1 if s > 1 else mp.mpf(1)
+    q = [mp.mpf(x) / 7 for x in (3, -1, 4, 1, -5, 9, 2, -6)]
+    k = [mp.mpf(x) / 5 for x in (2, 7, -1, 8, 2, -8, 1, 8)]
 
-        def logit(scale: Any) -> Any:
-            return mp.fsum(a * b for a, b in zip(_rotate(q, 7, scale, 10000), _rotate(k, 3, scale, 10000)))
+    def logit(scale: Any) -> Any:
+        return mp.fsum(a * b for a, b in zip(_rotate(q, 7, scale, 10000), _rotate(k, 3, scale, 10000)))
 
-        value = logit(mscale) / logit(1)
-    return _finish(value, dps)
+    return logit(mscale) / logit(1)
 
 
+@with_dps(guard=_GUARD)
 def dsv3_softmax_scale(factor: Any, mscale: Any = 1, *, dps: int = DEFAULT_DPS) -> Any:
     """DeepSeek-V3 ``MLA`` softmax scale: qk_head_dim = 128 + 64, ``softmax_scale = qk_head_dim**-0.5``, times
     ``mscale**2`` with ``mscale = 0.1 * mscale_all_dim * ln(factor) + 1`` when the context exceeds 4096."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        f, m = real_number(factor, "factor"), real_number(mscale, "mscale")
-        scale = mp.power(128 + 64, -mp.mpf("0.5"))
-        if f > 1:  # max_seq_len > original_seq_len
-            ms = mp.mpf("0.1") * m * mp.log(f) + 1
-            scale = scale * ms * ms
-    return _finish(scale, dps)
+    f, m = real_number(factor, "factor"), real_number(mscale, "mscale")
+    scale = mp.power(128 + 64, -mp.mpf("0.5"))
+    if f > 1:  # max_seq_len > original_seq_len
+        ms = mp.mpf("0.1") * m * mp.log(f) + 1
+        scale = scale * ms * ms
+    return scale
 
 
+@with_dps(guard=_GUARD)
 def deployed_factors(pos: int, train_len: int = 2048, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """ENT-A17 code emulation: ``[Llama 4 attn scale at 0-based pos, Qwen logn factor at 1-based pos+1]``.
 
     Llama 4: ``log(floor((pos + 1) / floor_scale) + 1) * attn_scale + 1`` (floor_scale 8192, attn_scale 0.1).
     Qwen: ``log(i) / log(seq_length)`` if ``i > seq_length`` else 1.
     """
-    dps = check_dps(dps)
     if isinstance(pos, bool) or not isinstance(pos, Integral) or pos < 0:
         raise ValueError(f"pos must be an integer >= 0, got {pos!r}")
-    with mpmath.workdps(dps + _GUARD):
-        llama = mp.log((pos + 1) // 8192 + 1) * mp.mpf("0.1") + 1
-        i = pos + 1
-        qwen = mp.log(i) / mp.log(train_len) if i > train_len else mp.mpf(1)
-    with mpmath.workdps(dps):
-        return [+llama, +qwen]
+    llama = mp.log((pos + 1) // 8192 + 1) * mp.mpf("0.1") + 1
+    i = pos + 1
+    qwen = mp.log(i) / mp.log(train_len) if i > train_len else mp.mpf(1)
+    return [llama, qwen]
 
 
+@with_dps(guard=_GUARD)
 def yarn_algebra_values(s: Any, train_len: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """``[(0.1 ln s + 1)^2, ln(s L)/ln L]`` evaluated directly (ENT-A16 remarks of Su-9948)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        s_, ell = real_number(s, "s"), real_number(train_len, "train_len")
-        out = [(mp.mpf("0.1") * mp.log(s_) + 1) ** 2, mp.log(s_ * ell) / mp.log(ell)]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    s_, ell = real_number(s, "s"), real_number(train_len, "train_len")
+    return [(mp.mpf("0.1") * mp.log(s_) + 1) ** 2, mp.log(s_ * ell) / mp.log(ell)]
 
 
+@with_dps(guard=_GUARD)
 def gaussian_mgf_ratio(alpha: Any, n: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """ENT-A18b: :math:`nE[e^{2\\alpha S}]/(nE[e^{\\alpha S}])^2` for S ~ N(0, 1), the MGFs by quadrature."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        a, n_ = real_number(alpha, "alpha"), real_number(n, "n")
+    a, n_ = real_number(alpha, "alpha"), real_number(n, "n")
 
-        def mgf(t: Any) -> Any:
-            return mp.quad(lambda x: mp.exp(t * x - x * x / 2), _gaussian_points(t, 1)) / mp.sqrt(2 * mp.pi)
+    def mgf(t: Any) -> Any:
+        return mp.quad(lambda x: mp.exp(t * x - x * x / 2), _gaussian_points(t, 1)) / mp.sqrt(2 * mp.pi)
 
-        value = n_ * mgf(2 * a) / (n_ * mgf(a)) ** 2
-    return _finish(value, dps)
+    return n_ * mgf(2 * a) / (n_ * mgf(a)) ** 2
 
 
+@with_dps(guard=_GUARD)
 def alpha_star_inverse(alpha: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """The n at which the numerically maximised :math:`\\alpha^*(n)` (Gaussian model) equals ``alpha`` (``findroot``)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        a = real_number(alpha, "alpha")
-        value = mp.findroot(
-            lambda n: gradmax_alpha_opt(n, dps=dps + _GUARD) - a,
-            mp.exp(a * a) * 4,  # crude start
-            solver="secant",
-        )
-    return _finish(value, dps)
+    a = real_number(alpha, "alpha")
+    value = mp.findroot(
+        lambda n: gradmax_alpha_opt(n, dps=dps + _GUARD) - a,
+        mp.exp(a * a) * 4,  # crude start
+        solver="secant",
+    )
+    return value

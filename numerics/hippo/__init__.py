@@ -9,7 +9,7 @@
   tests those matrices;
 - :func:`reconstruct`: :math:`\\sum_n c_n\\psi_n(\\tau)` with the synthesis functions of the measure;
 - :func:`legs_matrix`: the LegS matrix by quadrature of :math:`-\\delta_{nk}-\\int_0^1 r g_n' g_k`
-  (derivatives by ``mp.diff``);
+  (derivatives by ``mp.diff``), and :func:`legs_input` the vector :math:`g_n(1)`;
 - :func:`discretize` (in :mod:`numerics.hippo.discrete_systems`) and :func:`legs_step`: discretisations with
   ``mp.expm``/``mp.inverse``; the exact LegS step is computed by quadrature of a concatenated
   signal, with no matrix exponential and no transition matrix at all.
@@ -26,6 +26,7 @@ from .projection import reconstruct as reconstruct
 from .projection import analysis as analysis
 from .projection import synthesis as synthesis
 from .projection import legs_matrix as legs_matrix
+from .projection import legs_input as legs_input
 from .projection import discretize as discretize
 from .projection import legs_step as legs_step
 from .projection import frequencies as frequencies
@@ -38,6 +39,7 @@ __all__ = [
     'analysis',
     'synthesis',
     'legs_matrix',
+    'legs_input',
     'discretize',
     'legs_step',
     'frequencies',

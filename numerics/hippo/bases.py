@@ -5,7 +5,9 @@ factor. Evaluating ``mp.legendre(n, x)`` (a hypergeometric series) separately in
 ``mp.quad`` calls repeats the signal and the basis N times per node; here every basis value at a
 node comes from one pass of the three-term recurrence, and :func:`quad_each` evaluates the shared
 vector once per quadrature node and lets ``mp.quad`` integrate each component with its own error
-control. Nothing here touches a transition matrix or a closed form under test.
+control. :func:`fourier_real` is the real Fourier basis of convention 9, written once for FouT's
+projection and for the forward-window route of HIPPO-FOUT-5. Nothing here touches a transition matrix or
+a closed form under test.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-__all__ = ["legendre_all", "legs_all", "laguerre_all", "quad_each"]
+__all__ = ["legendre_all", "legs_all", "laguerre_all", "fourier_real", "quad_each"]
 
 _GUARD_BITS = 16  # the recurrences lose O(log N) bits; these keep the rounded values exact to the caller
 
@@ -48,6 +50,17 @@ def laguerre_all(N: int, y: Any) -> list[Any]:
             k = len(out) - 1
             out.append(((2 * k + 1 - y) * out[k] - k * out[k - 1]) / (k + 1))
     return [+v for v in out]
+
+
+def fourier_real(n: int, s: Any) -> Any:
+    """Convention 9 real Fourier basis: :math:`g_0 = 1`, :math:`g_1 = 0` (a placeholder),
+    :math:`g_{2k} = \\sqrt2\\cos 2\\pi ks`, :math:`g_{2k+1} = \\sqrt2\\sin 2\\pi ks` (the FouT basis)."""
+    if n == 0:
+        return mp.mpf(1)
+    if n == 1:
+        return mp.mpf(0)
+    f = n // 2
+    return mp.sqrt(2) * (mp.cospi(2 * f * s) if n % 2 == 0 else mp.sinpi(2 * f * s))
 
 
 #: the ``mp.quad`` rules a caller may choose: tanh-sinh copes with endpoint singularities and infinite

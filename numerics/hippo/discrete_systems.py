@@ -19,7 +19,7 @@ import mpmath
 from mpmath import mp
 
 from .bases import legs_all, quad_each
-from numerics.agree import DEFAULT_DPS, check_dps, to_mp
+from numerics.agree import DEFAULT_DPS, to_mp, with_dps
 
 #: the largest state size: quadrature of more coefficients (or dense N x N work) is out of reach and would hang
 MAX_N = 4096
@@ -58,6 +58,7 @@ def _alpha(method: str, alpha: Any) -> Any:
     return a
 
 
+@with_dps()
 def discretize(A: Any, B: Any, step: Any, method: str, *, alpha: Any = None, dps: int = DEFAULT_DPS) -> tuple:
     """mpmath counterpart of :func:`proofs.hippo.discretize` (HIPPO-DISC-1..5).
 
@@ -69,35 +70,34 @@ def discretize(A: Any, B: Any, step: Any, method: str, *, alpha: Any = None, dps
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; allowed values: {', '.join(METHODS)}")
-    dps = check_dps(dps)
-    with mpmath.workdps(dps):
-        a = _alpha(method, alpha)
-        eps = _step(step)
-        A, B = as_matrix(A), as_matrix(B)
-        N = A.rows
-        if A.cols != N or B.rows != N:
-            raise ValueError(f"A must be square and B must have as many rows as A, got {A.rows}x{A.cols}, "
-                             f"{B.rows}x{B.cols}")
-        eye = mp.eye(N)
-        if method == "zoh":
-            with mpmath.extradps(15):
-                M = mp.matrix(N + B.cols, N + B.cols)
-                for i in range(N):
-                    for j in range(N):
-                        M[i, j] = eps * A[i, j]
-                    for j in range(B.cols):
-                        M[i, N + j] = eps * B[i, j]
-                E = mp.expm(M)
-                Ab = mp.matrix([[E[i, j] for j in range(N)] for i in range(N)])
-                Bb = mp.matrix([[E[i, N + j] for j in range(B.cols)] for i in range(N)])
-            return +Ab, +Bb
-        a = {"forward": 0, "backward": 1, "bilinear": mp.mpf(1) / 2}.get(method, a)
-        if a == 0:
-            return eye + eps * A, eps * B
-        inv = mp.inverse(eye - a * eps * A)
-        return inv * (eye + (1 - a) * eps * A), eps * (inv * B)
+    a = _alpha(method, alpha)
+    eps = _step(step)
+    A, B = as_matrix(A), as_matrix(B)
+    N = A.rows
+    if A.cols != N or B.rows != N:
+        raise ValueError(f"A must be square and B must have as many rows as A, got {A.rows}x{A.cols}, "
+                         f"{B.rows}x{B.cols}")
+    eye = mp.eye(N)
+    if method == "zoh":
+        with mpmath.extradps(15):
+            M = mp.matrix(N + B.cols, N + B.cols)
+            for i in range(N):
+                for j in range(N):
+                    M[i, j] = eps * A[i, j]
+                for j in range(B.cols):
+                    M[i, N + j] = eps * B[i, j]
+            E = mp.expm(M)
+            Ab = mp.matrix([[E[i, j] for j in range(N)] for i in range(N)])
+            Bb = mp.matrix([[E[i, N + j] for j in range(B.cols)] for i in range(N)])
+        return Ab, Bb  # computed with 15 guard digits, rounded to dps by with_dps
+    a = {"forward": 0, "backward": 1, "bilinear": mp.mpf(1) / 2}.get(method, a)
+    if a == 0:
+        return eye + eps * A, eps * B
+    inv = mp.inverse(eye - a * eps * A)
+    return inv * (eye + (1 - a) * eps * A), eps * (inv * B)
 
 
+@with_dps(guard=25)  # odefun's automatic Taylor degree needs generous guard digits
 def ode_step(A: Any, B: Any, x0: Any, u0: Any, t0: Any, t1: Any, *, scaled: bool = False,
              dps: int = DEFAULT_DPS) -> Any:
     """:math:`x(t_1)` for :math:`\\dot x = Ax+Bu_0` (``scaled``: :math:`t\\dot x = Ax + Bu_0`), :math:`x(t_0)=x_0`.
@@ -105,24 +105,20 @@ def ode_step(A: Any, B: Any, x0: Any, u0: Any, t0: Any, t1: Any, *, scaled: bool
     Integrated by ``mp.odefun`` (Taylor series method), an independent route to ZOH and to
     the exact LegS step.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + 25):  # odefun's automatic Taylor degree needs generous guard digits
-        A, B = as_matrix(A), as_matrix(B)
-        N = A.rows
-        x0 = [to_mp(v) for v in (x0 if not isinstance(x0, mpmath.matrix) else list(x0))]
-        u0, t0, t1 = to_mp(u0), to_mp(t0), to_mp(t1)
+    A, B = as_matrix(A), as_matrix(B)
+    N = A.rows
+    x0 = [to_mp(v) for v in (x0 if not isinstance(x0, mpmath.matrix) else list(x0))]
+    u0, t0, t1 = to_mp(u0), to_mp(t0), to_mp(t1)
 
-        def F(t: Any, y: list) -> list:
-            d = [mp.fsum(A[i, j] * y[j] for j in range(N)) + B[i, 0] * u0 for i in range(N)]
-            return [v / t for v in d] if scaled else d
+    def F(t: Any, y: list) -> list:
+        d = [mp.fsum(A[i, j] * y[j] for j in range(N)) + B[i, 0] * u0 for i in range(N)]
+        return [v / t for v in d] if scaled else d
 
-        # Taylor degree = working digits (mpmath's default is 1.5x that): the tolerance is unchanged, since
-        # odefun picks each expansion's radius so that the truncated tail is below it; shorter series at
-        # this precision are 2-3 times cheaper than the default's fewer, longer ones
-        sol = mp.odefun(F, t0, x0, degree=mp.dps)
-        out = sol(t1)
-    with mpmath.workdps(dps):
-        return mp.matrix([+v for v in out])
+    # Taylor degree = working digits (mpmath's default is 1.5x that): the tolerance is unchanged, since
+    # odefun picks each expansion's radius so that the truncated tail is below it; shorter series at
+    # this precision are 2-3 times cheaper than the default's fewer, longer ones
+    sol = mp.odefun(F, t0, x0, degree=mp.dps)
+    return mp.matrix(sol(t1))
 
 
 def _legs_exact(k: int, N: int) -> tuple:
@@ -142,6 +138,7 @@ def _legs_exact(k: int, N: int) -> tuple:
     return Ab, Bb
 
 
+@with_dps()
 def legs_step(k: int, N: int, scheme: str = "exact", *, dps: int = DEFAULT_DPS) -> tuple:
     """mpmath counterpart of :func:`proofs.hippo.legs_step` (HIPPO-DISC-8/9), step k >= 1.
 
@@ -157,22 +154,19 @@ def legs_step(k: int, N: int, scheme: str = "exact", *, dps: int = DEFAULT_DPS) 
         raise ValueError(f"k must be an integer between 1 and 10**6, got {k!r}")
     if scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}; allowed values: {', '.join(SCHEMES)}")
-    k, N, dps = int(k), int(N), check_dps(dps)
-    with mpmath.workdps(dps):
-        if scheme == "exact":
-            with mpmath.extradps(10):
-                Ab, Bb = _legs_exact(k, N)
-            return +Ab, +Bb
-        from .projection import legs_matrix
+    k, N = int(k), int(N)
+    if scheme == "exact":
+        with mpmath.extradps(10):  # rounded to dps by with_dps
+            return _legs_exact(k, N)
+    from .projection import legs_input, legs_matrix
 
-        A = legs_matrix(N, dps=dps)
-        B = mp.matrix([mp.sqrt(2 * n + 1) * mp.legendre(n, 1) for n in range(N)])
-        eye = mp.eye(N)
-        if scheme == "forward":
-            return eye + A / k, B / k
-        if scheme == "backward":
-            inv = mp.inverse(eye - A / k)
-            return inv, inv * B / k
-        left = k if scheme == "bilinear" else k + 1
-        inv = mp.inverse(eye - A / (2 * left))
-        return inv * (eye + A / (2 * k)), inv * B / k
+    A, B = legs_matrix(N, dps=dps), legs_input(N, dps=dps)
+    eye = mp.eye(N)
+    if scheme == "forward":
+        return eye + A / k, B / k
+    if scheme == "backward":
+        inv = mp.inverse(eye - A / k)
+        return inv, inv * B / k
+    left = k if scheme == "bilinear" else k + 1
+    inv = mp.inverse(eye - A / (2 * left))
+    return inv * (eye + A / (2 * k)), inv * B / k

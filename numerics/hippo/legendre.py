@@ -7,7 +7,7 @@ recurrences (:mod:`numerics.hippo.bases`); derivatives from ``mp.diff``
 (tanh-sinh quadrature).  Nothing here expands a polynomial or evaluates a closed
 form from :mod:`proofs`, so agreement with the SymPy statements is evidence.
 
-Every function takes ``dps`` and works inside ``mpmath.workdps(dps)``.
+Every function takes ``dps`` and works inside ``mpmath.workdps(dps)`` (:func:`numerics.agree.with_dps`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import mpmath
 from mpmath import mp
 
 from .bases import laguerre_all, legendre_all, quad_each
-from numerics.agree import DEFAULT_DPS, check_dps, to_mp
+from numerics.agree import DEFAULT_DPS, to_mp, with_dps
 
 __all__ = [
     "legendre",
@@ -41,36 +41,37 @@ def _degree(n: object, name: str = "n", minimum: int = 0) -> int:
     return int(n)
 
 
+@with_dps()
 def legendre(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`P_n(x)` by mpmath's hypergeometric Legendre function; :math:`P_{-1} := 0`."""
     n = _degree(n, minimum=-1)
-    with mpmath.workdps(check_dps(dps)):
-        return mp.mpf(0) if n < 0 else mp.legendre(n, to_mp(x))
+    return mp.mpf(0) if n < 0 else mp.legendre(n, to_mp(x))
 
 
+@with_dps()
 def legendre_derivative(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`P_n'(x)` by numerical differentiation (``mp.diff``) of mpmath's :math:`P_n`."""
     n = _degree(n, minimum=-1)
-    with mpmath.workdps(check_dps(dps)):
-        if n < 0:
-            return mp.mpf(0)
-        return mp.diff(lambda t: mp.legendre(n, t), to_mp(x))
+    if n < 0:
+        return mp.mpf(0)
+    return mp.diff(lambda t: mp.legendre(n, t), to_mp(x))
 
 
-def laguerre(n: int, y: Any, *, dps: int = DEFAULT_DPS) -> Any:
-    """:math:`L_n(y)` by mpmath's generalised Laguerre function with :math:`\\alpha = 0`."""
+@with_dps()
+def laguerre(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`L_n(x)` by mpmath's generalised Laguerre function with :math:`\\alpha = 0` (x the lag variable)."""
     n = _degree(n)
-    with mpmath.workdps(check_dps(dps)):
-        return mp.laguerre(n, 0, to_mp(y))
+    return mp.laguerre(n, 0, to_mp(x))
 
 
-def laguerre_derivative(n: int, y: Any, *, dps: int = DEFAULT_DPS) -> Any:
-    """:math:`L_n'(y)` by ``mp.diff`` of mpmath's :math:`L_n`."""
+@with_dps()
+def laguerre_derivative(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`L_n'(x)` by ``mp.diff`` of mpmath's :math:`L_n` (x the lag variable)."""
     n = _degree(n)
-    with mpmath.workdps(check_dps(dps)):
-        return mp.diff(lambda t: mp.laguerre(n, 0, t), to_mp(y))
+    return mp.diff(lambda t: mp.laguerre(n, 0, t), to_mp(x))
 
 
+@with_dps()
 def legendre_endpoints_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """:math:`[P_n(1), P_n(-1), \\int_{-1}^1 P_nP_0, \\dots, \\int_{-1}^1 P_nP_n]` by quadrature.
 
@@ -79,43 +80,42 @@ def legendre_endpoints_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
     the n + 1 integrals.
     """
     n = _degree(n)
-    with mpmath.workdps(check_dps(dps)):
-        out = [mp.legendre(n, 1), mp.legendre(n, -1)]
+    out = [mp.legendre(n, 1), mp.legendre(n, -1)]
 
-        def products(t: Any) -> list[Any]:
-            family = legendre_all(n + 1, t)
-            return [family[n] * p for p in family]
+    def products(t: Any) -> list[Any]:
+        family = legendre_all(n + 1, t)
+        return [family[n] * p for p in family]
 
-        return out + quad_each(products, [-1, 0, 1], n + 1)
+    return out + quad_each(products, [-1, 0, 1], n + 1)
 
 
+@with_dps()
 def laguerre_origin_and_gram(n: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """:math:`[L_n(0), \\int_0^\\infty L_nL_0e^{-y}dy, \\dots, \\int_0^\\infty L_nL_ne^{-y}dy]`.
 
     :math:`L_n(0)` from ``mp.laguerre``; the integrals by tanh-sinh quadrature, with the
     integrand's polynomials :math:`L_0, \\dots, L_n` evaluated in one pass of their three-term recurrence
     at each node (faster than the hypergeometric ``mp.laguerre``, and a second independent route),
-    shared by the n + 1 integrals.
+    shared by the n + 1 integrals.  Returned rounded to ``dps`` (the integrals run with guard digits).
     """
     n = _degree(n)
-    with mpmath.workdps(check_dps(dps)):
-        out = [mp.laguerre(n, 0, 0)]
-        # guard digits: L_n L_m alternates in sign, so the integrand cancels at large y
-        with mpmath.extradps(n + 10):
-            def products(y: Any) -> list[Any]:
-                family = laguerre_all(n + 1, y)
-                weight = family[n] * mp.exp(-y)
-                return [weight * p for p in family]
+    out = [mp.laguerre(n, 0, 0)]
+    # guard digits: L_n L_m alternates in sign, so the integrand cancels at large y
+    with mpmath.extradps(n + 10):
+        def products(y: Any) -> list[Any]:
+            family = laguerre_all(n + 1, y)
+            weight = family[n] * mp.exp(-y)
+            return [weight * p for p in family]
 
-            out += quad_each(products, [0, 1, 4 * n + 8, mp.inf], n + 1)
-        return [+v for v in out]
+        out += quad_each(products, [0, 1, 4 * n + 8, mp.inf], n + 1)
+    return out
 
 
+@with_dps()
 def derivative_difference(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`P_{n+1}'(x) - P_{n-1}'(x)`, each derivative by ``mp.diff``."""
     n = _degree(n)
-    with mpmath.workdps(check_dps(dps)):
-        return legendre_derivative(n + 1, x, dps=dps) - legendre_derivative(n - 1, x, dps=dps)
+    return legendre_derivative(n + 1, x, dps=dps) - legendre_derivative(n - 1, x, dps=dps)
 
 
 def derivative_recursion_lhs(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
@@ -123,15 +123,15 @@ def derivative_recursion_lhs(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
     return legendre_derivative(_degree(n) + 1, x, dps=dps)
 
 
+@with_dps()
 def x_times_derivative(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`x\\,P_n'(x)` by ``mp.diff``."""
     n = _degree(n)
-    with mpmath.workdps(check_dps(dps)):
-        return to_mp(x) * legendre_derivative(n, x, dps=dps)
+    return to_mp(x) * legendre_derivative(n, x, dps=dps)
 
 
+@with_dps()
 def shifted_derivative(n: int, x: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`(x+1)\\,P_n'(x)` by ``mp.diff``."""
     n = _degree(n)
-    with mpmath.workdps(check_dps(dps)):
-        return (to_mp(x) + 1) * legendre_derivative(n, x, dps=dps)
+    return (to_mp(x) + 1) * legendre_derivative(n, x, dps=dps)

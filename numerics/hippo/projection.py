@@ -12,9 +12,9 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from .bases import check_method, laguerre_all, legendre_all, legs_all, quad_each
+from .bases import check_method, fourier_real, laguerre_all, legendre_all, legs_all, quad_each
 from .discrete_systems import MAX_N, discretize, legs_step
-from numerics.agree import DEFAULT_DPS, check_dps, to_mp
+from numerics.agree import DEFAULT_DPS, to_mp, with_dps
 
 __all__ = [
     "MEASURES",
@@ -24,6 +24,7 @@ __all__ = [
     "analysis",
     "synthesis",
     "legs_matrix",
+    "legs_input",
     "discretize",
     "legs_step",
     "frequencies",
@@ -63,16 +64,6 @@ def frequencies(N: int) -> list[int]:
     return [(j + 1) // 2 if j % 2 else -(j // 2) for j in range(_N(N))]
 
 
-def _fourier_real(n: int, s: Any) -> Any:
-    """Convention 9: 1, 0 (placeholder), sqrt2 cos 2 pi k s, sqrt2 sin 2 pi k s."""
-    if n == 0:
-        return mp.mpf(1)
-    if n == 1:
-        return mp.mpf(0)
-    f = n // 2
-    return mp.sqrt(2) * (mp.cospi(2 * f * s) if n % 2 == 0 else mp.sinpi(2 * f * s))
-
-
 def analysis(measure: str, n: int, v: Any) -> Any:
     """The analysis function of basis index n at the measure's variable v (r, s or lag y)."""
     if measure == "legs" or measure == "legt":
@@ -84,7 +75,7 @@ def analysis(measure: str, n: int, v: Any) -> Any:
     if measure == "lagt-half":
         return mp.laguerre(n, 0, v) * mp.exp(-v / 2)
     if measure == "fout":
-        return _fourier_real(n, v)
+        return fourier_real(n, v)
     return mp.expjpi(-2 * frequencies(n + 1)[n] * v)  # fous
 
 
@@ -122,11 +113,13 @@ def _finite_real(value: Any, name: str) -> Any:
     return v
 
 
-def _setup(t: Any, N: Any, measure: Any, window: Any, dps: Any) -> tuple[Any, int, str, Any, int]:
-    dps, N, measure = check_dps(dps), _N(N), _measure(measure)
-    with mpmath.workdps(dps):
-        _finite_real(t, "t")
-    return t, N, measure, window, dps
+def _setup(t: Any, N: Any, measure: Any, window: Any) -> tuple[Any, int, str, Any]:
+    """The validated time (an mpmath number), size, measure and window of a projection."""
+    N, measure = _N(N), _measure(measure)
+    t, w = _finite_real(t, "t"), _window(window)
+    if measure in ("legs", "fous") and not t > 0:
+        raise ValueError(f"t must satisfy t > 0 for measure {measure!r}, got {t}")
+    return t, N, measure, w
 
 
 def _integrate(measure: str, N: int, t: Any, w: Any, f: Callable[[Any], Any], weight: Callable[[Any], Any],
@@ -165,6 +158,7 @@ def _integrate(measure: str, N: int, t: Any, w: Any, f: Callable[[Any], Any], we
     return quad_each(integrands, domain, N, method=method)
 
 
+@with_dps()
 def project(u: Callable[[Any], Any], t: Any, N: int, measure: str, *, window: Any = 1, dps: int = DEFAULT_DPS,
             breakpoints: Sequence[Any] = (), method: str = "tanh-sinh") -> list[Any]:
     """The HiPPO coefficients :math:`c_n(t)`, n < N, by quadrature of the projection integral.
@@ -181,14 +175,11 @@ def project(u: Callable[[Any], Any], t: Any, N: int, measure: str, *, window: An
     ``"gauss-legendre"`` is several times cheaper when u is smooth on a finite window.
     Errors: N not a positive integer, unknown measure, window <= 0, t <= 0 for legs/fous.
     """
-    t, N, measure, window, dps = _setup(t, N, measure, window, dps)
-    with mpmath.workdps(dps):
-        t, w = to_mp(t), _window(window)
-        if measure in ("legs", "fous") and not t > 0:
-            raise ValueError(f"t must satisfy t > 0 for measure {measure!r}, got {t}")
-        return _integrate(measure, N, t, w, u, lambda v: 1, breakpoints, method)
+    t, N, measure, w = _setup(t, N, measure, window)
+    return _integrate(measure, N, t, w, u, lambda v: 1, breakpoints, method)
 
 
+@with_dps()
 def project_derivative(du: Callable[[Any], Any], t: Any, N: int, measure: str, *, window: Any = 1,
                        dps: int = DEFAULT_DPS, breakpoints: Sequence[Any] = (), jump: Any = 0,
                        method: str = "tanh-sinh") -> list[Any]:
@@ -203,18 +194,15 @@ def project_derivative(du: Callable[[Any], Any], t: Any, N: int, measure: str, *
     other measures (fous: :math:`\\int_0^1 u'(st)\\,s\\,e^{-2\\pi i\\nu_n s}ds`).  ``du`` is the derivative of
     the signal.  ``method`` and errors as in :func:`project`.
     """
-    t, N, measure, window, dps = _setup(t, N, measure, window, dps)
-    with mpmath.workdps(dps):
-        t, w = to_mp(t), _window(window)
-        if measure in ("legs", "fous") and not t > 0:
-            raise ValueError(f"t must satisfy t > 0 for measure {measure!r}, got {t}")
-        weight = (lambda v: v) if measure in ("legs", "fous") else (lambda v: 1)
-        out = _integrate(measure, N, t, w, du, weight, breakpoints, method)
-        if measure in ("lagt", "lagt-half") and jump:
-            out = [c + to_mp(jump) * analysis(measure, n, t) for n, c in enumerate(out)]
-        return out
+    t, N, measure, w = _setup(t, N, measure, window)
+    weight = (lambda v: v) if measure in ("legs", "fous") else (lambda v: 1)
+    out = _integrate(measure, N, t, w, du, weight, breakpoints, method)
+    if measure in ("lagt", "lagt-half") and jump:
+        out = [c + to_mp(jump) * analysis(measure, n, t) for n, c in enumerate(out)]
+    return out
 
 
+@with_dps()
 def reconstruct(c: Sequence[Any], tau: Any, t: Any, measure: str, *, window: Any = 1,
                 dps: int = DEFAULT_DPS) -> Any:
     """:math:`\\sum_n c_n\\psi_n(\\tau)` with the measure's synthesis functions (API contract).
@@ -223,44 +211,49 @@ def reconstruct(c: Sequence[Any], tau: Any, t: Any, measure: str, *, window: Any
     :math:`r=(\\tau-t+w)/w`; lagt :math:`L_n(t-\\tau)`; lagt-half :math:`L_n(t-\\tau)e^{-(t-\\tau)/2}`;
     fout :math:`g_n((t-\\tau)/w)`; fous :math:`e^{2\\pi i\\nu_n\\tau/t}`.
     """
-    dps, measure = check_dps(dps), _measure(measure)
+    measure = _measure(measure)
     if len(c) < 1:
         raise ValueError("c must hold at least one coefficient")
-    with mpmath.workdps(dps):
-        tau, t, w = _finite_real(tau, "tau"), _finite_real(t, "t"), _window(window)
-        if measure in ("legs", "fous"):
-            if not t > 0:
-                raise ValueError(f"t must satisfy t > 0 for measure {measure!r}, got {t}")
-            v = tau / t
-        elif measure in ("legt", "lmu"):
-            v = (tau - t + w) / w
-        elif measure == "fout":
-            v = (t - tau) / w
-        else:
-            v = t - tau
-        return mp.fsum(to_mp(cn) * synthesis(measure, n, v) for n, cn in enumerate(c))
+    tau, t, w = _finite_real(tau, "tau"), _finite_real(t, "t"), _window(window)
+    if measure in ("legs", "fous"):
+        if not t > 0:
+            raise ValueError(f"t must satisfy t > 0 for measure {measure!r}, got {t}")
+        v = tau / t
+    elif measure in ("legt", "lmu"):
+        v = (tau - t + w) / w
+    elif measure == "fout":
+        v = (t - tau) / w
+    else:
+        v = t - tau
+    return mp.fsum(to_mp(cn) * synthesis(measure, n, v) for n, cn in enumerate(c))
 
 
+@with_dps(guard=10)
 def legs_matrix(N: int, *, dps: int = DEFAULT_DPS) -> Any:
     """The LegS matrix by quadrature: :math:`A_{nk} = -\\delta_{nk} - \\int_0^1 r\\,g_n'(r)g_k(r)\\,dr`.
 
     :math:`g_n'` comes from ``mp.diff`` of ``mp.legendre``; Gauss-Legendre quadrature is exact for
     these polynomial integrands of degree < 2N.
     """
-    N, dps = _N(N), check_dps(dps)
-    with mpmath.workdps(dps + 10):
-        nodes = max(N + 2, 4)
-        xs, ws = zip(*_gauss(nodes))
-        g = [[mp.sqrt(2 * n + 1) * mp.legendre(n, 2 * r - 1) for r in xs] for n in range(N)]
-        dg = [[mp.diff(lambda q, n=n: mp.sqrt(2 * n + 1) * mp.legendre(n, 2 * q - 1), r) for r in xs]
-              for n in range(N)]
-        A = mp.matrix(N, N)
-        for n in range(N):
-            for k in range(N):
-                A[n, k] = -(1 if n == k else 0) - mp.fsum(wi * r * dg[n][i] * g[k][i] for i, (r, wi) in
-                                                          enumerate(zip(xs, ws)))
-    with mpmath.workdps(dps):
-        return +A
+    N = _N(N)
+    nodes = max(N + 2, 4)
+    xs, ws = zip(*_gauss(nodes))
+    g = [[mp.sqrt(2 * n + 1) * mp.legendre(n, 2 * r - 1) for r in xs] for n in range(N)]
+    dg = [[mp.diff(lambda q, n=n: mp.sqrt(2 * n + 1) * mp.legendre(n, 2 * q - 1), r) for r in xs]
+          for n in range(N)]
+    A = mp.matrix(N, N)
+    for n in range(N):
+        for k in range(N):
+            A[n, k] = -(1 if n == k else 0) - mp.fsum(wi * r * dg[n][i] * g[k][i] for i, (r, wi) in
+                                                      enumerate(zip(xs, ws)))
+    return A
+
+
+@with_dps()
+def legs_input(N: int, *, dps: int = DEFAULT_DPS) -> Any:
+    """The LegS input vector :math:`B_n = g_n(1) = \\sqrt{2n+1}P_n(1)`: the basis at the present endpoint,
+    evaluated by ``mp.legendre`` (not typed in from the closed form :math:`\\sqrt{2n+1}`)."""
+    return mp.matrix([mp.sqrt(2 * n + 1) * mp.legendre(n, 1) for n in range(_N(N))])
 
 
 def _gauss(m: int) -> list[tuple[Any, Any]]:

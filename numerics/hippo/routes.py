@@ -13,9 +13,9 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from .bases import legendre_all, quad_each
-from numerics.agree import DEFAULT_DPS, check_dps, to_mp
-from .projection import analysis, project, project_derivative
+from .bases import fourier_real, legendre_all, quad_each
+from numerics.agree import DEFAULT_DPS, to_mp, with_dps
+from .projection import analysis, frequencies, project, project_derivative
 
 __all__ = ["signal", "SIGNALS", "poly_signal", "ode_sides", "window_derivative", "fous_lhs",
            "moving_measure_derivative", "fourier_partial_sum", "fous_matrix", "fourier_real_forward",
@@ -57,6 +57,7 @@ def poly_signal(coeffs: Sequence[Any]) -> tuple[Callable[[Any], Any], Callable[[
 
 
 @lru_cache(maxsize=256)
+@with_dps()
 def ode_sides(name: str, measure: str, N: int, t: Any, *, window: Any = 1, dps: int = DEFAULT_DPS) -> tuple:
     """``(c, cdot, u(t), u(t-w))`` for a named signal: c by quadrature, cdot under the integral.
 
@@ -64,17 +65,17 @@ def ode_sides(name: str, measure: str, N: int, t: Any, *, window: Any = 1, dps: 
     Cached (arguments are exact), because a cross-check needs the same quadratures on both sides.
     """
     u, du = signal(name)
-    with mpmath.workdps(check_dps(dps)):
-        t = to_mp(t)
-        cuts = (0,) if name == "causal-sin" else ()
-        # every named signal is entire between the breakpoints (the Laguerre tail to oo stays tanh-sinh)
-        c = project(u, t, N, measure, window=window, dps=dps, breakpoints=cuts, **_GL)
-        d = project_derivative(du, t, N, measure, window=window, dps=dps, breakpoints=cuts, **_GL)
-        if measure in ("legs", "fous"):
-            d = [t * v for v in d]
-        return c, d, u(t), u(t - to_mp(window))
+    t = to_mp(t)
+    cuts = (0,) if name == "causal-sin" else ()
+    # every named signal is entire between the breakpoints (the Laguerre tail to oo stays tanh-sinh)
+    c = project(u, t, N, measure, window=window, dps=dps, breakpoints=cuts, **_GL)
+    d = project_derivative(du, t, N, measure, window=window, dps=dps, breakpoints=cuts, **_GL)
+    if measure in ("legs", "fous"):
+        d = [t * v for v in d]
+    return c, d, u(t), u(t - to_mp(window))
 
 
+@with_dps()
 def window_derivative(coeffs: Sequence[Any], n: int, T: Any, w: Any, measure: str, *,
                       dps: int = DEFAULT_DPS) -> Any:
     """d/dT of a complex/real window coefficient for a polynomial signal, under the integral.
@@ -82,21 +83,21 @@ def window_derivative(coeffs: Sequence[Any], n: int, T: Any, w: Any, measure: st
     ``measure="fout-complex"``: :math:`c_n(T)=\\int_0^1u(sw+T-w)e^{-2\\pi ins}ds`.
     """
     u, du = poly_signal(coeffs)
-    with mpmath.workdps(check_dps(dps)):
-        T, w = to_mp(T), to_mp(w)
-        if measure == "fout-complex":
-            return mp.quad(lambda s: du(s * w + T - w) * mp.expjpi(-2 * n * s), [0, 1], **_GL)
-        raise ValueError(f"unknown window measure {measure!r}")
+    T, w = to_mp(T), to_mp(w)
+    if measure == "fout-complex":
+        return mp.quad(lambda s: du(s * w + T - w) * mp.expjpi(-2 * n * s), [0, 1], **_GL)
+    raise ValueError(f"unknown window measure {measure!r}")
 
 
+@with_dps()
 def fous_lhs(coeffs: Sequence[Any], n: int, T: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`T\\dot c_n(T)` for FouS, :math:`c_n(T)=\\int_0^1u(sT)e^{-2\\pi ins}ds`, under the integral."""
     _, du = poly_signal(coeffs)
-    with mpmath.workdps(check_dps(dps)):
-        T = to_mp(T)
-        return T * mp.quad(lambda s: du(s * T) * s * mp.expjpi(-2 * n * s), [0, 1], **_GL)
+    T = to_mp(T)
+    return T * mp.quad(lambda s: du(s * T) * s * mp.expjpi(-2 * n * s), [0, 1], **_GL)
 
 
+@with_dps()
 def moving_measure_derivative(coeffs: Sequence[Any], n: int, T: Any, w: Any, *, dps: int = DEFAULT_DPS) -> list:
     """HIPPO-GEN-1 left side: ``mp.diff`` in T of :math:`c_n(T)=\\int_{-1}^1u(t_T(s))\\hat g_n(s)ds` by quadrature.
 
@@ -104,14 +105,14 @@ def moving_measure_derivative(coeffs: Sequence[Any], n: int, T: Any, w: Any, *, 
     :math:`\\hat g_n=\\sqrt{(2n+1)/2}P_n`.
     """
     u, _ = poly_signal(coeffs)
-    with mpmath.workdps(check_dps(dps)):
-        T, w = to_mp(T), to_mp(w)
-        g = lambda s: mp.sqrt(mp.mpf(2 * n + 1) / 2) * mp.legendre(n, s)  # noqa: E731
-        legs = lambda TT: mp.quad(lambda s: u((s + 1) * TT / 2) * g(s), [-1, 1], **_GL)  # noqa: E731
-        legt = lambda TT: mp.quad(lambda s: u((s + 1) * w / 2 + TT - w) * g(s), [-1, 1], **_GL)  # noqa: E731
-        return [mp.diff(legs, T), mp.diff(legt, T)]
+    T, w = to_mp(T), to_mp(w)
+    g = lambda s: mp.sqrt(mp.mpf(2 * n + 1) / 2) * mp.legendre(n, s)  # noqa: E731
+    legs = lambda TT: mp.quad(lambda s: u((s + 1) * TT / 2) * g(s), [-1, 1], **_GL)  # noqa: E731
+    legt = lambda TT: mp.quad(lambda s: u((s + 1) * w / 2 + TT - w) * g(s), [-1, 1], **_GL)  # noqa: E731
+    return [mp.diff(legs, T), mp.diff(legt, T)]
 
 
+@with_dps()
 def fourier_partial_sum(u: Callable[[Any], Any], K: int, T: Any, w: Any, *, dps: int = DEFAULT_DPS,
                         method: str = "tanh-sinh") -> Any:
     """:math:`S_K=\\sum_{|k|\\le K}c_k` with :math:`c_k=\\int_0^1u(sw+T-w)e^{-2\\pi iks}ds` by quadrature.
@@ -121,17 +122,17 @@ def fourier_partial_sum(u: Callable[[Any], Any], K: int, T: Any, w: Any, *, dps:
     rule: tanh-sinh (default) copes with a u that is not smooth; ``"gauss-legendre"`` is several times
     cheaper for a u that is smooth on the window.
     """
-    with mpmath.workdps(check_dps(dps)):
-        T, w = to_mp(T), to_mp(w)
-        ks = range(-K, K + 1)
+    T, w = to_mp(T), to_mp(w)
+    ks = range(-K, K + 1)
 
-        def integrands(s: Any) -> list[Any]:
-            value = u(s * w + T - w)
-            return [value * mp.expjpi(-2 * k * s) for k in ks]
+    def integrands(s: Any) -> list[Any]:
+        value = u(s * w + T - w)
+        return [value * mp.expjpi(-2 * k * s) for k in ks]
 
-        return mp.fsum(quad_each(integrands, mp.linspace(0, 1, 2 + K), len(ks), method=method))
+    return mp.fsum(quad_each(integrands, mp.linspace(0, 1, 2 + K), len(ks), method=method))
 
 
+@with_dps()
 def fous_matrix(N: int, *, dps: int = DEFAULT_DPS) -> Any:
     """FouS Galerkin matrix by quadrature.
 
@@ -139,27 +140,27 @@ def fous_matrix(N: int, *, dps: int = DEFAULT_DPS) -> Any:
 
     The integral depends on :math:`m=\\nu_l-\\nu_j` only, so each of the 2N - 1 values of m is integrated once.
     """
-    with mpmath.workdps(check_dps(dps)):
-        nu = [(j + 1) // 2 if j % 2 else -(j // 2) for j in range(N)]
-        moments: dict[int, Any] = {}
-        A = mp.matrix(N, N)
-        for j in range(N):
-            for q in range(N):
-                m = nu[q] - nu[j]
-                if m not in moments:
-                    moments[m] = mp.quad(lambda s: s * mp.expjpi(2 * m * s), mp.linspace(0, 1, 2 + abs(m)),
-                                         **_GL)
-                A[j, q] = -(1 if j == q else 0) + 2j * mp.pi * nu[j] * moments[m]
-        return A
+    nu = frequencies(N)
+    moments: dict[int, Any] = {}
+    A = mp.matrix(N, N)
+    for j in range(N):
+        for q in range(N):
+            m = nu[q] - nu[j]
+            if m not in moments:
+                moments[m] = mp.quad(lambda s: s * mp.expjpi(2 * m * s), mp.linspace(0, 1, 2 + abs(m)),
+                                     **_GL)
+            A[j, q] = -(1 if j == q else 0) + 2j * mp.pi * nu[j] * moments[m]
+    return A
 
 
+@with_dps()
 def basis_value(measure: str, n: int, v: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """The analysis function of the measure at v (exposed for tests)."""
-    with mpmath.workdps(check_dps(dps)):
-        return analysis(measure, n, to_mp(v))
+    return analysis(measure, n, to_mp(v))
 
 
 @lru_cache(maxsize=64)
+@with_dps()
 def complex_window(name: str, K: int, T: Any, w: Any, *, dps: int = DEFAULT_DPS) -> tuple[list, list]:
     """Complex FouT coefficients :math:`c_k(T)` (k = -K..K) and :math:`\\dot c_k` (under the integral).
 
@@ -168,20 +169,20 @@ def complex_window(name: str, K: int, T: Any, w: Any, *, dps: int = DEFAULT_DPS)
     arguments are exact and a cross-check needs the same quadratures for both sides.
     """
     u, du = signal(name)
-    with mpmath.workdps(check_dps(dps)):
-        T, w = to_mp(T), to_mp(w)
-        ks = range(-K, K + 1)
+    T, w = to_mp(T), to_mp(w)
+    ks = range(-K, K + 1)
 
-        def integrands(s: Any) -> list[Any]:
-            x = s * w + T - w
-            waves = [mp.expjpi(-2 * k * s) for k in ks]
-            return [u(x) * e for e in waves] + [du(x) * e for e in waves]
+    def integrands(s: Any) -> list[Any]:
+        x = s * w + T - w
+        waves = [mp.expjpi(-2 * k * s) for k in ks]
+        return [u(x) * e for e in waves] + [du(x) * e for e in waves]
 
-        both = quad_each(integrands, mp.linspace(0, 1, 2 + K), 2 * len(ks), method=_rule(name))
-        return both[:len(ks)], both[len(ks):]
+    both = quad_each(integrands, mp.linspace(0, 1, 2 + K), 2 * len(ks), method=_rule(name))
+    return both[:len(ks)], both[len(ks):]
 
 
 @lru_cache(maxsize=64)
+@with_dps()
 def legs_integer_sides(name: str, N: int, t: Any, *, dps: int = DEFAULT_DPS) -> tuple[list, list, Any]:
     """De-rooted LegS state :math:`c'_n=\\int_0^1u(tr)(2n+1)P_n(2r-1)dr` and :math:`t\\dot c'_n` by quadrature.
 
@@ -189,32 +190,27 @@ def legs_integer_sides(name: str, N: int, t: Any, *, dps: int = DEFAULT_DPS) -> 
     like :func:`ode_sides`.
     """
     u, du = signal(name)
-    with mpmath.workdps(check_dps(dps)):
-        t = to_mp(t)
+    t = to_mp(t)
 
-        def integrands(r: Any) -> list[Any]:
-            g = [(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 2 * r - 1))]
-            value, slope = u(t * r), du(t * r) * r
-            return [value * gn for gn in g] + [slope * gn for gn in g]
+    def integrands(r: Any) -> list[Any]:
+        g = [(2 * n + 1) * p for n, p in enumerate(legendre_all(N, 2 * r - 1))]
+        value, slope = u(t * r), du(t * r) * r
+        return [value * gn for gn in g] + [slope * gn for gn in g]
 
-        both = quad_each(integrands, [0, 1], 2 * N, method=_rule(name))
-        return both[:N], [t * v for v in both[N:]], u(t)
+    both = quad_each(integrands, [0, 1], 2 * N, method=_rule(name))
+    return both[:N], [t * v for v in both[N:]], u(t)
 
 
 # --- routes for FOUT-5, ERR-1..3, RESCALE-1, DISC-7 ------------------------------------------------------
 
 
-def fourier_real_forward(n: int, r: Any) -> Any:
-    """Convention 9 basis read at the *forward* window position r (r = 1 the present)."""
-    if n == 0:
-        return mp.mpf(1)
-    if n == 1:
-        return mp.mpf(0)
-    f = n // 2
-    return mp.sqrt(2) * (mp.cospi(2 * f * r) if n % 2 == 0 else mp.sinpi(2 * f * r))
+#: the convention 9 basis (:func:`numerics.hippo.bases.fourier_real`, FouT's analysis functions) read at the
+#: *forward* window position r (r = 1 the present) instead of the backward position s = 1 - r
+fourier_real_forward = fourier_real
 
 
 @lru_cache(maxsize=64)
+@with_dps()
 def window_sides(name: str, N: int, t: Any, w: Any, basis: Callable[[int, Any], Any], *,
                  dps: int = DEFAULT_DPS) -> tuple[list, list, Any, Any]:
     """Forward-window coefficients :math:`c_n=\\int_0^1u(t-w+wr)\\phi_n(r)dr` and :math:`\\dot c_n` under the integral.
@@ -223,28 +219,28 @@ def window_sides(name: str, N: int, t: Any, w: Any, basis: Callable[[int, Any], 
     integrates by parts, so comparing ``cdot`` with a closed ODE tests its matrices.
     """
     u, du = signal(name)
-    with mpmath.workdps(check_dps(dps)):
-        t, w = to_mp(t), to_mp(w)
-        # smooth (entire) integrands: Gauss-Legendre converges geometrically
-        c = [mp.quad(lambda r: u(t - w + w * r) * basis(n, r), [0, 1], method="gauss-legendre") for n in range(N)]
-        d = [mp.quad(lambda r: du(t - w + w * r) * basis(n, r), [0, 1], method="gauss-legendre") for n in range(N)]
-        return c, d, u(t), u(t - w)
+    t, w = to_mp(t), to_mp(w)
+    # smooth (entire) integrands: Gauss-Legendre converges geometrically
+    c = [mp.quad(lambda r: u(t - w + w * r) * basis(n, r), [0, 1], method="gauss-legendre") for n in range(N)]
+    d = [mp.quad(lambda r: du(t - w + w * r) * basis(n, r), [0, 1], method="gauss-legendre") for n in range(N)]
+    return c, d, u(t), u(t - w)
 
 
 @lru_cache(maxsize=64)
+@with_dps()
 def complex_window_poly(coeffs: Sequence[Any], K: int, T: Any, w: Any, *,
                         dps: int = DEFAULT_DPS) -> tuple[list, list]:
     """:func:`complex_window` for the polynomial signal with ascending ``coeffs``."""
     u, du = poly_signal(coeffs)
-    with mpmath.workdps(check_dps(dps)):
-        T, w = to_mp(T), to_mp(w)
-        gl = dict(method="gauss-legendre")  # entire integrands: Gauss-Legendre converges geometrically
-        c = [mp.quad(lambda s: u(s * w + T - w) * mp.expjpi(-2 * k * s), [0, 1], **gl) for k in range(-K, K + 1)]
-        d = [mp.quad(lambda s: du(s * w + T - w) * mp.expjpi(-2 * k * s), [0, 1], **gl) for k in range(-K, K + 1)]
-        return c, d
+    T, w = to_mp(T), to_mp(w)
+    gl = dict(method="gauss-legendre")  # entire integrands: Gauss-Legendre converges geometrically
+    c = [mp.quad(lambda s: u(s * w + T - w) * mp.expjpi(-2 * k * s), [0, 1], **gl) for k in range(-K, K + 1)]
+    d = [mp.quad(lambda s: du(s * w + T - w) * mp.expjpi(-2 * k * s), [0, 1], **gl) for k in range(-K, K + 1)]
+    return c, d
 
 
 @lru_cache(maxsize=64)
+@with_dps()
 def su_legs_integer_sides(name: str, N: int, t: Any, *, dps: int = DEFAULT_DPS) -> tuple[list, list, Any]:
     """Su's LegS route to the integer form: Su's coefficients divided by :math:`\\lambda_n=\\sqrt{2/(2n+1)}`.
 
@@ -254,18 +250,17 @@ def su_legs_integer_sides(name: str, N: int, t: Any, *, dps: int = DEFAULT_DPS) 
     :math:`c'_n=\\hat c_n/\\lambda_n` and the derivative taken under the integral sign.
     """
     u, du = signal(name)
-    with mpmath.workdps(check_dps(dps)):
-        t = to_mp(t)
-        norm = [mp.sqrt(mp.mpf(2 * n + 1) / 2) for n in range(N)]
+    t = to_mp(t)
+    norm = [mp.sqrt(mp.mpf(2 * n + 1) / 2) for n in range(N)]
 
-        def integrands(s: Any) -> list[Any]:  # P_0..P_{N-1} by one recurrence pass, shared by 2N integrals
-            g = [c * p for c, p in zip(norm, legendre_all(N, s))]
-            value, slope = u((s + 1) * t / 2), du((s + 1) * t / 2) * (s + 1) / 2
-            return [value * gn for gn in g] + [slope * gn for gn in g]
+    def integrands(s: Any) -> list[Any]:  # P_0..P_{N-1} by one recurrence pass, shared by 2N integrals
+        g = [c * p for c, p in zip(norm, legendre_all(N, s))]
+        value, slope = u((s + 1) * t / 2), du((s + 1) * t / 2) * (s + 1) / 2
+        return [value * gn for gn in g] + [slope * gn for gn in g]
 
-        both = quad_each(integrands, [-1, 1], 2 * N, **_GL)  # entire integrands
-        lam = [mp.sqrt(mp.mpf(2) / (2 * n + 1)) for n in range(N)]
-        return [both[n] / lam[n] for n in range(N)], [t * both[N + n] / lam[n] for n in range(N)], u(t)
+    both = quad_each(integrands, [-1, 1], 2 * N, **_GL)  # entire integrands
+    lam = [mp.sqrt(mp.mpf(2) / (2 * n + 1)) for n in range(N)]
+    return [both[n] / lam[n] for n in range(N)], [t * both[N + n] / lam[n] for n in range(N)], u(t)
 
 
 def faddeev_leverrier(A: Any) -> list:

@@ -13,7 +13,7 @@ import mpmath
 from mpmath import mp
 
 from .dft import dft, idft
-from numerics.agree import DEFAULT_DPS, check_dps, to_mp
+from numerics.agree import DEFAULT_DPS, to_mp, with_dps
 
 __all__ = [
     "bin_check",
@@ -136,6 +136,7 @@ def _ratio_kernel(num: list[Any], den: list[Any], h0: Any, dps: int) -> list[Any
     return _real(out, dps) if real else out
 
 
+@with_dps()
 def fft_kernel(b: Any, a: Any, L: int, *, h0: Any = 0, dps: int = DEFAULT_DPS) -> list[Any]:
     """The state-free FFT kernel of :math:`b(z)/a(z)` (RTF-FFT-1), plus :math:`h_0` at index 0.
 
@@ -156,8 +157,7 @@ def fft_kernel(b: Any, a: Any, L: int, *, h0: Any = 0, dps: int = DEFAULT_DPS) -
     Source: Su, 重温SSM（四） (kexue.fm/archives/10180); Parnichkun et al. 2024 (RTF,
     arXiv 2405.06147), state-free inference via FFT.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _guard(L)):
+    with mpmath.extradps(_guard(L)):  # the guard digits grow with log L (on top of with_dps)
         bb, aa = coefficients(b, a)
         d = len(bb)
         check_length(L, d)
@@ -167,14 +167,14 @@ def fft_kernel(b: Any, a: Any, L: int, *, h0: Any = 0, dps: int = DEFAULT_DPS) -
         out = _ratio_kernel(num, den, h, dps)
         if not any(bb) and h == 0:  # the zero numerator has the zero kernel, exactly (not FFT noise)
             out = [0 * v for v in out]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    return out
 
 
 def _inputs(u: Any) -> list[Any]:
     return _vector(u, "the input u", allow_empty=True)
 
 
+@with_dps(guard=10)
 def recurrent(b: Any, a: Any, u: Any, *, h0: Any = 0, dps: int = DEFAULT_DPS) -> list[Any]:
     """Outputs of the :math:`O(d)` state-free recurrence with output vector ``b`` (RTF-REC-1).
 
@@ -188,19 +188,17 @@ def recurrent(b: Any, a: Any, u: Any, *, h0: Any = 0, dps: int = DEFAULT_DPS) ->
     :math:`L`-point FFT kernel pass ``untruncate_numerator(a, b, L)`` as ``b``.
     Source: Su, 重温SSM（四）.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + 10):
-        bb, aa = coefficients(b, a)
-        uu, h = _inputs(u), _number(h0, "h0")
-        x = [mp.mpf(0)] * len(bb)
-        out = []
-        for uk in uu:
-            x = [uk - mp.fdot(aa, x)] + x[:-1]
-            out.append(mp.fdot(bb, x) + h * uk)
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    bb, aa = coefficients(b, a)
+    uu, h = _inputs(u), _number(h0, "h0")
+    x = [mp.mpf(0)] * len(bb)
+    out = []
+    for uk in uu:
+        x = [uk - mp.fdot(aa, x)] + x[:-1]
+        out.append(mp.fdot(bb, x) + h * uk)
+    return out
 
 
+@with_dps(guard=10)
 def iir(b: Any, a: Any, u: Any, *, h0: Any = 0, dps: int = DEFAULT_DPS) -> list[Any]:
     """Outputs of the IIR difference equation of :math:`H=h_0+b/a=(b+h_0a)/a` (RTF-REC-2).
 
@@ -212,19 +210,16 @@ def iir(b: Any, a: Any, u: Any, *, h0: Any = 0, dps: int = DEFAULT_DPS) -> list[
     zero initial conditions (terms with a negative index are 0).  Source: Su, 重温SSM（四）;
     RTF paper (transfer function in :math:`z^{-1}`).
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + 10):
-        bb, aa = coefficients(b, a)
-        uu, h = _inputs(u), _number(h0, "h0")
-        d = len(bb)
-        num = [h + bb[0]] + [h * aa[i - 1] + bb[i] for i in range(1, d)] + [h * aa[d - 1]]
-        y: list[Any] = []
-        for k in range(len(uu)):
-            acc = mp.fsum(num[i] * uu[k - i] for i in range(min(d, k) + 1))
-            acc -= mp.fsum(aa[i - 1] * y[k - i] for i in range(1, min(d, k) + 1))
-            y.append(acc)
-    with mpmath.workdps(dps):
-        return [+v for v in y]
+    bb, aa = coefficients(b, a)
+    uu, h = _inputs(u), _number(h0, "h0")
+    d = len(bb)
+    num = [h + bb[0]] + [h * aa[i - 1] + bb[i] for i in range(1, d)] + [h * aa[d - 1]]
+    y: list[Any] = []
+    for k in range(len(uu)):
+        acc = mp.fsum(num[i] * uu[k - i] for i in range(min(d, k) + 1))
+        acc -= mp.fsum(aa[i - 1] * y[k - i] for i in range(1, min(d, k) + 1))
+        y.append(acc)
+    return y
 
 
 def _row_times_companion(v: list[Any], a: list[Any]) -> list[Any]:
@@ -232,6 +227,7 @@ def _row_times_companion(v: list[Any], a: list[Any]) -> list[Any]:
     return [v[j + 1] - v[0] * a[j] for j in range(len(a) - 1)] + [-v[0] * a[-1]]
 
 
+@with_dps(guard=10)
 def truncate_numerator(a: Any, c: Any, L: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """:math:`\\tilde b^{\\mathsf T}=c^{\\mathsf T}(I-\\operatorname{comp}(a)^L)` (RTF-COMP-2, Su's :math:`\\tilde C`).
 
@@ -240,27 +236,28 @@ def truncate_numerator(a: Any, c: Any, L: int, *, dps: int = DEFAULT_DPS) -> lis
     products with the companion matrix, :math:`O(dL)`.  Domain: ``a``, ``c`` of equal length
     ``d >= 1``, integer ``L > d``.  Source: Su, 重温SSM（三）/（四）.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + 10):
-        cc, aa = coefficients(c, a)
-        check_length(L, len(aa))
-        v = list(cc)
-        for _ in range(L):
-            v = _row_times_companion(v, aa)
-        out = [p - q for p, q in zip(cc, v)]
-    with mpmath.workdps(dps):
-        return [+x for x in out]
+    cc, aa = coefficients(c, a)
+    check_length(L, len(aa))
+    v = list(cc)
+    for _ in range(L):
+        v = _row_times_companion(v, aa)
+    return [p - q for p, q in zip(cc, v)]
 
 
-def _companion_power(a: list[Any], L: int) -> Any:
-    """:math:`\\operatorname{comp}(a)^L` by binary powering of dense ``mp.matrix`` products."""
+def _companion_matrix(a: list[Any]) -> Any:
+    """:math:`\\operatorname{comp}(a)` of converted coefficients: first row :math:`-a`, ones on the subdiagonal."""
     d = len(a)
     comp = mp.matrix(d, d)
     for j in range(d):
         comp[0, j] = -a[j]
     for i in range(1, d):
         comp[i, i - 1] = 1
-    result, base, n = mp.eye(d), comp, L
+    return comp
+
+
+def _companion_power(a: list[Any], L: int) -> Any:
+    """:math:`\\operatorname{comp}(a)^L` by binary powering of dense ``mp.matrix`` products."""
+    result, base, n = mp.eye(len(a)), _companion_matrix(a), L
     while n:
         if n & 1:
             result = result * base
@@ -270,6 +267,7 @@ def _companion_power(a: list[Any], L: int) -> Any:
     return result
 
 
+@with_dps()
 def untruncate_numerator(a: Any, b: Any, L: int, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """:math:`\\bar c` with :math:`\\bar c^{\\mathsf T}=b^{\\mathsf T}(I-\\operatorname{comp}(a)^L)^{-1}` (RTF-COMP-2).
 
@@ -279,8 +277,7 @@ def untruncate_numerator(a: Any, b: Any, L: int, *, dps: int = DEFAULT_DPS) -> l
     :math:`I-\\operatorname{comp}(a)^L` invertible (no DFT bin of :math:`(1,a)` vanishes).
     Source: Su, 重温SSM（四）.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _guard(L)):
+    with mpmath.extradps(_guard(L)):  # the guard digits grow with log L (on top of with_dps)
         bb, aa = coefficients(b, a)
         d = len(aa)
         check_length(L, d)
@@ -291,10 +288,10 @@ def untruncate_numerator(a: Any, b: Any, L: int, *, dps: int = DEFAULT_DPS) -> l
         except ZeroDivisionError as exc:
             raise ValueError("I - comp(a)^L is singular: a(z) has a root at an L-th root of unity") from exc
         out = [sol[i] for i in range(d)]
-    with mpmath.workdps(dps):
-        return [+x for x in out]
+    return out
 
 
+@with_dps()
 def rtf_py_kernel(
     b: Any, a: Any, L: int, *, h0: Any = 0, variant: str = "v1", dps: int = DEFAULT_DPS
 ) -> list[Any]:
@@ -313,10 +310,9 @@ def rtf_py_kernel(
     what rtf.py supports; complex ones are transformed with a full complex DFT.
     Source: ruke1ire/RTF ``rtf.py``; spec ``rational.md`` RTF-PY-1..3.
     """
-    dps = check_dps(dps)
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
-    with mpmath.workdps(dps + _guard(L)):
+    with mpmath.extradps(_guard(L)):  # the guard digits grow with log L (on top of with_dps)
         bb, aa = coefficients(b, a)
         d = len(aa)
         check_length(L, d)
@@ -328,5 +324,4 @@ def rtf_py_kernel(
             num = truncate_numerator(aa, bb, L, dps=mp.dps) + [mp.mpf(0)] * (n - d)
         den = [mp.mpf(1)] + aa + [mp.mpf(0)] * (n - d - 1)
         out = _ratio_kernel(num, den, h, dps)[:L]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    return out

@@ -20,7 +20,7 @@ from typing import Any
 
 from mpmath import mp
 
-from .kernels import _number, _vector
+from .kernels import _number, _vector, _companion_matrix
 
 __all__ = [
     "alias_sum",
@@ -49,14 +49,7 @@ def as_matrix(rows: Any, what: str = "matrix") -> Any:
 
 def companion(a: Any) -> Any:
     """:math:`\\operatorname{comp}(a)`: first row :math:`-a`, ones on the subdiagonal."""
-    aa = _vector(a, "a")
-    d = len(aa)
-    m = mp.matrix(d, d)
-    for j in range(d):
-        m[0, j] = -aa[j]
-    for i in range(1, d):
-        m[i, i - 1] = 1
-    return m
+    return _companion_matrix(_vector(a, "a"))
 
 
 def _column(v: Any, what: str) -> Any:

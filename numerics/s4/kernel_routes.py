@@ -16,7 +16,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from .linalg import Mat, Vec, bilinear, cond1, identity, idft, matvec, nodes, power, transpose
+from .linalg import Mat, Vec, bilinear, cond1, idft, matvec, nodes, power, transpose
 
 __all__ = ["power_route", "truncation_matrix", "c_tilde", "generating_route", "unitary", "Dplr", "rotate",
            "cauchy_sums", "cauchy_weights", "cauchy_evaluate", "cauchy_route", "collision_gap"]
@@ -221,7 +221,3 @@ def cauchy_evaluate(d: Dplr, weights: list[Vec], CtB: Any, L: int, step: Any, dp
 def cauchy_route(d: Dplr, B: Vec, C: Vec, Ct: Vec, L: int, step: Any, dps: int, halve: bool = False) -> Vec:
     """S4 Algorithm 1: Woodbury + Cauchy sums at :math:`z_l=e^{-2\\pi il/L}`, then the inverse DFT."""
     return cauchy_evaluate(d, cauchy_weights(d, B, Ct), mp.fdot(Ct, B), L, step, dps, halve)
-
-
-def identity_like(N: int) -> Mat:  # re-export for the public module
-    return identity(N)

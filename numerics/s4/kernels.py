@@ -13,7 +13,7 @@ from mpmath import mp
 from . import linalg as core
 from . import kernel_routes as ker
 from .hippo_matrices import MEASURES, check_N, check_measure, check_window, fout_e, hippo_matrices
-from numerics.agree import DEFAULT_DPS, check_dps
+from numerics.agree import DEFAULT_DPS, check_dps, round_to, with_dps
 
 __all__ = ["METHODS", "DISCS", "MEASURES", "kernel", "unitary_diagonalize", "dplr", "s4d_kernel", "nplr_step",
            "hippo_nplr", "fout_reduced", "bilinear"]
@@ -30,8 +30,7 @@ def _round(values: list[Any], real: bool, dps: int) -> list[Any]:
         if bad > mp.mpf(10) ** (-(dps - 10)) * max(scale, mp.mpf(10) ** (-mp.dps)):
             raise ValueError(f"the kernel of a real system came out with imaginary parts of relative size "
                              f"{mp.nstr(bad / scale, 3)}: precision was lost (near-singular node?)")
-    with mpmath.workdps(dps):
-        return [+mp.re(v) for v in values] if real else [+v for v in values]
+    return round_to([mp.re(v) for v in values] if real else values, dps)
 
 
 def _nplr_arg(nplr: Any, N: int) -> tuple[core.Mat, core.Mat]:
@@ -100,6 +99,7 @@ def kernel(A: Any, B: Any, C: Any, L: int, *, step: Any, method: str = "power", 
             return _round(ker.cauchy_route(d, Bv, Cv, Ct, L, h, dps, halve), real, dps)
 
 
+@with_dps(guard=_GUARD)
 def unitary_diagonalize(S: Any, *, dps: int = DEFAULT_DPS) -> tuple[list[Any], Any]:
     """``(lam, V)`` with :math:`S=V\\operatorname{diag}(\\lambda)V^*`, V unitary (S4-DIAG-1).
 
@@ -108,13 +108,9 @@ def unitary_diagonalize(S: Any, *, dps: int = DEFAULT_DPS) -> tuple[list[Any], A
     Domain: S real square with symmetric part :math:`cI` (checked to :math:`10^{-(dps-10)}`);
     ``mp.eigh`` on the Hermitian :math:`-iK`, :math:`\\omega` ascending.  Source: S4 §3.3.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        Sm = core.matrix_in(S, "S")
-        c, omega, V = ker.unitary(Sm, mp.mpf(10) ** (-(dps - 10)))
-        lam = [mp.mpc(c, w) for w in omega]
-    with mpmath.workdps(dps):
-        return [+l for l in lam], V.apply(lambda v: +v)
+    Sm = core.matrix_in(S, "S")
+    c, omega, V = ker.unitary(Sm, mp.mpf(10) ** (-(dps - 10)))
+    return [mp.mpc(c, w) for w in omega], V
 
 
 def hippo_nplr(measure: str, N: int, *, window: Any = 1, dps: int = DEFAULT_DPS) -> tuple:
@@ -137,6 +133,7 @@ def fout_reduced(N: int, *, window: Any = 1, dps: int = DEFAULT_DPS) -> tuple:
     return sub(A, keep), [B[i] for i in keep], sub(S, keep), sub(P, range(P.cols))
 
 
+@with_dps(guard=_GUARD)
 def dplr(measure: str, N: int, *, window: Any = 1, dps: int = DEFAULT_DPS) -> tuple:
     """``(lam, Ptilde, Btilde, V)``: :math:`A=V(\\operatorname{diag}(\\lambda)-\\tilde P\\tilde P^*)V^*`,
     :math:`\\tilde P=V^*P`, :math:`\\tilde B=V^*B` for the HiPPO measure (S4-DIAG-1, S4 Theorem 1).
@@ -144,26 +141,20 @@ def dplr(measure: str, N: int, *, window: Any = 1, dps: int = DEFAULT_DPS) -> tu
     The factors are built in mpmath (:func:`hippo_nplr`), the normal part diagonalised by
     ``mp.eigh``.  ``lam`` and ``Btilde`` are lists, ``Ptilde`` (N x r) and ``V`` mpmath matrices.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        A, B, S, P = hippo_matrices(check_measure(measure), check_N(N), check_window(window))
-        d = ker.rotate(A, S, P, mp.mpf(10) ** (-(dps - 10)))
-        Bt = d.right(B)
-    with mpmath.workdps(dps):
-        return ([+l for l in d.lam], mp.matrix(d.Pt).apply(lambda v: +v), [+b for b in Bt],
-                d.V.apply(lambda v: +v))
+    A, B, S, P = hippo_matrices(check_measure(measure), check_N(N), check_window(window))
+    d = ker.rotate(A, S, P, mp.mpf(10) ** (-(dps - 10)))
+    return d.lam, mp.matrix(d.Pt), d.right(B), d.V
 
 
+@with_dps(guard=_GUARD)
 def bilinear(A: Any, B: Any, step: Any, *, dps: int = DEFAULT_DPS) -> tuple:
     """The bilinear pair :math:`(\\bar A,\\bar B)` (HIPPO-DISC-3) as (mpmath matrix, list)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        Am = core.matrix_in(A, "A")
-        Ab, Bb = core.bilinear(Am, core.vector_in(B, len(Am), "B"), core.check_step(step))
-    with mpmath.workdps(dps):
-        return mp.matrix(Ab).apply(lambda v: +v), [+b for b in Bb]
+    Am = core.matrix_in(A, "A")
+    Ab, Bb = core.bilinear(Am, core.vector_in(B, len(Am), "B"), core.check_step(step))
+    return mp.matrix(Ab), Bb
 
 
+@with_dps(guard=_GUARD)
 def s4d_kernel(lam: Any, B: Any, C: Any, L: int, *, step: Any, disc: str = "zoh", conj_pairs: bool = True,
                dps: int = DEFAULT_DPS) -> list[Any]:
     """Diagonal (S4D) kernel (S4-S4D-1/2), no conjugation on C.
@@ -176,39 +167,37 @@ def s4d_kernel(lam: Any, B: Any, C: Any, L: int, *, step: Any, disc: str = "zoh"
     of the sum.  A zero :math:`\\lambda_n` (zoh) uses the limit :math:`\\Delta`.  Domain: ``disc`` in
     ``zoh, bilinear``; :math:`\\Delta\\lambda_n\\ne2` (bilinear).  Source: S4D; state-spaces/s4 ``SSMKernelDiag``.
     """
-    dps = check_dps(dps)
     if disc not in DISCS:
         raise ValueError(f"disc must be one of {', '.join(DISCS)}, got {disc!r}")
     L = core.check_L(L)
-    with mpmath.workdps(dps + _GUARD):
-        if isinstance(lam, (str, bytes)) or not hasattr(lam, "__len__") or len(lam) == 0:
-            raise ValueError("lam must be a non-empty sequence of eigenvalues")
-        lv = [core.number(x, "lam") for x in lam]
-        N = len(lv)
-        Bv, Cv = core.vector_in(B, N, "B"), core.vector_in(C, N, "C")
-        h = core.check_step(step)
-        coef, ratio = [], []
-        for l in lv:
-            x = h * l
-            if disc == "zoh":
-                coef.append(h if x == 0 else h * mp.expm1(x) / x)
-                ratio.append(mp.exp(x))
-            else:
-                if x == 2:
-                    raise ValueError("bilinear S4D needs step*lam != 2")
-                coef.append(h / (1 - x / 2))
-                ratio.append((1 + x / 2) / (1 - x / 2))
-        w = [Cv[n] * Bv[n] * coef[n] for n in range(N)]
-        out = []
-        for _ in range(L):
-            s = mp.fsum(w)
-            out.append(2 * mp.re(s) if conj_pairs else s)
-            w = [w[n] * ratio[n] for n in range(N)]
-        real = conj_pairs or core.is_real(lv, Bv, Cv)
-    with mpmath.workdps(dps):
-        return [+mp.re(v) for v in out] if real else [+v for v in out]
+    if isinstance(lam, (str, bytes)) or not hasattr(lam, "__len__") or len(lam) == 0:
+        raise ValueError("lam must be a non-empty sequence of eigenvalues")
+    lv = [core.number(x, "lam") for x in lam]
+    N = len(lv)
+    Bv, Cv = core.vector_in(B, N, "B"), core.vector_in(C, N, "C")
+    h = core.check_step(step)
+    coef, ratio = [], []
+    for l in lv:
+        x = h * l
+        if disc == "zoh":
+            coef.append(h if x == 0 else h * mp.expm1(x) / x)
+            ratio.append(mp.exp(x))
+        else:
+            if x == 2:
+                raise ValueError("bilinear S4D needs step*lam != 2")
+            coef.append(h / (1 - x / 2))
+            ratio.append((1 + x / 2) / (1 - x / 2))
+    w = [Cv[n] * Bv[n] * coef[n] for n in range(N)]
+    out = []
+    for _ in range(L):
+        s = mp.fsum(w)
+        out.append(2 * mp.re(s) if conj_pairs else s)
+        w = [w[n] * ratio[n] for n in range(N)]
+    real = conj_pairs or core.is_real(lv, Bv, Cv)
+    return [mp.re(v) for v in out] if real else out
 
 
+@with_dps(guard=_GUARD)
 def nplr_step(x: Any, u: Any, *, lam: Any, Ptilde: Any, Btilde: Any, step: Any, dps: int = DEFAULT_DPS) -> list:
     """One bilinear step in the rotated basis in O(N r) (S4-REC-1, S4 Theorem 2):
 
@@ -218,35 +207,32 @@ def nplr_step(x: Any, u: Any, *, lam: Any, Ptilde: Any, Btilde: Any, step: Any, 
     the inverse applied by Woodbury with :math:`\\mathcal D=(\\tfrac2\\Delta I-\\Lambda)^{-1}` diagonal.
     ``Ptilde`` is N x r (or a length-N sequence for r = 1).  Returns the new state (list of mpc).
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps + _GUARD):
-        if isinstance(lam, (str, bytes)) or not hasattr(lam, "__len__") or len(lam) == 0:
-            raise ValueError("lam must be a non-empty sequence")
-        lv = [core.number(v, "lam") for v in lam]
-        N = len(lv)
-        xv, Bt = core.vector_in(x, N, "x"), core.vector_in(Btilde, N, "Btilde")
-        Pm = Ptilde
-        if isinstance(Pm, (list, tuple)) and Pm and not isinstance(Pm[0], (list, tuple)):
-            Pm = [[p] for p in Pm]
-        Pt = core.matrix_in(Pm, "Ptilde", square=False)
-        if len(Pt) != N:
-            raise ValueError(f"Ptilde must have N = {N} rows, got {len(Pt)}")
-        uu, h = core.number(u, "u"), core.check_step(step)
-        r = len(Pt[0])
-        a = 2 / h
-        Px = [mp.fsum(mp.conj(Pt[n][j]) * xv[n] for n in range(N)) for j in range(r)]
-        y = [(a + lv[n]) * xv[n] - mp.fsum(Pt[n][j] * Px[j] for j in range(r)) + 2 * Bt[n] * uu for n in range(N)]
-        if any(a - l == 0 for l in lv):
-            raise ValueError("2/step - lam_n vanishes: the bilinear step is undefined")
-        D = [1 / (a - l) for l in lv]
-        Dy = [D[n] * y[n] for n in range(N)]
-        Mr = mp.matrix([[(1 if i == j else 0) + mp.fsum(mp.conj(Pt[n][i]) * D[n] * Pt[n][j] for n in range(N))
-                         for j in range(r)] for i in range(r)])
-        rhs = mp.matrix([mp.fsum(mp.conj(Pt[n][i]) * Dy[n] for n in range(N)) for i in range(r)])
-        s = mp.lu_solve(Mr, rhs) if r else []
-        out = [Dy[n] - D[n] * mp.fsum(Pt[n][j] * s[j] for j in range(r)) for n in range(N)]
-    with mpmath.workdps(dps):
-        return [+mp.mpc(v) for v in out]
+    if isinstance(lam, (str, bytes)) or not hasattr(lam, "__len__") or len(lam) == 0:
+        raise ValueError("lam must be a non-empty sequence")
+    lv = [core.number(v, "lam") for v in lam]
+    N = len(lv)
+    xv, Bt = core.vector_in(x, N, "x"), core.vector_in(Btilde, N, "Btilde")
+    Pm = Ptilde
+    if isinstance(Pm, (list, tuple)) and Pm and not isinstance(Pm[0], (list, tuple)):
+        Pm = [[p] for p in Pm]
+    Pt = core.matrix_in(Pm, "Ptilde", square=False)
+    if len(Pt) != N:
+        raise ValueError(f"Ptilde must have N = {N} rows, got {len(Pt)}")
+    uu, h = core.number(u, "u"), core.check_step(step)
+    r = len(Pt[0])
+    a = 2 / h
+    Px = [mp.fsum(mp.conj(Pt[n][j]) * xv[n] for n in range(N)) for j in range(r)]
+    y = [(a + lv[n]) * xv[n] - mp.fsum(Pt[n][j] * Px[j] for j in range(r)) + 2 * Bt[n] * uu for n in range(N)]
+    if any(a - l == 0 for l in lv):
+        raise ValueError("2/step - lam_n vanishes: the bilinear step is undefined")
+    D = [1 / (a - l) for l in lv]
+    Dy = [D[n] * y[n] for n in range(N)]
+    Mr = mp.matrix([[(1 if i == j else 0) + mp.fsum(mp.conj(Pt[n][i]) * D[n] * Pt[n][j] for n in range(N))
+                     for j in range(r)] for i in range(r)])
+    rhs = mp.matrix([mp.fsum(mp.conj(Pt[n][i]) * Dy[n] for n in range(N)) for i in range(r)])
+    s = mp.lu_solve(Mr, rhs) if r else []
+    out = [Dy[n] - D[n] * mp.fsum(Pt[n][j] * s[j] for j in range(r)) for n in range(N)]
+    return [mp.mpc(v) for v in out]
 
 
 # keep the measure helpers importable for the proofs' numeric cross-checks

@@ -12,7 +12,7 @@ import mpmath
 from mpmath import mp
 
 from .hippo_matrices import hippo_matrices
-from numerics.agree import to_mp
+from numerics.agree import to_mp, with_dps
 
 __all__ = ["nplr_parts", "legs_invariants", "fout_dets", "lagt_row", "legs_eigvecs", "legs_S_third",
            "integer_eigvecs", "log2_cond", "eigen_ratio_limit"]
@@ -20,26 +20,20 @@ __all__ = ["nplr_parts", "legs_invariants", "fout_dets", "lagt_row", "legs_eigve
 _G = 20
 
 
-def _sym(S: list) -> list:
-    N = len(S)
-    return [[(S[i][j] + S[j][i]) / 2 for j in range(N)] for i in range(N)]
-
-
+@with_dps(guard=_G)
 def nplr_parts(measure: str, N: int, w: Any = 1, *, dps: int) -> list:
     """``[S, B]`` with :math:`S=A+PP^{\\mathsf T}` formed in floating point; for ``legt`` also the
     rank-1 remainder :math:`A+pp^{\\mathsf T}`, :math:`p_n=\\sqrt{(2n+1)/w}` (before B)."""
-    with mpmath.workdps(dps + _G):
-        A, B, S, P = hippo_matrices(measure, N, w)
-        out = [mp.matrix(S)]
-        if measure == "legt":
-            p = [mp.sqrt((2 * n + 1) / to_mp(w)) for n in range(N)]
-            out.append(mp.matrix([[A[i][j] + p[i] * p[j] for j in range(N)] for i in range(N)]))
-        if measure == "lagt":
-            Ah, _, Sh, _ = hippo_matrices("lagt-half", N, w)
-            out = [mp.matrix(Sh), mp.matrix(S)]
-        out.append(mp.matrix(B))
-    with mpmath.workdps(dps):
-        return [m.apply(lambda v: +v) for m in out]
+    A, B, S, P = hippo_matrices(measure, N, w)
+    out = [mp.matrix(S)]
+    if measure == "legt":
+        p = [mp.sqrt((2 * n + 1) / to_mp(w)) for n in range(N)]
+        out.append(mp.matrix([[A[i][j] + p[i] * p[j] for j in range(N)] for i in range(N)]))
+    if measure == "lagt":
+        Ah, _, Sh, _ = hippo_matrices("lagt-half", N, w)
+        out = [mp.matrix(Sh), mp.matrix(S)]
+    out.append(mp.matrix(B))
+    return out
 
 
 def _skew_omegas(measure: str, N: int, w: Any = 1) -> list:
@@ -50,35 +44,30 @@ def _skew_omegas(measure: str, N: int, w: Any = 1) -> list:
     return [E[i] for i in range(N)]
 
 
+@with_dps(guard=_G)
 def legs_invariants(N: int, *, dps: int) -> list:
     """:math:`[\\sum\\omega^2, \\prod i\\omega]` of the LegS skew part, from ``mp.eigh`` of :math:`-iK`."""
-    with mpmath.workdps(dps + _G):
-        om = _skew_omegas("legs", N)
-        s2, prod = mp.fsum(x * x for x in om), mp.fprod(mp.mpc(0, x) for x in om)
-    with mpmath.workdps(dps):
-        return [+s2, +mp.re(prod)]
+    om = _skew_omegas("legs", N)
+    s2, prod = mp.fsum(x * x for x in om), mp.fprod(mp.mpc(0, x) for x in om)
+    return [s2, mp.re(prod)]
 
 
+@with_dps(guard=_G)
 def fout_dets(m: int, w: Any, *, dps: int) -> list:
     """``[det A_fout, det A_reduced]`` for N = 2m (``mp.det``), and :math:`B_1`."""
     N = 2 * m
-    with mpmath.workdps(dps + _G):
-        A, B, _, _ = hippo_matrices("fout", N, w)
-        keep = [i for i in range(N) if i != 1]
-        full = mp.det(mp.matrix(A))
-        red = mp.det(mp.matrix([[A[i][j] for j in keep] for i in keep]))
-        out = [full, red, B[1]]
-    with mpmath.workdps(dps):
-        return [+v for v in out]
+    A, B, _, _ = hippo_matrices("fout", N, w)
+    keep = [i for i in range(N) if i != 1]
+    full = mp.det(mp.matrix(A))
+    red = mp.det(mp.matrix([[A[i][j] for j in keep] for i in keep]))
+    return [full, red, B[1]]
 
 
+@with_dps(guard=_G)
 def lagt_row(N: int, j: int, m: int, *, dps: int) -> Any:
     """:math:`\\tfrac12\\sum_k\\operatorname{sign}(k-m)\\zeta_j^k`, :math:`\\zeta_j=e^{i\\pi(2j+1)/N}` (direct sum)."""
-    with mpmath.workdps(dps + _G):
-        z = mp.expjpi(mp.mpf(2 * j + 1) / N)
-        s = mp.fsum((1 if k > m else -1) * z ** k for k in range(N) if k != m) / 2
-    with mpmath.workdps(dps):
-        return +s
+    z = mp.expjpi(mp.mpf(2 * j + 1) / N)
+    return mp.fsum((1 if k > m else -1) * z ** k for k in range(N) if k != m) / 2
 
 
 def _inverse_iteration(A: list, lam: Any, rhs: list) -> list:
@@ -89,37 +78,36 @@ def _inverse_iteration(A: list, lam: Any, rhs: list) -> list:
     return [x[i] for i in range(N)]
 
 
+@with_dps(guard=_G)
 def legs_eigvecs(N: int, *, dps: int) -> Any:
     """Columns: eigenvectors of :math:`-A` (LegS) for :math:`\\lambda=1..N` by one step of inverse iteration
     at a shifted pole, normalised to :math:`S_{N-1}=\\sum_k\\sqrt{2k+1}v_k=1`."""
-    with mpmath.workdps(2 * dps + 2 * N + _G):
+    with mpmath.extradps(dps + 2 * N):  # the eigenvector entries grow like 2^(4N/3): work at 2 dps + 2 N
         A, _, _, _ = hippo_matrices("legs", N)
         cols = []
         for lam in range(1, N + 1):
             x = _inverse_iteration(A, mp.mpf(lam), [mp.mpf(1) + mp.mpf(k) / 7 for k in range(N)])
             s = mp.fsum(mp.sqrt(2 * k + 1) * x[k] for k in range(N))
             cols.append([v / s for v in x])
-        out = mp.matrix([[cols[j][i] for j in range(N)] for i in range(N)])
-    with mpmath.workdps(dps):
-        return out.apply(lambda v: +v)
+        return mp.matrix([[cols[j][i] for j in range(N)] for i in range(N)])
 
 
+@with_dps(guard=_G)
 def legs_S_third(m: int, *, dps: int) -> Any:
     """:math:`|S_{d/3}|` for N = d = 3m, eigenvalue :math:`\\lambda=d/3`, by inverse iteration."""
     d = 3 * m
-    with mpmath.workdps(2 * dps + 2 * d + _G):
+    with mpmath.extradps(dps + 2 * d):  # as legs_eigvecs: 2 dps + 2 d digits
         A, _, _, _ = hippo_matrices("legs", d)
         x = _inverse_iteration(A, mp.mpf(m), [mp.mpf(1) + mp.mpf(k) / 7 for k in range(d)])
         S = [mp.fsum(mp.sqrt(2 * k + 1) * x[k] for k in range(n + 1)) for n in range(d)]
-        val = abs(S[m] / S[d - 1])
-    with mpmath.workdps(dps):
-        return +val
+        return abs(S[m] / S[d - 1])
 
 
+@with_dps(guard=_G)
 def integer_eigvecs(N: int, signed: bool = True, *, dps: int) -> Any:
     """Eigenvectors of :math:`M=T^{-1}AT` (or :math:`JMJ`) by ``mp.eig`` (QR), unit diagonal, eigenvalues
     -1, -2, ... in order; returned as ``[V, diag(eigenvalues)]``."""
-    with mpmath.workdps(dps + 4 * N + _G):
+    with mpmath.extradps(4 * N):  # the QR iteration loses digits with N: work at dps + 4 N
         M = mp.matrix(N, N)
         for n in range(N):
             for k in range(n + 1):
@@ -133,9 +121,7 @@ def integer_eigvecs(N: int, signed: bool = True, *, dps: int) -> Any:
             piv = ER[col, i]
             for r in range(N):
                 V[r, col] = mp.re(ER[r, i] / piv)
-        D = mp.diag([mp.re(E[i]) for i in order])
-    with mpmath.workdps(dps):
-        return [V.apply(lambda v: +v), D.apply(lambda v: +v)]
+        return [V, mp.diag([mp.re(E[i]) for i in order])]
 
 
 def log2_cond(N: int, *, dps: int) -> Any:
@@ -158,12 +144,10 @@ def log2_cond(N: int, *, dps: int) -> Any:
         return mp.mpf(int(mp.nint(val * 10 ** 4))) / 10 ** 4
 
 
+@with_dps(guard=_G)
 def eigen_ratio_limit(*, dps: int) -> Any:
     """:math:`\\lim_{d\\to\\infty}|S_{d/3}|/(d^{3/2}2^{-4d/3})` by Richardson extrapolation (``mp.limit``)
     of the gamma-function ratio :math:`\\Gamma(2d/3+1)^2/\\Gamma(4d/3)` (S4-EIG-2)."""
-    with mpmath.workdps(dps + _G):
-        f = lambda d: mp.exp(2 * mp.loggamma(2 * d / 3 + 1) - mp.loggamma(4 * d / 3)  # noqa: E731
-                             + 4 * d / 3 * mp.log(2)) / d ** mp.mpf(1.5)
-        val = mp.limit(f, mp.inf, exp=False)
-    with mpmath.workdps(dps):
-        return +val
+    f = lambda d: mp.exp(2 * mp.loggamma(2 * d / 3 + 1) - mp.loggamma(4 * d / 3)  # noqa: E731
+                         + 4 * d / 3 * mp.log(2)) / d ** mp.mpf(1.5)
+    return mp.limit(f, mp.inf, exp=False)

@@ -16,11 +16,10 @@ from collections.abc import Callable
 from numbers import Integral
 from typing import Any
 
-import mpmath
 from mpmath import mp
 
-from .validation import gravity, nonnegative, positive, real
-from numerics.agree import DEFAULT_DPS, check_dps
+from .validation import arch_angle, gravity, nonnegative, positive
+from numerics.agree import DEFAULT_DPS, with_dps
 
 __all__ = [
     "brachistochrone",
@@ -146,6 +145,7 @@ def _checked_endpoint(X: Any, Y: Any, g: Any) -> tuple[Any, Any, Any]:
     return X, Y, g
 
 
+@with_dps()
 def brachistochrone(X: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS, method: str = "parametric") -> dict:
     """The brachistochrone from the origin to ``(X, Y)``: ``{"r", "theta1", "T", "c"}``.
 
@@ -165,18 +165,17 @@ def brachistochrone(X: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS, met
     """
     if method not in ("parametric", "x-form"):
         raise ValueError(f"method must be 'parametric' or 'x-form', got {method!r}")
-    with mpmath.workdps(check_dps(dps)):
-        X, Y, g = _checked_endpoint(X, Y, g)
-        if X == 0:
-            return {"r": mp.inf, "theta1": mp.zero, "T": mp.sqrt(2 * Y / g), "c": mp.zero}
-        theta1, r = _endpoint(X, Y)
-        with mp.extradps(10):
-            if method == "parametric":
-                T = _time_parametric(r, theta1, g)
-            else:
-                T = _time_x_form(r, theta1, X, g)
-            c = 1 / (2 * mp.sqrt(g * r))
-        return {"r": r, "theta1": theta1, "T": +T, "c": +c}
+    X, Y, g = _checked_endpoint(X, Y, g)
+    if X == 0:
+        return {"r": mp.inf, "theta1": mp.zero, "T": mp.sqrt(2 * Y / g), "c": mp.zero}
+    theta1, r = _endpoint(X, Y)
+    with mp.extradps(10):
+        if method == "parametric":
+            T = _time_parametric(r, theta1, g)
+        else:
+            T = _time_x_form(r, theta1, X, g)
+        c = 1 / (2 * mp.sqrt(g * r))
+    return {"r": r, "theta1": theta1, "T": T, "c": c}
 
 
 def _time_parametric(r: Any, theta1: Any, g: Any) -> Any:
@@ -209,6 +208,7 @@ def _time_x_form(r: Any, theta1: Any, X: Any, g: Any) -> Any:
     return mp.quad(integrand, [0, mp.cbrt(X)])
 
 
+@with_dps()
 def brachistochrone_shooting(X: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS,
                              integrator: str = "quad") -> dict:
     """Bernoulli–Snell shooting (VAR-A8 route 3); uses no cycloid formula.
@@ -225,26 +225,26 @@ def brachistochrone_shooting(X: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT
     """
     if integrator not in ("quad", "odefun"):
         raise ValueError(f"integrator must be 'quad' or 'odefun', got {integrator!r}")
-    with mpmath.workdps(check_dps(dps)):
-        X, Y, g = _checked_endpoint(X, Y, g)
-        if X == 0:
-            raise ValueError("X must be positive for the shooting method (X = 0 is the vertical drop)")
-        rho = X / Y
-        with mp.extradps(15):
-            if integrator == "odefun":
-                sol = mp.odefun(lambda s, z: 2 * mp.sin(s) ** 2, 0, mp.zero)
-                xt = lambda p: sol(p)
-            else:
-                xt = lambda p: mp.quad(lambda s: 2 * mp.sin(s) ** 2, [0, p])
-            h = lambda p: xt(p) - rho * mp.sin(p) ** 2
-            dh = lambda p: 2 * mp.sin(p) ** 2 - rho * mp.sin(2 * p)
-            psi1 = _ramped_root(h, dh, mp.zero, mp.pi, bisect=12)
-            c_half = mp.sin(psi1) / mp.sqrt(Y)
-            T = 2 * psi1 / c_half / mp.sqrt(2 * g)
-            c = c_half / mp.sqrt(2 * g)
-        return {"c": +c, "psi1": +psi1, "T": +T}
+    X, Y, g = _checked_endpoint(X, Y, g)
+    if X == 0:
+        raise ValueError("X must be positive for the shooting method (X = 0 is the vertical drop)")
+    rho = X / Y
+    with mp.extradps(15):
+        if integrator == "odefun":
+            sol = mp.odefun(lambda s, z: 2 * mp.sin(s) ** 2, 0, mp.zero)
+            xt = lambda p: sol(p)
+        else:
+            xt = lambda p: mp.quad(lambda s: 2 * mp.sin(s) ** 2, [0, p])
+        h = lambda p: xt(p) - rho * mp.sin(p) ** 2
+        dh = lambda p: 2 * mp.sin(p) ** 2 - rho * mp.sin(2 * p)
+        psi1 = _ramped_root(h, dh, mp.zero, mp.pi, bisect=12)
+        c_half = mp.sin(psi1) / mp.sqrt(Y)
+        T = 2 * psi1 / c_half / mp.sqrt(2 * g)
+        c = c_half / mp.sqrt(2 * g)
+    return {"c": c, "psi1": psi1, "T": T}
 
 
+@with_dps()
 def path_time(path: str, X: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS) -> Any:
     """Descent time from rest at the origin to ``(X, Y)`` along a named path, by quadrature.
 
@@ -260,25 +260,25 @@ def path_time(path: str, X: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS
     """
     if path not in PATHS:
         raise ValueError(f"path must be one of {', '.join(PATHS)}; got {path!r}")
-    with mpmath.workdps(check_dps(dps)):
-        X, Y, g = _checked_endpoint(X, Y, g)
-        if path == "cycloid":
-            return brachistochrone(X, Y, g=g, dps=dps)["T"]
-        with mp.extradps(10):
-            if path == "line":
-                L = mp.hypot(X, Y)
-                # t = u**2: ds = L dt = 2 L u du, v = sqrt(2 g Y) u
-                T = mp.quad(lambda u: 2 * L * u / mp.sqrt(2 * g * Y * u**2) if u else 2 * L / mp.sqrt(2 * g * Y),
-                            [0, 1])
-            else:
-                if X == 0:
-                    raise ValueError("the 'quarter-circle' path needs X > 0 (its centre is at (X^2+Y^2)/(2X), 0)")
-                c = (X**2 + Y**2) / (2 * X)
-                phi1 = mp.atan2(Y / c, 1 - X / c)
-                T = mp.quad(lambda u: 2 * u * c / mp.sqrt(2 * g * c * mp.sin(u**2)), [0, mp.sqrt(phi1)])
-        return +T
+    X, Y, g = _checked_endpoint(X, Y, g)
+    if path == "cycloid":
+        return brachistochrone(X, Y, g=g, dps=dps)["T"]
+    with mp.extradps(10):
+        if path == "line":
+            L = mp.hypot(X, Y)
+            # t = u**2: ds = L dt = 2 L u du, v = sqrt(2 g Y) u
+            T = mp.quad(lambda u: 2 * L * u / mp.sqrt(2 * g * Y * u**2) if u else 2 * L / mp.sqrt(2 * g * Y),
+                        [0, 1])
+        else:
+            if X == 0:
+                raise ValueError("the 'quarter-circle' path needs X > 0 (its centre is at (X^2+Y^2)/(2X), 0)")
+            c = (X**2 + Y**2) / (2 * X)
+            phi1 = mp.atan2(Y / c, 1 - X / c)
+            T = mp.quad(lambda u: 2 * u * c / mp.sqrt(2 * g * c * mp.sin(u**2)), [0, mp.sqrt(phi1)])
+    return T
 
 
+@with_dps()
 def tautochrone_time(r: Any, theta0: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS) -> Any:
     """Time from rest at rolling angle θ0 to the lowest point θ = π of the cycloid of radius r (VAR-A12).
 
@@ -289,49 +289,49 @@ def tautochrone_time(r: Any, theta0: Any, *, g: Any = 0.5, dps: int = DEFAULT_DP
     with :math:`\\theta-\\theta_0 = u^2` passed directly (pitfalls C4, C7).  Domain r > 0,
     0 <= θ0 < π, g > 0.
     """
-    with mpmath.workdps(check_dps(dps)):
-        r, t0, g = positive(r, "r"), nonnegative(theta0, "theta0"), gravity(g)
-        if t0 >= mp.pi:
-            raise ValueError(f"theta0 must lie in [0, pi), got {theta0!r}")
-        with mp.extradps(10):
+    r, t0, g = positive(r, "r"), nonnegative(theta0, "theta0"), gravity(g)
+    if t0 >= mp.pi:
+        raise ValueError(f"theta0 must lie in [0, pi), got {theta0!r}")
+    with mp.extradps(10):
 
-            def integrand(u: Any) -> Any:
-                d = u * u
-                th = t0 + d
-                drop = 2 * r * mp.sin((th + t0) / 2) * mp.sin(d / 2)
-                return 2 * r * mp.sin(th / 2) * 2 * u / mp.sqrt(2 * g * drop)
+        def integrand(u: Any) -> Any:
+            d = u * u
+            th = t0 + d
+            drop = 2 * r * mp.sin((th + t0) / 2) * mp.sin(d / 2)
+            return 2 * r * mp.sin(th / 2) * 2 * u / mp.sqrt(2 * g * drop)
 
-            T = mp.quad(integrand, [0, mp.sqrt(mp.pi - t0)])
-        return +T
+        T = mp.quad(integrand, [0, mp.sqrt(mp.pi - t0)])
+    return T
 
 
+@with_dps()
 def segment_time(dx: Any, y0: Any, y1: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS) -> Any:
     """Time along the straight segment from depth y0 to depth y1 (horizontal run dx), by quadrature.
 
     Parametrised by :math:`t\\in[0,1]`, :math:`y = y_0 + (y_1-y_0)t`; when y0 = 0 the
     substitution t = u² removes the singularity.  Used to check VAR-A13's segment formula.
     """
-    with mpmath.workdps(check_dps(dps)):
-        dx, y0, y1, g = nonnegative(dx, "dx"), nonnegative(y0, "y0"), nonnegative(y1, "y1"), gravity(g)
-        if y0 == 0 and y1 == 0:
-            raise ValueError("a segment at depth 0 (y0 = y1 = 0) is never travelled: the speed is 0")
-        with mp.extradps(10):
-            L = mp.hypot(dx, y1 - y0)
-            if y0 == 0:
-                T = mp.quad(lambda u: L * 2 * u / mp.sqrt(2 * g * y1 * u * u) if u else 2 * L / mp.sqrt(2 * g * y1),
-                            [0, 1])
-            elif y1 == 0:
-                T = mp.quad(lambda u: L * 2 * u / mp.sqrt(2 * g * y0 * u * u) if u else 2 * L / mp.sqrt(2 * g * y0),
-                            [0, 1])
-            else:
-                T = mp.quad(lambda t: L / mp.sqrt(2 * g * (y0 + (y1 - y0) * t)), [0, 1])
-        return +T
+    dx, y0, y1, g = nonnegative(dx, "dx"), nonnegative(y0, "y0"), nonnegative(y1, "y1"), gravity(g)
+    if y0 == 0 and y1 == 0:
+        raise ValueError("a segment at depth 0 (y0 = y1 = 0) is never travelled: the speed is 0")
+    with mp.extradps(10):
+        L = mp.hypot(dx, y1 - y0)
+        if y0 == 0:
+            T = mp.quad(lambda u: L * 2 * u / mp.sqrt(2 * g * y1 * u * u) if u else 2 * L / mp.sqrt(2 * g * y1),
+                        [0, 1])
+        elif y1 == 0:
+            T = mp.quad(lambda u: L * 2 * u / mp.sqrt(2 * g * y0 * u * u) if u else 2 * L / mp.sqrt(2 * g * y0),
+                        [0, 1])
+        else:
+            T = mp.quad(lambda t: L / mp.sqrt(2 * g * (y0 + (y1 - y0) * t)), [0, 1])
+    return T
 
 
 #: the most segments: the cost is linear in N per Newton step, so 10^30 would never finish
 MAX_SEGMENTS = 2**16
 
 
+@with_dps()
 def discrete_brachistochrone(X: Any, Y: Any, N: int, *, grid: str = "graded", g: Any = 0.5,
                              dps: int = DEFAULT_DPS) -> tuple[Any, Any]:
     """Exact optimum of the discretised time functional on a depth grid (VAR-A13): ``(kappa, T_N)``.
@@ -347,41 +347,38 @@ def discrete_brachistochrone(X: Any, Y: Any, N: int, *, grid: str = "graded", g:
         raise ValueError(f"grid must be 'graded' or 'uniform', got {grid!r}")
     if isinstance(N, bool) or not isinstance(N, Integral) or not 1 <= N <= MAX_SEGMENTS:
         raise ValueError(f"N must be a positive integer at most {MAX_SEGMENTS}, got {N!r}")
-    with mpmath.workdps(check_dps(dps)):
-        X, Y, g = positive(X, "X"), positive(Y, "Y"), gravity(g)
-        with mp.extradps(15):
-            ys = [Y * (mp.mpf(i) / N) ** (2 if grid == "graded" else 1) for i in range(N + 1)]
-            hs = [ys[i + 1] - ys[i] for i in range(N)]
-            ws = [mp.sqrt(2 / g) / (mp.sqrt(ys[i]) + mp.sqrt(ys[i + 1])) for i in range(N)]
-            top = min(ws)
-            S = lambda k: mp.fsum(k * h / mp.sqrt(w * w - k * k) for h, w in zip(hs, ws)) - X
-            dS = lambda k: mp.fsum(h * w * w / (w * w - k * k) ** mp.mpf(1.5) for h, w in zip(hs, ws))
-            kappa = safe_newton(S, dS, mp.zero, top * (1 - mp.eps), bisect=40)
-            dxs = [kappa * h / mp.sqrt(w * w - kappa * kappa) for h, w in zip(hs, ws)]
-            T = mp.fsum(w * mp.hypot(d, h) for w, d, h in zip(ws, dxs, hs))
-        return +kappa, +T
+    X, Y, g = positive(X, "X"), positive(Y, "Y"), gravity(g)
+    with mp.extradps(15):
+        ys = [Y * (mp.mpf(i) / N) ** (2 if grid == "graded" else 1) for i in range(N + 1)]
+        hs = [ys[i + 1] - ys[i] for i in range(N)]
+        ws = [mp.sqrt(2 / g) / (mp.sqrt(ys[i]) + mp.sqrt(ys[i + 1])) for i in range(N)]
+        top = min(ws)
+        S = lambda k: mp.fsum(k * h / mp.sqrt(w * w - k * k) for h, w in zip(hs, ws)) - X
+        dS = lambda k: mp.fsum(h * w * w / (w * w - k * k) ** mp.mpf(1.5) for h, w in zip(hs, ws))
+        kappa = safe_newton(S, dS, mp.zero, top * (1 - mp.eps), bisect=40)
+        dxs = [kappa * h / mp.sqrt(w * w - kappa * kappa) for h, w in zip(hs, ws)]
+        T = mp.fsum(w * mp.hypot(d, h) for w, d, h in zip(ws, dxs, hs))
+    return kappa, T
 
 
+@with_dps()
 def cycloid_arc_to_bottom(r: Any, theta0: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """Arclength from rolling angle θ0 to the lowest point θ = π, by quadrature of ds = 2r sin(θ/2) dθ."""
-    with mpmath.workdps(check_dps(dps)):
-        r, t0 = positive(r, "r"), nonnegative(theta0, "theta0")
-        if t0 > mp.pi:
-            raise ValueError(f"theta0 must lie in [0, pi], got {theta0!r}")
-        with mp.extradps(10):
-            xf = lambda t: r * theta_minus_sin(t)
-            yf = lambda t: 2 * r * mp.sin(t / 2) ** 2
-            s = mp.quad(lambda t: mp.hypot(mp.diff(xf, t), mp.diff(yf, t)), [t0, mp.pi])
-        return +s
+    r, t0 = positive(r, "r"), nonnegative(theta0, "theta0")
+    if t0 > mp.pi:
+        raise ValueError(f"theta0 must lie in [0, pi], got {theta0!r}")
+    with mp.extradps(10):
+        xf = lambda t: r * theta_minus_sin(t)
+        yf = lambda t: 2 * r * mp.sin(t / 2) ** 2
+        s = mp.quad(lambda t: mp.hypot(mp.diff(xf, t), mp.diff(yf, t)), [t0, mp.pi])
+    return s
 
 
+@with_dps()
 def endpoint_phi_prime_scaled(theta: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`\\varphi'(\\theta)(1-\\cos\\theta)^2` with φ' by ``mp.diff`` of φ = (θ - sin θ)/(1 - cos θ) (VAR-A9)."""
-    with mpmath.workdps(check_dps(dps)):
-        th = real(theta, "theta")
-        if not 0 < th < 2 * mp.pi:
-            raise ValueError(f"theta must lie in (0, 2*pi), got {theta!r}")
-        with mp.extradps(10):
-            phi = lambda t: theta_minus_sin(t) / (2 * mp.sin(t / 2) ** 2)
-            out = mp.diff(phi, th) * (2 * mp.sin(th / 2) ** 2) ** 2
-        return +out
+    th = arch_angle(theta)
+    with mp.extradps(10):
+        phi = lambda t: theta_minus_sin(t) / (2 * mp.sin(t / 2) ** 2)
+        out = mp.diff(phi, th) * (2 * mp.sin(th / 2) ** 2) ** 2
+    return out

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import mpmath
 from mpmath import mp
 
 from .validation import positive, real
-from numerics.agree import DEFAULT_DPS, check_dps
+from numerics.agree import DEFAULT_DPS, with_dps
 
 __all__ = [
     "A_MATRIX",
@@ -67,33 +66,33 @@ def _expm_flow(x0: Sequence[Any], t: Any) -> list[Any]:
     return [M[0, 0] * x0[0] + M[0, 1] * x0[1], M[1, 0] * x0[0] + M[1, 1] * x0[1]]
 
 
+@with_dps()
 def quadratic_flow(x0: Sequence[Any], t: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """x(t) for :math:`\\dot x = -\\nabla f`, :math:`f = \\tfrac12 x^\\top A x`, A = [[2,1],[1,3]], by ``odefun`` (VAR-X1-2)."""
-    with mpmath.workdps(check_dps(dps)):
-        x0, t = _vec(x0, "x0"), real(t, "t")
-        if t < 0:
-            raise ValueError(f"t must be >= 0 (odefun integrates forward), got {t}")
-        with mp.extradps(10):
-            out = _flow(x0)(t)
-        return [+v for v in out]
+    x0, t = _vec(x0, "x0"), real(t, "t")
+    if t < 0:
+        raise ValueError(f"t must be >= 0 (odefun integrates forward), got {t}")
+    with mp.extradps(10):
+        out = _flow(x0)(t)
+    return out
 
 
+@with_dps()
 def flow_state(x0: Sequence[Any], t: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """The state x(t) of the flow by ``mp.expm`` (used to place the check of VAR-X1-1 on a trajectory)."""
-    with mpmath.workdps(check_dps(dps)):
-        x0, t = _vec(x0, "x0"), real(t, "t")
-        with mp.extradps(10):
-            out = _expm_flow(x0, t)
-        return [+v for v in out]
+    x0, t = _vec(x0, "x0"), real(t, "t")
+    with mp.extradps(10):
+        out = _expm_flow(x0, t)
+    return out
 
 
+@with_dps()
 def energy_rate(x0: Sequence[Any], t: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`\\frac{d}{dt}f(x(t))` along the trajectory (``mp.expm``), by ``mp.diff`` in t (VAR-X1-1)."""
-    with mpmath.workdps(check_dps(dps)):
-        x0, t = _vec(x0, "x0"), positive(t, "t")
-        with mp.extradps(10):
-            out = mp.diff(lambda s: _f_quad(_expm_flow(x0, s)), t)
-        return +out
+    x0, t = _vec(x0, "x0"), positive(t, "t")
+    with mp.extradps(10):
+        out = mp.diff(lambda s: _f_quad(_expm_flow(x0, s)), t)
+    return out
 
 
 def _argmin(obj: Callable[..., Any], start: Sequence[Any]) -> list[Any]:
@@ -104,27 +103,27 @@ def _argmin(obj: Callable[..., Any], start: Sequence[Any]) -> list[Any]:
     return [sol] if n == 1 else [sol[i] for i in range(n)]
 
 
+@with_dps()
 def minimise_quadratic_model(g: Sequence[Any], G: Sequence[Sequence[Any]], eta: Any, *,
                              dps: int = DEFAULT_DPS) -> list[Any]:
     """argmin of :math:`\\langle g,\\Delta\\rangle + \\Delta^\\top G\\Delta/(2\\eta)` by findroot on ∇ (VAR-X1-3)."""
-    with mpmath.workdps(check_dps(dps)):
-        g, eta = _vec(g, "g"), positive(eta, "eta")
-        G = [_vec(row, "G") for row in G]
-        with mp.extradps(10):
-            obj = lambda *d: mp.fsum(gi * di for gi, di in zip(g, d)) + mp.fsum(
-                d[i] * G[i][j] * d[j] for i in range(len(d)) for j in range(len(d))) / (2 * eta)
-            out = _argmin(obj, [mp.zero] * len(g))
-        return [+v for v in out]
+    g, eta = _vec(g, "g"), positive(eta, "eta")
+    G = [_vec(row, "G") for row in G]
+    with mp.extradps(10):
+        obj = lambda *d: mp.fsum(gi * di for gi, di in zip(g, d)) + mp.fsum(
+            d[i] * G[i][j] * d[j] for i in range(len(d)) for j in range(len(d))) / (2 * eta)
+        out = _argmin(obj, [mp.zero] * len(g))
+    return out
 
 
+@with_dps()
 def proximal_step(xk: Sequence[Any], eta: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """argmin of :math:`f(x) + \\|x-x_k\\|^2/(2\\eta)` for the quadratic f, by findroot on ∇ (VAR-X1-4)."""
-    with mpmath.workdps(check_dps(dps)):
-        xk, eta = _vec(xk, "xk"), positive(eta, "eta")
-        with mp.extradps(10):
-            obj = lambda *z: _f_quad(z) + mp.fsum((zi - xi) ** 2 for zi, xi in zip(z, xk)) / (2 * eta)
-            out = _argmin(obj, xk)
-        return [+v for v in out]
+    xk, eta = _vec(xk, "xk"), positive(eta, "eta")
+    with mp.extradps(10):
+        obj = lambda *z: _f_quad(z) + mp.fsum((zi - xi) ** 2 for zi, xi in zip(z, xk)) / (2 * eta)
+        out = _argmin(obj, xk)
+    return out
 
 
 def _gauss(x: Any, mean: Any, var: Any) -> Any:
@@ -136,42 +135,43 @@ def _tail(s: Any) -> Any:
     return s * (mp.sqrt(2 * (mp.dps + 10) * mp.log(10)) + 2)
 
 
+@with_dps()
 def fokker_planck_ratio(x: Any, t: Any, m0: Any, s0: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """[∂_t p/p] for the OU Gaussian and for the heat-equation Gaussian, ∂_t by ``mp.diff`` (VAR-X1-5)."""
-    with mpmath.workdps(check_dps(dps)):
-        x, t, m0, s0 = real(x, "x"), positive(t, "t"), real(m0, "m0"), positive(s0, "s0")
-        with mp.extradps(10):
-            ou = lambda s: _gauss(x, m0 * mp.exp(-s), 1 + (s0**2 - 1) * mp.exp(-2 * s))
-            heat = lambda s: _gauss(x, m0, s0**2 + 2 * s)
-            out = [mp.diff(ou, t) / ou(t), mp.diff(heat, t) / heat(t)]
-        return [+v for v in out]
+    x, t, m0, s0 = real(x, "x"), positive(t, "t"), real(m0, "m0"), positive(s0, "s0")
+    with mp.extradps(10):
+        ou = lambda s: _gauss(x, m0 * mp.exp(-s), 1 + (s0**2 - 1) * mp.exp(-2 * s))
+        heat = lambda s: _gauss(x, m0, s0**2 + 2 * s)
+        out = [mp.diff(ou, t) / ou(t), mp.diff(heat, t) / heat(t)]
+    return out
 
 
+@with_dps()
 def gaussian_kl_fisher(m: Any, s: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """[KL(N(m, s²) ‖ N(0,1)), I(N(m, s²) ‖ N(0,1))] by quadrature of the definitions (VAR-X1-6)."""
-    with mpmath.workdps(check_dps(dps)):
-        m, s = real(m, "m"), positive(s, "s")
-        with mp.extradps(10):
-            p = lambda x: _gauss(x, m, s * s)
-            # log p - log q and its x-derivative, from the two Gaussian densities' definitions
-            logratio = lambda x: -((x - m) ** 2) / (2 * s * s) - mp.log(s) + x * x / 2
-            score = lambda x: -(x - m) / (s * s) + x
-            pts = [m - _tail(s), m, m + _tail(s)]
-            kl = mp.quad(lambda x: p(x) * logratio(x), pts)
-            fisher = mp.quad(lambda x: p(x) * score(x) ** 2, pts)
-        return [+kl, +fisher]
+    m, s = real(m, "m"), positive(s, "s")
+    with mp.extradps(10):
+        p = lambda x: _gauss(x, m, s * s)
+        # log p - log q and its x-derivative, from the two Gaussian densities' definitions
+        logratio = lambda x: -((x - m) ** 2) / (2 * s * s) - mp.log(s) + x * x / 2
+        score = lambda x: -(x - m) / (s * s) + x
+        pts = [m - _tail(s), m, m + _tail(s)]
+        kl = mp.quad(lambda x: p(x) * logratio(x), pts)
+        fisher = mp.quad(lambda x: p(x) * score(x) ** 2, pts)
+    return [kl, fisher]
 
 
+@with_dps()
 def soft_minimum(f: Sequence[Any], tau: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`-\\tau\\log\\sum_i e^{-f_i/\\tau}` (computed stably around min f) (VAR-X2-1)."""
-    with mpmath.workdps(check_dps(dps)):
-        f, tau = _vec(f, "f"), positive(tau, "tau")
-        with mp.extradps(10):
-            lo = min(f)
-            out = lo - tau * mp.log(mp.fsum(mp.exp(-(fi - lo) / tau) for fi in f))
-        return +out
+    f, tau = _vec(f, "f"), positive(tau, "tau")
+    with mp.extradps(10):
+        lo = min(f)
+        out = lo - tau * mp.log(mp.fsum(mp.exp(-(fi - lo) / tau) for fi in f))
+    return out
 
 
+@with_dps()
 def entropic_minimiser(f: Sequence[Any], tau: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """argmin over the simplex of :math:`\\sum p_if_i + \\tau\\sum p_i\\log p_i`, and the minimum (VAR-X2-2).
 
@@ -179,83 +179,82 @@ def entropic_minimiser(f: Sequence[Any], tau: Any, *, dps: int = DEFAULT_DPS) ->
     reduced gradient :math:`f_i - f_n + \\tau(\\log p_i - \\log p_n)`, started at the uniform
     distribution.  Returns [p_1, …, p_n, min].
     """
-    with mpmath.workdps(check_dps(dps)):
-        f, tau = _vec(f, "f"), positive(tau, "tau")
-        n = len(f)
-        if n < 2:
-            raise ValueError("f must have at least two entries")
-        with mp.extradps(10):
-            def obj(*z: Any) -> Any:
-                p = list(z) + [1 - mp.fsum(z)]
-                return mp.fsum(pi * fi + tau * pi * mp.log(pi) for pi, fi in zip(p, f))
+    f, tau = _vec(f, "f"), positive(tau, "tau")
+    n = len(f)
+    if n < 2:
+        raise ValueError("f must have at least two entries")
+    with mp.extradps(10):
+        def obj(*z: Any) -> Any:
+            p = list(z) + [1 - mp.fsum(z)]
+            return mp.fsum(pi * fi + tau * pi * mp.log(pi) for pi, fi in zip(p, f))
 
-            def grad(*z: Any) -> list:
-                last = 1 - mp.fsum(z)
-                return [f[i] - f[-1] + tau * (mp.log(z[i]) - mp.log(last)) for i in range(n - 1)]
+        def grad(*z: Any) -> list:
+            last = 1 - mp.fsum(z)
+            return [f[i] - f[-1] + tau * (mp.log(z[i]) - mp.log(last)) for i in range(n - 1)]
 
-            def jac(*z: Any) -> Any:
-                last = 1 - mp.fsum(z)
-                return mp.matrix([[tau * ((1 / z[i] if i == j else 0) + 1 / last) for j in range(n - 1)]
-                                  for i in range(n - 1)])
+        def jac(*z: Any) -> Any:
+            last = 1 - mp.fsum(z)
+            return mp.matrix([[tau * ((1 / z[i] if i == j else 0) + 1 / last) for j in range(n - 1)]
+                              for i in range(n - 1)])
 
-            sol = mp.findroot(grad, [mp.one / n] * (n - 1), J=jac, tol=mp.eps ** 2 * 2**10)
-            z = [sol] if n == 2 else [sol[i] for i in range(n - 1)]
-            p = z + [1 - mp.fsum(z)]
-            out = p + [obj(*z)]
-        return [+v for v in out]
+        sol = mp.findroot(grad, [mp.one / n] * (n - 1), J=jac, tol=mp.eps ** 2 * 2**10)
+        z = [sol] if n == 2 else [sol[i] for i in range(n - 1)]
+        p = z + [1 - mp.fsum(z)]
+        out = p + [obj(*z)]
+    return out
 
 
+@with_dps()
 def gibbs_objective(p: Sequence[Any], q: Sequence[Any], f: Sequence[Any], tau: Any, *,
                     dps: int = DEFAULT_DPS) -> Any:
     """:math:`\\sum p_if_i + \\tau\\,KL(p\\|q)` evaluated directly (VAR-X2-3)."""
-    with mpmath.workdps(check_dps(dps)):
-        p, q, f, tau = _vec(p, "p"), _vec(q, "q"), _vec(f, "f"), positive(tau, "tau")
-        if not len(p) == len(q) == len(f):
-            raise ValueError("p, q and f must have the same length")
-        with mp.extradps(10):
-            out = mp.fsum(pi * fi for pi, fi in zip(p, f)) + tau * mp.fsum(pi * mp.log(pi / qi) for pi, qi in zip(p, q))
-        return +out
+    p, q, f, tau = _vec(p, "p"), _vec(q, "q"), _vec(f, "f"), positive(tau, "tau")
+    if not len(p) == len(q) == len(f):
+        raise ValueError("p, q and f must have the same length")
+    with mp.extradps(10):
+        out = mp.fsum(pi * fi for pi, fi in zip(p, f)) + tau * mp.fsum(pi * mp.log(pi / qi) for pi, qi in zip(p, q))
+    return out
 
 
+@with_dps()
 def gaussian_free_energy(sigma: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """[F(σ), F(1)]: :math:`\\int p V + \\int p\\log p` for N(0, σ²), V = x²/2, by quadrature (VAR-X2-4)."""
-    with mpmath.workdps(check_dps(dps)):
-        sigma = positive(sigma, "sigma")
-        with mp.extradps(10):
-            def F(sg: Any) -> Any:
-                p = lambda x: _gauss(x, 0, sg * sg)
-                logp = lambda x: -(x * x) / (2 * sg * sg) - mp.log(sg * mp.sqrt(2 * mp.pi))
-                return mp.quad(lambda x: p(x) * (x * x / 2 + logp(x)), [-_tail(sg), 0, _tail(sg)])
+    sigma = positive(sigma, "sigma")
+    with mp.extradps(10):
+        def F(sg: Any) -> Any:
+            p = lambda x: _gauss(x, 0, sg * sg)
+            logp = lambda x: -(x * x) / (2 * sg * sg) - mp.log(sg * mp.sqrt(2 * mp.pi))
+            return mp.quad(lambda x: p(x) * (x * x / 2 + logp(x)), [-_tail(sg), 0, _tail(sg)])
 
-            out = [F(sigma), F(mp.one)]
-        return [+v for v in out]
+        out = [F(sigma), F(mp.one)]
+    return out
 
 
+@with_dps()
 def mirror_step(theta: Sequence[Any], g: Sequence[Any], eta: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """argmin of :math:`\\eta\\langle g,\\theta\\rangle + D_\\psi(\\theta,\\theta_t)`, ψ = Σθlogθ - θ, by findroot (VAR-X3-1)."""
-    with mpmath.workdps(check_dps(dps)):
-        th, g, eta = _vec(theta, "theta"), _vec(g, "g"), positive(eta, "eta")
-        if min(th) <= 0:
-            raise ValueError("theta must be positive")
-        with mp.extradps(10):
-            psi = lambda z: mp.fsum(zi * mp.log(zi) - zi for zi in z)
-            grad_psi = [mp.log(t) for t in th]
-            obj = lambda *z: eta * mp.fsum(gi * zi for gi, zi in zip(g, z)) + psi(z) - psi(th) - mp.fsum(
-                gp * (zi - ti) for gp, zi, ti in zip(grad_psi, z, th))
-            out = _argmin(obj, th)
-        return [+v for v in out]
+    th, g, eta = _vec(theta, "theta"), _vec(g, "g"), positive(eta, "eta")
+    if min(th) <= 0:
+        raise ValueError("theta must be positive")
+    with mp.extradps(10):
+        psi = lambda z: mp.fsum(zi * mp.log(zi) - zi for zi in z)
+        grad_psi = [mp.log(t) for t in th]
+        obj = lambda *z: eta * mp.fsum(gi * zi for gi, zi in zip(g, z)) + psi(z) - psi(th) - mp.fsum(
+            gp * (zi - ti) for gp, zi, ti in zip(grad_psi, z, th))
+        out = _argmin(obj, th)
+    return out
 
 
+@with_dps()
 def eg_flow(theta0: Sequence[Any], g: Sequence[Any], t: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """θ(t) for :math:`\\dot\\theta = -\\theta\\odot\\nabla L`, L = ⟨g, θ⟩, by ``odefun`` (VAR-X3-2)."""
-    with mpmath.workdps(check_dps(dps)):
-        th, g, t = _vec(theta0, "theta0"), _vec(g, "g"), real(t, "t")
-        if t < 0:
-            raise ValueError("t must be >= 0")
-        with mp.extradps(10):
-            sol = mp.odefun(lambda _, z: [-zi * gi for zi, gi in zip(z, g)], 0, th)
-            out = sol(t)
-        return [+v for v in out]
+    th, g, t = _vec(theta0, "theta0"), _vec(g, "g"), real(t, "t")
+    if t < 0:
+        raise ValueError("t must be >= 0")
+    with mp.extradps(10):
+        sol = mp.odefun(lambda _, z: [-zi * gi for zi, gi in zip(z, g)], 0, th)
+        out = sol(t)
+    return out
 
 
 def _loss2(z: Sequence[Any]) -> Any:
@@ -263,23 +262,23 @@ def _loss2(z: Sequence[Any]) -> Any:
     return z[0] ** 4 / 4 + z[0] * z[1] + z[1] ** 2 + mp.sin(z[1])
 
 
+@with_dps()
 def hypergradient(theta: Sequence[Any], eta: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`\\partial_\\eta L(\\theta - \\eta\\nabla L(\\theta))` by ``mp.diff`` in η (VAR-X3-3)."""
-    with mpmath.workdps(check_dps(dps)):
-        th, eta = _vec(theta, "theta"), real(eta, "eta")
-        with mp.extradps(15):
-            g = _grad(lambda *z: _loss2(z), th)
-            out = mp.diff(lambda e: _loss2([ti - e * gi for ti, gi in zip(th, g)]), eta)
-        return +out
+    th, eta = _vec(theta, "theta"), real(eta, "eta")
+    with mp.extradps(15):
+        g = _grad(lambda *z: _loss2(z), th)
+        out = mp.diff(lambda e: _loss2([ti - e * gi for ti, gi in zip(th, g)]), eta)
+    return out
 
 
+@with_dps()
 def quadratic_alignment(a: Any, eta: Any, theta: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """:math:`g_t\\,g_{t-1}` for L = aθ²/2 after one step θ_t = θ - η g, gradients by ``mp.diff`` (VAR-X3-4)."""
-    with mpmath.workdps(check_dps(dps)):
-        a, eta, th = positive(a, "a"), real(eta, "eta"), real(theta, "theta")
-        with mp.extradps(15):
-            L = lambda z: a * z * z / 2
-            g0 = mp.diff(L, th)
-            g1 = mp.diff(L, th - eta * g0)
-            out = g1 * g0
-        return +out
+    a, eta, th = positive(a, "a"), real(eta, "eta"), real(theta, "theta")
+    with mp.extradps(15):
+        L = lambda z: a * z * z / 2
+        g0 = mp.diff(L, th)
+        g1 = mp.diff(L, th - eta * g0)
+        out = g1 * g0
+    return out

@@ -15,7 +15,7 @@ import mpmath
 from mpmath import mp
 
 from .validation import pair, positive
-from numerics.agree import DEFAULT_DPS, check_dps
+from numerics.agree import DEFAULT_DPS, check_dps, with_dps
 
 __all__ = ["angles_at", "fermat_gradient", "fermat_objective", "fermat_point", "weighted_apex", "weiszfeld"]
 
@@ -103,6 +103,7 @@ def _inside(P: Any, pts: list) -> bool:
     return all(v > 0 for v in s) or all(v < 0 for v in s)
 
 
+@with_dps()
 def fermat_point(A: Any, B: Any, C: Any, weights: Any = (1, 1, 1), *, dps: int = DEFAULT_DPS) -> dict:
     """Minimiser of :math:`k_1|PA|+k_2|PB|+k_3|PC|`, numerically.
 
@@ -116,30 +117,28 @@ def fermat_point(A: Any, B: Any, C: Any, weights: Any = (1, 1, 1), *, dps: int =
     squared diameter) or weights that are not positive real numbers.
     Source: Kuhn 1973 (vertex conditions); Weiszfeld 1937; spec VAR-F1..F7.
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(dps):
-        pts, ks = _validate(A, B, C, weights)
-        tol = mp.mpf(10) ** (-(dps - 8))
-        with mp.extradps(20):
-            j = _vertex_case(pts, ks, tol)
-            if j is not None:
-                P = pts[j]
-                out = {"point": (+P[0], +P[1]), "value": fermat_objective(P, pts, ks), "case": f"vertex {_NAMES[j]}"}
-            else:
-                cx = mp.fsum(p[0] for p in pts) / 3
-                cy = mp.fsum(p[1] for p in pts) / 3
-                with mpmath.workdps(30):
-                    start = weiszfeld(pts, ks, (cx, cy), 60)
-                P = _damped_newton(pts, ks, start)
-                P = mp.findroot(lambda x, y: fermat_gradient((x, y), pts, ks), P,
-                                J=lambda x, y: _hessian((x, y), pts, ks), tol=mp.eps ** 2 * 16)
-                P = (P[0], P[1])
-                scale = mp.fsum(ks)
-                if mp.norm(fermat_gradient(P, pts, ks)) > scale * mp.mpf(10) ** (-(mp.dps - 15)) or not _inside(P, pts):
-                    raise ValueError("the Fermat-point solver did not converge to an interior stationary point "
-                                     "(triangle too close to degenerate at this precision; try a larger dps)")
-                out = {"point": P, "value": fermat_objective(P, pts, ks), "case": "interior"}
-        return {"point": (+out["point"][0], +out["point"][1]), "value": +out["value"], "case": out["case"]}
+    pts, ks = _validate(A, B, C, weights)
+    tol = mp.mpf(10) ** (-(dps - 8))
+    with mp.extradps(20):
+        j = _vertex_case(pts, ks, tol)
+        if j is not None:
+            P = pts[j]
+            out = {"point": (+P[0], +P[1]), "value": fermat_objective(P, pts, ks), "case": f"vertex {_NAMES[j]}"}
+        else:
+            cx = mp.fsum(p[0] for p in pts) / 3
+            cy = mp.fsum(p[1] for p in pts) / 3
+            with mpmath.workdps(30):
+                start = weiszfeld(pts, ks, (cx, cy), 60)
+            P = _damped_newton(pts, ks, start)
+            P = mp.findroot(lambda x, y: fermat_gradient((x, y), pts, ks), P,
+                            J=lambda x, y: _hessian((x, y), pts, ks), tol=mp.eps ** 2 * 16)
+            P = (P[0], P[1])
+            scale = mp.fsum(ks)
+            if mp.norm(fermat_gradient(P, pts, ks)) > scale * mp.mpf(10) ** (-(mp.dps - 15)) or not _inside(P, pts):
+                raise ValueError("the Fermat-point solver did not converge to an interior stationary point "
+                                 "(triangle too close to degenerate at this precision; try a larger dps)")
+            out = {"point": P, "value": fermat_objective(P, pts, ks), "case": "interior"}
+    return out
 
 
 def _damped_newton(pts: list, ks: list, P: Any, steps: int = 200) -> tuple[Any, Any]:
@@ -169,17 +168,17 @@ def _damped_newton(pts: list, ks: list, P: Any, steps: int = 200) -> tuple[Any, 
     return P
 
 
+@with_dps()
 def angles_at(P: Any, A: Any, B: Any, C: Any, *, dps: int = DEFAULT_DPS) -> tuple[Any, Any, Any]:
     """The angles ∠APB, ∠BPC, ∠CPA (radians) by ``atan2(|cross|, dot)`` (pitfall C12)."""
-    with mpmath.workdps(check_dps(dps)):
-        px, py = pair(P, "P")
-        pts = [pair(X, n) for X, n in zip((A, B, C), _NAMES)]
-        us = [(x - px, y - py) for x, y in pts]
+    px, py = pair(P, "P")
+    pts = [pair(X, n) for X, n in zip((A, B, C), _NAMES)]
+    us = [(x - px, y - py) for x, y in pts]
 
-        def ang(u: Any, v: Any) -> Any:
-            return mp.atan2(abs(u[0] * v[1] - u[1] * v[0]), u[0] * v[0] + u[1] * v[1])
+    def ang(u: Any, v: Any) -> Any:
+        return mp.atan2(abs(u[0] * v[1] - u[1] * v[0]), u[0] * v[0] + u[1] * v[1])
 
-        return ang(us[0], us[1]), ang(us[1], us[2]), ang(us[2], us[0])
+    return ang(us[0], us[1]), ang(us[1], us[2]), ang(us[2], us[0])
 
 
 def weighted_apex(P: Any, Q: Any, R: Any, k_side: Any, k_p: Any, k_q: Any, *, dps: int = DEFAULT_DPS) -> tuple:

@@ -25,8 +25,8 @@ from .brachistochrone_paths import (
     safe_newton,
     theta_minus_sin,
 )
-from .validation import gravity, positive, real
-from numerics.agree import DEFAULT_DPS, check_dps
+from .validation import arch_angle, gravity, positive
+from numerics.agree import DEFAULT_DPS, check_dps, with_dps
 
 __all__ = ["chord_time", "discrete_order", "jacobi_field"]
 
@@ -72,6 +72,7 @@ def discrete_order(X: Any = 1, Y: Any = 1, grid: str = "graded", N1: int = 64, N
     return +_order(X, Y, grid, int(N1), int(N2), dps)
 
 
+@with_dps()
 def jacobi_field(r: Any, theta: Any, *, dps: int = DEFAULT_DPS) -> Any:
     """The Jacobi field :math:`h = \\partial y/\\partial r|_x` of the cycloids through the cusp (VAR-A14).
 
@@ -82,23 +83,21 @@ def jacobi_field(r: Any, theta: Any, *, dps: int = DEFAULT_DPS) -> Any:
     by safeguarded Newton in ϑ ∈ (0, 2π) and differentiated in ρ by ``mp.diff``; no formula
     for h is used.  Domain: r > 0, 0 < θ < 2π.  Source: Gelfand & Fomin 1963 (Jacobi condition).
     """
-    with mpmath.workdps(check_dps(dps)):
-        r, th = positive(r, "r"), real(theta, "theta")
-        if not 0 < th < 2 * mp.pi:
-            raise ValueError(f"theta must lie in (0, 2*pi), got {theta!r}")
-        with mp.extradps(15):
-            x = r * theta_minus_sin(th)
+    r, th = positive(r, "r"), arch_angle(theta)
+    with mp.extradps(15):
+        x = r * theta_minus_sin(th)
 
-            def depth(rho: Any) -> Any:
-                f = lambda t: rho * theta_minus_sin(t) - x
-                df = lambda t: 2 * rho * mp.sin(t / 2) ** 2
-                t = safe_newton(f, df, mp.zero, 2 * mp.pi)
-                return 2 * rho * mp.sin(t / 2) ** 2
+        def depth(rho: Any) -> Any:
+            f = lambda t: rho * theta_minus_sin(t) - x
+            df = lambda t: 2 * rho * mp.sin(t / 2) ** 2
+            t = safe_newton(f, df, mp.zero, 2 * mp.pi)
+            return 2 * rho * mp.sin(t / 2) ** 2
 
-            h = mp.diff(depth, r)
-        return +h
+        h = mp.diff(depth, r)
+    return h
 
 
+@with_dps()
 def chord_time(D: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS) -> Any:
     """Descent time from the top of a vertical circle of diameter D along the chord to depth Y (law of chords).
 
@@ -107,10 +106,9 @@ def chord_time(D: Any, Y: Any, *, g: Any = 0.5, dps: int = DEFAULT_DPS) -> Any:
     straight-line time functional (:func:`path_time`, ``"line"``), not a formula.
     Domain: D > 0, 0 < Y <= D, g > 0.  Source: Galileo 1638 (spec VAR-A11, optional).
     """
-    with mpmath.workdps(check_dps(dps)):
-        D, Y, g = positive(D, "D (the diameter)"), positive(Y, "Y (the depth of the chord's end)"), gravity(g)
-        if Y > D:
-            raise ValueError(f"Y must satisfy 0 < Y <= D (the chord ends on the circle), got Y = {Y}, D = {D}")
-        with mp.extradps(10):
-            X = mp.sqrt(Y * (D - Y))
-        return path_time("line", X, Y, g=g, dps=dps)
+    D, Y, g = positive(D, "D (the diameter)"), positive(Y, "Y (the depth of the chord's end)"), gravity(g)
+    if Y > D:
+        raise ValueError(f"Y must satisfy 0 < Y <= D (the chord ends on the circle), got Y = {Y}, D = {D}")
+    with mp.extradps(10):
+        X = mp.sqrt(Y * (D - Y))
+    return path_time("line", X, Y, g=g, dps=dps)

@@ -14,7 +14,7 @@ from mpmath import mp
 
 from numerics.agree import to_mp
 
-__all__ = ["gravity", "nonnegative", "pair", "positive", "real"]
+__all__ = ["arch_angle", "gravity", "nonnegative", "pair", "positive", "real"]
 
 
 def real(value: Any, name: str) -> Any:
@@ -42,6 +42,14 @@ def nonnegative(value: Any, name: str) -> Any:
     out = real(value, name)
     if out < 0:
         raise ValueError(f"{name} must be >= 0, got {value!r}")
+    return out
+
+
+def arch_angle(value: Any, name: str = "theta") -> Any:
+    """A rolling angle on the cycloid's arch: a real number in the open interval (0, 2*pi)."""
+    out = real(value, name)
+    if not 0 < out < 2 * mp.pi:
+        raise ValueError(f"{name} must lie in (0, 2*pi), got {value!r}")
     return out
 
 

@@ -26,6 +26,7 @@ SU_10137 = "Su, 重温SSM（二） (kexue.fm/archives/10137)"
 SU_10162 = "Su, 重温SSM（三） (kexue.fm/archives/10162)"
 SU_10180 = "Su, 重温SSM（四） (kexue.fm/archives/10180)"
 SU_10289 = "Su, 通向最优分布之路 (kexue.fm/archives/10289)"
+SU_GRADIENT_FLOW = "Su, 梯度流 (kexue.fm), topic"
 
 # --- papers ------------------------------------------------------------------------------------------
 HIPPO = "Gu, Dao, Ermon, Rudra, Ré 2020, HiPPO (arXiv 2008.07669)"
@@ -44,10 +45,13 @@ PD = "Ruelle 1987 (CMP 108, 225); Bovier & Kurkova 2004; Pitman & Yor 1997 (Ann.
 GELFAND_FOMIN = "Gelfand & Fomin 1963, Calculus of Variations"
 KUHN = "Kuhn 1973, Math. Programming 4"
 HISTORY = "Bernoulli 1697; Galileo 1638; Huygens 1673"
+GALILEO = "Galileo 1638, Two New Sciences (circle, law of chords); Su-1094 (history)"
+TWO_LEVEL = "project derivation (model used implicitly by Su-9034, Chiang & Cholak 2022, SSMax)"
 
 # --- code ----------------------------------------------------------------------------------------------
 HIPPO_CODE = "HazyResearch/hippo-code model/op.py"
 HIPPO_CODE_LEGS = "HazyResearch/hippo-code model/hippo.py (HiPPO_LegS)"
+HIPPO_CODE_MODULE = "HazyResearch/hippo-code model/hippo.py"
 S4_CODE = "state-spaces/s4 src/models/hippo/hippo.py"
 S4_CODE_KERNEL = "state-spaces/s4 (models/s4/s4.py, src/models/hippo/hippo.py)"
 RTF_PY = "ruke1ire/RTF rtf.py (commit 1d9e1e546f68)"

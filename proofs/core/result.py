@@ -24,7 +24,7 @@ import inspect
 import re
 import time
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ import sympy
 from numerics.agree import DEFAULT_DPS, Agreement, agreement, check_dps, worst
 
 from . import checks
-from .markup import check_markup, latex_escape, latex_text, math_text, plain_text
+from .markup import check_markup, latex_escape, latex_text, math_text
 
 __all__ = [
     "Status",

@@ -16,19 +16,18 @@ Main statements (keys in ``proofs.registry``, prefix ``ENT``):
 
 HEURISTIC and EMPIRICAL items are registered with that status and say in their notes
 what exactly is checked (ENT-A11b JL argument, ENT-A13 extreme-value rule, ENT-A15 Chiang & Cholak,
-ENT-A18e cosine optimum: ``_entropy_gaps``).  Published numbers (ENT-B1 .. B9) are recorded verbatim
+ENT-A18e cosine optimum: ``heuristics``).  Published numbers (ENT-B1 .. B9) are recorded verbatim
 in :data:`QUOTED` and never recomputed; ENT-B1, B4, B5 are also EMPIRICAL Results that check only the
 arithmetic the sources state (table difference, fits, roundings); the others are marked
 "quoted, not verified".  Experiments ENT-E1 .. E3: ``benchmarks/entropy_vs_n.py`` (E3 also in
-``tests/test_entropy.py``); the E1c d-sweep: ``benchmarks/entropy_e1c_sweep.py``.
+``tests/entropy/test_entropy_two_level.py``); the E1c d-sweep: ``benchmarks/entropy_e1c_sweep.py``.
 
 References: Su, kexue.fm/archives/8823, 9034, 9588, 9812, 9675, 9859, 9948, 7695, 8711; Chiang & Cholak 2022;
 Nakanishi 2025 (SSMax); Peng et al. 2023 (YaRN); DeepSeek-V3; Derrida 1981; Bovier 2006; Pitman & Yor 1997.
 
-The implementation is split into private modules (``_entropy_base``: the API; ``_entropy_core``,
-``_entropy_twolevel``, ``_entropy_annealed``, ``_entropy_sphere``, ``_entropy_rem``, ``_entropy_scales``,
-``_entropy_gradmax``, ``_entropy_gaps``: the registered results; ``_entropy_quoted``: ENT-B data and
-the ENT-B1/B4/B5 results).
+Modules: ``closed_forms`` (the API); the results are registered by ``softmax``, ``two_level_model``,
+``annealed``, ``sphere``, ``gaussian_scores``, ``scale_laws``, ``gradient_max``, ``heuristics`` and ``quoted``
+(ENT-B data and the ENT-B1/B4/B5 results).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ Registers: ENT-A10A, ENT-A10B, ENT-A10C, ENT-A10C-LIM, ENT-A10D.
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import sympy
@@ -24,7 +24,8 @@ from sympy import Add, Eq, Limit, Matrix, Symbol, besseli, digamma, exp, expand_
 from numerics.entropy import entropies as ne
 
 from .closed_forms import real_arg
-from proofs.core import Derivation, Result, Status, Step, register
+from proofs.core import Derivation, Result, Step, register
+from proofs.core.bibliography import SU_8823
 
 __all__ = ["annealed_entropy", "laplace_rate", "pd_entropy", "kl_form", "sphere_annealed"]
 
@@ -39,7 +40,6 @@ K = Symbol("k", integer=True, nonnegative=True)
 X = Symbol("x", positive=True)
 M = Symbol("m", positive=True)
 HANN = Symbol("H_ann")
-SU_8823 = "Su, 从熵不变性看Attention的Scale操作 (kexue.fm/archives/8823)"
 F = Fraction
 
 
@@ -155,27 +155,17 @@ def _derive_kl() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A10A",
-        title="Annealed entropy is ln n minus a KL divergence: H_ann = ln n - KL(P_lambda || P)",
-        title_tex=r"Annealed entropy is $\ln n$ minus a KL divergence: "
-        r"$H_{\mathrm{ann}} = \ln n - \mathrm{KL}(P_\lambda \,\|\, P)$",
-        source=SU_8823 + " (approximation); KL form: project derivation",
-        status=Status.EXACT,
-        statement=kl_form,
-        derive=_derive_kl,
-        numeric=lambda dps, values, weights, n, lam: ne.annealed_entropy_discrete(
-            values, weights, n, lam, dps=dps
-        ),
-        examples=(
-            {"values": [0, 1, 3], "weights": [1, 2, 3], "n": 512, "lam": F(1, 2)},
-            {"values": [-2, F(1, 3), 5, 7], "weights": [1, 1, 5, 2], "n": 100, "lam": -1},
-        ),
-        notes=r"Equivalently $\ln n$ minus the Cramer rate function at the tilted mean. Numeric route: the "
-        "annealed definition summed directly over the law (no KL).",
-    )
-)
+register(Result(
+    key="ENT-A10A", title="Annealed entropy is ln n minus a KL divergence: H_ann = ln n - KL(P_lambda || P)",
+    title_tex=r"Annealed entropy is $\ln n$ minus a KL divergence: "
+    r"$H_{\mathrm{ann}} = \ln n - \mathrm{KL}(P_\lambda \,\|\, P)$",
+    source=f"{SU_8823} (approximation); KL form: project derivation", statement=kl_form, derive=_derive_kl,
+    numeric=ne.annealed_entropy_discrete,
+    examples=({"values": [0, 1, 3], "weights": [1, 2, 3], "n": 512, "lam": F(1, 2)},
+              {"values": [-2, F(1, 3), 5, 7], "weights": [1, 1, 5, 2], "n": 100, "lam": -1}),
+    notes=r"Equivalently $\ln n$ minus the Cramer rate function at the tilted mean. Numeric route: the "
+    r"annealed definition summed directly over the law (no KL).",
+))
 
 
 # --- ENT-A10b, c, d ---------------------------------------------------------------------------------
@@ -227,25 +217,15 @@ def _derive_gaussian() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A10B",
-        title="Annealed entropy, Gaussian scores: H_ann = ln n - lambda^2 sigma^2 / 2",
-        title_tex=r"Annealed entropy, Gaussian scores: $H_{\mathrm{ann}} = \ln n - \lambda^2 \sigma^2 / 2$",
-        source=SU_8823 + " (approximation); closed form: project derivation",
-        status=Status.EXACT,
-        statement=gaussian_statement,
-        derive=_derive_gaussian,
-        numeric=lambda dps, n, lam, mu, sigma: ne.annealed_entropy_quad(
-            "gaussian", n, lam, dps=dps, mu=mu, sigma=sigma
-        ),
-        examples=(
-            {"n": 1000, "lam": F(1, 2), "mu": 0, "sigma": 1},
-            {"n": 64, "lam": F(-3, 2), "mu": F(7, 3), "sigma": F(5, 4)},
-        ),
-        notes="Numeric route: tanh-sinh quadrature of the tilted Gaussian integrals.",
-    )
-)
+register(Result(
+    key="ENT-A10B", title="Annealed entropy, Gaussian scores: H_ann = ln n - lambda^2 sigma^2 / 2",
+    title_tex=r"Annealed entropy, Gaussian scores: $H_{\mathrm{ann}} = \ln n - \lambda^2 \sigma^2 / 2$",
+    source=f"{SU_8823} (approximation); closed form: project derivation", statement=gaussian_statement,
+    derive=_derive_gaussian, numeric=partial(ne.annealed_entropy_quad, "gaussian"),
+    examples=({"n": 1000, "lam": F(1, 2), "mu": 0, "sigma": 1},
+              {"n": 64, "lam": F(-3, 2), "mu": F(7, 3), "sigma": F(5, 4)}),
+    notes="Numeric route: tanh-sinh quadrature of the tilted Gaussian integrals.",
+))
 
 
 def uniform_statement(n: Any = None, lam: Any = None) -> Eq:
@@ -265,22 +245,16 @@ def _derive_uniform() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A10C",
-        title="Annealed entropy, uniform[0,1] scores (keeping it fixed needs lambda ~ n)",
-        title_tex=r"Annealed entropy, uniform$[0,1]$ scores (keeping it fixed needs $\lambda \sim n$)",
-        source=SU_8823 + " (approximation); closed form: project derivation",
-        status=Status.EXACT,
-        statement=uniform_statement,
-        derive=_derive_uniform,
-        numeric=lambda dps, n, lam: ne.annealed_entropy_quad("uniform", n, lam, dps=dps),
-        examples=({"n": 1, "lam": 1}, {"n": 1, "lam": 10}, {"n": 4096, "lam": F(-7, 3)}),
-        notes=r"For $[a, b]$ replace $\lambda$ by $\lambda (b - a)$. Golden: "
-        r"$H_{\mathrm{ann}} - \ln n = -0.04065185225640831540664565$ ($\lambda = 1$), "
-        r"$-1.30308451386451305091078550365$ ($\lambda = 10$).",
-    )
-)
+register(Result(
+    key="ENT-A10C", title="Annealed entropy, uniform[0,1] scores (keeping it fixed needs lambda ~ n)",
+    title_tex=r"Annealed entropy, uniform$[0,1]$ scores (keeping it fixed needs $\lambda \sim n$)",
+    source=f"{SU_8823} (approximation); closed form: project derivation", statement=uniform_statement,
+    derive=_derive_uniform, numeric=partial(ne.annealed_entropy_quad, "uniform"),
+    examples=({"n": 1, "lam": 1}, {"n": 1, "lam": 10}, {"n": 4096, "lam": F(-7, 3)}),
+    notes=r"For $[a, b]$ replace $\lambda$ by $\lambda (b - a)$. Golden: "
+    r"$H_{\mathrm{ann}} - \ln n = -0.04065185225640831540664565$ ($\lambda = 1$), "
+    r"$-1.30308451386451305091078550365$ ($\lambda = 10$).",
+))
 
 
 def uniform_large_lambda() -> Eq:
@@ -289,25 +263,18 @@ def uniform_large_lambda() -> Eq:
     return Eq(Limit(h - log(NS) + log(LAMP) - 1, LAMP, oo), 0, evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A10C-LIM",
-        title="Uniform scores: H_ann = ln n - ln lambda + 1 + o(1) as lambda -> oo",
-        title_tex=r"Uniform scores: $H_{\mathrm{ann}} = \ln n - \ln \lambda + 1 + o(1)$ as $\lambda \to \infty$",
-        source="project derivation",
-        status=Status.EXACT,
-        statement=uniform_large_lambda,
-        derive=lru_cache(maxsize=None)(
-            lambda: Derivation(
-                Eq(
-                    uniform_large_lambda().lhs,
-                    sympy.limit(uniform_large_lambda().lhs.args[0], LAMP, oo),
-                    evaluate=False,
-                )
-            )
-        ),
+@lru_cache(maxsize=None)
+def _derive_uniform_limit() -> Derivation:
+    return Derivation(
+        Eq(uniform_large_lambda().lhs, sympy.limit(uniform_large_lambda().lhs.args[0], LAMP, oo), evaluate=False)
     )
-)
+
+
+register(Result(
+    key="ENT-A10C-LIM", title="Uniform scores: H_ann = ln n - ln lambda + 1 + o(1) as lambda -> oo",
+    title_tex=r"Uniform scores: $H_{\mathrm{ann}} = \ln n - \ln \lambda + 1 + o(1)$ as $\lambda \to \infty$",
+    source="project derivation", statement=uniform_large_lambda, derive=_derive_uniform_limit,
+))
 
 
 def exponential_statement(n: Any = None, lam: Any = None) -> Eq:
@@ -331,18 +298,12 @@ def _derive_exponential() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A10D",
-        title="Annealed entropy, Exponential(1) scores, lambda < 1",
-        title_tex=r"Annealed entropy, Exponential(1) scores, $\lambda < 1$",
-        source=SU_8823 + " (approximation); closed form: project derivation",
-        status=Status.EXACT,
-        statement=exponential_statement,
-        derive=_derive_exponential,
-        numeric=lambda dps, n, lam: ne.annealed_entropy_quad("exponential", n, lam, dps=dps),
-        examples=({"n": 1, "lam": F(1, 2)}, {"n": 77, "lam": -2}, {"n": 3, "lam": F(9, 10)}),
-        notes=r"For $\lambda \ge 1$ the MGF is infinite and the annealed formula has no meaning. Golden: "
-        r"$\lambda = 1/2$ gives $\ln 2 - 1$.",
-    )
-)
+register(Result(
+    key="ENT-A10D", title="Annealed entropy, Exponential(1) scores, lambda < 1",
+    title_tex=r"Annealed entropy, Exponential(1) scores, $\lambda < 1$",
+    source=f"{SU_8823} (approximation); closed form: project derivation", statement=exponential_statement,
+    derive=_derive_exponential, numeric=partial(ne.annealed_entropy_quad, "exponential"),
+    examples=({"n": 1, "lam": F(1, 2)}, {"n": 77, "lam": -2}, {"n": 3, "lam": F(9, 10)}),
+    notes=r"For $\lambda \ge 1$ the MGF is infinite and the annealed formula has no meaning. Golden: "
+    r"$\lambda = 1/2$ gives $\ln 2 - 1$.",
+))

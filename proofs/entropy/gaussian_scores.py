@@ -23,6 +23,7 @@ from numerics.entropy import entropies as ne
 from .annealed import HANN, NS, annealed_entropy, pd_entropy
 from .closed_forms import real_arg
 from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core.bibliography import PD, REM, SU_8823
 
 __all__ = ["rem_density", "pd_law", "pd_series", "practical_law_consequences", "raw_law_optimum", "hazards"]
 
@@ -34,8 +35,6 @@ KAPPA = Symbol("kappa", positive=True)
 D = Symbol("d", positive=True)
 U = Symbol("u", positive=True)
 F = Fraction
-REM = "Derrida 1981 (Phys. Rev. B 24, 2613); Bovier 2006 (Statistical Mechanics of Disordered Systems) ch. 9"
-PD = "Ruelle 1987 (CMP 108, 225); Bovier & Kurkova 2004; Pitman & Yor 1997 (Ann. Probab. 25)"
 
 
 def rem_density(x: Any = None, n: Any = None) -> Eq:
@@ -44,21 +43,15 @@ def rem_density(x: Any = None, n: Any = None) -> Eq:
     return Eq(Symbol("H/ln n"), 1 - x_**2, evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A12A",
-        title="REM entropy density H/ln n -> 1 - x^2 below the freezing point x = 1",
-        title_tex=r"REM entropy density $H/\ln n \to 1 - x^2$ below the freezing point $x = 1$",
-        source=REM,
-        status=Status.THEOREM,
-        statement=rem_density,
-        numeric=lambda dps, x, n: ne.rem_density_quad(x, n, dps=dps),
-        examples=({"x": F(1, 2), "n": 1000}, {"x": F(9, 10), "n": 10**6}),
-        notes=r"THEOREM imported. What is checked: the annealed (quenched = annealed for $x < 1$) value "
-        r"$H_{\mathrm{ann}}/\ln n = 1 - x^2$ by Gaussian quadrature at $\lambda = x \sqrt{2 \ln n}$; finite-$n$ Monte "
-        r"Carlo in $\text{benchmarks/entropy\_vs\_n.py}$ (ENT-E1).",
-    )
-)
+register(Result(
+    key="ENT-A12A", title="REM entropy density H/ln n -> 1 - x^2 below the freezing point x = 1",
+    title_tex=r"REM entropy density $H/\ln n \to 1 - x^2$ below the freezing point $x = 1$", source=REM,
+    status=Status.THEOREM, statement=rem_density, numeric=ne.rem_density_quad,
+    examples=({"x": F(1, 2), "n": 1000}, {"x": F(9, 10), "n": 10**6}),
+    notes=r"THEOREM imported. What is checked: the annealed (quenched = annealed for $x < 1$) value "
+    r"$H_{\mathrm{ann}}/\ln n = 1 - x^2$ by Gaussian quadrature at $\lambda = x \sqrt{2 \ln n}$; finite-$n$ "
+    r"Monte Carlo in $\text{benchmarks/entropy\_vs\_n.py}$ (ENT-E1).",
+))
 
 
 def pd_law(m: Any = None) -> Eq:
@@ -66,22 +59,16 @@ def pd_law(m: Any = None) -> Eq:
     return Eq(Symbol("E[H_PD]"), pd_entropy(M if m is None else m), evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A12B",
-        title="Frozen phase: PD(m, 0) limit, mean entropy psi(1) - psi(1 - m)",
-        title_tex=r"Frozen phase: $\mathrm{PD}(m, 0)$ limit, mean entropy $\psi(1) - \psi(1 - m)$",
-        source=PD,
-        status=Status.THEOREM,
-        statement=pd_law,
-        numeric=lambda dps, m: ne.pd_entropy_quad(m, dps=dps),
-        examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
-        notes=r"THEOREM imported (PD limit; size-biased atom $\mathrm{Beta}(1-m, m)$). What is checked: $E[-\ln X]$ "
-        r"for $X \sim \mathrm{Beta}(1-m, m)$ by substituted quadrature equals the digamma form; the finite-$n$ "
-        r"approach to it is ENT-E2 (Monte Carlo). $\lim E[H] = E[H_{\mathrm{PD}}]$ additionally needs uniform "
-        r"integrability.",
-    )
-)
+register(Result(
+    key="ENT-A12B", title="Frozen phase: PD(m, 0) limit, mean entropy psi(1) - psi(1 - m)",
+    title_tex=r"Frozen phase: $\mathrm{PD}(m, 0)$ limit, mean entropy $\psi(1) - \psi(1 - m)$", source=PD,
+    status=Status.THEOREM, statement=pd_law, numeric=ne.pd_entropy_quad,
+    examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
+    notes=r"THEOREM imported (PD limit; size-biased atom $\mathrm{Beta}(1-m, m)$). What is checked: "
+    r"$E[-\ln X]$ for $X \sim \mathrm{Beta}(1-m, m)$ by substituted quadrature equals the digamma form; the "
+    r"finite-$n$ approach to it is ENT-E2 (Monte Carlo). $\lim E[H] = E[H_{\mathrm{PD}}]$ additionally "
+    r"needs uniform integrability.",
+))
 
 
 def pd_series(k: Any = None, m: Any = None) -> Eq:
@@ -100,23 +87,15 @@ def _derive_pd_series(k: int) -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A12B-SERIES",
-        title="PD entropy series psi(1) - psi(1-m) = sum zeta(k+1) m^k (m = 1/2: 2 ln 2)",
-        title_tex=r"PD entropy series $\psi(1) - \psi(1-m) = \sum \zeta(k+1) m^k$ ($m = 1/2$: $2 \ln 2$)",
-        source="project derivation (DLMF 5.15.1)",
-        status=Status.EXACT,
-        statement=pd_series,
-        derive=_derive_pd_series,
-        bound=Bound("k", 1, 12),
-        display={"k": 3},
-        numeric=lambda dps, m: ne.pd_entropy_series(m, dps=dps),
-        examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
-        notes=r"Coefficients proved for $k = 1, \ldots, 12$ (polygamma at 1); numeric route: the zeta series summed "
-        r"directly against the digamma closed form. Small-$m$ consequence 3: $E[H] \sim (\pi^2/6)\, m$.",
-    )
-)
+register(Result(
+    key="ENT-A12B-SERIES", title="PD entropy series psi(1) - psi(1-m) = sum zeta(k+1) m^k (m = 1/2: 2 ln 2)",
+    title_tex=r"PD entropy series $\psi(1) - \psi(1-m) = \sum \zeta(k+1) m^k$ ($m = 1/2$: $2 \ln 2$)",
+    source="project derivation (DLMF 5.15.1)", statement=pd_series, derive=_derive_pd_series,
+    numeric=ne.pd_entropy_series, examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
+    bound=Bound("k", 1, 12), display={"k": 3},
+    notes=r"Coefficients proved for $k = 1, \ldots, 12$ (polygamma at 1); numeric route: the zeta series "
+    r"summed directly against the digamma closed form. Small-$m$ consequence 3: $E[H] \sim (\pi^2/6)\, m$.",
+))
 
 
 # --- consequences 4 and 5 (EXACT algebra on ENT-A10b) -------------------------------------------------
@@ -150,23 +129,17 @@ def _derive_c4() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A12-C4",
-        title="Practical law on Gaussian q, k: H_ann = L - L^2/(2 ln^2 512), slope ~0.8, never frozen",
-        title_tex=r"Practical law on Gaussian $q$, $k$: $H_{\mathrm{ann}} = L - L^2/(2 \ln^2 512)$, slope $\approx 0.8$, "
-        r"never frozen",
-        source="project derivation on " + "Su, 从熵不变性看Attention的Scale操作 (kexue.fm/archives/8823)",
-        status=Status.EXACT,
-        statement=practical_law_consequences,
-        derive=_derive_c4,
-        numeric=lambda dps, n: ne.practical_law_gaussian(n, dps=dps),
-        examples=({"n": 512}, {"n": 65536}),
-        notes=r"Slope 0.839700551012337399182230591 at $n = 512$, 0.715023201799710931879521050666 at $n = 65536$; "
-        r"$2 \ln^2 512 = 77.83$ exceeds $\ln n$ for every practical $n$. Numeric route: Gaussian quadrature, mp.diff "
-        r"of it in $L$, findroot for the freezing point. Finite-$n$ check: ENT-E1b.",
-    )
-)
+register(Result(
+    key="ENT-A12-C4",
+    title="Practical law on Gaussian q, k: H_ann = L - L^2/(2 ln^2 512), slope ~0.8, never frozen",
+    title_tex=r"Practical law on Gaussian $q$, $k$: $H_{\mathrm{ann}} = L - L^2/(2 \ln^2 512)$, slope "
+    r"$\approx 0.8$, never frozen",
+    source=f"project derivation on {SU_8823}", statement=practical_law_consequences, derive=_derive_c4,
+    numeric=ne.practical_law_gaussian, examples=({"n": 512}, {"n": 65536}),
+    notes=r"Slope 0.839700551012337399182230591 at $n = 512$, 0.715023201799710931879521050666 at "
+    r"$n = 65536$; $2 \ln^2 512 = 77.83$ exceeds $\ln n$ for every practical $n$. Numeric route: Gaussian "
+    r"quadrature, mp.diff of it in $L$, findroot for the freezing point. Finite-$n$ check: ENT-E1b.",
+))
 
 
 def raw_law_optimum(d: Any = None, kappa: Any = None) -> Eq:
@@ -184,21 +157,15 @@ def _derive_c5() -> Derivation:
     return Derivation(Eq(Symbol("L*"), value, evaluate=False), (Step(r"$H_{\mathrm{ann}}(L)$ from ENT-A10b", h),))
 
 
-register(
-    Result(
-        key="ENT-A12-C5",
-        title="Su's raw law kappa ln n / d on Gaussian scores is locally invariant only near L* = d/kappa^2",
-        title_tex=r"Su's raw law $\kappa \ln n / d$ on Gaussian scores is locally invariant only near "
-        r"$L^* = d/\kappa^2$",
-        source="project derivation",
-        status=Status.EXACT,
-        statement=raw_law_optimum,
-        derive=_derive_c5,
-        numeric=lambda dps, d, kappa: ne.raw_law_optimum(d, kappa, dps=dps),
-        examples=({"d": 64, "kappa": F(25, 6)}, {"d": 128, "kappa": F(25, 6)}),
-        notes=r"$\kappa = 1/0.24$: $L^* = 0.0576\, d$, $n^* = 39.90$ ($d = 64$), 1592.1 ($d = 128$) (tested).",
-    )
-)
+register(Result(
+    key="ENT-A12-C5",
+    title="Su's raw law kappa ln n / d on Gaussian scores is locally invariant only near L* = d/kappa^2",
+    title_tex=r"Su's raw law $\kappa \ln n / d$ on Gaussian scores is locally invariant only near "
+    r"$L^* = d/\kappa^2$",
+    source="project derivation", statement=raw_law_optimum, derive=_derive_c5, numeric=ne.raw_law_optimum,
+    examples=({"d": 64, "kappa": F(25, 6)}, {"d": 128, "kappa": F(25, 6)}),
+    notes=r"$\kappa = 1/0.24$: $L^* = 0.0576\, d$, $n^* = 39.90$ ($d = 64$), 1592.1 ($d = 128$) (tested).",
+))
 
 
 # --- ENT-A13 -------------------------------------------------------------------------------------------
@@ -223,25 +190,21 @@ def _derive_hazards() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A13-HAZARD",
-        title="Extreme-value rule: top-quantile hazard n (uniform), 1 (exponential)",
-        title_tex=r"Extreme-value rule: top-quantile hazard $n$ (uniform), 1 (exponential)",
-        source="project derivation (spec ENT-A13); EVT: Leadbetter, Lindgren & Rootzen 1983",
-        status=Status.EXACT,
-        statement=hazards,
-        derive=_derive_hazards,
-        numeric=lambda dps, n: [
-            ne.hazard_at_top_quantile(law, n, dps=dps) for law in ("uniform", "exponential")
-        ],
-        examples=({"n": 1000}, {"n": 65536}),
-        notes=r"The rule itself ($\lambda^*_n \sim$ hazard at the top quantile keeps $O(1)$ entropy) is HEURISTIC "
-        r"(THEOREM for Gaussians via ENT-A12): $\lambda \sim n$ for bounded scores (ENT-A10c), $O(1)$ for "
-        r"exponential tails (ENT-A10d), $\sqrt{2 \ln n}$ for Gaussians (ENT-A13-MILLS), $\log n$ only for "
-        r"doubly-exponential tails or signal-plus-bounded-background (ENT-A8).",
-    )
-)
+def _hazards_numeric(n: Any, dps: int) -> list[Any]:
+    """ENT-A13-HAZARD's numeric route: the hazard at the top quantile, found by root finding, for both laws."""
+    return [ne.hazard_at_top_quantile(law, n, dps=dps) for law in ("uniform", "exponential")]
+
+
+register(Result(
+    key="ENT-A13-HAZARD", title="Extreme-value rule: top-quantile hazard n (uniform), 1 (exponential)",
+    title_tex=r"Extreme-value rule: top-quantile hazard $n$ (uniform), 1 (exponential)",
+    source="project derivation (spec ENT-A13); EVT: Leadbetter, Lindgren & Rootzen 1983", statement=hazards,
+    derive=_derive_hazards, numeric=_hazards_numeric, examples=({"n": 1000}, {"n": 65536}),
+    notes=r"The rule itself ($\lambda^*_n \sim$ hazard at the top quantile keeps $O(1)$ entropy) is "
+    r"HEURISTIC (THEOREM for Gaussians via ENT-A12): $\lambda \sim n$ for bounded scores (ENT-A10c), $O(1)$ "
+    r"for exponential tails (ENT-A10d), $\sqrt{2 \ln n}$ for Gaussians (ENT-A13-MILLS), $\log n$ only for "
+    r"doubly-exponential tails or signal-plus-bounded-background (ENT-A8).",
+))
 
 
 def mills_ratio() -> Eq:
@@ -250,18 +213,13 @@ def mills_ratio() -> Eq:
     return Eq(Limit(hz / U, U, oo), 1, evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A13-MILLS",
-        title="Gaussian hazard h(u) ~ u, so lambda* ~ u_n ~ sqrt(2 ln n)",
-        title_tex=r"Gaussian hazard $h(u) \sim u$, so $\lambda^* \sim u_n \sim \sqrt{2 \ln n}$",
-        source="standard (Mills ratio)",
-        status=Status.EXACT,
-        statement=mills_ratio,
-        derive=lru_cache(maxsize=None)(
-            lambda: Derivation(
-                Eq(mills_ratio().lhs, sympy.limit(mills_ratio().lhs.args[0], U, oo), evaluate=False)
-            )
-        ),
-    )
-)
+@lru_cache(maxsize=None)
+def _derive_mills() -> Derivation:
+    return Derivation(Eq(mills_ratio().lhs, sympy.limit(mills_ratio().lhs.args[0], U, oo), evaluate=False))
+
+
+register(Result(
+    key="ENT-A13-MILLS", title="Gaussian hazard h(u) ~ u, so lambda* ~ u_n ~ sqrt(2 ln n)",
+    title_tex=r"Gaussian hazard $h(u) \sim u$, so $\lambda^* \sim u_n \sim \sqrt{2 \ln n}$",
+    source="standard (Mills ratio)", statement=mills_ratio, derive=_derive_mills,
+))

@@ -23,6 +23,7 @@ from numerics.entropy import entropies as ne
 
 from .closed_forms import gradmax_alpha, real_arg, softmax_probabilities
 from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core.bibliography import SU_9812
 
 __all__ = ["jacobian_l1", "renyi_heuristic", "lambert_optimum", "alpha_thresholds"]
 
@@ -30,7 +31,6 @@ ALPHA = Symbol("alpha", positive=True)
 NP = Symbol("n", positive=True)
 X = Symbol("x", positive=True)
 F = Fraction
-SU_9812 = "Su, 从梯度最大化看Attention的Scale操作 (kexue.fm/archives/9812)"
 L1 = Symbol("(1/2) sum |dp_i/ds_j|")
 
 
@@ -73,24 +73,16 @@ def _derive_jacobian(n: int) -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A18A",
-        title="Softmax Jacobian l1 norm: (1/2) sum |dp_i/ds_j| = alpha (1 - sum p_i^2)",
-        title_tex=r"Softmax Jacobian $\ell_1$ norm: "
-        r"$(1/2) \sum |\partial p_i/\partial s_j| = \alpha (1 - \sum p_i^2)$",
-        source=SU_9812,
-        status=Status.EXACT,
-        statement=jacobian_l1,
-        derive=_derive_jacobian,
-        bound=Bound("n", 2, 4),
-        display={"n": 3},
-        numeric=lambda dps, s, alpha: ne.softmax_jacobian_l1(s, alpha, dps=dps),
-        examples=({"s": [0, 1, 2], "alpha": 1}, {"s": [F(-3, 2), F(1, 3), 2, 0, F(7, 4)], "alpha": F(5, 2)}),
-        notes=r"Proved for $n = 2, \ldots, 4$ (symbolic scores); numeric route: numerical Jacobian by mp.diff. "
-        "A Renyi-2 quantity.",
-    )
-)
+register(Result(
+    key="ENT-A18A", title="Softmax Jacobian l1 norm: (1/2) sum |dp_i/ds_j| = alpha (1 - sum p_i^2)",
+    title_tex=r"Softmax Jacobian $\ell_1$ norm: "
+    r"$(1/2) \sum |\partial p_i/\partial s_j| = \alpha (1 - \sum p_i^2)$",
+    source=SU_9812, statement=jacobian_l1, derive=_derive_jacobian, numeric=ne.softmax_jacobian_l1,
+    examples=({"s": [0, 1, 2], "alpha": 1}, {"s": [F(-3, 2), F(1, 3), 2, 0, F(7, 4)], "alpha": F(5, 2)}),
+    bound=Bound("n", 2, 4), display={"n": 3},
+    notes=r"Proved for $n = 2, \ldots, 4$ (symbolic scores); numeric route: numerical Jacobian by mp.diff. "
+    r"A Renyi-2 quantity.",
+))
 
 
 def renyi_heuristic(alpha: Any = None, n: Any = None) -> Eq:
@@ -99,20 +91,14 @@ def renyi_heuristic(alpha: Any = None, n: Any = None) -> Eq:
     return Eq(Symbol("n E[e^(2 alpha S)] / (n E[e^(alpha S)])^2"), exp(a**2) / n_, evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A18B",
-        title="Gradient-maximisation model: sum p^2 ~ e^(alpha^2)/n for Gaussian scores",
-        title_tex=r"Gradient-maximisation model: $\sum p^2 \approx e^{\alpha^2}/n$ for Gaussian scores",
-        source=SU_9812,
-        status=Status.HEURISTIC,
-        statement=renyi_heuristic,
-        numeric=lambda dps, alpha, n: ne.gaussian_mgf_ratio(alpha, n, dps=dps),
-        examples=({"alpha": F(3, 2), "n": 1000}, {"alpha": 2, "n": 491}),
-        notes=r"HEURISTIC: sums over keys replaced by $n$ times expectations. What is checked: the expectation ratio "
-        r"(Gaussian MGFs by quadrature) equals $e^{\alpha^2}/n$.",
-    )
-)
+register(Result(
+    key="ENT-A18B", title="Gradient-maximisation model: sum p^2 ~ e^(alpha^2)/n for Gaussian scores",
+    title_tex=r"Gradient-maximisation model: $\sum p^2 \approx e^{\alpha^2}/n$ for Gaussian scores",
+    source=SU_9812, status=Status.HEURISTIC, statement=renyi_heuristic, numeric=ne.gaussian_mgf_ratio,
+    examples=({"alpha": F(3, 2), "n": 1000}, {"alpha": 2, "n": 491}),
+    notes=r"HEURISTIC: sums over keys replaced by $n$ times expectations. What is checked: the expectation "
+    r"ratio (Gaussian MGFs by quadrature) equals $e^{\alpha^2}/n$.",
+))
 
 
 def lambert_optimum(n: Any = None) -> Eq:
@@ -151,21 +137,14 @@ def _derive_lambert() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A18C",
-        title="Lambert-W optimum alpha*^2 = W0(n sqrt(e)/2) - 1/2 of Su-9812's objective",
-        title_tex=r"Lambert-W optimum $\alpha^{*2} = W_0(n \sqrt{e}/2) - 1/2$ of Su-9812's objective",
-        source=SU_9812 + " (objective); Lambert-W form: project derivation",
-        status=Status.EXACT,
-        statement=lambert_optimum,
-        derive=_derive_lambert,
-        numeric=lambda dps, n: ne.gradmax_alpha_opt(n, dps=dps),
-        examples=({"n": 40}, {"n": 491}, {"n": 20000}),
-        notes="EXACT given the HEURISTIC model ENT-A18b. Numeric route: maximise the objective by root finding on "
-        "mp.diff (no Lambert $W$). Table G7.",
-    )
-)
+register(Result(
+    key="ENT-A18C", title="Lambert-W optimum alpha*^2 = W0(n sqrt(e)/2) - 1/2 of Su-9812's objective",
+    title_tex=r"Lambert-W optimum $\alpha^{*2} = W_0(n \sqrt{e}/2) - 1/2$ of Su-9812's objective",
+    source=f"{SU_9812} (objective); Lambert-W form: project derivation", statement=lambert_optimum,
+    derive=_derive_lambert, numeric=ne.gradmax_alpha_opt, examples=({"n": 40}, {"n": 491}, {"n": 20000}),
+    notes="EXACT given the HEURISTIC model ENT-A18b. Numeric route: maximise the objective by root finding "
+    "on mp.diff (no Lambert $W$). Table G7.",
+))
 
 
 def alpha_thresholds() -> Eq:
@@ -175,18 +154,17 @@ def alpha_thresholds() -> Eq:
     )
 
 
-register(
-    Result(
-        key="ENT-A18D",
-        title="Su's fixed factor ~2.5: alpha* in [2, 3] for 491.4 <= n <= 153958.6",
-        title_tex=r"Su's fixed factor $\approx 2.5$: $\alpha^* \in [2, 3]$ for $491.4 \le n \le 153958.6$",
-        source=SU_9812 + " (fits 0.84 sqrt(ln n), 'about 2.5')",
-        status=Status.EMPIRICAL,
-        statement=alpha_thresholds,
-        numeric=lambda dps: [ne.alpha_star_inverse(a, dps=dps) for a in (2, 3)],
-        examples=({},),
-        notes=r"Su's fit $\alpha^* \approx 0.84 \sqrt{\ln n}$ is EMPIRICAL: the exact ratio runs from 0.746727 ($n = 40$) "
-        r"to 0.851033 ($n = 20000$) (tested). What is checked: inverting the numerically maximised $\alpha^*(n)$ at "
-        r"2 and 3 gives $9 e^4$ and $19 e^9$.",
-    )
-)
+def _thresholds_numeric(dps: int) -> list[Any]:
+    """ENT-A18D's numeric route: the n at which the numerically maximised alpha* is 2 and 3."""
+    return [ne.alpha_star_inverse(a, dps=dps) for a in (2, 3)]
+
+
+register(Result(
+    key="ENT-A18D", title="Su's fixed factor ~2.5: alpha* in [2, 3] for 491.4 <= n <= 153958.6",
+    title_tex=r"Su's fixed factor $\approx 2.5$: $\alpha^* \in [2, 3]$ for $491.4 \le n \le 153958.6$",
+    source=f"{SU_9812} (fits 0.84 sqrt(ln n), 'about 2.5')", status=Status.EMPIRICAL,
+    statement=alpha_thresholds, numeric=_thresholds_numeric, examples=({},),
+    notes=r"Su's fit $\alpha^* \approx 0.84 \sqrt{\ln n}$ is EMPIRICAL: the exact ratio runs from 0.746727 "
+    r"($n = 40$) to 0.851033 ($n = 20000$) (tested). What is checked: inverting the numerically maximised "
+    r"$\alpha^*(n)$ at 2 and 3 gives $9 e^4$ and $19 e^9$.",
+))

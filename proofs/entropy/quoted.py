@@ -20,6 +20,7 @@ Registers: ENT-B1, ENT-B4, ENT-B5.
 
 from __future__ import annotations
 
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
@@ -28,12 +29,13 @@ from sympy import Eq, Matrix, Rational, Symbol
 from numerics.entropy import heuristics as ng
 
 from proofs.core import Result, Status, register
+from proofs.core.bibliography import SU_7695, SU_8711, SU_8823, SU_9588, SU_9812
 
 __all__ = ["QUOTED", "REGISTERED", "b1_leads", "b4_fits", "b5_numbers"]
 
 _RAW: dict[str, dict[str, Any]] = {
     "ENT-B1": {
-        "source": "Su-8823 (kexue.fm/archives/8823): RoFormer-small, masked-LM accuracy (%), trained at length 64",
+        "source": f"{SU_8823}: RoFormer-small, masked-LM accuracy (%), trained at length 64",
         "columns": ["64", "128", "256", "512", "1024"],
         "rows": {
             "Attention-O (1/sqrt d)": ["43.27", "36.53", "23.02", "15.12", "11.54"],
@@ -172,23 +174,18 @@ def b1_leads() -> Eq:
     return Eq(lhs, Matrix([Rational(a) - Rational(b) for a, b in zip(top, bottom)]), evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-B1",
-        title="Quoted (Su-8823, RoFormer-small MLM accuracy): the log_512 n lead is 11.02 points at n = 256 "
-        "(table arithmetic only; training not reproduced)",
-        title_tex=r"Quoted (Su-8823, RoFormer-small MLM accuracy): the $\log_{512} n$ lead is 11.02 points at "
-        r"$n = 256$ (table arithmetic only; training not reproduced)",
-        source=_RAW["ENT-B1"]["source"],
-        status=Status.EMPIRICAL,
-        statement=b1_leads,
-        numeric=lambda dps: ng.table_differences(*(_RAW["ENT-B1"]["rows"][r] for r in _B1_ROWS), dps=dps),
-        examples=({},),
-        notes="QUOTED, NOT VERIFIED: the accuracies come from a training run and are recorded verbatim. What is "
-        r"checked: the row difference $(-0.16, 4.64, 11.02, 5.03, 2.04)$ of the printed table, i.e. the text's "
-        r"'more than 10 points at $n = 256$' is 11.02 in its own table.",
-    )
-)
+register(Result(
+    key="ENT-B1",
+    title="Quoted (Su-8823, RoFormer-small MLM accuracy): the log_512 n lead is 11.02 points at n = 256 "
+    "(table arithmetic only; training not reproduced)",
+    title_tex=r"Quoted (Su-8823, RoFormer-small MLM accuracy): the $\log_{512} n$ lead is 11.02 points at "
+    r"$n = 256$ (table arithmetic only; training not reproduced)",
+    source=_RAW["ENT-B1"]["source"], status=Status.EMPIRICAL, statement=b1_leads,
+    numeric=partial(ng.table_differences, *(_RAW["ENT-B1"]["rows"][r] for r in _B1_ROWS)), examples=({},),
+    notes="QUOTED, NOT VERIFIED: the accuracies come from a training run and are recorded verbatim. What is "
+    "checked: the row difference $(-0.16, 4.64, 11.02, 5.03, 2.04)$ of the printed table, i.e. the text's "
+    "'more than 10 points at $n = 256$' is 11.02 in its own table.",
+))
 
 
 def b4_fits() -> Eq:
@@ -197,26 +194,25 @@ def b4_fits() -> Eq:
     return Eq(lhs, Matrix([Rational(84, 100), 25, 35]), evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-B4",
-        title="Quoted (Su-9812): alpha* ~ 0.84 sqrt(ln n) and 25 to 35 (cosine, d = 128), re-obtained from the "
-        "averaging model",
-        title_tex=r"Quoted (Su-9812): $\alpha^* \approx 0.84 \sqrt{\ln n}$ and 25 to 35 (cosine, $d = 128$), re-obtained "
-        r"from the averaging model",
-        source=_RAW["ENT-B4"]["source"] + " (kexue.fm/archives/9812)",
-        status=Status.EMPIRICAL,
-        statement=b4_fits,
-        numeric=lambda dps: [ng.gaussian_fit_coefficient(dps=dps), *ng.cosine_range(dps=dps)],
-        examples=({},),
-        notes=r"EMPIRICAL fits, quoted. What is checked: $\alpha^*(n)$ from the stationarity $e^x (1 + 2x) = n$ "
-        r"($x = \alpha^2$, Newton) on Su's grid $n = 40k$, $k = 1, \ldots, 500$, least-squares coefficient through the "
-        r"origin of $\alpha^*$ against $\sqrt{\ln n}$: $0.8413 \to 0.84$ (2 dp); the cosine optimum (numerical "
-        r"maximisation, $d = 128$) at $n = 1000$ and 20000 is 26.02 and 33.68 $\to$ 25 and 35 (nearest 5). The "
-        r"$3.5 \ln n$ fit itself is not refitted (500 cosine maximisations); ENT-A18E tests it within 8 % on "
-        r"$1000 \le n \le 20000$.",
-    )
-)
+def _b4_numeric(dps: int) -> list[Any]:
+    """ENT-B4's numeric route: the Gaussian fit coefficient and the cosine range, each re-obtained and rounded."""
+    return [ng.gaussian_fit_coefficient(dps=dps), *ng.cosine_range(dps=dps)]
+
+
+register(Result(
+    key="ENT-B4",
+    title="Quoted (Su-9812): alpha* ~ 0.84 sqrt(ln n) and 25 to 35 (cosine, d = 128), re-obtained from the "
+    "averaging model",
+    title_tex=r"Quoted (Su-9812): $\alpha^* \approx 0.84 \sqrt{\ln n}$ and 25 to 35 (cosine, $d = 128$), "
+    r"re-obtained from the averaging model",
+    source=SU_9812, status=Status.EMPIRICAL, statement=b4_fits, numeric=_b4_numeric, examples=({},),
+    notes=r"EMPIRICAL fits, quoted. What is checked: $\alpha^*(n)$ from the stationarity $e^x (1 + 2x) = n$ "
+    r"($x = \alpha^2$, Newton) on Su's grid $n = 40k$, $k = 1, \ldots, 500$, least-squares coefficient "
+    r"through the origin of $\alpha^*$ against $\sqrt{\ln n}$: $0.8413 \to 0.84$ (2 dp); the cosine optimum "
+    r"(numerical maximisation, $d = 128$) at $n = 1000$ and 20000 is 26.02 and 33.68 $\to$ 25 and 35 "
+    r"(nearest 5). The $3.5 \ln n$ fit itself is not refitted (500 cosine maximisations); ENT-A18E tests it "
+    r"within 8 % on $1000 \le n \le 20000$.",
+))
 
 
 def b5_numbers() -> Eq:
@@ -226,18 +222,13 @@ def b5_numbers() -> Eq:
     return Eq(Matrix([Symbol(v) for v in names]), Matrix(values), evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-B5",
-        title="Quoted (Su-7695, Su-8711, Su-9588): 0.24, 8.33 and 50 / 92 / 96 / 128, re-obtained by rounding",
-        source=_RAW["ENT-B5"]["source"] + " (kexue.fm/archives/7695, 8711, 9588)",
-        status=Status.EMPIRICAL,
-        statement=b5_numbers,
-        numeric=lambda dps: ng.dimension_numbers_rounded(dps=dps),
-        examples=({},),
-        notes=r"Quoted numbers. What is checked: $|g(1)| = 0.2406$ (numerical maximisation, ENT-A10f) rounds to "
-        r"0.24; $2/0.24 = 8.333 \to 8.33$; $8 \ln 512 = 49.91 \to 50$; $8 \ln 10^5 = 92.10 \to 92$; "
-        r"$8.33 \ln 10^5 = 95.90 \to 96$; $8.33 \ln(5 \cdot 10^6) = 128.49 \to 128$ (nearest integer). The premise "
-        r"(ENT-A10g, $0.24 \lambda d$) is HEURISTIC; BERT's $\text{key\_size}$ 64 is a recorded fact.",
-    )
-)
+register(Result(
+    key="ENT-B5",
+    title="Quoted (Su-7695, Su-8711, Su-9588): 0.24, 8.33 and 50 / 92 / 96 / 128, re-obtained by rounding",
+    source=f"{SU_7695}; {SU_8711}; {SU_9588}", status=Status.EMPIRICAL, statement=b5_numbers,
+    numeric=ng.dimension_numbers_rounded, examples=({},),
+    notes=r"Quoted numbers. What is checked: $|g(1)| = 0.2406$ (numerical maximisation, ENT-A10f) rounds to "
+    r"0.24; $2/0.24 = 8.333 \to 8.33$; $8 \ln 512 = 49.91 \to 50$; $8 \ln 10^5 = 92.10 \to 92$; "
+    r"$8.33 \ln 10^5 = 95.90 \to 96$; $8.33 \ln(5 \cdot 10^6) = 128.49 \to 128$ (nearest integer). The "
+    r"premise (ENT-A10g, $0.24 \lambda d$) is HEURISTIC; BERT's $\text{key\_size}$ 64 is a recorded fact.",
+))

@@ -18,6 +18,7 @@ from numerics.entropy import entropies as ne
 
 from .closed_forms import practical_scale, real_arg, ssmax_scale, two_level, yarn_mscale
 from proofs.core import Derivation, Result, Status, Step, register
+from proofs.core.bibliography import SSMAX, SU_8823, SU_9034, SU_9948, YARN
 
 __all__ = [
     "su_law",
@@ -43,11 +44,6 @@ BASE = Symbol("b", real=True)
 LTRAIN = Symbol("L", positive=True)
 ALPHA = Symbol("alpha", positive=True)
 F = Fraction
-SU_8823 = "Su, 从熵不变性看Attention的Scale操作 (kexue.fm/archives/8823)"
-SU_9034 = "Su, 熵不变性Softmax的一个快速推导 (kexue.fm/archives/9034)"
-SU_9812 = "Su, 从梯度最大化看Attention的Scale操作 (kexue.fm/archives/9812)"
-SSMAX = "Nakanishi 2025, Scalable-Softmax Is Superior for Attention (arXiv 2501.19399)"
-YARN = "Peng, Quesnelle, Fan & Shippole 2023, YaRN (arXiv 2309.00071), get_mscale"
 
 
 def _opt(v: Any, default: Any, name: str) -> Any:
@@ -86,25 +82,17 @@ def _derive_su_law() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A7-ALG",
-        title="Su's scale law: lambda = kappa ln n / d (and sqrt(ln n) for a Gaussian spread)",
-        title_tex=r"Su's scale law: $\lambda = \kappa \ln n / d$ (and $\sqrt{\ln n}$ for a Gaussian spread)",
-        source=SU_9034 + " (final display); " + SU_8823,
-        status=Status.EXACT,
-        statement=su_law,
-        derive=_derive_su_law,
-        numeric=lambda dps, n, d, kappa, sigma: ne.su_law_routes(n, d, kappa, sigma, dps=dps),
-        examples=(
-            {"n": 512, "d": 64, "kappa": F(1, 2), "sigma": 8},
-            {"n": 65536, "d": 128, "kappa": 3, "sigma": 1},
-        ),
-        notes="The law itself is HEURISTIC (ENT-A7): by ENT-A6 it is the minimum growth when the spread is bounded; it "
-        r"fixes $p_{\max}$ but not $H$ in the two-level model (ENT-A8a/b); it is the wrong law for Gaussian scores "
-        "(ENT-A12, experiment ENT-E1). Only the algebra is EXACT.",
-    )
-)
+register(Result(
+    key="ENT-A7-ALG", title="Su's scale law: lambda = kappa ln n / d (and sqrt(ln n) for a Gaussian spread)",
+    title_tex=r"Su's scale law: $\lambda = \kappa \ln n / d$ (and $\sqrt{\ln n}$ for a Gaussian spread)",
+    source=f"{SU_9034} (final display); {SU_8823}", statement=su_law, derive=_derive_su_law,
+    numeric=ne.su_law_routes,
+    examples=({"n": 512, "d": 64, "kappa": F(1, 2), "sigma": 8},
+              {"n": 65536, "d": 128, "kappa": 3, "sigma": 1}),
+    notes=r"The law itself is HEURISTIC (ENT-A7): by ENT-A6 it is the minimum growth when the spread is "
+    r"bounded; it fixes $p_{\max}$ but not $H$ in the two-level model (ENT-A8a/b); it is the wrong law for "
+    r"Gaussian scores (ENT-A12, experiment ENT-E1). Only the algebra is EXACT.",
+))
 
 
 # --- ENT-A11a ---------------------------------------------------------------------------------------------
@@ -131,21 +119,14 @@ def _derive_practical() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A11A",
-        title="Practical scale log_512(n)/sqrt(d): equals 1/sqrt(d) at n = 512",
-        title_tex=r"Practical scale $\log_{512}(n)/\sqrt{d}$: equals $1/\sqrt{d}$ at $n = 512$",
-        source=SU_8823,
-        status=Status.EXACT,
-        statement=practical_algebra,
-        derive=_derive_practical,
-        numeric=lambda dps, n, d: ne.practical_scale_route(n, d, dps=dps),
-        examples=({"n": 4096, "d": 64}, {"n": 512, "d": 128}, {"n": 10**5, "d": 96}),
-        notes=r"$\text{practical\_scale}(4096, 64) = 1/6$ exactly; equivalently SSMax with $s = 1/\ln 512$. ENT-A11b "
-        r"(the JL argument of Su-9588 for the factor $\log_{512} n$) is HEURISTIC and only recorded.",
-    )
-)
+register(Result(
+    key="ENT-A11A", title="Practical scale log_512(n)/sqrt(d): equals 1/sqrt(d) at n = 512",
+    title_tex=r"Practical scale $\log_{512}(n)/\sqrt{d}$: equals $1/\sqrt{d}$ at $n = 512$", source=SU_8823,
+    statement=practical_algebra, derive=_derive_practical, numeric=ne.practical_scale_route,
+    examples=({"n": 4096, "d": 64}, {"n": 512, "d": 128}, {"n": 10**5, "d": 96}),
+    notes=r"$\text{practical\_scale}(4096, 64) = 1/6$ exactly; equivalently SSMax with $s = 1/\ln 512$. "
+    r"ENT-A11b (the JL argument of Su-9588 for the factor $\log_{512} n$) is HEURISTIC and only recorded.",
+))
 
 
 # --- ENT-A14 ----------------------------------------------------------------------------------------------
@@ -173,23 +154,17 @@ def _derive_ssmax() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A14",
-        title="Scalable-Softmax = softmax at lambda = s ln n; two-level p_max = 1/(1 + (n-1) n^(-s Delta))",
-        title_tex=r"Scalable-Softmax = softmax at $\lambda = s \ln n$; two-level "
-        r"$p_{\max} = 1/(1 + (n-1) n^{-s \Delta})$",
-        source=SSMAX,
-        status=Status.EXACT,
-        statement=ssmax_two_level_statement,
-        derive=_derive_ssmax,
-        numeric=lambda dps, n, s, delta: ne.ssmax_two_level(n, s, delta, dps=dps),
-        examples=tuple({"n": n, "s": F(43, 100), "delta": 5} for n in (2, 10, 100, 1000)),
-        notes=r"Figure 1 of the paper: $z = (-2, \ldots, -2, +3)$, $s = 0.43$ (table G5). The learned $s$ is EMPIRICAL "
-        r"(fitted $a_1 \log n + a_2$ replaced by $s \log n$). Pitfall P8: subtracting $s \ln n$ from the logits is a "
-        r"no-op.",
-    )
-)
+register(Result(
+    key="ENT-A14",
+    title="Scalable-Softmax = softmax at lambda = s ln n; two-level p_max = 1/(1 + (n-1) n^(-s Delta))",
+    title_tex=r"Scalable-Softmax = softmax at $\lambda = s \ln n$; two-level "
+    r"$p_{\max} = 1/(1 + (n-1) n^{-s \Delta})$",
+    source=SSMAX, statement=ssmax_two_level_statement, derive=_derive_ssmax, numeric=ne.ssmax_two_level,
+    examples=tuple({"n": n, "s": F(43, 100), "delta": 5} for n in (2, 10, 100, 1000)),
+    notes=r"Figure 1 of the paper: $z = (-2, \ldots, -2, +3)$, $s = 0.43$ (table G5). The learned $s$ is "
+    r"EMPIRICAL (fitted $a_1 \log n + a_2$ replaced by $s \log n$). Pitfall P8: subtracting $s \ln n$ from "
+    r"the logits is a no-op.",
+))
 
 
 def ssmax_limits() -> Eq:
@@ -199,26 +174,19 @@ def ssmax_limits() -> Eq:
     return Eq(lhs, Matrix([1, Rational(1, 2), 0, 1]), evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A14-LIM",
-        title="SSMax focus as n -> oo: 1 if s Delta > 1, 1/2 if = 1, 0 if < 1",
-        title_tex=r"SSMax focus as $n \to \infty$: 1 if $s \Delta > 1$, $1/2$ if $= 1$, 0 if $< 1$",
-        source=SSMAX,
-        status=Status.EXACT,
-        statement=ssmax_limits,
-        derive=lru_cache(maxsize=None)(
-            lambda: Derivation(
-                Eq(
-                    ssmax_limits().lhs,
-                    Matrix([sympy.limit(e.args[0], NP, oo) for e in ssmax_limits().lhs]),
-                    evaluate=False,
-                )
-            )
-        ),
-        notes=r"Cases $s \Delta = 2, 1, 1/2$ and the Figure 1 value $0.43 \cdot 5 = 43/20$.",
+@lru_cache(maxsize=None)
+def _derive_ssmax_limits() -> Derivation:
+    return Derivation(
+        Eq(ssmax_limits().lhs, Matrix([sympy.limit(e.args[0], NP, oo) for e in ssmax_limits().lhs]), evaluate=False)
     )
-)
+
+
+register(Result(
+    key="ENT-A14-LIM", title="SSMax focus as n -> oo: 1 if s Delta > 1, 1/2 if = 1, 0 if < 1",
+    title_tex=r"SSMax focus as $n \to \infty$: 1 if $s \Delta > 1$, $1/2$ if $= 1$, 0 if $< 1$", source=SSMAX,
+    statement=ssmax_limits, derive=_derive_ssmax_limits,
+    notes=r"Cases $s \Delta = 2, 1, 1/2$ and the Figure 1 value $0.43 \cdot 5 = 43/20$.",
+))
 
 
 def softmax_half_point(delta: Any = None) -> Eq:
@@ -235,19 +203,12 @@ def _derive_half() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A14-FIG",
-        title="Plain softmax loses the focus at n = e^Delta + 1 (149.41 for SSMax's Figure 1)",
-        title_tex=r"Plain softmax loses the focus at $n = e^\Delta + 1$ (149.41 for SSMax's Figure 1)",
-        source=SSMAX + " (Figure 1 setup)",
-        status=Status.EXACT,
-        statement=softmax_half_point,
-        derive=_derive_half,
-        numeric=lambda dps, delta: ne.softmax_half_point(delta, dps=dps),
-        examples=({"delta": 5}, {"delta": F(3, 2)}),
-    )
-)
+register(Result(
+    key="ENT-A14-FIG", title="Plain softmax loses the focus at n = e^Delta + 1 (149.41 for SSMax's Figure 1)",
+    title_tex=r"Plain softmax loses the focus at $n = e^\Delta + 1$ (149.41 for SSMax's Figure 1)",
+    source=f"{SSMAX} (Figure 1 setup)", statement=softmax_half_point, derive=_derive_half,
+    numeric=ne.softmax_half_point, examples=({"delta": 5}, {"delta": F(3, 2)}),
+))
 
 
 # --- ENT-A16 / A17 ---------------------------------------------------------------------------------------
@@ -259,21 +220,17 @@ def yarn_logit_multiplier(factor: Any = None) -> Eq:
     return Eq(Symbol("q'.k' / q.k"), yarn_mscale(f) ** 2, evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A16",
-        title="YaRN attention temperature sqrt(1/t) = 0.1 ln s + 1; logit multiplier mscale^2",
-        title_tex=r"YaRN attention temperature $\sqrt{1/t} = 0.1 \ln s + 1$; logit multiplier $\mathrm{mscale}^2$",
-        source=YARN + "; code jquesnelle/yarn scaled_rope/LlamaYaRNScaledRotaryEmbedding.py",
-        status=Status.EMPIRICAL,
-        statement=yarn_logit_multiplier,
-        numeric=lambda dps, factor: ne.rope_logit_ratio(factor, dps=dps),
-        examples=({"factor": 2}, {"factor": 40}, {"factor": 64}, {"factor": F(1, 2)}),
-        notes=r"EMPIRICAL constants 0.1 and $+1$ (a perplexity fit). What is checked: emulating the code (rotary "
-        r"embedding with both caches times mscale) multiplies the logit by $\mathrm{mscale}^2$ exactly (pitfall P9); "
-        r"table G6.",
-    )
-)
+register(Result(
+    key="ENT-A16", title="YaRN attention temperature sqrt(1/t) = 0.1 ln s + 1; logit multiplier mscale^2",
+    title_tex=r"YaRN attention temperature $\sqrt{1/t} = 0.1 \ln s + 1$; logit multiplier "
+    r"$\mathrm{mscale}^2$",
+    source=f"{YARN}, get_mscale; code jquesnelle/yarn scaled_rope/LlamaYaRNScaledRotaryEmbedding.py",
+    status=Status.EMPIRICAL, statement=yarn_logit_multiplier, numeric=ne.rope_logit_ratio,
+    examples=({"factor": 2}, {"factor": 40}, {"factor": 64}, {"factor": F(1, 2)}),
+    notes=r"EMPIRICAL constants 0.1 and $+1$ (a perplexity fit). What is checked: emulating the code "
+    r"(rotary embedding with both caches times mscale) multiplies the logit by $\mathrm{mscale}^2$ exactly "
+    r"(pitfall P9); table G6.",
+))
 
 
 def yarn_algebra(s: Any = None, train_len: Any = None) -> Eq:
@@ -294,21 +251,15 @@ def _derive_yarn_algebra() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A16-ALG",
-        title="YaRN squared factor 1 + 0.2 ln s + 0.01 ln^2 s vs Su's log_L(n) = 1 + ln s / ln L",
-        title_tex=r"YaRN squared factor $1 + 0.2 \ln s + 0.01 \ln^2 s$ vs Su's $\log_L(n) = 1 + \ln s / \ln L$",
-        source="Su, Transformer升级之路：16 (kexue.fm/archives/9948); " + YARN,
-        status=Status.EXACT,
-        statement=yarn_algebra,
-        derive=_derive_yarn_algebra,
-        numeric=lambda dps, s, train_len: ne.yarn_algebra_values(s, train_len, dps=dps),
-        examples=({"s": 40, "train_len": 4096}, {"s": 16, "train_len": 2048}),
-        notes=r"$1/\ln 2048 = 0.131154094626269400669$ and $1/\ln 4096 = 0.120224586740746950613$: "
-        r"'about half of 0.2'.",
-    )
-)
+register(Result(
+    key="ENT-A16-ALG",
+    title="YaRN squared factor 1 + 0.2 ln s + 0.01 ln^2 s vs Su's log_L(n) = 1 + ln s / ln L",
+    title_tex=r"YaRN squared factor $1 + 0.2 \ln s + 0.01 \ln^2 s$ vs Su's $\log_L(n) = 1 + \ln s / \ln L$",
+    source=f"{SU_9948}; {YARN}, get_mscale", statement=yarn_algebra, derive=_derive_yarn_algebra,
+    numeric=ne.yarn_algebra_values, examples=({"s": 40, "train_len": 4096}, {"s": 16, "train_len": 2048}),
+    notes=r"$1/\ln 2048 = 0.131154094626269400669$ and $1/\ln 4096 = 0.120224586740746950613$: 'about half "
+    r"of 0.2'.",
+))
 
 
 def dsv3_scale(factor: Any = None, mscale: Any = None) -> Eq:
@@ -317,21 +268,16 @@ def dsv3_scale(factor: Any = None, mscale: Any = None) -> Eq:
     return Eq(Symbol("softmax_scale"), yarn_mscale(f, m) ** 2 / sqrt(192), evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A16-DSV3",
-        title="DeepSeek-V3 softmax scale 192^(-1/2) (0.1 ln 40 + 1)^2 = 0.13523",
-        title_tex=r"DeepSeek-V3 softmax scale $192^{-1/2} (0.1 \ln 40 + 1)^2 = 0.13523$",
-        source="deepseek-ai/DeepSeek-V3 inference/model.py (class MLA) and model config rope_scaling",
-        status=Status.EMPIRICAL,
-        statement=dsv3_scale,
-        numeric=lambda dps, factor, mscale: ne.dsv3_softmax_scale(factor, mscale, dps=dps),
-        examples=({"factor": 40, "mscale": 1}, {"factor": 64, "mscale": 1}),
-        notes=r"Config: factor 40, $\text{mscale} = \text{mscale\_all\_dim} = 1.0$, original length 4096, qk head dim "
-        r"$128 + 64$. What is checked: the code path (emulated) gives the closed form; golden "
-        r"0.1352337788608800880984225.",
-    )
-)
+register(Result(
+    key="ENT-A16-DSV3", title="DeepSeek-V3 softmax scale 192^(-1/2) (0.1 ln 40 + 1)^2 = 0.13523",
+    title_tex=r"DeepSeek-V3 softmax scale $192^{-1/2} (0.1 \ln 40 + 1)^2 = 0.13523$",
+    source="deepseek-ai/DeepSeek-V3 inference/model.py (class MLA) and model config rope_scaling",
+    status=Status.EMPIRICAL, statement=dsv3_scale, numeric=ne.dsv3_softmax_scale,
+    examples=({"factor": 40, "mscale": 1}, {"factor": 64, "mscale": 1}),
+    notes=r"Config: factor 40, $\text{mscale} = \text{mscale\_all\_dim} = 1.0$, original length 4096, qk "
+    r"head dim $128 + 64$. What is checked: the code path (emulated) gives the closed form; golden "
+    r"0.1352337788608800880984225.",
+))
 
 
 def deployed(pos: Any = None, train_len: Any = 2048) -> Eq:
@@ -346,23 +292,16 @@ def deployed(pos: Any = None, train_len: Any = 2048) -> Eq:
     )
 
 
-register(
-    Result(
-        key="ENT-A17",
-        title="Deployed log-n factors: Llama 4 temperature tuning, Qwen use_logn_attn",
-        title_tex=r"Deployed log-$n$ factors: Llama 4 temperature tuning, Qwen $\text{use\_logn\_attn}$",
-        source="huggingface/transformers modeling_llama4.py (attn_temperature_tuning); Qwen/Qwen-7B modeling_qwen.py",
-        status=Status.EMPIRICAL,
-        statement=deployed,
-        numeric=lambda dps, pos, train_len: ne.deployed_factors(pos, train_len, dps=dps),
-        examples=(
-            {"pos": 100, "train_len": 2048},
-            {"pos": 8191, "train_len": 2048},
-            {"pos": 20000, "train_len": 8192},
-        ),
-        notes=r"Design constants $\text{floor\_scale}$ 8192, $\text{attn\_scale}$ 0.1 (config defaults). Factor "
-        r"$1 + 0.1 \ln 2 = 1.069314718055994530941723$ for $8192 \le \mathrm{pos} + 1 < 16384$; slope 0.1 vs "
-        r"$1/\ln 8192 = 0.110977$ (project observation). What is checked: the emulated code path equals the stated "
-        r"closed form.",
-    )
-)
+register(Result(
+    key="ENT-A17", title="Deployed log-n factors: Llama 4 temperature tuning, Qwen use_logn_attn",
+    title_tex=r"Deployed log-$n$ factors: Llama 4 temperature tuning, Qwen $\text{use\_logn\_attn}$",
+    source="huggingface/transformers modeling_llama4.py (attn_temperature_tuning); Qwen/Qwen-7B "
+    "modeling_qwen.py",
+    status=Status.EMPIRICAL, statement=deployed, numeric=ne.deployed_factors,
+    examples=({"pos": 100, "train_len": 2048}, {"pos": 8191, "train_len": 2048},
+              {"pos": 20000, "train_len": 8192}),
+    notes=r"Design constants $\text{floor\_scale}$ 8192, $\text{attn\_scale}$ 0.1 (config defaults). Factor "
+    r"$1 + 0.1 \ln 2 = 1.069314718055994530941723$ for $8192 \le \mathrm{pos} + 1 < 16384$; slope 0.1 vs "
+    r"$1/\ln 8192 = 0.110977$ (project observation). What is checked: the emulated code path equals the "
+    r"stated closed form.",
+))

@@ -10,7 +10,7 @@ Registers: ENT-A1, ENT-A2, ENT-A3, ENT-A3-INT, ENT-A4, ENT-A4-SHIFT, ENT-A4-SCAL
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import sympy
@@ -19,7 +19,9 @@ from sympy import Add, Derivative, Eq, Function, Integral, Limit, Matrix, Symbol
 from numerics.entropy import entropies as ne
 
 from .closed_forms import real_arg, scores, softmax_entropy
-from proofs.core import Derivation, Result, Status, Step, register
+from proofs.core import Derivation, Result, Step, register
+from proofs.core.bibliography import SU_8823, SU_9034
+from proofs.core.params import draw, s
 
 __all__ = ["LAM", "S3", "entropy_definition_expr", "tilted_mean", "tilted_variance"]
 
@@ -31,8 +33,6 @@ U = Symbol("u", real=True)
 DELTA = Symbol("Delta", positive=True)
 N = Symbol("n", integer=True, positive=True)
 H = Symbol("H")
-SU_8823 = "Su, 从熵不变性看Attention的Scale操作 (kexue.fm/archives/8823)"
-SU_9034 = "Su, 熵不变性Softmax的一个快速推导 (kexue.fm/archives/9034)"
 
 F = Fraction
 VECTORS: tuple[dict[str, Any], ...] = (  # pragma: no mutate (example score vectors: test data)
@@ -74,17 +74,6 @@ def entropy_definition_expr(s: list[Any], lam: Any) -> Any:
     return -Add(*[(wi / z) * log(wi / z) for wi in w])
 
 
-def _points(max_size: int = 12, bound: int = 8, lam: int = 5):
-    def build() -> Any:
-        from numerics.strategies import points, rationals, score_vectors
-
-        return points(
-            s=score_vectors(1, max_size, bound=bound), lam=rationals(-lam, lam, max_denominator=100)
-        )
-
-    return build
-
-
 # --- ENT-A1 ----------------------------------------------------------------------------------
 
 
@@ -108,21 +97,16 @@ def _derive_a1() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A1",
-        title="Entropy of a scaled softmax: H = ln Z - lambda E_p[s]",
-        title_tex=r"Entropy of a scaled softmax: $H = \ln Z - \lambda E_p[s]$",
-        source=SU_8823 + " (first display); " + SU_9034 + " eq. (2)",
-        status=Status.EXACT,
-        statement=entropy_formula,
-        derive=_derive_a1,
-        numeric=lambda dps, s, lam: ne.entropy_definition(s, lam, dps=dps),
-        params=_points(),
-        examples=VECTORS,
-        notes=r"Numeric route: the definition $-\sum p \ln p$ with $p$ from shifted exponentials (numerics.entropy).",
-    )
-)
+register(Result(
+    key="ENT-A1", title="Entropy of a scaled softmax: H = ln Z - lambda E_p[s]",
+    title_tex=r"Entropy of a scaled softmax: $H = \ln Z - \lambda E_p[s]$",
+    source=f"{SU_8823} (first display); {SU_9034} eq. (2)", statement=entropy_formula, derive=_derive_a1,
+    numeric=ne.entropy_definition,
+    params=draw(s=s.score_vectors(1, 12, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
+    examples=VECTORS,
+    notes=r"Numeric route: the definition $-\sum p \ln p$ with $p$ from shifted exponentials "
+    r"(numerics.entropy).",
+))
 
 
 # --- ENT-A2 ----------------------------------------------------------------------------------
@@ -149,22 +133,16 @@ def _derive_a2(s: Any = None, lam: Any = None) -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A2",
-        title="Log-partition cumulants: A' = E_p[s], A'' = Var_p[s] >= 0",
-        title_tex=r"Log-partition cumulants: $A' = E_p[s]$, $A'' = \operatorname{Var}_p[s] \ge 0$",
-        source="standard (exponential families)",
-        status=Status.EXACT,
-        statement=cumulant_structure,
-        derive=lru_cache(maxsize=None)(lambda: _derive_a2()),
-        numeric=lambda dps, s, lam: ne.log_partition_derivatives(s, lam, dps=dps),
-        params=_points(8),
-        examples=VECTORS[:4],
-        notes=r"Convexity of $A$ ($A'' = \operatorname{Var}_p \ge 0$, strict unless all $s_i$ are equal) is tested with "
-        "hypothesis.",
-    )
-)
+register(Result(
+    key="ENT-A2", title="Log-partition cumulants: A' = E_p[s], A'' = Var_p[s] >= 0",
+    title_tex=r"Log-partition cumulants: $A' = E_p[s]$, $A'' = \operatorname{Var}_p[s] \ge 0$",
+    source="standard (exponential families)", statement=cumulant_structure,
+    derive=lru_cache(maxsize=None)(_derive_a2), numeric=ne.log_partition_derivatives,
+    params=draw(s=s.score_vectors(1, 8, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
+    examples=VECTORS[:4],
+    notes=r"Convexity of $A$ ($A'' = \operatorname{Var}_p \ge 0$, strict unless all $s_i$ are equal) is "
+    r"tested with hypothesis.",
+))
 
 
 # --- ENT-A3 ----------------------------------------------------------------------------------
@@ -185,21 +163,16 @@ def _derive_a3() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A3",
-        title="Entropy derivative dH/dlambda = -lambda Var_p[s]",
-        title_tex=r"Entropy derivative $dH/d\lambda = -\lambda \operatorname{Var}_p[s]$",
-        source="standard exponential-family identity; " + SU_8823 + " (qualitative consequence)",
-        status=Status.EXACT,
-        statement=entropy_derivative,
-        derive=_derive_a3,
-        numeric=lambda dps, s, lam: ne.entropy_derivative(s, lam, dps=dps),
-        params=_points(8),
-        examples=VECTORS[:4],
-        notes=r"Hence $H$ is non-increasing for $\lambda \ge 0$ and non-decreasing for $\lambda \le 0$ (hypothesis tests).",
-    )
-)
+register(Result(
+    key="ENT-A3", title="Entropy derivative dH/dlambda = -lambda Var_p[s]",
+    title_tex=r"Entropy derivative $dH/d\lambda = -\lambda \operatorname{Var}_p[s]$",
+    source=f"standard exponential-family identity; {SU_8823} (qualitative consequence)",
+    statement=entropy_derivative, derive=_derive_a3, numeric=ne.entropy_derivative,
+    params=draw(s=s.score_vectors(1, 8, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
+    examples=VECTORS[:4],
+    notes=r"Hence $H$ is non-increasing for $\lambda \ge 0$ and non-decreasing for $\lambda \le 0$ "
+    r"(hypothesis tests).",
+))
 
 
 def entropy_integral_form(s: Any = None, lam: Any = None) -> Eq:
@@ -231,24 +204,15 @@ def _derive_a3_int(s: Any = None, lam: Any = None) -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A3-INT",
-        title="Integral form H(lambda) = ln n - int_0^lambda t Var_t dt",
-        title_tex=r"Integral form $H(\lambda) = \ln n - \int_0^\lambda t \operatorname{Var}_t\, dt$",
-        source="standard exponential-family identity",
-        status=Status.EXACT,
-        statement=entropy_integral_form,
-        derive=lru_cache(maxsize=None)(lambda: _derive_a3_int()),
-        numeric=lambda dps, s, lam: ne.entropy_drop_quad(s, lam, dps=dps),
-        examples=(
-            {"s": [0, 1, 2], "lam": F(1, 2)},
-            {"s": [0, 1, 2], "lam": 2},
-            {"s": [F(-1, 2), 1, 3, 0], "lam": 7},
-        ),
-        notes=r"Numeric route: tanh-sinh quadrature of $t \operatorname{Var}_{p_t}[s]$ over $[0, \lambda]$.",
-    )
-)
+register(Result(
+    key="ENT-A3-INT", title="Integral form H(lambda) = ln n - int_0^lambda t Var_t dt",
+    title_tex=r"Integral form $H(\lambda) = \ln n - \int_0^\lambda t \operatorname{Var}_t\, dt$",
+    source="standard exponential-family identity", statement=entropy_integral_form,
+    derive=lru_cache(maxsize=None)(_derive_a3_int), numeric=ne.entropy_drop_quad,
+    examples=({"s": [0, 1, 2], "lam": F(1, 2)}, {"s": [0, 1, 2], "lam": 2},
+              {"s": [F(-1, 2), 1, 3, 0], "lam": 7}),
+    notes=r"Numeric route: tanh-sinh quadrature of $t \operatorname{Var}_{p_t}[s]$ over $[0, \lambda]$.",
+))
 
 
 # --- ENT-A4 ----------------------------------------------------------------------------------
@@ -277,22 +241,16 @@ def _derive_a4(s: Any = (0, 1, 1)) -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A4",
-        title="Limits: H(0) = ln n, H(oo) = ln(multiplicity of s_max)",
-        title_tex=r"Limits: $H(0) = \ln n$, $H(\infty) = \ln(\text{multiplicity of } s_{\max})$",
-        source="standard; " + SU_9034 + " (scale argument)",
-        status=Status.EXACT,
-        statement=entropy_limits,
-        derive=lru_cache(maxsize=None)(lambda: _derive_a4()),
-        numeric=lambda dps, s: ne.entropy_at_zero_and_infinity(s, dps=dps),
-        examples=LIMIT_VECTORS,
-        notes=r"Symbolic proof for $s = (0, 1, 1)$ (limit $\log 2$); the numeric limit is an evaluation at a $\lambda$ "
-        r"chosen so that the remainder ($1.39 \times 10^{-85}$ at $\lambda = 200$ for $(0,1,1)$) is below the "
-        r"precision; $0 \le H \le \ln n$ is tested with hypothesis.",
-    )
-)
+register(Result(
+    key="ENT-A4", title="Limits: H(0) = ln n, H(oo) = ln(multiplicity of s_max)",
+    title_tex=r"Limits: $H(0) = \ln n$, $H(\infty) = \ln(\text{multiplicity of } s_{\max})$",
+    source=f"standard; {SU_9034} (scale argument)", statement=entropy_limits,
+    derive=lru_cache(maxsize=None)(_derive_a4), numeric=ne.entropy_at_zero_and_infinity,
+    examples=LIMIT_VECTORS,
+    notes=r"Symbolic proof for $s = (0, 1, 1)$ (limit $\log 2$); the numeric limit is an evaluation at a "
+    r"$\lambda$ chosen so that the remainder ($1.39 \times 10^{-85}$ at $\lambda = 200$ for $(0,1,1)$) is "
+    r"below the precision; $0 \le H \le \ln n$ is tested with hypothesis.",
+))
 
 
 def shift_invariance(s: Any = None, lam: Any = None, c: Any = None) -> Eq:
@@ -316,24 +274,18 @@ def _derive_shift() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A4-SHIFT",
-        title="Shift invariance H(lambda; s + c) = H(lambda; s)",
-        title_tex=r"Shift invariance $H(\lambda; s + c) = H(\lambda; s)$",
-        source="standard",
-        status=Status.EXACT,
-        statement=shift_invariance,
-        derive=_derive_shift,
-        numeric=lambda dps, s, lam, c: ne.softmax_entropy(
-            [v + Fraction(c) for v in map(Fraction, s)], lam, dps=dps
-        ),
-        examples=(
-            {"s": [0, 1, 2], "lam": 1, "c": 5},
-            {"s": [F(1, 3), -2, 4, F(7, 5)], "lam": F(-7, 4), "c": F(-22, 7)},
-        ),
-    )
-)
+def _shifted_entropy(s: Any, lam: Any, c: Any, dps: int) -> Any:
+    """ENT-A4-SHIFT's numeric route: the stable entropy of the scores shifted by c (exactly, as Fractions)."""
+    return ne.softmax_entropy([v + Fraction(c) for v in map(Fraction, s)], lam, dps=dps)
+
+
+register(Result(
+    key="ENT-A4-SHIFT", title="Shift invariance H(lambda; s + c) = H(lambda; s)",
+    title_tex=r"Shift invariance $H(\lambda; s + c) = H(\lambda; s)$", source="standard",
+    statement=shift_invariance, derive=_derive_shift, numeric=_shifted_entropy,
+    examples=({"s": [0, 1, 2], "lam": 1, "c": 5},
+              {"s": [F(1, 3), -2, 4, F(7, 5)], "lam": F(-7, 4), "c": F(-22, 7)}),
+))
 
 
 def scale_covariance(s: Any = None, lam: Any = None, a: Any = None) -> Eq:
@@ -353,25 +305,20 @@ def _derive_scale() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A4-SCALE",
-        title="Scale covariance H(lambda; a s) = H(a lambda; s)",
-        title_tex=r"Scale covariance $H(\lambda; a s) = H(a \lambda; s)$",
-        source=SU_9034 + " (scores proportional to d imply lambda proportional to 1/d)",
-        status=Status.EXACT,
-        statement=scale_covariance,
-        derive=_derive_scale,
-        numeric=lambda dps, s, lam, a: ne.softmax_entropy(
-            [Fraction(a) * Fraction(v) for v in s], lam, dps=dps
-        ),
-        examples=(
-            {"s": [0, 1, 2], "lam": 1, "a": -1},
-            {"s": [F(1, 3), -2, 4, F(7, 5)], "lam": F(3, 4), "a": F(9, 2)},
-        ),
-        notes=r"So $H$ depends on $\lambda$ and $s$ only through $\lambda (s - \operatorname{mean}(s))$.",
-    )
-)
+def _scaled_entropy(s: Any, lam: Any, a: Any, dps: int) -> Any:
+    """ENT-A4-SCALE's numeric route: the stable entropy of the scores scaled by a (exactly, as Fractions)."""
+    return ne.softmax_entropy([Fraction(a) * Fraction(v) for v in s], lam, dps=dps)
+
+
+register(Result(
+    key="ENT-A4-SCALE", title="Scale covariance H(lambda; a s) = H(a lambda; s)",
+    title_tex=r"Scale covariance $H(\lambda; a s) = H(a \lambda; s)$",
+    source=f"{SU_9034} (scores proportional to d imply lambda proportional to 1/d)",
+    statement=scale_covariance, derive=_derive_scale, numeric=_scaled_entropy,
+    examples=({"s": [0, 1, 2], "lam": 1, "a": -1},
+              {"s": [F(1, 3), -2, 4, F(7, 5)], "lam": F(3, 4), "a": F(9, 2)}),
+    notes=r"So $H$ depends on $\lambda$ and $s$ only through $\lambda (s - \operatorname{mean}(s))$.",
+))
 
 
 # --- ENT-A5 ----------------------------------------------------------------------------------
@@ -409,23 +356,15 @@ def _derive_a5(s: tuple[Any, ...] = (0, 1, 3, 4, 7), order: int = 6) -> Derivati
     return Derivation(Eq(lhs, Matrix(coeffs), evaluate=False), (Step(r"$\operatorname{series}(H, \lambda, 0, 7)$", ser),))
 
 
-register(
-    Result(
-        key="ENT-A5",
-        title="Small-scale cumulant expansion H = ln n - sum (k-1) kappa_k lambda^k / k!",
-        title_tex=r"Small-scale cumulant expansion $H = \ln n - \sum (k-1) \kappa_k \lambda^k / k!$",
-        source="project derivation (standard cumulant algebra)",
-        status=Status.EXACT,
-        statement=cumulant_expansion,
-        derive=_derive_a5,
-        numeric=lambda dps, s: ne.entropy_taylor(s, 6, dps=dps),
-        examples=({"s": [0, 1, 3, 4, 7]}, {"s": [0, 1, 2]}),
-        loss=7,
-        notes=r"Symbolic proof for $s = (0,1,3,4,7)$: $\kappa_2, \ldots, \kappa_6 = 6, 6, -186/5, -210, 726$. Numeric "
-        "route: mp.taylor of the stable entropy (numerical differentiation; loss 7 digits allowed for the 6th "
-        "derivative).",
-    )
-)
+register(Result(
+    key="ENT-A5", title="Small-scale cumulant expansion H = ln n - sum (k-1) kappa_k lambda^k / k!",
+    title_tex=r"Small-scale cumulant expansion $H = \ln n - \sum (k-1) \kappa_k \lambda^k / k!$",
+    source="project derivation (standard cumulant algebra)", statement=cumulant_expansion, derive=_derive_a5,
+    numeric=partial(ne.entropy_taylor, order=6), examples=({"s": [0, 1, 3, 4, 7]}, {"s": [0, 1, 2]}), loss=7,
+    notes=r"Symbolic proof for $s = (0,1,3,4,7)$: $\kappa_2, \ldots, \kappa_6 = 6, 6, -186/5, -210, 726$. "
+    r"Numeric route: mp.taylor of the stable entropy (numerical differentiation; loss 7 digits allowed for "
+    r"the 6th derivative).",
+))
 
 
 # --- ENT-A6 ----------------------------------------------------------------------------------
@@ -459,21 +398,16 @@ def _derive_a6() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A6",
-        title="Jensen lower bound H >= ln n - lambda (s_max - mean s): slack decomposition",
-        title_tex=r"Jensen lower bound $H \ge \ln n - \lambda (s_{\max} - \operatorname{mean} s)$: slack decomposition",
-        source=SU_9034 + " (the approximation); the bound and its proof are project derivations",
-        status=Status.EXACT,
-        statement=jensen_slack,
-        derive=_derive_a6,
-        numeric=lambda dps, s, lam: ne.entropy_minus_lower_bound(s, lam, dps=dps),
-        params=_points(10, 6, 4),
-        examples=VECTORS[:4],
-        notes=r"Both slack terms are $\ge 0$ for $\lambda \ge 0$ (Jensen; $E_p s \le s_{\max}$), so Su-9034's "
-        r"'approximation' is a lower bound. Corollary: $H(\lambda) \le H_0$ implies "
-        r"$\lambda \ge (\ln n - H_0)/(s_{\max} - \operatorname{mean})$. "
-        "Signs and corollary are tested with hypothesis (500 examples).",
-    )
-)
+register(Result(
+    key="ENT-A6", title="Jensen lower bound H >= ln n - lambda (s_max - mean s): slack decomposition",
+    title_tex=r"Jensen lower bound $H \ge \ln n - \lambda (s_{\max} - \operatorname{mean} s)$: slack "
+    r"decomposition",
+    source=f"{SU_9034} (the approximation); the bound and its proof are project derivations",
+    statement=jensen_slack, derive=_derive_a6, numeric=ne.entropy_minus_lower_bound,
+    params=draw(s=s.score_vectors(1, 10, bound=6), lam=s.rationals(-4, 4, max_denominator=100)),
+    examples=VECTORS[:4],
+    notes=r"Both slack terms are $\ge 0$ for $\lambda \ge 0$ (Jensen; $E_p s \le s_{\max}$), so Su-9034's "
+    r"'approximation' is a lower bound. Corollary: $H(\lambda) \le H_0$ implies "
+    r"$\lambda \ge (\ln n - H_0)/(s_{\max} - \operatorname{mean})$. Signs and corollary are tested with "
+    r"hypothesis (500 examples).",
+))

@@ -14,7 +14,7 @@ Registers: ENT-A10E, ENT-A10F, ENT-A10F-SERIES, ENT-A10G, ENT-A19.
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import sympy
@@ -22,9 +22,10 @@ from sympy import Eq, Limit, Matrix, Rational, Symbol, besseli, factorial, gamma
 
 from numerics.entropy import entropies as ne
 
-from .annealed import HANN, NS, SU_8823, laplace_rate, sphere_annealed
+from .annealed import HANN, NS, laplace_rate, sphere_annealed
 from .closed_forms import real_arg
 from proofs.core import Derivation, Result, Status, Step, register
+from proofs.core.bibliography import SU_7695, SU_8711, SU_8823
 
 __all__ = [
     "sphere_statement",
@@ -41,7 +42,6 @@ K = Symbol("k", integer=True, nonnegative=True)
 X = Symbol("x", positive=True)
 C = Symbol("c", real=True)
 F = Fraction
-SU_7695 = "Su, 最小熵原理（六）：词向量的维度应该怎么选择？ (kexue.fm/archives/7695)"
 
 
 def sphere_statement(d: Any = None, lam: Any = None, n: Any = None) -> Eq:
@@ -93,25 +93,14 @@ def _derive_sphere() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A10E",
-        title="Annealed entropy, sphere (cosine) model: Bessel form",
-        source=SU_8823
-        + " (|q| = |k| = sqrt(d), keys uniform on the sphere); Bessel form: project derivation",
-        status=Status.EXACT,
-        statement=sphere_statement,
-        derive=_derive_sphere,
-        numeric=lambda dps, d, lam, n: ne.annealed_entropy_quad("sphere", n, lam, dps=dps, d=d),
-        examples=(
-            {"d": 3, "lam": 1, "n": 1},
-            {"d": 64, "lam": 1, "n": 1},
-            {"d": 64, "lam": F(1, 8), "n": 1},
-        ),
-        notes=r"Proof for symbolic $d$: all power-series coefficients agree. Numeric route: log-domain tanh-sinh "
-        r"quadrature over $c$, split about the tilted peak (table G4: $d = 64, 1024$).",
-    )
-)
+register(Result(
+    key="ENT-A10E", title="Annealed entropy, sphere (cosine) model: Bessel form",
+    source=f"{SU_8823} (|q| = |k| = sqrt(d), keys uniform on the sphere); Bessel form: project derivation",
+    statement=sphere_statement, derive=_derive_sphere, numeric=partial(ne.annealed_entropy_quad, "sphere"),
+    examples=({"d": 3, "lam": 1, "n": 1}, {"d": 64, "lam": 1, "n": 1}, {"d": 64, "lam": F(1, 8), "n": 1}),
+    notes="Proof for symbolic $d$: all power-series coefficients agree. Numeric route: log-domain tanh-sinh "
+    "quadrature over $c$, split about the tilted peak (table G4: $d = 64, 1024$).",
+))
 
 
 # --- ENT-A10f ------------------------------------------------------------------------------------------
@@ -142,24 +131,18 @@ def _derive_laplace() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A10F",
-        title="Laplace limit (H_ann - ln n)/d -> g(lambda) = (1/2) ln(c*/lambda); g(1) = -0.2406",
-        title_tex=r"Laplace limit $(H_{\mathrm{ann}} - \ln n)/d \to g(\lambda) = (1/2) \ln(c^*/\lambda)$; "
-        r"$g(1) = -0.2406$",
-        source=SU_8823 + ", " + SU_7695 + " (the constant 0.24); closed form: project derivation",
-        status=Status.EXACT,
-        statement=laplace_statement,
-        derive=_derive_laplace,
-        numeric=lambda dps, lam: ne.laplace_rate_opt(lam, dps=dps),
-        examples=({"lam": 1}, {"lam": F(1, 8)}, {"lam": 4}),
-        notes=r"Numeric route: the maximiser of $\lambda c + (1/2) \ln(1 - c^2)$ by bracketed root finding. The "
-        r"$d \to \infty$ limit itself is checked by Richardson extrapolation of the finite-$d$ Bessel form "
-        r"($d = 1024, 4096, 16384$) to $10^{-10}$ in $\text{tests/test\_entropy.py}$ (table G4). "
-        r"$g(1) = -0.240605912529801723748879456712$.",
-    )
-)
+register(Result(
+    key="ENT-A10F", title="Laplace limit (H_ann - ln n)/d -> g(lambda) = (1/2) ln(c*/lambda); g(1) = -0.2406",
+    title_tex=r"Laplace limit $(H_{\mathrm{ann}} - \ln n)/d \to g(\lambda) = (1/2) \ln(c^*/\lambda)$; "
+    r"$g(1) = -0.2406$",
+    source=f"{SU_8823}, {SU_7695} (the constant 0.24); closed form: project derivation",
+    statement=laplace_statement, derive=_derive_laplace, numeric=ne.laplace_rate_opt,
+    examples=({"lam": 1}, {"lam": F(1, 8)}, {"lam": 4}),
+    notes=r"Numeric route: the maximiser of $\lambda c + (1/2) \ln(1 - c^2)$ by bracketed root finding. The "
+    r"$d \to \infty$ limit itself is checked by Richardson extrapolation of the finite-$d$ Bessel form "
+    r"($d = 1024, 4096, 16384$) to $10^{-10}$ in $\text{tests/entropy/test\_entropy\_annealed.py}$ (table G4). "
+    r"$g(1) = -0.240605912529801723748879456712$.",
+))
 
 
 def laplace_series() -> Eq:
@@ -194,19 +177,14 @@ def _derive_laplace_series() -> Derivation:
     return Derivation(Eq(lhs, value, evaluate=False), (Step(r"$\operatorname{series}(g, \lambda, 0, 8)$; limits", ser),))
 
 
-register(
-    Result(
-        key="ENT-A10F-SERIES",
-        title="Laplace rate: small-lambda series, standard attention limit -1/2, large lambda",
-        title_tex=r"Laplace rate: small-$\lambda$ series, standard attention limit $-1/2$, large $\lambda$",
-        source="project derivation",
-        status=Status.EXACT,
-        statement=laplace_series,
-        derive=_derive_laplace_series,
-        notes=r"Standard attention $\lambda = 1/\sqrt{d}$: $H_{\mathrm{ann}} - \ln n \to -1/2$ (Bessel form "
-        r"$-0.48899425984578466413$ at $d = 64$, tested).",
-    )
-)
+register(Result(
+    key="ENT-A10F-SERIES",
+    title="Laplace rate: small-lambda series, standard attention limit -1/2, large lambda",
+    title_tex=r"Laplace rate: small-$\lambda$ series, standard attention limit $-1/2$, large $\lambda$",
+    source="project derivation", statement=laplace_series, derive=_derive_laplace_series,
+    notes=r"Standard attention $\lambda = 1/\sqrt{d}$: $H_{\mathrm{ann}} - \ln n \to -1/2$ (Bessel form "
+    r"$-0.48899425984578466413$ at $d = 64$, tested).",
+))
 
 
 # --- ENT-A10g (HEURISTIC) and ENT-A19 --------------------------------------------------------------------
@@ -219,22 +197,16 @@ def raw_kappa_statement(n: Any = None, d: Any = None) -> Eq:
     return Eq(Symbol("lambda_raw"), log(n_) / (Rational(24, 100) * d_), evaluate=False)
 
 
-register(
-    Result(
-        key="ENT-A10G",
-        title="Su's linearisation H = ln n - 0.24 lambda d and its root lambda = ln n/(0.24 d)",
-        title_tex=r"Su's linearisation $H = \ln n - 0.24 \lambda d$ and its root $\lambda = \ln n/(0.24 d)$",
-        source=SU_8823 + ", " + SU_7695,
-        status=Status.HEURISTIC,
-        statement=raw_kappa_statement,
-        numeric=lambda dps, n, d: ne.linear_root(n, d, "0.24", dps=dps),
-        examples=({"n": 512, "d": 64}, {"n": 10**5, "d": 128}),
-        notes=r"HEURISTIC premise: $0.24 \approx |g(1)| = 0.2406$ is exact only at $\lambda = 1$ in the $d \to \infty$ "
-        r"limit and a chord elsewhere (table G4). What is checked: the algebra of the root (numeric route: findroot "
-        r"of $\ln n - 0.24 \lambda d$); $\kappa_{\mathrm{raw}} = 1/0.24 = 25/6$ against "
-        r"$1/|g(1)| = 4.15617384247005507520$ in tests.",
-    )
-)
+register(Result(
+    key="ENT-A10G", title="Su's linearisation H = ln n - 0.24 lambda d and its root lambda = ln n/(0.24 d)",
+    title_tex=r"Su's linearisation $H = \ln n - 0.24 \lambda d$ and its root $\lambda = \ln n/(0.24 d)$",
+    source=f"{SU_8823}, {SU_7695}", status=Status.HEURISTIC, statement=raw_kappa_statement,
+    numeric=partial(ne.linear_root, coeff="0.24"), examples=({"n": 512, "d": 64}, {"n": 10**5, "d": 128}),
+    notes=r"HEURISTIC premise: $0.24 \approx |g(1)| = 0.2406$ is exact only at $\lambda = 1$ in the "
+    r"$d \to \infty$ limit and a chord elsewhere (table G4). What is checked: the algebra of the root "
+    r"(numeric route: findroot of $\ln n - 0.24 \lambda d$); $\kappa_{\mathrm{raw}} = 1/0.24 = 25/6$ "
+    r"against $1/|g(1)| = 4.15617384247005507520$ in tests.",
+))
 
 
 def dimension_factor() -> Eq:
@@ -256,19 +228,12 @@ def _derive_dimension() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A19",
-        title="Dimension rule n > 8.31 ln N (2/|g(1)|) in place of Su's 8.33",
-        title_tex=r"Dimension rule $n > 8.31 \ln N$ ($2/|g(1)|$) in place of Su's 8.33",
-        source=SU_7695 + "; Su, 维度公式'n > 8.33 log N'的可用性分析 (kexue.fm/archives/8711); Su-9588",
-        status=Status.EXACT,
-        statement=dimension_factor,
-        derive=_derive_dimension,
-        numeric=lambda dps: ne.dimension_factor_opt(dps=dps),
-        examples=({},),
-        notes=r"EXACT arithmetic on a HEURISTIC premise (ENT-A10g). $2/|g(1)| = 8.31234768494011015040529$; quoted "
-        r"evaluations ($8.33 \ln 10^5 = 95.90$, $8.33 \ln(5 \cdot 10^6) = 128.49$, $8 \ln 512 = 49.91$, ...) are "
-        r"tested.",
-    )
-)
+register(Result(
+    key="ENT-A19", title="Dimension rule n > 8.31 ln N (2/|g(1)|) in place of Su's 8.33",
+    title_tex=r"Dimension rule $n > 8.31 \ln N$ ($2/|g(1)|$) in place of Su's 8.33",
+    source=f"{SU_7695}; {SU_8711}; Su-9588", statement=dimension_factor, derive=_derive_dimension,
+    numeric=ne.dimension_factor_opt, examples=({},),
+    notes=r"EXACT arithmetic on a HEURISTIC premise (ENT-A10g). $2/|g(1)| = 8.31234768494011015040529$; "
+    r"quoted evaluations ($8.33 \ln 10^5 = 95.90$, $8.33 \ln(5 \cdot 10^6) = 128.49$, $8 \ln 512 = 49.91$, "
+    r"...) are tested.",
+))

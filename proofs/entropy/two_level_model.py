@@ -17,10 +17,12 @@ import sympy
 from sympy import Add, Derivative, Eq, Limit, Matrix, Rational, Symbol, exp, expand_log, log
 
 from numerics.entropy import entropies as ne
+from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core.bibliography import TWO_LEVEL
+from proofs.core.params import draw, s
 
 from .closed_forms import binary_entropy, logistic, real_arg, softmax_probabilities, two_level
-from .softmax import DELTA, LAM, H, C, U
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from .softmax import DELTA, LAM, C, H, U
 
 __all__ = [
     "NN",
@@ -37,7 +39,6 @@ MM = Symbol("m", integer=True, positive=True)
 NN = MM + 1
 EPS = Symbol("epsilon", positive=True)
 LN1 = Symbol("L", positive=True)
-TWO_LEVEL_SRC = "project derivation (model used implicitly by Su-9034, Chiang & Cholak 2022, SSMax)"
 _LHS = Matrix([Symbol("p_max"), H, H, Symbol("spread")])
 F = Fraction
 
@@ -66,36 +67,19 @@ def _derive_a8() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A8",
-        title="Two-level model: p_max, H = ln(e^u+n-1) - u p_max = h_b(p_max) + (1-p_max) ln(n-1)",
-        title_tex=r"Two-level model: $p_{\max}$, $H = \ln(e^u+n-1) - u\, p_{\max} = h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
-        source=TWO_LEVEL_SRC,
-        status=Status.EXACT,
-        statement=two_level_statement,
-        derive=_derive_a8,
-        numeric=lambda dps, n, delta, lam: ne.two_level_generic(n, delta, lam, dps=dps),
-        params=lambda: _two_level_points(),
-        examples=(
-            {"n": 2, "delta": 3, "lam": F(1, 2)},
-            {"n": 10, "delta": 1, "lam": F(9, 4)},
-            {"n": 512, "delta": F(5, 2), "lam": 3},
-            {"n": 3000, "delta": 2, "lam": F(-1, 3)},
-        ),
-        notes=r"Proved for symbolic $n = m + 1$, $m \ge 1$ (sum with multiplicities); includes ENT-A8d "
-        r"($\mathrm{spread} = \Delta (n-1)/n$). "
-        r"Numeric route: the explicit vector $(\Delta, 0, \ldots, 0)$ through the generic softmax/entropy.",
-    )
-)
-
-
-def _two_level_points() -> Any:
-    from numerics.strategies import points, rationals, sizes
-
-    return points(
-        n=sizes(2, 200), delta=rationals(0, 8, max_denominator=50), lam=rationals(-4, 4, max_denominator=50)
-    )
+register(Result(
+    key="ENT-A8", title="Two-level model: p_max, H = ln(e^u+n-1) - u p_max = h_b(p_max) + (1-p_max) ln(n-1)",
+    title_tex=r"Two-level model: $p_{\max}$, "
+    r"$H = \ln(e^u+n-1) - u\, p_{\max} = h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
+    source=TWO_LEVEL, statement=two_level_statement, derive=_derive_a8, numeric=ne.two_level_generic,
+    params=draw(n=s.sizes(2, 200), delta=s.rationals(0, 8, max_denominator=50),
+                lam=s.rationals(-4, 4, max_denominator=50)),
+    examples=({"n": 2, "delta": 3, "lam": F(1, 2)}, {"n": 10, "delta": 1, "lam": F(9, 4)},
+              {"n": 512, "delta": F(5, 2), "lam": 3}, {"n": 3000, "delta": 2, "lam": F(-1, 3)}),
+    notes=r"Proved for symbolic $n = m + 1$, $m \ge 1$ (sum with multiplicities); includes ENT-A8d "
+    r"($\mathrm{spread} = \Delta (n-1)/n$). Numeric route: the explicit vector $(\Delta, 0, \ldots, 0)$ "
+    r"through the generic softmax/entropy.",
+))
 
 
 def log_law_focus(n: Any = None, c: Any = None) -> Eq:
@@ -119,21 +103,24 @@ def _derive_a8a() -> Derivation:
 
 LOG_LAW_NS = (2, 10, 512, 10**6, 10**30)
 
-register(
-    Result(
-        key="ENT-A8A",
-        title="The log law u = ln(n-1) + c fixes the focus: p_max = sigma(c) for every n",
-        title_tex=r"The log law $u = \ln(n-1) + c$ fixes the focus: $p_{\max} = \sigma(c)$ for every $n$",
-        source=TWO_LEVEL_SRC,
-        status=Status.EXACT,
-        statement=log_law_focus,
-        derive=_derive_a8a,
-        numeric=lambda dps, n, c: ne.two_level_log_law(n, c, dps=dps)[0],
-        examples=tuple({"n": n, "c": 2} for n in LOG_LAW_NS) + ({"n": 7, "c": F(-1, 3)},),
-        notes=r"Numeric route: explicit vector through the generic softmax for $n \le 3000$, else a two-atom "
-        r"log-sum-exp with multiplicities; $n$ up to $10^{30}$ as exact integers (ENT-E3).",
-    )
-)
+def _log_law_p_max(n: Any, c: Any, dps: int) -> Any:
+    """ENT-A8A's numeric route: p_max of the two-level model under the log law."""
+    return ne.two_level_log_law(n, c, dps=dps)[0]
+
+
+def _log_law_entropy(n: Any, c: Any, dps: int) -> Any:
+    """ENT-A8B's numeric route: H of the two-level model under the log law."""
+    return ne.two_level_log_law(n, c, dps=dps)[1]
+
+
+register(Result(
+    key="ENT-A8A", title="The log law u = ln(n-1) + c fixes the focus: p_max = sigma(c) for every n",
+    title_tex=r"The log law $u = \ln(n-1) + c$ fixes the focus: $p_{\max} = \sigma(c)$ for every $n$",
+    source=TWO_LEVEL, statement=log_law_focus, derive=_derive_a8a, numeric=_log_law_p_max,
+    examples=tuple({"n": n, "c": 2} for n in LOG_LAW_NS) + ({"n": 7, "c": F(-1, 3)},),
+    notes=r"Numeric route: explicit vector through the generic softmax for $n \le 3000$, else a two-atom "
+    r"log-sum-exp with multiplicities; $n$ up to $10^{30}$ as exact integers (ENT-E3).",
+))
 
 
 def log_law_entropy(n: Any = None, c: Any = None) -> Eq:
@@ -157,21 +144,14 @@ def _derive_a8b() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A8B",
-        title="Under the log law the entropy still grows: H = h_b(sigma(c)) + sigma(-c) ln(n-1)",
-        title_tex=r"Under the log law the entropy still grows: $H = h_b(\sigma(c)) + \sigma(-c) \ln(n-1)$",
-        source=TWO_LEVEL_SRC,
-        status=Status.EXACT,
-        statement=log_law_entropy,
-        derive=_derive_a8b,
-        numeric=lambda dps, n, c: ne.two_level_log_law(n, c, dps=dps)[1],
-        examples=tuple({"n": n, "c": 2} for n in (10, 64, 512, 1000, 4096, 65536, 10**6, 2**20))
-        + ({"n": 7, "c": F(-1, 3)},),
-        notes=r"Golden table G1 ($u = \ln(n-1) + 2$). Strict increase in $n$ is tested (ENT-E3).",
-    )
-)
+register(Result(
+    key="ENT-A8B", title="Under the log law the entropy still grows: H = h_b(sigma(c)) + sigma(-c) ln(n-1)",
+    title_tex=r"Under the log law the entropy still grows: $H = h_b(\sigma(c)) + \sigma(-c) \ln(n-1)$",
+    source=TWO_LEVEL, statement=log_law_entropy, derive=_derive_a8b, numeric=_log_law_entropy,
+    examples=tuple({"n": n, "c": 2} for n in (10, 64, 512, 1000, 4096, 65536, 10**6, 2**20))
+    + ({"n": 7, "c": F(-1, 3)},),
+    notes=r"Golden table G1 ($u = \ln(n-1) + 2$). Strict increase in $n$ is tested (ENT-E3).",
+))
 
 
 def two_level_slope(n: Any = None, u: Any = None) -> Eq:
@@ -188,23 +168,17 @@ def _derive_a8c() -> Derivation:
     return Derivation(Eq(Derivative(H, U), value, evaluate=False), (Step(r"Differentiate $H(u)$", value),))
 
 
-register(
-    Result(
-        key="ENT-A8C",
-        title="Two-level slope dH/du = -u p_max (1 - p_max): unique entropy-invariant scale u*(n)",
-        title_tex=r"Two-level slope $dH/du = -u\, p_{\max} (1 - p_{\max})$: unique entropy-invariant scale $u^*(n)$",
-        source=TWO_LEVEL_SRC,
-        status=Status.EXACT,
-        statement=two_level_slope,
-        derive=_derive_a8c,
-        numeric=lambda dps, n, u: ne.two_level_entropy_slope(n, u, dps=dps),
-        examples=({"n": 2, "u": F(1, 2)}, {"n": 1000, "u": 9}, {"n": 10**30, "u": 73}),
-        notes=r"Uniqueness of $u^*$ for $0 < H_0 < \ln n$ follows ($H(0) = \ln n$, $H \to 0$). $u^*(n)$ by root finding "
-        r"($\text{numerics.entropy.invariant\_scale\_two\_level}$) reproduces table G3; the asymptotic "
-        r"$u^* = \ln(n-1) + \ln(\ln(n-1)/H_0) + o(1)$ is checked on G3's residuals (slow decay "
-        r"$\sim \ln \ln n / \ln n$).",
-    )
-)
+register(Result(
+    key="ENT-A8C", title="Two-level slope dH/du = -u p_max (1 - p_max): unique entropy-invariant scale u*(n)",
+    title_tex=r"Two-level slope $dH/du = -u\, p_{\max} (1 - p_{\max})$: unique entropy-invariant scale "
+    r"$u^*(n)$",
+    source=TWO_LEVEL, statement=two_level_slope, derive=_derive_a8c, numeric=ne.two_level_entropy_slope,
+    examples=({"n": 2, "u": F(1, 2)}, {"n": 1000, "u": 9}, {"n": 10**30, "u": 73}),
+    notes=r"Uniqueness of $u^*$ for $0 < H_0 < \ln n$ follows ($H(0) = \ln n$, $H \to 0$). $u^*(n)$ by root "
+    r"finding ($\text{numerics.entropy.invariant\_scale\_two\_level}$) reproduces table G3; the asymptotic "
+    r"$u^* = \ln(n-1) + \ln(\ln(n-1)/H_0) + o(1)$ is checked on G3's residuals (slow decay "
+    r"$\sim \ln \ln n / \ln n$).",
+))
 
 
 def small_tail_expansion() -> Eq:
@@ -223,18 +197,13 @@ def _derive_tail() -> Derivation:
     )
 
 
-register(
-    Result(
-        key="ENT-A8C-EPS",
-        title="Small-tail expansion H = eps (ln(n-1) + ln(1/eps) + 1) + O(eps^2)",
-        title_tex=r"Small-tail expansion $H = \varepsilon (\ln(n-1) + \ln(1/\varepsilon) + 1) + O(\varepsilon^2)$",
-        source=TWO_LEVEL_SRC,
-        status=Status.EXACT,
-        statement=small_tail_expansion,
-        derive=_derive_tail,
-        notes=r"Explains the $\log \log n$ correction of $u^*(n)$ and the slow decay of its $o(1)$ term.",
-    )
-)
+register(Result(
+    key="ENT-A8C-EPS", title="Small-tail expansion H = eps (ln(n-1) + ln(1/eps) + 1) + O(eps^2)",
+    title_tex=r"Small-tail expansion "
+    r"$H = \varepsilon (\ln(n-1) + \ln(1/\varepsilon) + 1) + O(\varepsilon^2)$",
+    source=TWO_LEVEL, statement=small_tail_expansion, derive=_derive_tail,
+    notes=r"Explains the $\log \log n$ correction of $u^*(n)$ and the slow decay of its $o(1)$ term.",
+))
 
 
 # --- ENT-A9 ----------------------------------------------------------------------------------
@@ -270,24 +239,15 @@ def _derive_a9(n: int) -> Derivation:
     return Derivation(Eq(H, value, evaluate=False), (Step(r"Definition $-\sum p_i \log p_i$", value),))
 
 
-register(
-    Result(
-        key="ENT-A9",
-        title="Grouping: H = h_b(p_max) + (1-p_max) H(q) <= h_b(p_max) + (1-p_max) ln(n-1)",
-        title_tex=r"Grouping: $H = h_b(p_{\max}) + (1-p_{\max}) H(q) \le h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
-        source="standard (grouping property of entropy)",
-        status=Status.EXACT,
-        statement=grouping_chain_rule,
-        derive=_derive_a9,
-        numeric=lambda dps, s, lam: ne.softmax_entropy(s, lam, dps=dps),
-        examples=(
-            {"s": [0, 1, 2], "lam": 1},
-            {"s": [F(-7, 3), F(5, 2), 0, F(1, 9), 4], "lam": F(-3, 2)},
-            {"s": [3, 0, 0, 0, 0, 0], "lam": F(1, 2)},
-        ),
-        bound=Bound("n", 2, 6),
-        display={"n": 3},
-        notes=r"Proved for $n = 2, \ldots, 6$ with symbolic probabilities. The bound $H(q) \le \ln(n-1)$ makes the "
-        r"two-level model the entropy maximiser at fixed $p_{\max}$ (equality on two-level vectors; hypothesis tests).",
-    )
-)
+register(Result(
+    key="ENT-A9", title="Grouping: H = h_b(p_max) + (1-p_max) H(q) <= h_b(p_max) + (1-p_max) ln(n-1)",
+    title_tex=r"Grouping: $H = h_b(p_{\max}) + (1-p_{\max}) H(q) \le h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
+    source="standard (grouping property of entropy)", statement=grouping_chain_rule, derive=_derive_a9,
+    numeric=ne.softmax_entropy,
+    examples=({"s": [0, 1, 2], "lam": 1}, {"s": [F(-7, 3), F(5, 2), 0, F(1, 9), 4], "lam": F(-3, 2)},
+              {"s": [3, 0, 0, 0, 0, 0], "lam": F(1, 2)}),
+    bound=Bound("n", 2, 6), display={"n": 3},
+    notes=r"Proved for $n = 2, \ldots, 6$ with symbolic probabilities. The bound $H(q) \le \ln(n-1)$ makes "
+    r"the two-level model the entropy maximiser at fixed $p_{\max}$ (equality on two-level vectors; "
+    r"hypothesis tests).",
+))

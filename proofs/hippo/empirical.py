@@ -20,9 +20,9 @@ from sympy import Eq, Rational, Symbol, Tuple
 
 from numerics.hippo import routes as chk
 
-from .measures import HIPPO, _strategy
-from .legs_properties import SU3, TRAIN
 from proofs.core import Result, Status, register
+from proofs.core.bibliography import HIPPO, SU_10162, TRAIN_HIPPO
+from proofs.core.params import draw
 
 __all__ = ["P11_SIZES", "P9III_SIZES"]
 
@@ -43,26 +43,22 @@ def _p11_numeric(dps: int) -> list:
         return [kappa, mp.ceil(10 * _p11_ratio(errs)) / 10]
 
 
+_NOTES_LEGS_P11 = (r"Imported theorem: $\|u - \hat u\| = O(tL/\sqrt{N})$ for $L$-Lipschitz $u$ on $[0, t]$ "
+                   "(and $O(t^k N^{-k+1/2})$ for $k$ bounded derivatives; not reproduced here). "
+                   "Reproduction (EMPIRICAL) with $u(x) = |x - 2/3|$, $L = 1$, $t = 2$, $N = 4, 8, 16, 32$, "
+                   r"normalised $L^2$ error $e_N^2 = \int_0^1 u(tr)^2\,dr - \sum c_n^2$ with $c_n$ by "
+                   "quadrature at 30 digits: "
+                   r"$\kappa = \max(\text{fitted slope of } \log e_N \text{ on } \log N,\ -1/2)$ equals "
+                   "$-1/2$ iff the exponent respects the bound (measured slope about $-1.47$: the bound is "
+                   r"only an upper bound), and $C_1 = \max_N e_N \sqrt{N}/(tL)$ rounded up to one decimal is "
+                   r"$1/10$ (measured about 0.047), i.e. the errors stay below $0.1\,tL/\sqrt{N}$.")
 register(Result(
     key="HIPPO-LEGS-P11", title="LegS approximation error O(tL/sqrt(N)) for Lipschitz input (reproduced)",
-    source=HIPPO + ", Prop 6 (confirm constants and norm)", status=Status.THEOREM,
+    title_tex=r"LegS approximation error $O(tL/\sqrt{N})$ for Lipschitz input (reproduced)",
+    source=f"{HIPPO}, Prop 6 (confirm constants and norm)", status=Status.THEOREM,
     statement=lambda: Tuple(Eq(Symbol("kappa"), Rational(-1, 2), evaluate=False),
                             Eq(Symbol("C_1"), Rational(1, 10), evaluate=False)),
-    numeric=_p11_numeric, params=_strategy(), examples=({},),
-    title_tex=r"LegS approximation error $O(tL/\sqrt{N})$ for Lipschitz input (reproduced)",
-    parts=(r"\kappa", r"C_1"),
-    notes=r"Imported theorem: $\|u - \hat u\| = O(tL/\sqrt{N})$ for $L$-Lipschitz $u$ on $[0, t]$ (and "
-          r"$O(t^k N^{-k+1/2})$ for $k$ bounded derivatives; not reproduced here). Reproduction (EMPIRICAL) "
-          r"with "
-          r"$u(x) = |x - 2/3|$, $L = 1$, $t = 2$, $N = 4, 8, 16, 32$, normalised $L^2$ error "
-          r"$e_N^2 = \int_0^1 u(tr)^2\,dr - \sum c_n^2$ with $c_n$ by quadrature at 30 digits: "
-          r"$\kappa = \max(\text{fitted slope of } \log e_N \text{ on } \log N,\ -1/2)$ equals $-1/2$ iff "
-          r"the "
-          r"exponent respects the bound (measured slope about $-1.47$: the bound is only an upper bound), "
-          r"and "
-          r"$C_1 = \max_N e_N \sqrt{N}/(tL)$ rounded up to one decimal is $1/10$ (measured about 0.047), "
-          r"i.e. the "
-          r"errors stay below $0.1\,tL/\sqrt{N}$.",
+    numeric=_p11_numeric, params=draw(), examples=({},), parts=(r"\kappa", r"C_1"), notes=_NOTES_LEGS_P11,
 ))
 
 
@@ -72,19 +68,18 @@ def _p9iii_numeric(dps: int) -> list:
         return [mp.nint(10 * d) / 10 for d in devs]
 
 
+_NOTES_LEGS_P9_III = (r"$\delta_N$ = max over $s = j/20$ in $(0, 1)$ and $n < N$ of "
+                      r"$|(e^{sA}B)_n - g_n(1-s)| / \sqrt{2n+1}$ for LegT with $w = 1$ ($e^{sA}B$ by mp.expm "
+                      "and repeated products at 20 digits), rounded to one decimal: about 0.38 for $N = 8$ "
+                      "and 0.27 for $N = 32$, so the deviation decreases with $N$ but slowly (spec: no "
+                      "threshold other than the decrease). Full table: "
+                      r"$\text{benchmarks/hippo\_approximation.py}$.")
 register(Result(
     key="HIPPO-LEGS-P9-III", title="LegT impulse response only approximates g_n(1 - s/w)/w (improves slowly)",
-    source=TRAIN + "; " + SU3, status=Status.EMPIRICAL,
+    title_tex=r"LegT impulse response only approximates $g_n(1 - s/w)/w$ (improves slowly)",
+    source=f"{TRAIN_HIPPO}; {SU_10162}", status=Status.EMPIRICAL,
     statement=lambda: Tuple(*(Eq(Symbol(f"delta_{N}"), v, evaluate=False)
                               for N, v in zip(P9III_SIZES, (Rational(4, 10), Rational(3, 10))))),
-    numeric=_p9iii_numeric, params=_strategy(), examples=({},),
-    title_tex=r"LegT impulse response only approximates $g_n(1 - s/w)/w$ (improves slowly)",
-    parts=(r"\delta_{8}", r"\delta_{32}"),
-    notes=r"$\delta_N$ = max over $s = j/20$ in $(0, 1)$ and $n < N$ of $|(e^{sA}B)_n - g_n(1-s)| / "
-          r"\sqrt{2n+1}$ for "
-          r"LegT with $w = 1$ ($e^{sA}B$ by mp.expm and repeated products at 20 digits), rounded to one "
-          r"decimal: "
-          r"about 0.38 for $N = 8$ and 0.27 for $N = 32$, so the deviation decreases with $N$ but slowly "
-          r"(spec: no "
-          r"threshold other than the decrease). Full table: $\text{benchmarks/hippo\_approximation.py}$.",
+    numeric=_p9iii_numeric, params=draw(), examples=({},), parts=(r"\delta_{8}", r"\delta_{32}"),
+    notes=_NOTES_LEGS_P9_III,
 ))

@@ -12,7 +12,7 @@ HIPPO-FOUS-2, HIPPO-FOUS-3, HIPPO-RESCALE-1, HIPPO-ERR-1, HIPPO-ERR-2, HIPPO-ERR
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import mpmath
@@ -37,21 +37,26 @@ from .transitions import (
 from .measures import (
     A_COEFFS,
     POLY_POINT,
-    S4CODE,
-    SU1,
-    SU2,
+    QUARTIC,
     T,
+    TIME,
     W,
+    WINDOW,
     _matvec,
     _mp_statement,
-    _strategy,
+    _legs_integer,
     _su_rescaled,
+    on_quartic,
 )
 from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core.bibliography import S4_CODE, SU_10114, SU_10137
+from proofs.core.params import draw, s
 from .legendre import x
 
 _C = Function("c_n")
 _U = sum(a * x**j for j, a in enumerate(A_COEFFS))
+#: the draws of a time T and a window w of the Fourier results
+_TIME, _WIN = s.positive_rationals(4, max_denominator=20), s.positive_rationals(2, max_denominator=20)
 
 
 def _poly_in_x(expr: Any) -> Poly:
@@ -79,23 +84,21 @@ def _fout1_statement(n: int) -> Eq:
               evaluate=False)
 
 
+def _fout1_derived(n: int) -> Derivation:
+    return Derivation(Eq(Derivative(_C(T), T), sympy.diff(_fout1_c(n), T), evaluate=False),
+                      (Step("$c_n(T)$ of a general quartic $u$, integrated exactly", _fout1_c(min(n, 1))),))
+
+
+_NOTES_FOUT_1 = ("Proved for a general polynomial $u$ of degree 4 (symbolic coefficients "
+                 r"$a_0, \ldots, a_4$) and every $|n| \le 32$; numeric: derivative under the integral sign "
+                 "for the same $u$.")
 register(Result(
-    key="HIPPO-FOUT-1", title="Exact complex FouT identity", source=SU1 + " (Fourier case)", status=Status.EXACT,
-    statement=_fout1_statement,
-    derive=lambda n: Derivation(Eq(Derivative(_C(T), T), sympy.diff(_fout1_c(n), T), evaluate=False),
-                                (Step("$c_n(T)$ of a general quartic $u$, integrated exactly",
-                                      _fout1_c(min(n, 1))),)),
-    numeric=lambda dps, n, T, w, **a: chk.window_derivative([a[f"a{j}"] for j in range(5)], n, T, w,
-                                                            "fout-complex", dps=dps),
-    params=_strategy(n=lambda s: s.sizes(0, 8), T=lambda s: s.positive_rationals(4, max_denominator=20),
-                     w=lambda s: s.positive_rationals(2, max_denominator=20),
-                     **{f"a{j}": (lambda s: s.rationals(-2, 2, max_denominator=20)) for j in range(5)}),
+    key="HIPPO-FOUT-1", title="Exact complex FouT identity", source=f"{SU_10114} (Fourier case)",
+    statement=_fout1_statement, derive=_fout1_derived,
+    numeric=on_quartic(partial(chk.window_derivative, measure="fout-complex")),
+    params=draw(n=s.sizes(0, 8), T=_TIME, w=_WIN, **QUARTIC), bound=Bound("n", -32, 32), display={"n": 1},
     examples=({"n": 0, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT},
-              {"n": -3, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT}),
-    bound=Bound("n", -32, 32), display={"n": 1},
-    notes=r"Proved for a general polynomial $u$ of degree 4 (symbolic coefficients $a_0, \ldots, a_4$) and "
-          r"every "
-          r"$|n| \le 32$; numeric: derivative under the integral sign for the same $u$.",
+              {"n": -3, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT}), notes=_NOTES_FOUT_1,
 ))
 
 # --- FOUT-2 (Gibbs midpoint) ---------------------------------------------------------------------
@@ -112,25 +115,25 @@ def _partial_sum_linear(K: int) -> Any:
     return sympy.expand(sum((_linear_coeff(k) for k in range(-K, K + 1)), sympy.Integer(0)))
 
 
+def _fout2_numeric(dps: int, K: int, T: Any, w: Any, a0: Any, a1: Any) -> Any:
+    """:math:`S_K` of the linear input by quadrature (an entire integrand: Gauss-Legendre)."""
+    u = lambda v: to_mp(a0) + to_mp(a1) * v  # noqa: E731
+    return chk.fourier_partial_sum(u, K, T, w, dps=dps, method="gauss-legendre")
+
+
 _S = Function("S_K")
+_NOTES_FOUT_2 = (r"$S_K = \sum_{|k| \le K} c_k$ tends to $(u(T)+u(T-w))/2$, not $u(T-w)$ (THEOREM; the "
+                 "$O(1/K)$ rate for smooth $u$ is HEURISTIC and measured in the tests). For linear $u$ it "
+                 r"equals the midpoint for every $K$, which is proved here for $K \le 32$ and cross-checked "
+                 "by quadrature.")
 register(Result(
     key="HIPPO-FOUT-2", title="Gibbs midpoint of the endpoint Fourier sum", status=Status.THEOREM,
-    source="Dirichlet's theorem on Fourier series at a jump (classical); " + SU1,
+    source=f"Dirichlet's theorem on Fourier series at a jump (classical); {SU_10114}",
     statement=lambda K: Eq(_S(T), (2 * A_COEFFS[0] + A_COEFFS[1] * (2 * T - W)) / 2, evaluate=False),
-    derive=lambda K: Eq(_S(T), _partial_sum_linear(K), evaluate=False),
-    numeric=lambda dps, K, T, w, a0, a1: chk.fourier_partial_sum(  # a linear u: Gauss-Legendre
-        lambda v: to_mp(a0) + to_mp(a1) * v, K, T, w, dps=dps, method="gauss-legendre"),
-    params=_strategy(K=lambda s: s.sizes(0, 6), T=lambda s: s.positive_rationals(4, max_denominator=20),
-                     w=lambda s: s.positive_rationals(2, max_denominator=20),
-                     a0=lambda s: s.rationals(-2, 2, max_denominator=20),
-                     a1=lambda s: s.rationals(-2, 2, max_denominator=20)),
+    derive=lambda K: Eq(_S(T), _partial_sum_linear(K), evaluate=False), numeric=_fout2_numeric,
+    params=draw(K=s.sizes(0, 6), T=_TIME, w=_WIN, a0=QUARTIC["a0"], a1=QUARTIC["a1"]),
     examples=({"K": 3, "T": Fraction(5, 2), "w": Fraction(3, 2), "a0": Fraction(1, 3), "a1": Fraction(-2, 7)},),
-    bound=Bound("K", 0, 32),
-    notes=r"$S_K = \sum_{|k| \le K} c_k$ tends to $(u(T)+u(T-w))/2$, not $u(T-w)$ (THEOREM; the $O(1/K)$ "
-          r"rate "
-          r"for smooth $u$ is HEURISTIC and measured in the tests). For linear $u$ it equals the midpoint "
-          r"for every "
-          r"$K$, which is proved here for $K \le 32$ and cross-checked by quadrature.",
+    bound=Bound("K", 0, 32), notes=_NOTES_FOUT_2,
 ))
 
 # --- FOUT-3 (closures) ----------------------------------------------------------------------------------
@@ -171,22 +174,23 @@ def _fout3_eval(statement: Any, dps: int, point: dict) -> list:
                 + [a + Bc[i, 0] * u(T_) + r_c for i, a in enumerate(_matvec(Ac, c))])
 
 
+def _fout3_numeric(dps: int, K: int, T: Any, w: Any) -> list:
+    """:math:`\\dot c` under the integral, once for each closure's identity."""
+    return 2 * chk.complex_window("smooth", K, T, w, dps=dps)[1]
+
+
+_NOTES_FOUT_3 = (r"$(A_{\mathrm{su}}, B_{\mathrm{su}}, A_{\mathrm{consistent}}, B_{\mathrm{consistent}})$. "
+                 "Residual identities: Su's closed ODE misses by $-(u(T-w) - S_K)/w$, which tends to "
+                 "$(u(T)-u(T-w))/(2w)$ (erratum HIPPO-ERR-2); the consistent one by "
+                 r"$-(u(T-w) - (2 S_K - u(T)))/w \to 0$ (convergence: THEOREM via HIPPO-FOUT-2). Numeric: "
+                 "both identities with quadrature coefficients of a smooth non-periodic input.")
 register(Result(
-    key="HIPPO-FOUT-3", title="FouT closures: Su's and the consistent one", source=SU1 + "; " + S4CODE,
-    status=Status.EXACT,
+    key="HIPPO-FOUT-3", title="FouT closures: Su's and the consistent one", source=f"{SU_10114}; {S4_CODE}",
     statement=lambda K: Tuple(*fout_complex(K, window=W, closure="su"), *fout_complex(K, window=W)),
-    derive=_closure_derived,
-    numeric=lambda dps, K, T, w: 2 * chk.complex_window("smooth", K, T, w, dps=dps)[1],
-    evaluate=_fout3_eval,
-    params=_strategy(K=lambda s: s.sizes(0, 2), T=lambda s: s.positive_rationals(4, max_denominator=20),
-                     w=lambda s: s.positive_rationals(2, max_denominator=20)),
-    examples=({"K": 2, "T": Fraction(5, 2), "w": Fraction(3, 2)},), bound=Bound("K", 0, 12), display={"K": 1},
+    derive=_closure_derived, numeric=_fout3_numeric, evaluate=_fout3_eval,
+    params=draw(K=s.sizes(0, 2), T=_TIME, w=_WIN), bound=Bound("K", 0, 12), display={"K": 1},
+    examples=({"K": 2, "T": Fraction(5, 2), "w": Fraction(3, 2)},), notes=_NOTES_FOUT_3,
     parts=(r"A_{\mathrm{su}}", r"B_{\mathrm{su}}", r"A_{\mathrm{consistent}}", r"B_{\mathrm{consistent}}"),
-    notes=r"$(A_{\mathrm{su}}, B_{\mathrm{su}}, A_{\mathrm{consistent}}, B_{\mathrm{consistent}})$. Residual "
-          r"identities: Su's closed ODE misses by $-(u(T-w) - S_K)/w$, which tends to $(u(T)-u(T-w))/(2w)$ "
-          r"(erratum HIPPO-ERR-2); the consistent one by $-(u(T-w) - (2 S_K - u(T)))/w \to 0$ (convergence: "
-          r"THEOREM via HIPPO-FOUT-2). Numeric: both identities with quadrature coefficients of a smooth "
-          r"non-periodic input.",
 ))
 
 # --- FOUT-4, FOUT-5 (real basis) -------------------------------------------------------------------------
@@ -221,23 +225,23 @@ def _fout4_eval(statement: Any, dps: int, point: dict) -> list:
     return [a + ew[i, 0] * (ut - uw) for i, a in enumerate(_matvec(Dw, c))]
 
 
+def _fout4_numeric(dps: int, h: int, t: Any, w: Any) -> list:
+    """:math:`\\dot c` of the N = 2h real FouT coefficients, under the integral."""
+    return chk.ode_sides("smooth", "fout", 2 * h, t, window=w, dps=dps)[1]
+
+
+_NOTES_FOUT_4 = ("$N = 2h$ (even). Tuple $(D/w, e/w)$: $c' = D c/w + (e/w)(u(t) - u(t-w))$ exactly; with "
+                 r"the consistent closure $u(t-w) \approx 2 e^\top c - u(t)$ this gives transition('fout'): "
+                 r"$A = (D - 2 e e^\top)/w$, $B = 2e/w$ (s4 fourier2 at $w = 1$, fout at $w = 2$). For odd "
+                 r"$N$ the last (unpaired) cosine row misses $-(2\pi k/w)\,c_N$.")
 register(Result(
     key="HIPPO-FOUT-4", title="Real FouT basis: exact identity and s4's fourier2 / window",
-    source=S4CODE + "; derivation as " + SU1, status=Status.EXACT,
-    statement=_fout_real_closed, derive=_fout_real_derived,
-    numeric=lambda dps, h, t, w: chk.ode_sides("smooth", "fout", 2 * h, t, window=w, dps=dps)[1],
-    evaluate=_fout4_eval,
-    params=_strategy(h=lambda s: s.sizes(1, 4), t=lambda s: s.positive_rationals(4, max_denominator=20),
-                     w=lambda s: s.positive_rationals(2, max_denominator=20)),
+    source=f"{S4_CODE}; derivation as {SU_10114}", statement=_fout_real_closed, derive=_fout_real_derived,
+    numeric=_fout4_numeric, evaluate=_fout4_eval, params=draw(h=s.sizes(1, 4), t=_TIME, w=_WIN),
     examples=({"h": 1, "t": 2, "w": Fraction(3, 2)}, {"h": 3, "t": Fraction(5, 2), "w": Fraction(3, 2)}),
-    bound=Bound("h", 1, 16), display={"h": 2},
-    parts=(r"D/w", r"e/w"),
-    notes=r"$N = 2h$ (even). Tuple $(D/w, e/w)$: $c' = D c/w + (e/w)(u(t) - u(t-w))$ exactly; with the "
-          r"consistent closure $u(t-w) \approx 2 e^\top c - u(t)$ this gives transition('fout'): "
-          r"$A = (D - 2 e e^\top)/w$, $B = 2e/w$ (s4 fourier2 at $w = 1$, fout at $w = 2$). For odd $N$ the "
-          r"last "
-          r"(unpaired) cosine row misses $-(2\pi k/w)\,c_N$.",
+    bound=Bound("h", 1, 16), display={"h": 2}, parts=(r"D/w", r"e/w"), notes=_NOTES_FOUT_4,
 ))
+
 
 def _fout5_eval(statement: Any, dps: int, point: dict) -> list:
     Dw, ew = _mp_statement(statement, dps, point)
@@ -246,24 +250,23 @@ def _fout5_eval(statement: Any, dps: int, point: dict) -> list:
     return [a + ew[i, 0] * (ut - uw) for i, a in enumerate(_matvec(Dw, c))]
 
 
+def _fout5_numeric(dps: int, h: int, t: Any, w: Any) -> list:
+    """:math:`\\dot c` of the forward-oriented real FouT coefficients, under the integral."""
+    return chk.window_sides("smooth", 2 * h, t, w, chk.fourier_real_forward, dps=dps)[1]
+
+
+_NOTES_FOUT_5 = ("Forward position $r = 1 - s$: sines change sign, so $D$ (hence the skew blocks of $A$) "
+                 r"changes sign; $e e^\top$ and $B$ are unchanged. Statement $(-D/w, e/w)$ of the exact "
+                 "identity $c' = -(1/w) D c + (e/w)(u(t) - u(t-w))$ for the forward-oriented coefficients "
+                 r"$c_n = \int_0^1 u(t-w+wr)\,g_n(r)\,dr$. Numeric: $c$ by quadrature in $r$ and $c'$ by "
+                 "differentiating under the integral (smooth non-periodic input), $N = 2h$.")
 register(Result(
-    key="HIPPO-FOUT-5", title="FouT orientation flips the skew blocks",
-    source="derived from HIPPO-FOUT-4", status=Status.EXACT,
+    key="HIPPO-FOUT-5", title="FouT orientation flips the skew blocks", source="derived from HIPPO-FOUT-4",
     statement=lambda h: _fout_real_closed(h, sign=-1), derive=lambda h: _fout_real_derived(h, reflect=True),
-    numeric=lambda dps, h, t, w: chk.window_sides("smooth", 2 * h, t, w, chk.fourier_real_forward, dps=dps)[1],
-    evaluate=_fout5_eval,
-    params=_strategy(h=lambda s: s.sizes(1, 3), t=lambda s: s.positive_rationals(4, max_denominator=20),
-                     w=lambda s: s.positive_rationals(2, max_denominator=20)),
-    examples=({"h": 2, "t": Fraction(5, 2), "w": Fraction(3, 2)}, {"h": 3, "t": Fraction(7, 3), "w": Fraction(1, 2)}),
-    bound=Bound("h", 1, 16), display={"h": 2},
-    parts=(r"-D/w", r"e/w"),
-    notes=r"Forward position $r = 1 - s$: sines change sign, so $D$ (hence the skew blocks of $A$) changes "
-          r"sign; "
-          r"$e e^\top$ and $B$ are unchanged. Statement $(-D/w, e/w)$ of the exact identity "
-          r"$c' = -(1/w) D c + (e/w)(u(t) - u(t-w))$ for the forward-oriented coefficients "
-          r"$c_n = \int_0^1 u(t-w+wr)\,g_n(r)\,dr$. Numeric: $c$ by quadrature in $r$ and $c'$ by "
-          r"differentiating "
-          r"under the integral (smooth non-periodic input), $N = 2h$.",
+    numeric=_fout5_numeric, evaluate=_fout5_eval, params=draw(h=s.sizes(1, 3), t=_TIME, w=_WIN),
+    examples=({"h": 2, "t": Fraction(5, 2), "w": Fraction(3, 2)},
+              {"h": 3, "t": Fraction(7, 3), "w": Fraction(1, 2)}),
+    bound=Bound("h", 1, 16), display={"h": 2}, parts=(r"-D/w", r"e/w"), notes=_NOTES_FOUT_5,
 ))
 
 # --- FouS -------------------------------------------------------------------------------------------------
@@ -286,39 +289,36 @@ def _fous1_statement(n: int) -> Eq:
     return Eq(T * Derivative(_C(T), T), _U.subs(x, T) - c + 2 * pi * I * n * moment, evaluate=False)
 
 
+def _fous1_derived(n: int) -> Eq:
+    return Eq(T * Derivative(_C(T), T), sympy.expand(T * sympy.diff(_fous1_c(n), T)), evaluate=False)
+
+
 register(Result(
-    key="HIPPO-FOUS-1", title="Exact FouS identity", source=SU2 + " (Fourier basis)", status=Status.EXACT,
-    statement=_fous1_statement,
-    derive=lambda n: Eq(T * Derivative(_C(T), T), sympy.expand(T * sympy.diff(_fous1_c(n), T)),
-                        evaluate=False),
-    numeric=lambda dps, n, T, **a: chk.fous_lhs([a[f"a{j}"] for j in range(5)], n, T, dps=dps),
-    params=_strategy(n=lambda s: s.sizes(0, 8), T=lambda s: s.positive_rationals(4, max_denominator=20),
-                     **{f"a{j}": (lambda s: s.rationals(-2, 2, max_denominator=20)) for j in range(5)}),
+    key="HIPPO-FOUS-1", title="Exact FouS identity", source=f"{SU_10137} (Fourier basis)",
+    statement=_fous1_statement, derive=_fous1_derived, numeric=on_quartic(chk.fous_lhs),
+    params=draw(n=s.sizes(0, 8), T=_TIME, **QUARTIC), bound=Bound("n", -32, 32), display={"n": 1},
     examples=({"n": 0, "T": Fraction(5, 2), **POLY_POINT}, {"n": -2, "T": Fraction(7, 3), **POLY_POINT}),
-    bound=Bound("n", -32, 32), display={"n": 1},
     notes=r"Proved for a general quartic $u$ and $|n| \le 32$; numeric: $T$ times the derivative under the "
-          r"integral.",
+          "integral.",
 ))
 
 _m = Symbol("m", integer=True)
 _s = Symbol("s")
-register(Result(
-    key="HIPPO-FOUS-2", title="Fourier coefficients of s on [0, 1]", source="classical; " + SU2,
-    title_tex=r"Fourier coefficients of $s$ on $[0, 1]$",
-    status=Status.EXACT,
-    statement=lambda m: Eq(sympy.Integral(_s * sympy.exp(-2 * pi * I * m * _s), (_s, 0, 1)),
-                           I / (2 * pi * m) if m != 0 else Rational(1, 2), evaluate=False),
-    derive=lambda m: Eq(sympy.Integral(_s * sympy.exp(-2 * pi * I * m * _s), (_s, 0, 1)),
-                        poly_exp_integral(Poly(x, x), -m), evaluate=False),
-    numeric=lambda dps, m: _quad_s(m, dps),
-    params=_strategy(m=lambda s: s.sizes(0, 40)),
-    examples=({"m": 0}, {"m": 3}, {"m": -7}), bound=Bound("m", -32, 32),
-    notes=r"Hence $s = 1/2 - \sum_{k \ge 1} \sin(2\pi k s)/(\pi k)$ on $0 < s < 1$ (convergence $O(1/K)$: "
-          r"THEOREM; partial sums G-H11 checked in the tests).",
-))
 
 
-def _quad_s(m: int, dps: int) -> Any:
+def _fous2_integral(m: int) -> sympy.Integral:
+    return sympy.Integral(_s * sympy.exp(-2 * pi * I * m * _s), (_s, 0, 1))
+
+
+def _fous2_statement(m: int) -> Eq:
+    return Eq(_fous2_integral(m), I / (2 * pi * m) if m != 0 else Rational(1, 2), evaluate=False)
+
+
+def _fous2_derived(m: int) -> Eq:
+    return Eq(_fous2_integral(m), poly_exp_integral(Poly(x, x), -m), evaluate=False)
+
+
+def _quad_s(dps: int, m: int) -> Any:
     with mpmath.workdps(dps):
         # entire integrand: Gauss-Legendre on pieces of at most one oscillation
         pieces = mp.linspace(0, 1, 2 + abs(m))
@@ -326,15 +326,28 @@ def _quad_s(m: int, dps: int) -> Any:
 
 
 register(Result(
-    key="HIPPO-FOUS-3", title="Galerkin-truncated FouS ODE", source=SU2, status=Status.EXACT,
-    statement=lambda N: Tuple(*transition("fous", N)),
-    derive=lambda N: Tuple(*derive_transition("fous", N)),
-    numeric=lambda dps, N: [chk.fous_matrix(N, dps=dps), mp.ones(N, 1)],
-    params=_strategy(N=lambda s: s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}), bound=Bound("N", 1, 32),
-    display={"N": 3}, parts=("A", "B"),
-    notes=r"Frequencies $0, 1, -1, 2, -2, \ldots$ (convention 10). EXACT as a Galerkin truncation; as an "
-          r"approximation "
-          "of the true dynamics HEURISTIC (the truncated residual decays slowly; measured in the tests).",
+    key="HIPPO-FOUS-2", title="Fourier coefficients of s on [0, 1]", source=f"classical; {SU_10137}",
+    title_tex=r"Fourier coefficients of $s$ on $[0, 1]$",
+    statement=_fous2_statement, derive=_fous2_derived, numeric=_quad_s,
+    params=draw(m=s.sizes(0, 40)), examples=({"m": 0}, {"m": 3}, {"m": -7}), bound=Bound("m", -32, 32),
+    notes=r"Hence $s = 1/2 - \sum_{k \ge 1} \sin(2\pi k s)/(\pi k)$ on $0 < s < 1$ (convergence $O(1/K)$: "
+          "THEOREM; partial sums G-H11 checked in the tests).",
+))
+
+
+def _fous3_numeric(dps: int, N: int) -> list:
+    """The Galerkin matrix by quadrature, and :math:`B = (e^0)_j`."""
+    return [chk.fous_matrix(N, dps=dps), mp.ones(N, 1)]
+
+
+_NOTES_FOUS_3 = (r"Frequencies $0, 1, -1, 2, -2, \ldots$ (convention 10). EXACT as a Galerkin truncation; as "
+                 "an approximation of the true dynamics HEURISTIC (the truncated residual decays slowly; "
+                 "measured in the tests).")
+register(Result(
+    key="HIPPO-FOUS-3", title="Galerkin-truncated FouS ODE", source=SU_10137,
+    statement=lambda N: Tuple(*transition("fous", N)), derive=lambda N: Tuple(*derive_transition("fous", N)),
+    numeric=_fous3_numeric, params=draw(N=s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}),
+    bound=Bound("N", 1, 32), display={"N": 3}, parts=("A", "B"), notes=_NOTES_FOUS_3,
 ))
 
 # --- RESCALE-1 ---------------------------------------------------------------------------------------------
@@ -372,8 +385,7 @@ def _rescale_point(N: int) -> dict:
 
 def _rescale_numeric(dps: int, N: int, **pt: Any) -> list:
     with mpmath.workdps(dps):
-        A = nh.legs_matrix(N, dps=dps)
-        B = mp.matrix([mp.sqrt(2 * n + 1) * mp.legendre(n, 1) for n in range(N)])
+        A, B = nh.legs_matrix(N, dps=dps), nh.legs_input(N, dps=dps)
         lam = [to_mp(pt[f"lambda{j}"]) for j in range(N)]
         At = mp.matrix(N, N)
         for i in range(N):
@@ -384,25 +396,23 @@ def _rescale_numeric(dps: int, N: int, **pt: Any) -> list:
         return [mp.matrix(chk.faddeev_leverrier(At)), mp.matrix(chk.markov_parameters(At, Bt, psi_t, N))]
 
 
+_NOTES_RESCALE_1 = (r"Shown on the LegS system with symbolic $\lambda_n$ and symbolic reconstruction "
+                    r"functions $\psi_n$: the characteristic polynomial and the Markov parameters "
+                    r"$\psi^\top A^j B$ ($j < N$, which determine the input-to-reconstruction map) are "
+                    r"unchanged when $c = \Lambda \tilde{c}$ and $\tilde{\psi} = \Lambda \psi$. Numeric: the "
+                    r"quadrature-built LegS matrix rescaled in mpmath with given $\lambda_n$; characteristic "
+                    "polynomial by Faddeev-LeVerrier and Markov parameters "
+                    r"$\tilde{\psi}^\top \tilde{A}^j \tilde{B}$ by repeated products, compared with the "
+                    "invariants of the unscaled closed form.")
 register(Result(
     key="HIPPO-RESCALE-1", title="Diagonal rescaling keeps spectrum and input-to-reconstruction map",
-    source="standard; " + SU1 + " (rescaling argument)", status=Status.EXACT,
-    statement=lambda N: _invariants(*transition("legs", N), _rescale_psi(N)),
-    derive=_rescale_derived, numeric=_rescale_numeric,
-    params=_strategy(N=lambda s: s.sizes(1, 4), **{f"p{j}": (lambda s: s.rationals(-3, 3)) for j in range(4)},
-                     **{f"lambda{j}": (lambda s: s.positive_rationals(3)) for j in range(4)}),
-    examples=(_rescale_point(3), _rescale_point(5)), bound=Bound("N", 1, 6), display={"N": 2},
+    source=f"standard; {SU_10114} (rescaling argument)",
+    statement=lambda N: _invariants(*transition("legs", N), _rescale_psi(N)), derive=_rescale_derived,
+    numeric=_rescale_numeric, examples=(_rescale_point(3), _rescale_point(5)),
+    params=draw(N=s.sizes(1, 4), **{f"p{j}": s.rationals(-3, 3) for j in range(4)},
+                **{f"lambda{j}": s.positive_rationals(3) for j in range(4)}),
+    bound=Bound("N", 1, 6), display={"N": 2}, notes=_NOTES_RESCALE_1,
     parts=(r"\operatorname{coeffs}\,\det(zI - A)", r"(\psi^\top A^j B)_{j<N}"),
-    notes=r"Shown on the LegS system with symbolic $\lambda_n$ and symbolic reconstruction functions "
-          r"$\psi_n$: "
-          r"the characteristic polynomial and the Markov parameters $\psi^\top A^j B$ ($j < N$, which "
-          r"determine "
-          r"the input-to-reconstruction map) are unchanged when $c = \Lambda \tilde{c}$ and "
-          r"$\tilde{\psi} = \Lambda \psi$. Numeric: the quadrature-built LegS matrix rescaled in mpmath with "
-          r"given $\lambda_n$; characteristic polynomial by Faddeev-LeVerrier and Markov parameters "
-          r"$\tilde{\psi}^\top \tilde{A}^j \tilde{B}$ by repeated products, compared with the invariants of "
-          r"the "
-          r"unscaled closed form.",
 ))
 
 # --- errata --------------------------------------------------------------------------------------------------
@@ -419,6 +429,11 @@ def _err1_eval(statement: Any, dps: int, point: dict) -> list:
     return [a + B[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
 
 
+def _err1_numeric(dps: int, N: int, t: Any, w: Any) -> list:
+    """:math:`\\dot{\\tilde c}` of the state rescaled with the printed factor, under the integral."""
+    return chk.window_sides("cubic", N, t, w, chk.su_printed_lmu_basis, dps=dps)[1]
+
+
 def _err2_eval(statement: Any, dps: int, point: dict) -> list:
     A, B = _mp_statement(statement, dps, point)
     c, _ = chk.complex_window_poly((point["a0"], point["a1"]), point["K"], point["T"], point["w"], dps=dps)
@@ -427,78 +442,72 @@ def _err2_eval(statement: Any, dps: int, point: dict) -> list:
         return [a + B[i, 0] * uT for i, a in enumerate(_matvec(A, c))]
 
 
+def _err2_numeric(dps: int, K: int, T: Any, w: Any, a0: Any, a1: Any) -> list:
+    """:math:`\\dot c` of the linear input's complex FouT coefficients, under the integral."""
+    return chk.complex_window_poly((a0, a1), K, T, w, dps=dps)[1]
+
+
 def _err3_eval(statement: Any, dps: int, point: dict) -> list:
     A, B = _mp_statement(statement, dps, point)
     c, _, ut = chk.su_legs_integer_sides("smooth", point["N"], point["t"], dps=dps)
     return [a + B[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
 
 
+def _err3_numeric(dps: int, N: int, t: Any) -> list:
+    """:math:`t\\dot c'` by Su's own route, under the integral."""
+    return chk.su_legs_integer_sides("smooth", N, t, dps=dps)[1]
+
+
+def _err3_derived(N: int) -> Tuple:
+    """The LegS system in Su's normalisation (B times sqrt 2), rescaled with lambda_n = sqrt(2/(2n+1))."""
+    return Tuple(*rescale(derive_transition("legs", N)[0], _sqrt(2) * derive_transition("legs", N)[1],
+                          [_sqrt(2) / _sqrt(2 * n + 1) for n in range(N)]))
+
+
+_NOTES_ERR_1 = (r"With the printed factor $\lambda_n = 2/\sqrt{2n+1}$ the rescaled $A$ is right but "
+                r"$B_n = (2n+1)/(\sqrt{2}\,w)$, not $(2n+1)/w$. The corrected factor $\sqrt{2}/\sqrt{2n+1}$ "
+                "is HIPPO-LMU-2. Numeric: the state defined with the printed factor, "
+                r"$\tilde{c}_n = \int_0^1 u(t-w+wr)\,(2n+1)\,P_n(2r-1)/\sqrt{2}\,dr$, by quadrature, and its "
+                r"derivative under the integral, for a cubic input (closure exact for $N \ge 4$): it "
+                "satisfies the ODE with the stated $(A, B)$, so the blog's $B_n = (2n+1)/w$ would fail by a "
+                r"factor $\sqrt{2}$.")
 register(Result(
-    key="HIPPO-ERR-1", title="Erratum: LMU rescaling factor printed as 2/sqrt(2n+1)", source=SU1,
+    key="HIPPO-ERR-1", title="Erratum: LMU rescaling factor printed as 2/sqrt(2n+1)", source=SU_10114,
     title_tex=r"Erratum: LMU rescaling factor printed as $2/\sqrt{2n+1}$", parts=(r"\tilde{A}", r"\tilde{B}"),
-    status=Status.EXACT, statement=_err1_closed, derive=lambda N: _su_rescaled(sympy.Integer(2), N),
-    numeric=lambda dps, N, t, w: chk.window_sides("cubic", N, t, w, chk.su_printed_lmu_basis, dps=dps)[1],
-    evaluate=_err1_eval,
-    params=_strategy(N=lambda s: s.sizes(4, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
-                     w=lambda s: s.positive_rationals(3, max_denominator=50)),
+    statement=_err1_closed, derive=lambda N: _su_rescaled(sympy.Integer(2), N), numeric=_err1_numeric,
+    evaluate=_err1_eval, params=draw(N=s.sizes(4, 7), t=TIME, w=WINDOW), bound=Bound("N", 1, 32),
+    display={"N": 3}, notes=_NOTES_ERR_1,
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
-    bound=Bound("N", 1, 32), display={"N": 3},
-    notes=r"With the printed factor $\lambda_n = 2/\sqrt{2n+1}$ the rescaled $A$ is right but "
-          r"$B_n = (2n+1)/(\sqrt{2}\,w)$, not $(2n+1)/w$. The corrected factor $\sqrt{2}/\sqrt{2n+1}$ is "
-          r"HIPPO-LMU-2. "
-          r"Numeric: the state defined with the printed factor, "
-          r"$\tilde{c}_n = \int_0^1 u(t-w+wr)\,(2n+1)\,P_n(2r-1)/\sqrt{2}\,dr$, by quadrature, and its "
-          r"derivative "
-          r"under the integral, for a cubic input (closure exact for $N \ge 4$): it satisfies the ODE with "
-          r"the "
-          r"stated $(A, B)$, so the blog's $B_n = (2n+1)/w$ would fail by a factor $\sqrt{2}$.",
 ))
 
+_NOTES_ERR_2 = (r"Su closes with $u(T-w) \approx \sum_k c_k$, but the symmetric partial sum tends to the "
+                "midpoint $(u(T)+u(T-w))/2$ (HIPPO-FOUT-2), so the residual of Su's matrices does not "
+                "vanish. The consistent closure gives "
+                r"$A = (\mathrm{diag}(2\pi i n) - 2\,\mathbf{1}\mathbf{1}^\top)/w$, $B = 2/w$ (derived "
+                "here), matching s4 (HIPPO-FOUT-4). Numeric: for a linear non-periodic input $S_K$ is "
+                "exactly the midpoint for every $K$, so the consistent closed ODE $c' = A c + B u(T)$ holds "
+                "exactly while Su's misses by $(u(T) - u(T-w))/(2w)$ in every component; $c$ by quadrature, "
+                "$c'$ by differentiating under the integral.")
 register(Result(
-    key="HIPPO-ERR-2", title="Erratum: FouT closure must be u(T-w) ~ 2 sum c_k - u(T)", source=SU1,
+    key="HIPPO-ERR-2", title="Erratum: FouT closure must be u(T-w) ~ 2 sum c_k - u(T)", source=SU_10114,
     title_tex=r"Erratum: FouT closure must be $u(T-w) \approx 2\sum c_k - u(T)$", parts=("A", "B"),
-    status=Status.EXACT,
     statement=lambda K: Tuple(*fout_complex(K, window=W)),
-    derive=lambda K: Tuple(*_closure_derived(K).value[2:]),
-    numeric=lambda dps, K, T, w, a0, a1: chk.complex_window_poly((a0, a1), K, T, w, dps=dps)[1],
-    evaluate=_err2_eval,
-    params=_strategy(K=lambda s: s.sizes(0, 2), T=lambda s: s.positive_rationals(4, max_denominator=20),
-                     w=lambda s: s.positive_rationals(2, max_denominator=20),
-                     a0=lambda s: s.rationals(-2, 2, max_denominator=20),
-                     a1=lambda s: s.rationals(1, 2, max_denominator=20)),
+    derive=lambda K: Tuple(*_closure_derived(K).value[2:]), numeric=_err2_numeric, evaluate=_err2_eval,
+    bound=Bound("K", 0, 12), display={"K": 1}, notes=_NOTES_ERR_2,
+    params=draw(K=s.sizes(0, 2), T=_TIME, w=_WIN, a0=QUARTIC["a0"], a1=s.rationals(1, 2, max_denominator=20)),
     examples=({"K": 2, "T": Fraction(5, 2), "w": Fraction(3, 2), "a0": Fraction(1, 3), "a1": Fraction(-2, 7)},
               {"K": 1, "T": Fraction(7, 4), "w": Fraction(1, 2), "a0": -1, "a1": Fraction(3, 2)}),
-    bound=Bound("K", 0, 12), display={"K": 1},
-    notes=r"Su closes with $u(T-w) \approx \sum_k c_k$, but the symmetric partial sum tends to the midpoint "
-          r"$(u(T)+u(T-w))/2$ (HIPPO-FOUT-2), so the residual of Su's matrices does not vanish. The "
-          r"consistent "
-          r"closure gives $A = (\mathrm{diag}(2\pi i n) - 2\,\mathbf{1}\mathbf{1}^\top)/w$, $B = 2/w$ "
-          r"(derived "
-          r"here), matching s4 (HIPPO-FOUT-4). Numeric: for a linear non-periodic input $S_K$ is exactly the "
-          r"midpoint for every $K$, so the consistent closed ODE $c' = A c + B u(T)$ holds exactly while "
-          r"Su's "
-          r"misses by $(u(T) - u(T-w))/(2w)$ in every component; $c$ by quadrature, $c'$ by differentiating "
-          r"under "
-          r"the integral.",
 ))
 
+_NOTES_ERR_3 = (r"Numeric: Su's own route (coefficients on $s$ in $[-1, 1]$ with $\sqrt{(2n+1)/2}\,P_n(s)$, "
+                r"divided by $\sqrt{2/(2n+1)}$), $t\,c'$ under the integral, compared with $A' c' + B' u(t)$ "
+                "for a smooth input. The blog's LegS rescaling passage cites the LegT equation. Applied to "
+                r"the LegS system in Su's normalisation ($B_n = \sqrt{2(2n+1)}$) with "
+                r"$\lambda_n = \sqrt{2/(2n+1)}$ it gives the integer form HIPPO-LEGS-3.")
 register(Result(
-    key="HIPPO-ERR-3", title="Erratum: LegS rescaling refers to the LegS equation", source=SU1,
-    status=Status.EXACT,
-    statement=lambda N: Tuple(Matrix(N, N, lambda n, k: -(2 * n + 1) if k < n else (-(n + 1) if k == n else 0)),
-                              Matrix(N, 1, lambda n, _: 2 * n + 1)),
-    derive=lambda N: Tuple(*rescale(derive_transition("legs", N)[0], _sqrt(2) * derive_transition("legs", N)[1],
-                                    [_sqrt(2) / _sqrt(2 * n + 1) for n in range(N)])),
-    numeric=lambda dps, N, t: chk.su_legs_integer_sides("smooth", N, t, dps=dps)[1], evaluate=_err3_eval,
-    params=_strategy(N=lambda s: s.sizes(1, 6), t=lambda s: s.positive_rationals(4, max_denominator=50)),
+    key="HIPPO-ERR-3", title="Erratum: LegS rescaling refers to the LegS equation", source=SU_10114,
+    statement=_legs_integer, derive=_err3_derived, numeric=_err3_numeric, evaluate=_err3_eval,
+    params=draw(N=s.sizes(1, 6), t=TIME),
     examples=({"N": 3, "t": Fraction(17, 10)}, {"N": 5, "t": Fraction(9, 4)}),
-    bound=Bound("N", 1, 32), display={"N": 3}, parts=(r"A'", r"B'"),
-    notes=r"Numeric: Su's own route (coefficients on $s$ in $[-1, 1]$ with $\sqrt{(2n+1)/2}\,P_n(s)$, "
-          r"divided by "
-          r"$\sqrt{2/(2n+1)}$), $t\,c'$ under the integral, compared with $A' c' + B' u(t)$ for a smooth "
-          r"input. "
-          r"The blog's LegS rescaling passage cites the LegT equation. Applied to the LegS system in Su's "
-          r"normalisation ($B_n = \sqrt{2(2n+1)}$) with $\lambda_n = \sqrt{2/(2n+1)}$ it gives the integer "
-          r"form "
-          r"HIPPO-LEGS-3.",
+    bound=Bound("N", 1, 32), display={"N": 3}, parts=(r"A'", r"B'"), notes=_NOTES_ERR_3,
 ))

@@ -24,7 +24,7 @@ SymPy has no general-n proof of these identities, so each is proved for every
 ``n`` from its lower limit to a bound (default 32).
 
 References: DLMF section 18.5 (Rodrigues formulas) and 18.9 (derivatives);
-Su Jianlin, 重温SSM（一） (kexue.fm/archives/10114), which uses LEG-2, LEG-4 and LEG-6.
+Su, 重温SSM（一） (kexue.fm/archives/10114), which uses LEG-2, LEG-4 and LEG-6.
 
 Registers: HIPPO-LEG-1, HIPPO-LEG-2, HIPPO-LEG-3, HIPPO-LEG-4, HIPPO-LEG-5, HIPPO-LEG-6,
 HIPPO-LAG-1, HIPPO-LAG-2.
@@ -40,11 +40,13 @@ from typing import Any
 
 import sympy
 from sympy import QQ, Add, Derivative, Eq, Function, Integral as SymIntegral, Matrix, Poly, Rational
-from sympy import Subs, Sum, Symbol, factorial, laguerre, legendre
+from sympy import Subs, Sum, Symbol, laguerre, legendre
 
 from numerics.hippo import legendre as num
 
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core.bibliography import HIPPO, SU_10114
+from proofs.core.params import draw, s
 
 __all__ = [
     "x",
@@ -67,7 +69,6 @@ k = Symbol("k", integer=True, nonnegative=True)
 m = Symbol("m", integer=True, nonnegative=True)
 
 BOUND = 32
-_SU_1 = "Su Jianlin, 重温SSM（一） (kexue.fm/archives/10114)"
 
 
 def _degree(n: Any, minimum: int = 0) -> Any:
@@ -321,58 +322,29 @@ def _examples(*ns: int, xs: tuple[Fraction, ...] = (Fraction(-7, 9), Fraction(1,
     return tuple({"n": n, "x": xs[i % len(xs)]} for i, n in enumerate(ns))
 
 
-def _degrees(top: int) -> Callable[[], Any]:
-    """Strategy of points ``{n}`` with ``0 <= n <= top`` (hypothesis imported only when drawn)."""
-
-    def build() -> Any:
-        from numerics.strategies import points, sizes
-
-        return points(n=sizes(0, top))
-
-    return build
-
-
-def _degrees_and_points(top: int, lo: int, hi: int) -> Callable[[], Any]:
-    """Strategy of points ``{n, x}`` with ``0 <= n <= top`` and rational ``x`` in ``[lo, hi]``."""
-
-    def build() -> Any:
-        from numerics.strategies import points, rationals, sizes
-
-        return points(n=sizes(0, top), x=rationals(lo, hi))
-
-    return build
-
-
 def _identity(
     key: str, title: str, source: str, statement: Callable[[Any], Eq], derive: Callable[[int], Derivation],
     numeric: Callable[..., Any], *, start: int = 0, title_tex: str = "",
 ) -> Result:
     return register(Result(
-        key=key, title=title, source=source, status=Status.EXACT, title_tex=title_tex,
-        statement=statement, derive=derive, numeric=numeric,
-        params=_degrees_and_points(BOUND, -1, 1), examples=_examples(start, 3, 8, 17, 32),
-        bound=Bound("n", start, BOUND),
+        key=key, title=title, source=source, title_tex=title_tex, statement=statement, derive=derive,
+        numeric=numeric, params=draw(n=s.sizes(0, BOUND), x=s.rationals(-1, 1)),
+        examples=_examples(start, 3, 8, 17, 32), bound=Bound("n", start, BOUND),
     ))
 
 
 register(Result(
-    key="HIPPO-LEG-1",
-    title="Legendre endpoint values and orthogonality",
+    key="HIPPO-LEG-1", title="Legendre endpoint values and orthogonality",
     source="standard (DLMF 18.2, 18.6); HiPPO normalisation g_n = sqrt(2n+1) P_n(2r-1)",
-    status=Status.EXACT,
-    statement=legendre_endpoints_orthogonality,
-    derive=_derive_leg1,
-    numeric=lambda n, dps: num.legendre_endpoints_and_gram(n, dps=dps),
-    params=_degrees(12),
-    examples=({"n": 0}, {"n": 3}, {"n": 8}),
-    bound=Bound("n", 0, BOUND),
+    statement=legendre_endpoints_orthogonality, derive=_derive_leg1, numeric=num.legendre_endpoints_and_gram,
+    params=draw(n=s.sizes(0, 12)), examples=({"n": 0}, {"n": 3}, {"n": 8}), bound=Bound("n", 0, BOUND),
 ))
 
 _identity(
-    "HIPPO-LEG-2", "Legendre derivative difference", "standard (DLMF 18.9); " + _SU_1,
+    "HIPPO-LEG-2", "Legendre derivative difference", f"standard (DLMF 18.9); {SU_10114}",
     legendre_derivative_difference,
     lambda n: _expansion_derivation(legendre_derivative_difference(n).lhs, _dP_poly(n + 1) - _dP_poly(n - 1)),
-    lambda n, x, dps: num.derivative_difference(n, x, dps=dps),
+    num.derivative_difference,
 )
 
 _identity(
@@ -381,55 +353,47 @@ _identity(
     lambda n: _expansion_derivation(
         _dP(n + 1), _dP_poly(n + 1) - Poly(x, x, domain=QQ) * _dP_poly(n), x * _dP_poly(n).as_expr(),
         letter_caption=r", less the known part $x\,P_n'$"),
-    lambda n, x, dps: num.derivative_recursion_lhs(n, x, dps=dps),
+    num.derivative_recursion_lhs,
 )
 
 _identity(
-    "HIPPO-LEG-4", "Legendre derivative expansion", "standard (DLMF 18.9); " + _SU_1,
+    "HIPPO-LEG-4", "Legendre derivative expansion", f"standard (DLMF 18.9); {SU_10114}",
     legendre_derivative_expansion,
     lambda n: _expansion_derivation(_dP(n), _dP_poly(n)),
-    lambda n, x, dps: num.legendre_derivative(n, x, dps=dps),
+    num.legendre_derivative,
 )
 
 _identity(
     "HIPPO-LEG-5", "Expansion of x P_n'", "standard (from LEG-3 and LEG-4)",
     legendre_x_derivative_expansion,
     lambda n: _expansion_derivation(x * _dP(n), Poly(x, x, domain=QQ) * _dP_poly(n)),
-    lambda n, x, dps: num.x_times_derivative(n, x, dps=dps),
+    num.x_times_derivative,
     title_tex=r"Expansion of $x\,P_n'$",
 )
 
 _identity(
-    "HIPPO-LEG-6", "Key LegS identity (x+1) P_n'", _SU_1 + ", LegS derivation",
+    "HIPPO-LEG-6", "Key LegS identity (x+1) P_n'", f"{SU_10114}, LegS derivation",
     legs_key_identity,
     lambda n: _expansion_derivation((x + 1) * _dP(n), Poly(x + 1, x, domain=QQ) * _dP_poly(n)),
-    lambda n, x, dps: num.shifted_derivative(n, x, dps=dps),
+    num.shifted_derivative,
     title_tex=r"Key LegS identity $(x+1)\,P_n'$",
 )
 
 register(Result(
-    key="HIPPO-LAG-1",
-    title="Laguerre value at 0 and orthonormality",
-    source="standard (DLMF 18.2, 18.6); HiPPO (Gu et al. 2020), LagT",
-    status=Status.EXACT,
-    statement=laguerre_origin_orthonormality,
-    derive=_derive_lag1,
-    numeric=lambda n, dps: num.laguerre_origin_and_gram(n, dps=dps),
-    params=_degrees(8),
-    examples=({"n": 0}, {"n": 2}, {"n": 5}),
-    bound=Bound("n", 0, BOUND),
+    key="HIPPO-LAG-1", title="Laguerre value at 0 and orthonormality",
+    source=f"standard (DLMF 18.2, 18.6); {HIPPO}, LagT",
+    statement=laguerre_origin_orthonormality, derive=_derive_lag1, numeric=num.laguerre_origin_and_gram,
+    params=draw(n=s.sizes(0, 8)), examples=({"n": 0}, {"n": 2}, {"n": 5}), bound=Bound("n", 0, BOUND),
 ))
 
+
+def _derive_lag2(n: int) -> Derivation:
+    return _expansion_derivation(Derivative(laguerre(n, x), x), rodrigues_laguerre(n).diff(x), basis="L")
+
+
 register(Result(
-    key="HIPPO-LAG-2",
-    title="Laguerre derivative as a sum",
-    source="standard (DLMF 18.9); HiPPO (Gu et al. 2020), LagT",
-    status=Status.EXACT,
-    statement=laguerre_derivative_sum,
-    derive=lambda n: _expansion_derivation(Derivative(laguerre(n, x), x), rodrigues_laguerre(n).diff(x),
-                                           basis="L"),
-    numeric=lambda n, x, dps: num.laguerre_derivative(n, x, dps=dps),
-    params=_degrees_and_points(20, 0, 8),
+    key="HIPPO-LAG-2", title="Laguerre derivative as a sum", source=f"standard (DLMF 18.9); {HIPPO}, LagT",
+    statement=laguerre_derivative_sum, derive=_derive_lag2, numeric=num.laguerre_derivative,
+    params=draw(n=s.sizes(0, 20), x=s.rationals(0, 8)), bound=Bound("n", 0, BOUND),
     examples=({"n": 0, "x": Fraction(3, 7)}, {"n": 5, "x": Fraction(5, 2)}, {"n": 13, "x": Fraction(61, 9)}),
-    bound=Bound("n", 0, BOUND),
 ))

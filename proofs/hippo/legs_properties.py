@@ -31,12 +31,11 @@ from numerics.agree import to_mp
 
 from .transitions import _sqrt, derive_transition, transition
 from .discrete_systems import _eigen, diagonal_scaling, discretize, matrix_function_times
-from .measures import HIPPO, SU2, _mp_statement, _recon_derived, _strategy
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from .measures import QUARTIC, _mp_statement, _recon_derived, on_quartic, slow_bound_note
+from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core.bibliography import HIPPO, HIPPO_CODE_MODULE, SU_10137, SU_10162, TRAIN_HIPPO
+from proofs.core.params import draw, s
 
-SU3 = "Su, 重温SSM（三） (kexue.fm/archives/10162)"
-TRAIN = "Gu, Johnson, Timalsina, Rudra, Ré 2022, How to Train your HiPPO (arXiv 2206.12037)"
-S4 = "Gu, Goel, Ré 2021, S4 (arXiv 2111.00396)"
 EPS = Symbol("epsilon", positive=True)
 S_ = Symbol("s", nonnegative=True)
 T0, T1 = Symbol("t0", positive=True), Symbol("t1", positive=True)
@@ -51,15 +50,6 @@ def _closed_function(N: int, f: Any) -> Matrix:
     V = _qq(_V(N))
     F = (V * _qq(sympy.diag(*[f(-(j + 1)) for j in range(N)])) * V.inv()).to_Matrix()
     return Matrix(N, N, lambda i, j: F[i, j] * _sqrt(2 * i + 1) / _sqrt(2 * j + 1) if F[i, j] != 0 else 0)
-
-
-def _Aq(N: int, dps: int) -> Any:
-    return nh.legs_matrix(N, dps=dps)
-
-
-def _Bq(N: int, dps: int) -> Any:
-    with mpmath.workdps(dps):
-        return mp.matrix([mp.sqrt(2 * n + 1) * mp.legendre(n, 1) for n in range(N)])
 
 
 def _derived_legs_function(N: int, f: Any) -> Matrix:
@@ -101,46 +91,46 @@ def _p1_derived(N: int) -> Derivation:
 
 def _p1_numeric(dps: int, N: int) -> list:
     with mpmath.workdps(dps):
-        A = _Aq(N, dps)
+        A = nh.legs_matrix(N, dps=dps)
         ev = [A[0, 0]] if N == 1 else mp.eig(A, left=False, right=False)
         return sorted([mp.re(v) for v in ev], reverse=True)
 
 
+_NOTES_LEGS_P1 = (r"(diagonal, strictly upper part, $A\,TV - TV\,\mathrm{diag}(-1, \ldots, -N)$). Distinct "
+                  r"eigenvalues, so $A$ is diagonalisable; $V_{ij} = (-1)^{i-j} \binom{i+j}{i-j}$. Numeric: "
+                  r"mp.eig of the quadrature-built matrix, $N \le 8$ only (non-normal; pitfall 11).")
 register(Result(
-    key="HIPPO-LEGS-P1", title="LegS spectrum -1..-N with eigenvectors TV", source=SU2, status=Status.EXACT,
+    key="HIPPO-LEGS-P1", title="LegS spectrum -1..-N with eigenvectors TV", source=SU_10137,
     title_tex=r"LegS spectrum $-1, \ldots, -N$ with eigenvectors $TV$",
     parts=(r"(A_{nn})_n", r"(A_{nk})_{k>n}", r"A\,TV - TV\,\mathrm{diag}(-1, \ldots, -N)"),
     statement=lambda N: Tuple(Matrix([-(n + 1) for n in range(N)]), sympy.zeros(N, N), sympy.zeros(N, N)),
-    derive=_p1_derived, numeric=_p1_numeric,
-    evaluate=lambda st, dps, pt: _mp_statement(st, dps, pt)[0],
-    params=_strategy(N=lambda s: s.sizes(1, 8)), examples=({"N": 3}, {"N": 7}), bound=Bound("N", 1, 32),
-    display={"N": 3},
-    notes=r"(diagonal, strictly upper part, $A\,TV - TV\,\mathrm{diag}(-1, \ldots, -N)$). Distinct "
-          r"eigenvalues, "
-          r"so $A$ is diagonalisable; $V_{ij} = (-1)^{i-j} \binom{i+j}{i-j}$. Numeric: mp.eig of the "
-          r"quadrature-built matrix, $N \le 8$ only (non-normal; pitfall 11).",
+    derive=_p1_derived, numeric=_p1_numeric, evaluate=lambda st, dps, pt: _mp_statement(st, dps, pt)[0],
+    params=draw(N=s.sizes(1, 8)), examples=({"N": 3}, {"N": 7}), bound=Bound("N", 1, 32), display={"N": 3},
+    notes=_NOTES_LEGS_P1,
 ))
 
 # --- P2 initial condition ----------------------------------------------------------------------------
 
-register(Result(
-    key="HIPPO-LEGS-P2", title="LegS initial condition x(0+) = u(0) e_0", source="from HIPPO-LEGS-1; " + SU2,
-    title_tex=r"LegS initial condition $x(0^+) = u(0)\,e_0$",
-    status=Status.EXACT,
-    statement=lambda N: Matrix(N, 1, lambda n, _: 1 if n == 0 else 0),
-    derive=lambda N: (lambda A, B: -A.lower_triangular_solve(B))(*derive_transition("legs", N)),
-    numeric=lambda dps, N: _p2_numeric(N, dps),
-    params=_strategy(N=lambda s: s.sizes(1, 8)), examples=({"N": 2}, {"N": 6}), bound=Bound("N", 1, 32),
-    notes=r"$-A^{-1} B = e_0$ (equivalently $A e_0 = -B$): the bounded solution of $t x' = A x + B u$ has "
-          r"$x(0^+) = u(0)\,e_0$ (Su's normalisation: $\sqrt{2}\,u(0)\,e_0$). The limit $c(t) \to u(0)\,e_0$ "
-          r"of "
-          r"quadrature coefficients is checked in the tests.",
-))
+def _p2_derived(N: int) -> Matrix:
+    A, B = derive_transition("legs", N)
+    return -A.lower_triangular_solve(B)
 
 
-def _p2_numeric(N: int, dps: int) -> Any:
+def _p2_numeric(dps: int, N: int) -> Any:
     with mpmath.workdps(dps):
-        return -mp.lu_solve(_Aq(N, dps), _Bq(N, dps))
+        return -mp.lu_solve(nh.legs_matrix(N, dps=dps), nh.legs_input(N, dps=dps))
+
+
+_NOTES_LEGS_P2 = ("$-A^{-1} B = e_0$ (equivalently $A e_0 = -B$): the bounded solution of "
+                  r"$t x' = A x + B u$ has $x(0^+) = u(0)\,e_0$ (Su's normalisation: $\sqrt{2}\,u(0)\,e_0$). "
+                  r"The limit $c(t) \to u(0)\,e_0$ of quadrature coefficients is checked in the tests.")
+register(Result(
+    key="HIPPO-LEGS-P2", title="LegS initial condition x(0+) = u(0) e_0",
+    title_tex=r"LegS initial condition $x(0^+) = u(0)\,e_0$", source=f"from HIPPO-LEGS-1; {SU_10137}",
+    statement=lambda N: Matrix(N, 1, lambda n, _: 1 if n == 0 else 0), derive=_p2_derived,
+    numeric=_p2_numeric, params=draw(N=s.sizes(1, 8)), examples=({"N": 2}, {"N": 6}), bound=Bound("N", 1, 32),
+    notes=_NOTES_LEGS_P2,
+))
 
 
 # --- P3 equivariance --------------------------------------------------------------------------------
@@ -160,33 +150,30 @@ def _legs_coeff(expr_of_r: Any, n: int) -> Any:
 
 
 _U4 = sum(a * _r**j for j, a in enumerate(sympy.symbols("a0:5")))
-register(Result(
-    key="HIPPO-LEGS-P3", title="LegS timescale equivariance c[u(alpha .)](t) = c[u](alpha t)",
-    title_tex=r"LegS timescale equivariance $c[u(\alpha\,\cdot)](t) = c[u](\alpha t)$",
-    source=HIPPO + ", Prop 3; " + SU2, status=Status.EXACT,
-    statement=lambda n: _legs_coeff(_U4.subs(_r, _AL * _TT * _r), n),
-    derive=lambda n: _legs_coeff(_U4.subs(_r, _TT * _r).subs(_TT, _AL * _TT), n),
-    numeric=lambda dps, n, alpha, t, **a: _p3_numeric(n, alpha, t, [a[f"a{j}"] for j in range(5)], dps),
-    params=_strategy(n=lambda s: s.sizes(0, 4), alpha=lambda s: s.positive_rationals(3, max_denominator=20),
-                     t=lambda s: s.positive_rationals(3, max_denominator=20),
-                     **{f"a{j}": (lambda s: s.rationals(-2, 2, max_denominator=20)) for j in range(5)}),
-    examples=({"n": 2, "alpha": Fraction(3, 2), "t": Fraction(7, 5), "a0": 1, "a1": Fraction(-1, 2),
-               "a2": Fraction(1, 3), "a3": 2, "a4": Fraction(-1, 4)},),
-    bound=Bound("n", 0, 16),
-    notes=r"Statement: $c_n[u](\alpha t)$ for a general quartic $u$ ($\alpha$, $t$ symbolic); derivation: "
-          r"the "
-          r"coefficient of the time-scaled input $u(\alpha\,\cdot)$ at time $t$. Numeric: quadrature of "
-          r"$(1/t) \int_0^t u(\alpha\tau)\,g_n(\tau/t)\,d\tau$.",
-))
-
-
-def _p3_numeric(n: int, alpha: Any, t: Any, coeffs: list, dps: int) -> Any:
+def _p3_numeric(coeffs: list, *, dps: int, n: int, alpha: Any, t: Any) -> Any:
     u, _ = chk.poly_signal(coeffs)
     with mpmath.workdps(dps):
         al, t = to_mp(alpha), to_mp(t)
         scale = mp.sqrt(2 * n + 1)
         integrand = lambda tau: u(al * tau) * scale * mp.legendre(n, 2 * tau / t - 1)  # noqa: E731
         return mp.quad(integrand, [0, t], method="gauss-legendre") / t  # a polynomial integrand
+
+
+_NOTES_LEGS_P3 = (r"Statement: $c_n[u](\alpha t)$ for a general quartic $u$ ($\alpha$, $t$ symbolic); "
+                  r"derivation: the coefficient of the time-scaled input $u(\alpha\,\cdot)$ at time $t$. "
+                  r"Numeric: quadrature of $(1/t) \int_0^t u(\alpha\tau)\,g_n(\tau/t)\,d\tau$.")
+register(Result(
+    key="HIPPO-LEGS-P3", title="LegS timescale equivariance c[u(alpha .)](t) = c[u](alpha t)",
+    title_tex=r"LegS timescale equivariance $c[u(\alpha\,\cdot)](t) = c[u](\alpha t)$",
+    source=f"{HIPPO}, Prop 3; {SU_10137}", statement=lambda n: _legs_coeff(_U4.subs(_r, _AL * _TT * _r), n),
+    derive=lambda n: _legs_coeff(_U4.subs(_r, _TT * _r).subs(_TT, _AL * _TT), n),
+    numeric=on_quartic(_p3_numeric),
+    params=draw(n=s.sizes(0, 4), alpha=s.positive_rationals(3, max_denominator=20),
+                t=s.positive_rationals(3, max_denominator=20), **QUARTIC),
+    examples=({"n": 2, "alpha": Fraction(3, 2), "t": Fraction(7, 5), "a0": 1, "a1": Fraction(-1, 2),
+               "a2": Fraction(1, 3), "a3": 2, "a4": Fraction(-1, 4)},),
+    bound=Bound("n", 0, 16), notes=_NOTES_LEGS_P3,
+))
 
 
 # --- P4 polynomial decay -----------------------------------------------------------------------------------
@@ -200,24 +187,18 @@ def _p4_numeric(dps: int, N: int, m: int = 3, n: int = 7) -> Any:
         return P
 
 
+_NOTES_LEGS_P4 = (r"Proved for $m = 3$, $n = 7$ (the spec's example $7/3$) for every $N \le 16$: the product "
+                  r"of the exact step matrices $e^{\ln((k+1)/k) A}$, $k = m, \ldots, n-1$, telescopes. "
+                  r"Numeric: product of exact steps computed by quadrature "
+                  r"($\text{numerics.hippo.legs\_step}$). " + slow_bound_note(16))
 register(Result(
     key="HIPPO-LEGS-P4", title="LegS memory decays polynomially: prod of exact steps = (TV) diag((m/n)^j) (TV)^-1",
     title_tex=r"LegS memory decays polynomially: $\prod$ of exact steps "
-              r"$= (TV)\,\mathrm{diag}((m/n)^j)\,(TV)^{-1}$",
-    source=SU2, status=Status.EXACT,
+              r"$= (TV)\,\mathrm{diag}((m/n)^j)\,(TV)^{-1}$", source=SU_10137,
     statement=lambda N, m=3, n=7: _closed_function(N, lambda lam: Rational(n, m) ** lam),
-    derive=lambda N, m=3, n=7: _p4_derived(N, m, n),
-    numeric=_p4_numeric,
-    params=_strategy(N=lambda s: s.sizes(1, 4), m=lambda s: s.sizes(1, 3), n=lambda s: s.sizes(4, 6)),
-    examples=({"N": 3, "m": 3, "n": 7},), bound=Bound("N", 1, 16), display={"N": 2},
-    notes=r"Proved for $m = 3$, $n = 7$ (the spec's example $7/3$) for every $N \le 16$: the product of the "
-          r"exact "
-          r"step matrices $e^{\ln((k+1)/k) A}$, $k = m, \ldots, n-1$, telescopes. Numeric: product of exact "
-          r"steps "
-          r"computed by quadrature ($\text{numerics.hippo.legs\_step}$). "
-          r"Registry bound $N \le 16$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
-          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
-          r"$\text{benchmarks/hippo\_bounds.py}$.",
+    derive=lambda N, m=3, n=7: _p4_derived(N, m, n), numeric=_p4_numeric,
+    params=draw(N=s.sizes(1, 4), m=s.sizes(1, 3), n=s.sizes(4, 6)), examples=({"N": 3, "m": 3, "n": 7},),
+    bound=Bound("N", 1, 16), display={"N": 2}, notes=_NOTES_LEGS_P4,
 ))
 
 
@@ -255,22 +236,29 @@ def _vpoint(N: int, lam: Any = None) -> dict:
     return pt
 
 
+def _vector_draws(N: int) -> dict:
+    """The draws of the entries v0..v_{N-1} of a test vector (v0 > 0, so it is never zero)."""
+    return {"v0": s.positive_rationals(3), **{f"v{j}": s.rationals(-3, 3) for j in range(1, N)}}
+
+
 def _vector(pt: dict, N: int, dps: int) -> Any:
     with mpmath.workdps(dps):
         return mp.matrix([to_mp(pt[f"v{j}"]) for j in range(N)])
 
 
+def _p5_numeric(dps: int, N: int, **v: Any) -> list:
+    """The dense product with the quadrature-built matrix."""
+    return list(nh.legs_matrix(N, dps=dps) * _vector(v, N, dps))
+
+
+_NOTES_LEGS_P5 = (r"$(Av)_n = n v_n - \sqrt{2n+1} \sum_{k \le n} \sqrt{2k+1}\,v_k$; numeric: dense product "
+                  "with the quadrature matrix.")
 register(Result(
-    key="HIPPO-LEGS-P5", title="O(N) LegS matrix-vector product (prefix sums)", source=SU2, status=Status.EXACT,
-    title_tex=r"$O(N)$ LegS matrix-vector product (prefix sums)",
-    statement=_p5_closed,
+    key="HIPPO-LEGS-P5", title="O(N) LegS matrix-vector product (prefix sums)", source=SU_10137,
+    title_tex=r"$O(N)$ LegS matrix-vector product (prefix sums)", statement=_p5_closed,
     derive=lambda N: (derive_transition("legs", N)[0] * _vsyms(N)).applyfunc(sympy.expand),
-    numeric=lambda dps, N, **v: list(_Aq(N, dps) * _vector(v, N, dps)),
-    params=_strategy(N=lambda s: s.sizes(4, 4), v0=lambda s: s.positive_rationals(3),
-                     **{f"v{j}": (lambda s: s.rationals(-3, 3)) for j in range(1, 4)}),
-    examples=(_vpoint(4), _vpoint(7)), bound=Bound("N", 1, 32), display={"N": 3},
-    notes=r"$(Av)_n = n v_n - \sqrt{2n+1} \sum_{k \le n} \sqrt{2k+1}\,v_k$; numeric: dense product with the "
-          r"quadrature matrix.",
+    numeric=_p5_numeric, params=draw(N=s.sizes(4, 4), **_vector_draws(4)), examples=(_vpoint(4), _vpoint(7)),
+    bound=Bound("N", 1, 32), display={"N": 3}, notes=_NOTES_LEGS_P5,
 ))
 
 LAM = Symbol("lambda", positive=True)
@@ -295,25 +283,25 @@ def _p6_derived(N: int) -> Matrix:
     return Matrix(N, 1, lambda i, _: sympy.expand(d[i] * sum(sympy.cancel(inv[i, j]) * w[j] for j in range(N))))
 
 
-register(Result(
-    key="HIPPO-LEGS-P6", title="O(N) LegS resolvent solve (I - lambda A)^-1 v", source=SU2, status=Status.EXACT,
-    title_tex=r"$O(N)$ LegS resolvent solve $(I - \lambda A)^{-1} v$",
-    statement=_p6_closed,
-    derive=lambda N: _p6_derived(N),
-    numeric=lambda dps, N, **v: list(_p6_numeric(N, v["lambda"], v, dps)),
-    params=_strategy(N=lambda s: s.sizes(4, 4), v0=lambda s: s.positive_rationals(3),
-                     **{"lambda": lambda s: s.positive_rationals(3)},
-                     **{f"v{j}": (lambda s: s.rationals(-3, 3)) for j in range(1, 4)}),
-    examples=(_vpoint(4, Fraction(3, 10)), _vpoint(6, Fraction(7, 4))), bound=Bound("N", 1, 6), display={"N": 2},
-    notes=r"$S_{-1} = 0$, $S_n = ((1 - \lambda n) S_{n-1} + \sqrt{2n+1}\,v_n)/(1 + \lambda n + \lambda)$, "
-          r"$z_n = (S_n - S_{n-1})/\sqrt{2n+1}$; valid when $1 + \lambda (n+1) \ne 0$. Numeric: "
-          r"$\text{mp.lu\_solve}$ with the quadrature matrix.",
-))
-
-
-def _p6_numeric(N: int, lam: Any, v: dict, dps: int) -> Any:
+def _p6_numeric(dps: int, N: int, **v: Any) -> list:
+    """:math:`\\text{mp.lu\\_solve}` with the quadrature-built matrix."""
     with mpmath.workdps(dps):
-        return mp.lu_solve(mp.eye(N) - to_mp(lam) * _Aq(N, dps), _vector(v, N, dps))
+        resolvent = mp.eye(N) - to_mp(v["lambda"]) * nh.legs_matrix(N, dps=dps)
+        return list(mp.lu_solve(resolvent, _vector(v, N, dps)))
+
+
+_NOTES_LEGS_P6 = ("$S_{-1} = 0$, "
+                  r"$S_n = ((1 - \lambda n) S_{n-1} + \sqrt{2n+1}\,v_n)/(1 + \lambda n + \lambda)$, "
+                  r"$z_n = (S_n - S_{n-1})/\sqrt{2n+1}$; valid when $1 + \lambda (n+1) \ne 0$. Numeric: "
+                  r"$\text{mp.lu\_solve}$ with the quadrature matrix.")
+register(Result(
+    key="HIPPO-LEGS-P6", title="O(N) LegS resolvent solve (I - lambda A)^-1 v", source=SU_10137,
+    title_tex=r"$O(N)$ LegS resolvent solve $(I - \lambda A)^{-1} v$", statement=_p6_closed,
+    derive=_p6_derived, numeric=_p6_numeric,
+    params=draw(N=s.sizes(4, 4), **_vector_draws(4), **{"lambda": s.positive_rationals(3)}),
+    examples=(_vpoint(4, Fraction(3, 10)), _vpoint(6, Fraction(7, 4))), bound=Bound("N", 1, 6),
+    display={"N": 2}, notes=_NOTES_LEGS_P6,
+))
 
 
 # --- P7 reconstruction -------------------------------------------------------------------------------------
@@ -335,20 +323,20 @@ def _p7_numeric(dps: int, N: int, t: Any, tau: Any) -> Any:
     return nh.reconstruct(c, tau, t, "legs", dps=dps)
 
 
+_NOTES_LEGS_P7 = (r"$u(\tau) = \sum_n c_n(t) \sqrt{2n+1}\,P_n(2\tau/t - 1)$ on $[0, t]$ when $\deg u < N$: "
+                  r"the reconstruction map on monomials ($r = \tau/t$) is the identity. Numeric: project a "
+                  "cubic by quadrature, reconstruct.")
 register(Result(
     key="HIPPO-LEGS-P7", title="LegS reconstruction, exact for polynomials of degree < N",
     title_tex=r"LegS reconstruction, exact for polynomials of degree $< N$",
-    source=HIPPO + "; HazyResearch/hippo-code model/hippo.py", status=Status.EXACT,
+    source=f"{HIPPO}; {HIPPO_CODE_MODULE}",
     statement=lambda N: sympy.eye(N), derive=_recon_derived, numeric=_p7_numeric, evaluate=_p7_eval,
     # t in [1, 3], tau in (0, 1]: tau <= t, inside the window (beyond it the sum extrapolates and cancels)
-    params=_strategy(N=lambda s: s.sizes(4, 8), t=lambda s: s.rationals(1, 3, max_denominator=20),
-                     tau=lambda s: s.positive_rationals(1, max_denominator=20)),
-    examples=({"N": 4, "t": Fraction(17, 10), "tau": Fraction(1, 3)}, {"N": 6, "t": 3, "tau": Fraction(5, 2)}),
-    bound=Bound("N", 1, 16), display={"N": 3},
-    notes=r"$u(\tau) = \sum_n c_n(t) \sqrt{2n+1}\,P_n(2\tau/t - 1)$ on $[0, t]$ when $\deg u < N$: the "
-          r"reconstruction map on monomials ($r = \tau/t$) is the identity. Numeric: project a cubic by "
-          r"quadrature, "
-          r"reconstruct.",
+    params=draw(N=s.sizes(4, 8), t=s.rationals(1, 3, max_denominator=20),
+                tau=s.positive_rationals(1, max_denominator=20)),
+    examples=({"N": 4, "t": Fraction(17, 10), "tau": Fraction(1, 3)},
+              {"N": 6, "t": 3, "tau": Fraction(5, 2)}),
+    bound=Bound("N", 1, 16), display={"N": 3}, notes=_NOTES_LEGS_P7,
 ))
 
 # --- P8 Green's function, P9 impulse responses --------------------------------------------------------------
@@ -368,25 +356,20 @@ def _p8_derived(N: int) -> Derivation:
 def _p8_numeric(dps: int, N: int, t0: Any, t1: Any) -> Any:
     with mpmath.workdps(dps):
         t0, t1 = to_mp(t0), to_mp(t1)
-        return mp.expm(mp.log(t1 / t0) * _Aq(N, dps)) * _Bq(N, dps) / t0
+        return mp.expm(mp.log(t1 / t0) * nh.legs_matrix(N, dps=dps)) * nh.legs_input(N, dps=dps) / t0
 
 
+_NOTES_LEGS_P8 = (r"$(1/t_0)\,e^{\ln(t_1/t_0) A} B = (1/t_1)\,[\sqrt{2n+1}\,P_n(2 t_0/t_1 - 1)]_n$, so its "
+                  r"norm lies between $1/t_1$ and $N/t_1$. Numeric: mp.expm of the quadrature-built $A$ (the "
+                  "mp.odefun route is in the tests). " + slow_bound_note(16))
 register(Result(
     key="HIPPO-LEGS-P8", title="LegS Green's function dc(t1)/du(t0) = (1/t1) [g_n(t0/t1)]",
     title_tex=r"LegS Green's function $dc(t_1)/du(t_0) = (1/t_1)\,[g_n(t_0/t_1)]$",
-    source=HIPPO + ", Prop 5 (gradient norms; confirm wording)", status=Status.EXACT,
-    statement=_p8_closed, derive=_p8_derived, numeric=_p8_numeric,
-    params=_strategy(N=lambda s: s.sizes(1, 4), t0=lambda s: s.positive_rationals(1, max_denominator=20),
-                     t1=lambda s: s.rationals(1, 3, max_denominator=20)),
+    source=f"{HIPPO}, Prop 5 (gradient norms; confirm wording)", statement=_p8_closed, derive=_p8_derived,
+    numeric=_p8_numeric, params=draw(N=s.sizes(1, 4), t0=s.positive_rationals(1, max_denominator=20),
+                                     t1=s.rationals(1, 3, max_denominator=20)),
     examples=({"N": 3, "t0": Fraction(1, 2), "t1": Fraction(3, 2)}, {"N": 5, "t0": 1, "t1": Fraction(7, 3)}),
-    bound=Bound("N", 1, 16), display={"N": 3},
-    notes=r"$(1/t_0)\,e^{\ln(t_1/t_0) A} B = (1/t_1)\,[\sqrt{2n+1}\,P_n(2 t_0/t_1 - 1)]_n$, so its norm lies "
-          r"between $1/t_1$ and $N/t_1$. Numeric: mp.expm of the quadrature-built $A$ (the mp.odefun route "
-          r"is in "
-          r"the tests). "
-          r"Registry bound $N \le 16$ keeps verify under 5 s; the same proof for every $N \le 32$ runs "
-          r"in the slow tests ($\text{tests/test\_hippo\_bounds.py}$) and "
-          r"$\text{benchmarks/hippo\_bounds.py}$.",
+    bound=Bound("N", 1, 16), display={"N": 3}, notes=_NOTES_LEGS_P8,
 ))
 
 
@@ -418,27 +401,26 @@ def _p9_derived(N: int) -> Derivation:
 def _p9_numeric(dps: int, N: int, s: Any) -> list:
     with mpmath.workdps(dps):
         sv = to_mp(s)
-        out = [mp.expm(sv * _Aq(N, dps)) * _Bq(N, dps)]
+        out = [mp.expm(sv * nh.legs_matrix(N, dps=dps)) * nh.legs_input(N, dps=dps)]
         for m in ("lagt", "lagt-half"):
             A, B = (mp.matrix([[to_mp(v) for v in row] for row in M.tolist()]) for M in transition(m, N))
             out.append(mp.expm(sv * A) * B)
         return out
 
 
+_NOTES_LEGS_P9 = (r"(LegS $e^{-s}[\sqrt{2n+1}\,P_n(2e^{-s}-1)]$, lagt $[L_n(s)\,e^{-s}]$, lagt-half "
+                  r"$[L_n(s)\,e^{-s/2}]$). Dropping the $1/t$ of LegS turns uniform memory into "
+                  "exponentially decaying memory. (iii) the LegT impulse response approximates "
+                  "$g_n(1-s/w)/w$ on $[0, w)$ only EMPIRICALLY (HIPPO-LEGS-P9-III). Proved for every "
+                  r"$N \le 16$ in the registry (verify under 5 s); every $N \le 32$ in the slow tests and "
+                  r"$\text{benchmarks/hippo\_bounds.py}$.")
 register(Result(
     key="HIPPO-LEGS-P9", title="LTI impulse responses e^{sA}B (LegS warped Legendre, LagT Laguerre)",
     title_tex=r"LTI impulse responses $e^{sA}B$ (LegS warped Legendre, LagT Laguerre)",
     parts=(r"e^{sA}B\ (\mathrm{LegS})", r"e^{sA}B\ (\mathrm{lagt})", r"e^{sA}B\ (\text{lagt-half})"),
-    source=TRAIN + "; " + SU3, status=Status.EXACT,
-    statement=_p9_closed, derive=_p9_derived, numeric=_p9_numeric,
-    params=_strategy(N=lambda s: s.sizes(1, 5), s=lambda s: s.positive_rationals(4, max_denominator=20)),
-    examples=({"N": 4, "s": 1}, {"N": 5, "s": Fraction(13, 4)}), bound=Bound("N", 1, 16), display={"N": 3},
-    notes=r"(LegS $e^{-s}[\sqrt{2n+1}\,P_n(2e^{-s}-1)]$, lagt $[L_n(s)\,e^{-s}]$, lagt-half "
-          r"$[L_n(s)\,e^{-s/2}]$). Dropping the $1/t$ of LegS turns uniform memory into exponentially "
-          r"decaying "
-          r"memory. (iii) the LegT impulse response approximates $g_n(1-s/w)/w$ on $[0, w)$ only EMPIRICALLY "
-          r"(HIPPO-LEGS-P9-III). Proved for every $N \le 16$ in the registry (verify under 5 s); every "
-          r"$N \le 32$ in the slow tests and $\text{benchmarks/hippo\_bounds.py}$.",
+    source=f"{TRAIN_HIPPO}; {SU_10162}", statement=_p9_closed, derive=_p9_derived, numeric=_p9_numeric,
+    params=draw(N=s.sizes(1, 5), s=s.positive_rationals(4, max_denominator=20)), bound=Bound("N", 1, 16),
+    examples=({"N": 4, "s": 1}, {"N": 5, "s": Fraction(13, 4)}), display={"N": 3}, notes=_NOTES_LEGS_P9,
 ))
 
 # --- P10 DC gain ---------------------------------------------------------------------------------------------
@@ -480,7 +462,7 @@ def _p10_eval(statement: Any, dps: int, point: dict) -> Any:
 def _p10_numeric(dps: int, N: int, epsilon: Any, **v: Any) -> list:
     """DC gain sum_k C^T Abar^k Bbar = C^T (I - Abar)^{-1} Bbar (the Neumann series summed by a solve)."""
     with mpmath.workdps(dps):
-        A, B, C = _Aq(N, dps), _Bq(N, dps), _vector(v, N, dps)
+        A, B, C = nh.legs_matrix(N, dps=dps), nh.legs_input(N, dps=dps), _vector(v, N, dps)
         out = []
         for method, alpha in _EX_METHODS:
             Ab, Bb = nh.discretize(A, B, epsilon, method, alpha=alpha, dps=dps)
@@ -488,21 +470,19 @@ def _p10_numeric(dps: int, N: int, epsilon: Any, **v: Any) -> list:
         return out
 
 
+_NOTES_LEGS_P10 = (r"($A e_0 + B$, and $\bar{B} - (I - \bar{A})\,e_0$ for forward, backward, bilinear, "
+                   r"GBT($1/3$), ZOH with symbolic step $\epsilon$): all zero, so the discrete kernel has DC "
+                   r"gain $C_0$ whenever $\rho(\bar{A}) < 1$ (forward Euler and GBT($\alpha < 1/2$) only for "
+                   r"small $\epsilon$). Numeric: $C^\top (I - \bar{A})^{-1} \bar{B}$ with the quadrature "
+                   "matrix, compared with $C_0$.")
 register(Result(
     key="HIPPO-LEGS-P10", title="Constant-input fixed point and DC gain C_0 of every discretisation",
     title_tex=r"Constant-input fixed point and DC gain $C_0$ of every discretisation",
     parts=(r"A e_0 + B", *(rf"\bar{{B}} - (I - \bar{{A}})\,e_0\ (\text{{{m}}})"
                            for m in ("forward", "backward", "bilinear", "GBT(1/3)", "ZOH"))),
-    source="elementary consequence of HIPPO-LEGS-P2", status=Status.EXACT,
-    statement=lambda N: Tuple(*[sympy.zeros(N, 1)] * 6),
+    source="elementary consequence of HIPPO-LEGS-P2", statement=lambda N: Tuple(*[sympy.zeros(N, 1)] * 6),
     derive=_p10_derived, numeric=_p10_numeric, evaluate=_p10_eval,
-    params=_strategy(N=lambda s: s.sizes(3, 3), epsilon=lambda s: s.positive_rationals(1, max_denominator=20),
-                     v0=lambda s: s.positive_rationals(3), **{f"v{j}": (lambda s: s.rationals(-3, 3)) for j in (1, 2)}),
+    params=draw(N=s.sizes(3, 3), epsilon=s.positive_rationals(1, max_denominator=20), **_vector_draws(3)),
     examples=({**_vpoint(3), "epsilon": Fraction(1, 10)}, {**_vpoint(4), "epsilon": Fraction(3, 7)}),
-    bound=Bound("N", 1, 6), display={"N": 2},
-    notes=r"($A e_0 + B$, and $\bar{B} - (I - \bar{A})\,e_0$ for forward, backward, bilinear, GBT($1/3$), "
-          r"ZOH "
-          r"with symbolic step $\epsilon$): all zero, so the discrete kernel has DC gain $C_0$ whenever "
-          r"$\rho(\bar{A}) < 1$ (forward Euler and GBT($\alpha < 1/2$) only for small $\epsilon$). Numeric: "
-          r"$C^\top (I - \bar{A})^{-1} \bar{B}$ with the quadrature matrix, compared with $C_0$.",
+    bound=Bound("N", 1, 6), display={"N": 2}, notes=_NOTES_LEGS_P10,
 ))

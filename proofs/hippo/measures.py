@@ -28,30 +28,36 @@ from numerics.agree import to_mp
 
 from proofs.core import checks
 from .transitions import _sqrt, derive_transition, gram, rescale, shifted_legendre, transition
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core.bibliography import HIPPO, HIPPO_CODE, LMU, S4_CODE, SU_10114, SU_10137
+from proofs.core.params import draw, s
 from .legendre import x
 
-HIPPO = "Gu, Dao, Ermon, Rudra, Ré 2020, HiPPO (arXiv 2008.07669)"
-SU1 = "Su, 重温SSM（一） (kexue.fm/archives/10114)"
-SU2 = "Su, 重温SSM（二） (kexue.fm/archives/10137)"
-S4CODE = "state-spaces/s4 src/models/hippo/hippo.py"
-HCODE = "HazyResearch/hippo-code model/op.py"
 W = Symbol("w", positive=True)
 T = Symbol("T", positive=True)
 A_COEFFS = sympy.symbols("a0:5")
 POLY_POINT = {"a0": Fraction(1, 2), "a1": Fraction(-1), "a2": Fraction(1, 3), "a3": Fraction(-1, 5),
               "a4": Fraction(1, 7)}
+#: the draws of the coefficients a0..a4 of a general quartic input u
+QUARTIC = {f"a{j}": s.rationals(-2, 2, max_denominator=20) for j in range(5)}
+#: the draws of a time t (LegS, LegT) and a window w
+TIME, WINDOW = s.positive_rationals(4, max_denominator=50), s.positive_rationals(3, max_denominator=50)
 
 
-def _strategy(**fields: Callable[[Any], Any]) -> Callable[[], Any]:
-    """``params`` factory; each field maps the strategies module to a strategy (hypothesis imported lazily)."""
+def slow_bound_note(stop: int) -> str:
+    """The sentence of a result whose registry bound ``N <= stop`` is below the spec's N = 32."""
+    return (rf"Registry bound $N \le {stop}$ keeps verify under 5 s; the same proof for every $N \le 32$ "
+            r"runs in the slow tests ($\text{tests/hippo/test\_hippo\_bounds.py}$) and "
+            r"$\text{benchmarks/hippo\_bounds.py}$.")
 
-    def build() -> Any:
-        from numerics import strategies as s
 
-        return s.points(**{k: f(s) for k, f in fields.items()})
+def on_quartic(route: Callable[..., Any]) -> Callable[..., Any]:
+    """A numeric route taking the quartic's coefficients as a list, called with a point's ``a0..a4``."""
 
-    return build
+    def numeric(*, dps: int, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, **point: Any) -> Any:
+        return route([a0, a1, a2, a3, a4], dps=dps, **point)
+
+    return numeric
 
 
 def _mp_statement(statement: Any, dps: int, point: dict) -> list:
@@ -99,17 +105,14 @@ def _transition_result(key: str, title: str, source: str, measure: str, signal: 
                        examples: tuple, windowed: bool = False, top: int = 32, loss: int = 5,
                        title_tex: str = "") -> Result:
     w = W if windowed else 1
-    fields: dict[str, Callable[[Any], Any]] = {"N": lambda s: s.sizes(4 if signal == "cubic" else 1, 7),
-                                               "t": lambda s: s.positive_rationals(4, max_denominator=50)}
-    if windowed:
-        fields["w"] = lambda s: s.positive_rationals(3, max_denominator=50)
+    sizes = s.sizes(4 if signal == "cubic" else 1, 7)
     return register(Result(
-        key=key, title=title, source=source, status=Status.EXACT,
-        statement=lambda N: _pair(measure, N, w),
-        derive=lambda N: _derived(measure, N, w),
-        numeric=_ode_numeric(measure, signal), evaluate=_ode_evaluate(measure, signal),
-        params=_strategy(**fields), examples=examples, bound=Bound("N", 1, top), notes=notes, loss=loss,
-        display={"N": 4}, title_tex=title_tex, parts=("A", "B"),
+        key=key, title=title, source=source, statement=lambda N: _pair(measure, N, w),
+        derive=lambda N: _derived(measure, N, w), numeric=_ode_numeric(measure, signal),
+        evaluate=_ode_evaluate(measure, signal),
+        params=draw(N=sizes, t=TIME, w=WINDOW) if windowed else draw(N=sizes, t=TIME),
+        examples=examples, bound=Bound("N", 1, top), notes=notes, loss=loss, display={"N": 4},
+        title_tex=title_tex, parts=("A", "B"),
     ))
 
 
@@ -129,14 +132,16 @@ def _leg7_derive() -> Derivation:
                        Step("$n - k = m$ even: $0 + 1$", Eq(_chi(2 * _j + 2), even, evaluate=False))))
 
 
+def _leg7_numeric(dps: int, n: int, k: int) -> Any:
+    """:math:`\\chi(n-k)` by integer arithmetic, as an mpmath number."""
+    return mp.mpf(2 * ((n - k) % 2)) + (-1) ** (n - k)
+
+
 register(Result(
     key="HIPPO-LEG-7", title="Parity identity used by LegT: 2[n-k odd] + (-1)^(n-k) = 1",
-    title_tex=r"Parity identity used by LegT: $2[n-k \text{ odd}] + (-1)^{n-k} = 1$",
-    source=SU1, status=Status.EXACT,
-    statement=lambda: Eq(_chi(_m), 1, evaluate=False),
-    derive=_leg7_derive,
-    numeric=lambda dps, n, k: mp.mpf(2 * ((n - k) % 2)) + (-1) ** (n - k),
-    params=_strategy(n=lambda s: s.sizes(1, 40), k=lambda s: s.sizes(0, 0)),
+    title_tex=r"Parity identity used by LegT: $2[n-k \text{ odd}] + (-1)^{n-k} = 1$", source=SU_10114,
+    statement=lambda: Eq(_chi(_m), 1, evaluate=False), derive=_leg7_derive, numeric=_leg7_numeric,
+    params=draw(n=s.sizes(1, 40), k=s.sizes(0, 0)),
     examples=({"n": 5, "k": 2}, {"n": 7, "k": 1}, {"n": 3, "k": 1}),
     notes=r"$\chi(m)$ denotes $2[m \text{ odd}] + (-1)^m$ with $m = n - k \ge 1$.",
 ))
@@ -167,37 +172,35 @@ def _gen1(n: int, lhs_route: bool) -> Any:
 
 
 _C = Function("c_n")
+
+
+def _gen1_derived(n: int) -> Derivation:
+    return Derivation(Eq(Derivative(_C(T), T), _gen1(n, True), evaluate=False),
+                      (Step("Differentiate the defining integral of a degree-4 polynomial $u$ in $T$",
+                            _gen1(n, True)),))
+
+
+_NOTES_GEN_1 = (r"Rows: LegS parametrisation $t_T(s) = (s+1)T/2$ ($\rho = (s+1)/T$) and LegT $t_T(s) = "
+                r"(s+1)w/2 + T - w$ ($\rho = 2/w$); $u$ is a general polynomial of degree 4 (symbolic "
+                r"coefficients $a_0, \ldots, a_4$). Numeric: mp.diff of the quadrature-defined $c_n(T)$.")
 register(Result(
-    key="HIPPO-GEN-1", title="Derivative of projection coefficients for a moving measure",
-    source=SU1, status=Status.EXACT,
-    statement=lambda n: Eq(Derivative(_C(T), T), _gen1(n, False), evaluate=False),
-    derive=lambda n: Derivation(Eq(Derivative(_C(T), T), _gen1(n, True), evaluate=False),
-                                (Step("Differentiate the defining integral of a degree-4 polynomial $u$ in "
-                                      "$T$",
-                                      _gen1(n, True)),)),
-    numeric=lambda dps, n, T, w, **a: chk.moving_measure_derivative([a[f"a{j}"] for j in range(5)], n, T, w,
-                                                                     dps=dps),
-    params=_strategy(n=lambda s: s.sizes(0, 4), T=lambda s: s.positive_rationals(4, max_denominator=20),
-                     w=lambda s: s.positive_rationals(2, max_denominator=20),
-                     **{f"a{j}": (lambda s: s.rationals(-2, 2, max_denominator=20)) for j in range(4)},
-                     a4=lambda s: s.positive_rationals(2, max_denominator=20)),
+    key="HIPPO-GEN-1", title="Derivative of projection coefficients for a moving measure", source=SU_10114,
+    statement=lambda n: Eq(Derivative(_C(T), T), _gen1(n, False), evaluate=False), derive=_gen1_derived,
+    numeric=on_quartic(chk.moving_measure_derivative), bound=Bound("n", 0, 8), notes=_NOTES_GEN_1,
+    params=draw(n=s.sizes(0, 4), T=s.positive_rationals(4, max_denominator=20),
+                w=s.positive_rationals(2, max_denominator=20),
+                **{**QUARTIC, "a4": s.positive_rationals(2, max_denominator=20)}),
     examples=({"n": 0, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT},
               {"n": 3, "T": Fraction(7, 3), "w": Fraction(1, 2), **POLY_POINT}),
-    bound=Bound("n", 0, 8),
-    notes=r"Rows: LegS parametrisation $t_T(s) = (s+1)T/2$ ($\rho = (s+1)/T$) and LegT "
-          r"$t_T(s) = (s+1)w/2 + T - w$ ($\rho = 2/w$); $u$ is a general polynomial of degree 4 (symbolic "
-          r"coefficients $a_0, \ldots, a_4$). Numeric: mp.diff of the quadrature-defined $c_n(T)$.",
 ))
 
 # --- LegS ------------------------------------------------------------------------------------------
 
 _transition_result(
-    "HIPPO-LEGS-1", "LegS projection ODE t c' = A c + B u", HIPPO + ", Thm 2; " + SU1, "legs", "smooth",
+    "HIPPO-LEGS-1", "LegS projection ODE t c' = A c + B u", f"{HIPPO}, Thm 2; {SU_10114}", "legs", "smooth",
     r"Exact for every $N$ ($r\,g_n'$ lies in $\operatorname{span}(g_0, \ldots, g_n)$, HIPPO-LEG-6). HiPPO "
-    r"writes "
-    r"$c' = -A c/t + B f/t$ with positive $A$. Su's normalisation $\sqrt{(2n+1)/2}\,P_n(s)$ multiplies $B$ "
-    r"by "
-    r"$\sqrt{2}$ ($B_n = \sqrt{2(2n+1)}$), same $A$.",
+    r"writes $c' = -A c/t + B f/t$ with positive $A$. Su's normalisation $\sqrt{(2n+1)/2}\,P_n(s)$ "
+    r"multiplies $B$ by $\sqrt{2}$ ($B_n = \sqrt{2(2n+1)}$), same $A$.",
     title_tex=r"LegS projection ODE $t\,c' = A c + B u$",
     examples=({"N": 1, "t": Fraction(17, 10)}, {"N": 4, "t": Fraction(17, 10)}, {"N": 8, "t": Fraction(5, 2)}),
 )
@@ -211,24 +214,38 @@ def _legs_forms(N: int) -> Tuple:
     return Tuple(form_i, Tm * M * Tm.inv())
 
 
+def _legs_forms_numeric(dps: int, N: int) -> list:
+    """Both forms are the LegS matrix: twice the matrix by quadrature."""
+    return 2 * [nh.legs_matrix(N, dps=dps)]
+
+
+_NOTES_LEGS_2 = (r"(i) $\operatorname{tril}(\mathrm{diag}(0, \ldots, N-1) - v v^\top)$, $v_n = \sqrt{2n+1}$ "
+                 "(Su part 2); (ii) $T M T^{-1}$ with integer $M$ (hippo-code, s4). Numeric: the matrix by "
+                 r"Gauss-Legendre quadrature of $-\delta - \int r\,g_n' g_k$.")
 register(Result(
-    key="HIPPO-LEGS-2", title="Equivalent forms of the LegS matrix", source=SU2 + "; " + HCODE,
-    status=Status.EXACT, statement=_legs_forms,
-    derive=lambda N: Tuple(*(2 * [derive_transition("legs", N)[0]])),
-    numeric=lambda dps, N: 2 * [nh.legs_matrix(N, dps=dps)],
-    params=_strategy(N=lambda s: s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}), bound=Bound("N", 1, 32),
-    parts=(r"A^{(\mathrm{i})}", r"A^{(\mathrm{ii})}"),
-    notes=r"(i) $\operatorname{tril}(\mathrm{diag}(0, \ldots, N-1) - v v^\top)$, $v_n = \sqrt{2n+1}$ (Su "
-          r"part 2); "
-          r"(ii) $T M T^{-1}$ with integer $M$ (hippo-code, s4). Numeric: the matrix by Gauss-Legendre "
-          r"quadrature "
-          r"of $-\delta - \int r\,g_n' g_k$.",
+    key="HIPPO-LEGS-2", title="Equivalent forms of the LegS matrix", source=f"{SU_10137}; {HIPPO_CODE}",
+    statement=_legs_forms, derive=lambda N: Tuple(*(2 * [derive_transition("legs", N)[0]])),
+    numeric=_legs_forms_numeric, params=draw(N=s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}),
+    bound=Bound("N", 1, 32), parts=(r"A^{(\mathrm{i})}", r"A^{(\mathrm{ii})}"), notes=_NOTES_LEGS_2,
 ))
 
 
 def _legs_integer(N: int) -> Tuple:
     return Tuple(Matrix(N, N, lambda n, k: -(2 * n + 1) if k < n else (-(n + 1) if k == n else 0)),
                  Matrix(N, 1, lambda n, _: 2 * n + 1))
+
+
+def _legs_integer_derived(N: int) -> Derivation:
+    lam = [1 / _sqrt(2 * n + 1) for n in range(N)]
+    return Derivation(Tuple(*rescale(*derive_transition("legs", N), lam)),
+                      (Step(r"$c_n = \lambda_n c'_n$ with $\lambda_n = 1/\sqrt{2n+1}$: "
+                            r"$(L^{-1} A L,\ L^{-1} B)$",
+                            r"\tilde A = \Lambda^{-1}A\Lambda,\ \tilde B=\Lambda^{-1}B"),))
+
+
+def _legs_integer_numeric(dps: int, N: int, t: Any) -> list:
+    """:math:`t\\dot c'` of the de-rooted LegS state, under the integral."""
+    return chk.legs_integer_sides("smooth", N, t, dps=dps)[1]
 
 
 def _legs_integer_eval(statement: Any, dps: int, point: dict) -> list:
@@ -238,21 +255,12 @@ def _legs_integer_eval(statement: Any, dps: int, point: dict) -> list:
 
 
 register(Result(
-    key="HIPPO-LEGS-3", title="Integer (de-rooted) LegS form", source=SU1 + " (LegS rescaling passage)",
-    status=Status.EXACT, statement=_legs_integer,
-    derive=lambda N: Derivation(Tuple(*rescale(*derive_transition("legs", N), [1 / _sqrt(2 * n + 1)
-                                                                              for n in range(N)])),
-                                (Step(r"$c_n = \lambda_n c'_n$ with $\lambda_n = 1/\sqrt{2n+1}$: "
-                                      r"$(L^{-1} A L,\ L^{-1} B)$",
-                                      r"\tilde A = \Lambda^{-1}A\Lambda,\ \tilde B=\Lambda^{-1}B"),)),
-    numeric=lambda dps, N, t: chk.legs_integer_sides("smooth", N, t, dps=dps)[1],
-    evaluate=_legs_integer_eval,
-    params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50)),
+    key="HIPPO-LEGS-3", title="Integer (de-rooted) LegS form", source=f"{SU_10114} (LegS rescaling passage)",
+    statement=_legs_integer, derive=_legs_integer_derived, numeric=_legs_integer_numeric,
+    evaluate=_legs_integer_eval, params=draw(N=s.sizes(1, 7), t=TIME), parts=(r"\tilde{A}", r"\tilde{B}"),
     examples=({"N": 3, "t": Fraction(17, 10)}, {"N": 6, "t": Fraction(9, 4)}), bound=Bound("N", 1, 32),
-    parts=(r"\tilde{A}", r"\tilde{B}"),
     notes=r"From Su's normalisation the same form follows with $\lambda_n = \sqrt{2/(2n+1)}$ (HIPPO-ERR-3: "
-          r"the "
-          r"blog's LegS rescaling passage cites the LegT equation).",
+          "the blog's LegS rescaling passage cites the LegT equation).",
 ))
 
 # --- LegT, LMU ---------------------------------------------------------------------------------------
@@ -286,25 +294,20 @@ _LEGT_EX = ({"N": 1, "t": 2, "w": Fraction(3, 2)}, {"N": 5, "t": 2, "w": Fractio
             {"N": 8, "t": Fraction(7, 2), "w": Fraction(5, 2)})
 
 register(Result(
-    key="HIPPO-LEGT-1", title="Exact LegT identity before closure", source=SU1 + "; " + HIPPO + ", Thm 1",
-    status=Status.EXACT, statement=_legt_exact_closed, derive=_legt_exact_derived,
-    numeric=_ode_numeric("legt", "sin"), evaluate=_legt_exact_eval,
-    params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
-                     w=lambda s: s.positive_rationals(3, max_denominator=50)),
-    examples=_LEGT_EX, bound=Bound("N", 1, 32), display={"N": 4},
-    parts=(r"K", r"B_+", r"B_-"),
-    notes=r"Tuple $(K, B_+, B_-)$: $c' = K c + B_+ u(t) + B_- u(t-w)$. Exact for any $C^1$ input (checked "
-          r"with "
-          r"$u = \sin$).",
+    key="HIPPO-LEGT-1", title="Exact LegT identity before closure", source=f"{SU_10114}; {HIPPO}, Thm 1",
+    statement=_legt_exact_closed, derive=_legt_exact_derived, numeric=_ode_numeric("legt", "sin"),
+    evaluate=_legt_exact_eval, params=draw(N=s.sizes(1, 7), t=TIME, w=WINDOW), examples=_LEGT_EX,
+    bound=Bound("N", 1, 32), display={"N": 4}, parts=(r"K", r"B_+", r"B_-"),
+    notes="Tuple $(K, B_+, B_-)$: $c' = K c + B_+ u(t) + B_- u(t-w)$. Exact for any $C^1$ input (checked "
+          r"with $u = \sin$).",
 ))
 
 _transition_result(
-    "HIPPO-LEGT-2", "Closed LegT ODE (window w)", SU1 + "; " + HIPPO + ", Thm 1 (LMU normalisation)", "legt",
+    "HIPPO-LEGT-2", "Closed LegT ODE (window w)", f"{SU_10114}; {HIPPO}, Thm 1 (LMU normalisation)", "legt",
     "cubic",
     r"Closure $u(t-w) \approx \sum_k c_k g_k(0)$. hippo-code legt is window 1, s4 legt is window 2 (both "
     r"matrices halved). Numeric with a cubic input, for which the closure is exact ($N \ge 4$).",
-    windowed=True,
-    title_tex=r"Closed LegT ODE (window $w$)",
+    windowed=True, title_tex=r"Closed LegT ODE (window $w$)",
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
 )
 
@@ -336,19 +339,16 @@ def _legt_residual_eval(statement: Any, dps: int, point: dict) -> list:
     return [a + B[i, 0] * ut + v[i, 0] * eps for i, a in enumerate(_matvec(A, c))]
 
 
+_NOTES_LEGT_3 = (r"$c' - (A c + B u) = v\,\varepsilon_N$ with $v_n = -(-1)^n \sqrt{2n+1}/w$ and "
+                 r"$\varepsilon_N = u(t-w) - \sum_k c_k g_k(0)$. Checked with $u = \sin$, where "
+                 r"$\varepsilon_N$ is visibly nonzero; the size of $\varepsilon_N$ for smooth $u$ is "
+                 "HEURISTIC.")
 register(Result(
     key="HIPPO-LEGT-3", title="LegT closure residual; exactness for polynomial windows",
-    source="consequence of HIPPO-LEGT-1/2; " + SU1, status=Status.EXACT,
-    statement=_legt_residual_closed, derive=_legt_residual_derived,
-    numeric=_ode_numeric("legt", "sin"), evaluate=_legt_residual_eval,
-    params=_strategy(N=lambda s: s.sizes(1, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
-                     w=lambda s: s.positive_rationals(3, max_denominator=50)),
-    examples=_LEGT_EX, bound=Bound("N", 1, 32), display={"N": 3},
-    parts=(r"v", r"R_c", r"r_u"),
-    notes=r"$c' - (A c + B u) = v\,\varepsilon_N$ with $v_n = -(-1)^n \sqrt{2n+1}/w$ and "
-          r"$\varepsilon_N = u(t-w) - \sum_k c_k g_k(0)$. Checked with $u = \sin$, where $\varepsilon_N$ is "
-          r"visibly "
-          r"nonzero; the size of $\varepsilon_N$ for smooth $u$ is HEURISTIC.",
+    source=f"consequence of HIPPO-LEGT-1/2; {SU_10114}", statement=_legt_residual_closed,
+    derive=_legt_residual_derived, numeric=_ode_numeric("legt", "sin"), evaluate=_legt_residual_eval,
+    params=draw(N=s.sizes(1, 7), t=TIME, w=WINDOW), examples=_LEGT_EX, bound=Bound("N", 1, 32),
+    display={"N": 3}, parts=(r"v", r"R_c", r"r_u"), notes=_NOTES_LEGT_3,
 ))
 
 
@@ -363,6 +363,10 @@ def _recon_derived(N: int) -> Matrix:
         for (i,), cf in rec.terms():
             Q[i, j] = cf
     return Q
+
+
+def _recon_derivation(N: int) -> Derivation:
+    return Derivation(_recon_derived(N), (Step("Project $r^j$ exactly and resynthesise", _recon_derived(N)),))
 
 
 def _recon_eval(statement: Any, dps: int, point: dict) -> Any:
@@ -383,31 +387,24 @@ def _recon_numeric(dps: int, N: int, t: Any, w: Any, tau: Any) -> Any:
 
 register(Result(
     key="HIPPO-LEGT-4", title="LegT reconstruction, exact for polynomials of degree < N",
-    title_tex=r"LegT reconstruction, exact for polynomials of degree $< N$",
-    source=SU1 + "; " + HIPPO, status=Status.EXACT,
-    statement=lambda N: sympy.eye(N),
-    derive=lambda N: Derivation(_recon_derived(N),
-                                (Step("Project $r^j$ exactly and resynthesise", _recon_derived(N)),)),
-    numeric=_recon_numeric, evaluate=_recon_eval,
-    params=_strategy(N=lambda s: s.sizes(4, 8), t=lambda s: s.rationals(-2, 2, max_denominator=50),
-                     w=lambda s: s.positive_rationals(3, max_denominator=50),
-                     tau=lambda s: s.rationals(-1, 0, max_denominator=50)),
+    title_tex=r"LegT reconstruction, exact for polynomials of degree $< N$", source=f"{SU_10114}; {HIPPO}",
+    statement=lambda N: sympy.eye(N), derive=_recon_derivation, numeric=_recon_numeric, evaluate=_recon_eval,
+    # t - w <= -1 <= tau <= 0 <= t: tau inside the window (beyond it the sum extrapolates and cancels)
+    params=draw(N=s.sizes(4, 8), t=s.rationals(0, 1, max_denominator=50),
+                w=s.rationals(2, 3, max_denominator=50), tau=s.rationals(-1, 0, max_denominator=50)),
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2), "tau": Fraction(4, 5)},
               {"N": 7, "t": Fraction(1, 3), "w": Fraction(5, 4), "tau": Fraction(-1, 2)}),
     bound=Bound("N", 1, 16), display={"N": 3},
     notes=r"Statement: the reconstruction map on monomials $r^j$ ($j < N$) is the identity. Numeric: project "
-          r"a "
-          r"cubic by quadrature and reconstruct (numerics.hippo.reconstruct) at $\tau$ in the window.",
+          r"a cubic by quadrature and reconstruct (numerics.hippo.reconstruct) at $\tau$ in the window.",
 ))
 
 _transition_result(
-    "HIPPO-LMU-1", "LMU normalisation of LegT", "Voelker, Kajić, Eliasmith 2019 (LMU); " + HIPPO + ", Thm 1; "
-    + HCODE + " transition('lmu')", "lmu", "cubic",
+    "HIPPO-LMU-1", "LMU normalisation of LegT", f"{LMU}; {HIPPO}, Thm 1; {HIPPO_CODE} transition('lmu')",
+    "lmu", "cubic",
     r"$x = D c$ with $D = \mathrm{diag}((-1)^n \sqrt{2n+1})$: $A_{\mathrm{lmu}} = D A_{\mathrm{legt}} "
-    r"D^{-1}$, "
-    r"$B_{\mathrm{lmu}} = D B_{\mathrm{legt}}$; analysis $(2n+1)P_n(1-2r)$, synthesis $P_n(1-2r)$ "
-    r"($P_n(2v-1)$ in "
-    r"elapsed fraction $v = 1-r$).", windowed=True,
+    r"D^{-1}$, $B_{\mathrm{lmu}} = D B_{\mathrm{legt}}$; analysis $(2n+1)P_n(1-2r)$, synthesis $P_n(1-2r)$ "
+    "($P_n(2v-1)$ in elapsed fraction $v = 1-r$).", windowed=True,
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
 )
 
@@ -430,36 +427,31 @@ def _lmu2_eval(statement: Any, dps: int, point: dict) -> list:
     return [a + B[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
 
 
+_NOTES_LMU_2 = (r"Differs from the Voelker form by $\mathrm{diag}((-1)^n)$. Numeric: LMU quadrature route "
+                r"times $(-1)^n$, cubic input.")
 register(Result(
     key="HIPPO-LMU-2", title="Su's LMU-style rescaling (corrected factor sqrt2/sqrt(2n+1))",
     title_tex=r"Su's LMU-style rescaling (corrected factor $\sqrt{2}/\sqrt{2n+1}$)",
-    parts=(r"\tilde{A}", r"\tilde{B}"),
-    source=SU1 + " (see HIPPO-ERR-1)", status=Status.EXACT, statement=_lmu2_closed,
-    derive=lambda N: _su_rescaled(_sqrt(2), N),
-    numeric=_ode_numeric("lmu", "cubic", sign=True), evaluate=_lmu2_eval,
-    params=_strategy(N=lambda s: s.sizes(4, 7), t=lambda s: s.positive_rationals(4, max_denominator=50),
-                     w=lambda s: s.positive_rationals(3, max_denominator=50)),
+    parts=(r"\tilde{A}", r"\tilde{B}"), source=f"{SU_10114} (see HIPPO-ERR-1)", statement=_lmu2_closed,
+    derive=lambda N: _su_rescaled(_sqrt(2), N), numeric=_ode_numeric("lmu", "cubic", sign=True),
+    evaluate=_lmu2_eval, params=draw(N=s.sizes(4, 7), t=TIME, w=WINDOW), bound=Bound("N", 1, 32),
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
-    bound=Bound("N", 1, 32), display={"N": 3},
-    notes=r"Differs from the Voelker form by $\mathrm{diag}((-1)^n)$. Numeric: LMU quadrature route times "
-          r"$(-1)^n$, cubic input.",
+    display={"N": 3}, notes=_NOTES_LMU_2,
 ))
 
 # --- LagT ----------------------------------------------------------------------------------------------
 
 _EX_LAG = ({"N": 1, "t": Fraction(3, 2)}, {"N": 5, "t": Fraction(3, 2)}, {"N": 8, "t": 4})
 _transition_result(
-    "HIPPO-LAGT-1", "LagT, paper variant ('lagt')", HIPPO + ", Thm 1", "lagt", "causal-sin",
+    "HIPPO-LAGT-1", "LagT, paper variant ('lagt')", f"{HIPPO}, Thm 1", "lagt", "causal-sin",
     r"$A = -\operatorname{tril}(1)$, $B = 1$ (HiPPO writes $-A$). Basis $L_n$ with measure $e^{-y}$; exact, "
-    r"no "
-    r"closure. Numeric input: $\sin$ for $x \ge 0$, $0$ before ($u(0^+) = 0$, so no boundary term).",
+    r"no closure. Numeric input: $\sin$ for $x \ge 0$, $0$ before ($u(0^+) = 0$, so no boundary term).",
     examples=_EX_LAG,
 )
 _transition_result(
-    "HIPPO-LAGT-2", "LagT, half variant ('lagt-half' = hippo-code/s4 lagt)", HCODE + "; " + S4CODE, "lagt-half",
-    "causal-sin",
+    "HIPPO-LAGT-2", "LagT, half variant ('lagt-half' = hippo-code/s4 lagt)", f"{HIPPO_CODE}; {S4_CODE}",
+    "lagt-half", "causal-sin",
     r"Basis $L_n e^{-y/2}$, orthonormal for $dy$: $A = -I/2 - \operatorname{stril}(1)$, $B = 1$. Different "
-    r"system "
-    r"from 'lagt' (impulse responses differ by $e^{s/2}$).",
+    r"system from 'lagt' (impulse responses differ by $e^{s/2}$).",
     examples=_EX_LAG,
 )

@@ -8,6 +8,7 @@ Registers: RTF-POLE-1, RTF-MONTEL-1, RTF-FIR-1, RTF-H0-1, RTF-IDX-1, RTF-PY-1, R
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import mpmath
@@ -21,16 +22,17 @@ from numerics.rational import kernels as num
 from proofs.core import checks
 from .instances import (
     CONFIRM,
-    RTF_PAPER,
-    RTF_PY,
-    SU_4,
+    GR1_A,
+    GR1_B,
     at,
     case_d,
     coeff_symbols,
     exact,
     fft_points,
+    kernel_names,
     rational_realisation,
     rationals,
+    sized_coefficients,
     symbolic_realisation,
 )
 from .transfer import (
@@ -45,14 +47,11 @@ from .transfer import (
     z,
 )
 from .state_space import _series
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core.bibliography import RTF_PAPER, RTF_PY, SU_10180
+from proofs.core.params import draw, s
 
 _Q = sympy.Rational
-_GR1_A, _GR1_B = [_Q(1, 2), _Q(-1, 5), _Q(1, 10)], [1, _Q(2, 5), _Q(-3, 10)]
-
-
-def _kernel_names(n: int, label: str) -> Matrix:
-    return Matrix([Symbol(f"{label}_{k}") for k in range(n)])
 
 
 # --- RTF-POLE-1 ---------------------------------------------------------------------------------
@@ -134,19 +133,18 @@ def pole1_numeric(dps: int, a: Any) -> list[Any]:
         return routes.eigenvalues(routes.companion(a))
 
 
+_POLE1_NOTES = (
+    r"Symbolic $A$ for $d \le 3$, random rationals for $d = 4,\ldots,8$.  Numerically: CRootOf roots "
+    r"of $a(z)$ (SymPy, evaluated at dps) against mp.eig of $\operatorname{comp}(a)$; examples have "
+    r"simple roots (mp.eig is not accurate to 45 digits at a defective eigenvalue).  The stability "
+    r"equivalence is exercised by the test-suite.")
+
 register(Result(
-    key="RTF-POLE-1",
-    title="Poles are eigenvalues; roots of a(z) are their reciprocals",
-    title_tex="Poles are eigenvalues; roots of $a(z)$ are their reciprocals",
-    source=SU_4 + "; " + RTF_PAPER,
-    status=Status.EXACT,
+    key="RTF-POLE-1", title="Poles are eigenvalues; roots of a(z) are their reciprocals",
+    title_tex="Poles are eigenvalues; roots of $a(z)$ are their reciprocals", source=f"{SU_10180}; {RTF_PAPER}",
     statement=pole1_statement, derive=pole1_derive, numeric=pole1_numeric, evaluate=pole1_evaluate,
-    examples=({"a": _GR1_A}, {"a": [_Q(-2, 5), _Q(-9, 20)]}, {"a": [3, _Q(-1, 2), _Q(5, 4), _Q(1, 3), -2]}),
-    bound=Bound("d", 1, 8), display={"d": 2},
-    notes=r"Symbolic $A$ for $d \le 3$, random rationals for $d = 4,\ldots,8$.  Numerically: CRootOf roots "
-          r"of $a(z)$ (SymPy, evaluated at dps) against mp.eig of $\operatorname{comp}(a)$; examples have "
-          r"simple roots (mp.eig is not accurate to 45 digits at a defective eigenvalue).  The stability "
-          r"equivalence is exercised by the test-suite.",
+    examples=({"a": GR1_A}, {"a": [_Q(-2, 5), _Q(-9, 20)]}, {"a": [3, _Q(-1, 2), _Q(5, 4), _Q(1, 3), -2]}),
+    bound=Bound("d", 1, 8), display={"d": 2}, notes=_POLE1_NOTES,
 ))
 
 # --- RTF-MONTEL-1 -------------------------------------------------------------------------------
@@ -211,33 +209,21 @@ def montel1_numeric(dps: int, a: Any, r: Any) -> Any:
         return rr**d - mpmath.fsum(alpha[i] * rr ** (d - 1 - i) for i in range(d))
 
 
-def _montel_points() -> Any:
-    from hypothesis import strategies as st
-
-    from numerics.strategies import rationals as q
-
-    from .instances import coefficient_vectors
-
-    return st.integers(1, 10).flatmap(lambda d: st.fixed_dictionaries(
-        {"a": coefficient_vectors(d, stable=True), "r": q(1, 3, max_denominator=50)}))
-
+_MONTEL1_NOTES = (
+    r"The key inequality step is proved as an exact identity for $d = 1,\ldots,8$ (symbolic "
+    r"$\alpha_i$, $r$): the triangle-inequality bound equals $r^{d-1}(r - \sum\alpha_i)$ plus "
+    r"manifestly non-negative terms for $r \ge 1$.  The root bound itself is exercised with hypothesis "
+    r"(mp.polyroots, max modulus $< 1$); the largest modulus observed is reported by the tests "
+    r"(EMPIRICAL, not a claim).  The condition is not necessary (G-R5).  " + CONFIRM)  # pragma: no mutate (text)
 
 register(Result(
-    key="RTF-MONTEL-1",
-    title="Sufficient stability condition sum |a_i| < 1 (Montel)",
-    title_tex=r"Sufficient stability condition $\sum|a_i| < 1$ (Montel)",
-    source=SU_4 + ", initialisation (stated with 'not exceeding 1'); " + RTF_PAPER + ", Montel constraint",
-    status=Status.EXACT,
-    statement=montel1_statement, derive=montel1_derive, numeric=montel1_numeric,
-    params=_montel_points,
-    examples=({"a": _GR1_A, "r": _Q(3, 2)}, {"a": [_Q(-9, 5), _Q(81, 100)], "r": 1},
+    key="RTF-MONTEL-1", title="Sufficient stability condition sum |a_i| < 1 (Montel)",
+    title_tex=r"Sufficient stability condition $\sum|a_i| < 1$ (Montel)", notes=_MONTEL1_NOTES,
+    source=f"{SU_10180}, initialisation (stated with 'not exceeding 1'); {RTF_PAPER}, Montel constraint",
+    statement=montel1_statement, derive=montel1_derive, numeric=montel1_numeric, bound=Bound("d", 1, 8),
+    params=draw(a=sized_coefficients(10, stable=True), r=s.rationals(1, 3, max_denominator=50)), display={"d": 3},
+    examples=({"a": GR1_A, "r": _Q(3, 2)}, {"a": [_Q(-9, 5), _Q(81, 100)], "r": 1},
               {"a": rationals(17, 7, 1, 9), "r": _Q(11, 10)}),
-    bound=Bound("d", 1, 8), display={"d": 3},
-    notes=r"The key inequality step is proved as an exact identity for $d = 1,\ldots,8$ (symbolic "
-          r"$\alpha_i$, $r$): the triangle-inequality bound equals $r^{d-1}(r - \sum\alpha_i)$ plus "
-          r"manifestly non-negative terms for $r \ge 1$.  The root bound itself is exercised with hypothesis "
-          r"(mp.polyroots, max modulus $< 1$); the largest modulus observed is reported by the tests "
-          r"(EMPIRICAL, not a claim).  The condition is not necessary (G-R5).  " + CONFIRM,
 ))
 
 # --- RTF-FIR-1 ----------------------------------------------------------------------------------
@@ -256,8 +242,8 @@ def fir1_statement(d: Any = None, b: Any = None, L: Any = None) -> Tuple:
     d = len(bb)
     padded = Matrix(bb + [0] * (LL - d))
     return Tuple(Eq(_FIR_LHS[0], zeros(d, d), evaluate=False),
-                 Eq(_kernel_names(LL, "K"), padded, evaluate=False),
-                 Eq(_kernel_names(LL, "F"), padded, evaluate=False))
+                 Eq(kernel_names(LL, "K"), padded, evaluate=False),
+                 Eq(kernel_names(LL, "F"), padded, evaluate=False))
 
 
 def fir1_derive(d: int) -> Derivation:
@@ -269,8 +255,8 @@ def fir1_derive(d: int) -> Derivation:
         K.append((Matrix([b]) * x)[0])
         x = shift * x
     F = fft_kernel_exact(b, [0] * d, L)
-    value = Tuple(Eq(_FIR_LHS[0], shift**d, evaluate=False), Eq(_kernel_names(L, "K"), Matrix(K), evaluate=False),
-                  Eq(_kernel_names(L, "F"), Matrix(F), evaluate=False))
+    value = Tuple(Eq(_FIR_LHS[0], shift**d, evaluate=False), Eq(kernel_names(L, "K"), Matrix(K), evaluate=False),
+                  Eq(kernel_names(L, "F"), Matrix(F), evaluate=False))
     steps = (
         Step(r"$\operatorname{comp}(0)$ is the nilpotent down-shift; its $d$-th power", value.args[0]),
         Step(r"Repeated products $b^\top \operatorname{comp}(0)^k e_1$", value.args[1]),
@@ -289,10 +275,7 @@ def fir1_numeric(dps: int, b: Any, L: int) -> list[Any]:
 
 
 register(Result(
-    key="RTF-FIR-1",
-    title="Zero initialisation is an FIR filter",
-    source=RTF_PAPER + "; ruke1ire/RTF init='zeros'",
-    status=Status.EXACT,
+    key="RTF-FIR-1", title="Zero initialisation is an FIR filter", source=f"{RTF_PAPER}; ruke1ire/RTF init='zeros'",
     statement=fir1_statement, derive=fir1_derive, numeric=fir1_numeric,
     examples=({"b": [1, 2, 3], "L": 5}, {"b": rationals(18, 6, 5, 7), "L": 7}, {"b": [_Q(1, 3)], "L": 2}),
     bound=Bound("d", 1, 16), display={"d": 3},
@@ -313,8 +296,8 @@ def h01_statement(d: Any = None, a: Any = None, b: Any = None, h0: Any = None, L
         aa, bb, LL = coeff_symbols("a", d), coeff_symbols("b", d), d + 2
         numer = [_h0 + bb[0]] + [_h0 * aa[i - 1] + bb[i] for i in range(1, d)] + [_h0 * aa[d - 1]]
         return Tuple(Eq(Matrix(coeff_symbols("n", d + 1)), Matrix(numer), evaluate=False),
-                     Eq(_kernel_names(LL, "DeltaK"), Matrix([_h0] + [0] * (LL - 1)), evaluate=False))
-    return Eq(_kernel_names(int(L), "DeltaK"), Matrix([exact(h0)] + [0] * (int(L) - 1)), evaluate=False)
+                     Eq(kernel_names(LL, "DeltaK"), Matrix([_h0] + [0] * (LL - 1)), evaluate=False))
+    return Eq(kernel_names(int(L), "DeltaK"), Matrix([exact(h0)] + [0] * (int(L) - 1)), evaluate=False)
 
 
 def h01_derive(d: int) -> Derivation:
@@ -327,7 +310,7 @@ def h01_derive(d: int) -> Derivation:
     ra, rb = rationals(700 + d, d, 3, 7), rationals(800 + d, d, 3, 7)
     delta = [p - q for p, q in zip(fft_kernel_exact(rb, ra, L, _h0), fft_kernel_exact(rb, ra, L, 0))]
     value = Tuple(Eq(Matrix(coeff_symbols("n", d + 1)), Matrix(coeffs), evaluate=False),
-                  Eq(_kernel_names(L, "DeltaK"), Matrix([sympy.expand(x) for x in delta]), evaluate=False))
+                  Eq(kernel_names(L, "DeltaK"), Matrix([sympy.expand(x) for x in delta]), evaluate=False))
     steps = (
         Step("Numerator of $h_0 + b/a$ over $a(z)$, degree $d$",
              Eq(Symbol("b(z) + h_0 a(z)"), numer.as_expr())),
@@ -345,20 +328,17 @@ def h01_numeric(dps: int, a: Any, b: Any, h0: Any, L: int) -> list[Any]:
     return [p - q for p, q in zip(with_h, without)]
 
 
+_H01_NOTES = (
+    r"Numerator identity with symbolic $a$, $b$, $h_0$; FFT part with random rational $a$, $b$ and "
+    r"symbolic $h_0$; $d = 1,\ldots,8$, $L = d + 2$.  " + CONFIRM)  # pragma: no mutate (text)
+
 register(Result(
-    key="RTF-H0-1",
-    title="Feed-through h_0: numerator of degree d, h_0 at index 0 only",
-    title_tex="Feed-through $h_0$: numerator of degree $d$, $h_0$ at index 0 only",
-    source=RTF_PAPER + " (feed-through h_0)",
-    status=Status.EXACT,
-    statement=h01_statement, derive=h01_derive, numeric=h01_numeric,
-    params=fft_points(with_h0=True),
-    examples=({"a": _GR1_A, "b": _GR1_B, "h0": _Q(3, 4), "L": 8},
+    key="RTF-H0-1", title="Feed-through h_0: numerator of degree d, h_0 at index 0 only",
+    title_tex="Feed-through $h_0$: numerator of degree $d$, $h_0$ at index 0 only", notes=_H01_NOTES,
+    source=f"{RTF_PAPER} (feed-through h_0)", params=fft_points(with_h0=True), parts=("b(z) + h_0 a(z)", r"\Delta K"),
+    statement=h01_statement, derive=h01_derive, numeric=h01_numeric, bound=Bound("d", 1, 8), display={"d": 2},
+    examples=({"a": GR1_A, "b": GR1_B, "h0": _Q(3, 4), "L": 8},
               {"a": rationals(19, 5, 3, 7), "b": rationals(20, 5, 3, 7), "h0": -2, "L": 9}),
-    bound=Bound("d", 1, 8), display={"d": 2},
-    notes=r"Numerator identity with symbolic $a$, $b$, $h_0$; FFT part with random rational $a$, $b$ and "
-          r"symbolic $h_0$; $d = 1,\ldots,8$, $L = d + 2$.  " + CONFIRM,
-    parts=("b(z) + h_0 a(z)", r"\Delta K"),
 ))
 
 # --- RTF-IDX-1 ----------------------------------------------------------------------------------
@@ -381,7 +361,7 @@ def idx1_statement(d: Any = None, a: Any = None, b: Any = None, h0: Any = None, 
     if a is None:
         d = case_d(d)
         rtf, project = _idx_kernels(coeff_symbols("a", d), coeff_symbols("b", d), _h0, IDX_N)
-        return Eq(Matrix(list(_kernel_names(IDX_N, "R")) + list(_kernel_names(IDX_N, "P"))), Matrix(rtf + project),
+        return Eq(Matrix(list(kernel_names(IDX_N, "R")) + list(kernel_names(IDX_N, "P"))), Matrix(rtf + project),
                   evaluate=False)
     uu = exact(list(u))
     rtf, project = _idx_kernels(exact(list(a)), exact(list(b)), exact(h0), len(uu))
@@ -389,7 +369,7 @@ def idx1_statement(d: Any = None, a: Any = None, b: Any = None, h0: Any = None, 
     def conv(K: list[Any]) -> list[Any]:
         return [sympy.Add(*[K[j] * uu[k - j] for j in range(k + 1)]) for k in range(len(uu))]
 
-    lhs = Matrix(list(_kernel_names(len(uu), "y^RTF")) + list(_kernel_names(len(uu), "y^Su")))
+    lhs = Matrix(list(kernel_names(len(uu), "y^RTF")) + list(kernel_names(len(uu), "y^Su")))
     return Eq(lhs, Matrix(conv(rtf) + conv(project)), evaluate=False)
 
 
@@ -406,7 +386,7 @@ def idx1_derive(d: int) -> Derivation:
     for uk in impulse:  # Su: update, then output
         x = A * x + B * uk
         su.append(sympy.expand((C.T * x)[0] + _h0 * uk))
-    value = Eq(Matrix(list(_kernel_names(IDX_N, "R")) + list(_kernel_names(IDX_N, "P"))), Matrix(rtf + su),
+    value = Eq(Matrix(list(kernel_names(IDX_N, "R")) + list(kernel_names(IDX_N, "P"))), Matrix(rtf + su),
                evaluate=False)
     steps = (
         Step("RTF paper: $x_{k+1} = Ax_k + Bu_k$, $y_k = Cx_k + h_0 u_k$; impulse response "
@@ -423,19 +403,19 @@ def idx1_numeric(dps: int, a: Any, b: Any, h0: Any, u: Any) -> list[Any]:
         return routes.simulate_rtf_paper(b, a, h0, u) + routes.simulate_su(b, a, h0, u)
 
 
+_IDX1_NOTES = (
+    r"Conversion functions: $\texttt{proofs.rational.su\_to\_rtf\_kernel}$ / "
+    r"$\texttt{rtf\_to\_su\_kernel}$.  "
+    r"Su part 4 writes $y_L = \sum_{k=0}^{L}$; with his indexing the sum runs to $L - 1$.  "
+    + CONFIRM)  # pragma: no mutate (text)
+
 register(Result(
-    key="RTF-IDX-1",
-    title="Index conventions: Su's z versus the RTF paper's z^{-1}",
-    title_tex="Index conventions: Su's $z$ versus the RTF paper's $z^{-1}$",
-    source=RTF_PAPER + "; " + SU_4,
-    status=Status.EXACT,
-    statement=idx1_statement, derive=idx1_derive, numeric=idx1_numeric,
-    examples=({"a": _GR1_A, "b": _GR1_B, "h0": _Q(1, 2), "u": [1, _Q(-1, 2), 2, 0, _Q(3, 7), -1]},
+    key="RTF-IDX-1", title="Index conventions: Su's z versus the RTF paper's z^{-1}",
+    title_tex="Index conventions: Su's $z$ versus the RTF paper's $z^{-1}$", source=f"{RTF_PAPER}; {SU_10180}",
+    statement=idx1_statement, derive=idx1_derive, numeric=idx1_numeric, bound=Bound("d", 1, 6), display={"d": 2},
+    examples=({"a": GR1_A, "b": GR1_B, "h0": _Q(1, 2), "u": [1, _Q(-1, 2), 2, 0, _Q(3, 7), -1]},
               {"a": rationals(21, 4, 3, 5), "b": rationals(22, 4, 3, 5), "h0": -1, "u": [2, 1, 0, 0, _Q(1, 3)]}),
-    bound=Bound("d", 1, 6), display={"d": 2},
-    notes=r"Conversion functions: $\texttt{proofs.rational.su\_to\_rtf\_kernel}$ / "
-          r"$\texttt{rtf\_to\_su\_kernel}$.  "
-          r"Su part 4 writes $y_L = \sum_{k=0}^{L}$; with his indexing the sum runs to $L - 1$.  " + CONFIRM,
+    notes=_IDX1_NOTES,
 ))
 
 # --- RTF-PY-1, RTF-PY-3 -------------------------------------------------------------------------
@@ -466,7 +446,7 @@ def py1_statement(d: Any = None, a: Any = None, b: Any = None, L: Any = None, h0
     aa, bb, LL, hh = _py_case(d, a, b, L, h0)
     n = LL + LL % 2
     h = [None] + _companion_kernel(untruncate_numerator(aa, bb, n), aa, n)  # h[j], j = 1..L'
-    return Eq(_kernel_names(LL, "k^v1"), Matrix([hh + h[n]] + h[1:LL]), evaluate=False)
+    return Eq(kernel_names(LL, "k^v1"), Matrix([hh + h[n]] + h[1:LL]), evaluate=False)
 
 
 def py1_derive(d: int) -> Derivation:
@@ -476,7 +456,7 @@ def py1_derive(d: int) -> Derivation:
     steps = (Step(r"The literal formula $\mathrm{irfft}(\mathrm{rfft}([0, b])/\mathrm{rfft}([1, a]) + h_0,\ "
                   r"n = L')[{:}L]$, evaluated exactly in $\mathbb{Q}[z]/(z^{L'} - 1)$: "
                   r"$(zb(z))\,a(z)^{-1}\ \mathrm{mod}\ (z^{L'} - 1)$, plus $h_0$", Matrix([K])),)
-    return Derivation(Eq(_kernel_names(L, "k^v1"), Matrix(K), evaluate=False), steps)
+    return Derivation(Eq(kernel_names(L, "k^v1"), Matrix(K), evaluate=False), steps)
 
 
 def py3_statement(d: Any = None, a: Any = None, b: Any = None, L: Any = None, h0: Any = None) -> Eq:
@@ -486,7 +466,7 @@ def py3_statement(d: Any = None, a: Any = None, b: Any = None, L: Any = None, h0
     row = truncate_numerator(aa, cc, LL)  # c^T (I - A^L)
     K = _companion_kernel(untruncate_numerator(aa, row, n), aa, LL)
     K[0] += hh
-    return Eq(_kernel_names(LL, "k^v2"), Matrix(K), evaluate=False)
+    return Eq(kernel_names(LL, "k^v2"), Matrix(K), evaluate=False)
 
 
 def py3_derive(d: int) -> Derivation:
@@ -497,46 +477,37 @@ def py3_derive(d: int) -> Derivation:
     K = crt_kernel(row, [1] + a, n, h)[:L]
     steps = (Step(r"The literal formula $\mathrm{irfft}(\mathrm{rfft}([c'(I - A^L)])/\mathrm{rfft}([1, a]) + "
                   r"h_0,\ n = L')[{:}L]$ evaluated exactly", Matrix([K])),)
-    return Derivation(Eq(_kernel_names(L, "k^v2"), Matrix(K), evaluate=False), steps)
+    return Derivation(Eq(kernel_names(L, "k^v2"), Matrix(K), evaluate=False), steps)
 
 
-def _py_numeric(variant: str) -> Any:
-    def numeric(dps: int, a: Any, b: Any, L: int, h0: Any = 0) -> list[Any]:
-        return num.rtf_py_kernel(b, a, L, h0=h0, variant=variant, dps=dps)
-
-    return numeric
-
-
-_EX_PY = ({"a": _GR1_A, "b": _GR1_B, "L": 8, "h0": 0}, {"a": _GR1_A, "b": _GR1_B, "L": 7, "h0": 0},
+_EX_PY = ({"a": GR1_A, "b": GR1_B, "L": 8, "h0": 0}, {"a": GR1_A, "b": GR1_B, "L": 7, "h0": 0},
           {"a": rationals(23, 4, 3, 7), "b": rationals(24, 4, 3, 7), "L": 9, "h0": _Q(1, 2)})
 
-register(Result(
-    key="RTF-PY-1",
-    title="rtf.py RTF.get_k (v1): shifted kernel with the wrapped term at index 0",
-    title_tex=r"rtf.py $\texttt{RTF.get\_k}$ (v1): shifted kernel with the wrapped term at index 0",
-    source=RTF_PY + ", RTF.get_k",
-    status=Status.EXACT,
-    statement=py1_statement, derive=py1_derive, numeric=_py_numeric("v1"),
-    params=fft_points(with_h0=True), examples=_EX_PY,
-    bound=Bound("d", 1, 6), display={"d": 2},
-    notes=r"A fact about a reference implementation (exact as a statement about its formula), emulated by "
-          r"$\texttt{numerics.rational.rtf\_py\_kernel(variant='v1')}$ without importing rtf.py; $L' = L + "
-          r"(L\ \mathrm{mod}\ 2)$.  RTF-PY-2 ($\texttt{get\_C}$ solves the transposed system, so "
-          r"$\texttt{get\_k}$ and $\texttt{get\_k\_step(correct\_C=True)}$ differ by $O(\rho^L)$) is "
-          r"documented in $\texttt{rtf\_py\_kernel}$ and tested, not registered.",
-))
+_PY1_NOTES = (
+    r"A fact about a reference implementation (exact as a statement about its formula), emulated by "
+    r"$\texttt{numerics.rational.rtf\_py\_kernel(variant='v1')}$ without importing rtf.py; $L' = L + "
+    r"(L\ \mathrm{mod}\ 2)$.  RTF-PY-2 ($\texttt{get\_C}$ solves the transposed system, so "
+    r"$\texttt{get\_k}$ and $\texttt{get\_k\_step(correct\_C=True)}$ differ by $O(\rho^L)$) is "
+    r"documented in $\texttt{rtf\_py\_kernel}$ and tested, not registered.")
 
 register(Result(
-    key="RTF-PY-3",
-    title="rtf.py RTF2.get_k (v2): Su's convention, with A^L versus L' = L + 1 for odd L",
+    key="RTF-PY-1", title="rtf.py RTF.get_k (v1): shifted kernel with the wrapped term at index 0",
+    title_tex=r"rtf.py $\texttt{RTF.get\_k}$ (v1): shifted kernel with the wrapped term at index 0",
+    source=f"{RTF_PY}, RTF.get_k", params=fft_points(with_h0=True), examples=_EX_PY, notes=_PY1_NOTES,
+    statement=py1_statement, derive=py1_derive, numeric=partial(num.rtf_py_kernel, variant="v1"),
+    bound=Bound("d", 1, 6), display={"d": 2},
+))
+
+_PY3_NOTES = (
+    r"For even $L$ this is $c^\top A^j e_1 + h_0[j = 0]$ exactly; for odd $L$ the factor "
+    "$(I - A^L)(I - A^{L+1})^{-1}$ remains.  A fact about a reference implementation, emulated by "
+    r"$\texttt{rtf\_py\_kernel(variant='v2')}$.")
+
+register(Result(
+    key="RTF-PY-3", title="rtf.py RTF2.get_k (v2): Su's convention, with A^L versus L' = L + 1 for odd L",
     title_tex=r"rtf.py $\texttt{RTF2.get\_k}$ (v2): Su's convention, with $A^L$ versus $L' = L + 1$ for odd "
               "$L$",
-    source=RTF_PY + ", RTF2.get_k / get_C_prime",
-    status=Status.EXACT,
-    statement=py3_statement, derive=py3_derive, numeric=_py_numeric("v2"),
-    params=fft_points(with_h0=True), examples=_EX_PY,
+    source=f"{RTF_PY}, RTF2.get_k / get_C_prime", params=fft_points(with_h0=True), examples=_EX_PY, notes=_PY3_NOTES,
+    statement=py3_statement, derive=py3_derive, numeric=partial(num.rtf_py_kernel, variant="v2"),
     bound=Bound("d", 1, 6), display={"d": 3},
-    notes=r"For even $L$ this is $c^\top A^j e_1 + h_0[j = 0]$ exactly; for odd $L$ the factor "
-          "$(I - A^L)(I - A^{L+1})^{-1}$ remains.  A fact about a reference implementation, emulated by "
-          r"$\texttt{rtf\_py\_kernel(variant='v2')}$.",
 ))

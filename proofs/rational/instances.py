@@ -1,4 +1,9 @@
-"""Shared helpers of the RTF registry entries (private): cases, points, strategies."""
+"""Shared helpers of the RTF registry entries (private): cases, points, strategies.
+
+The RTF points are drawn with :func:`sized_points`: their coefficient vectors share one length ``d``
+(and ``L > d``), which :func:`proofs.core.params.draw` cannot express, since it draws every field on its
+own; a field that stands alone (``a`` alone, ``r``) is a plain ``draw`` field (:func:`sized_coefficients`).
+"""
 
 from __future__ import annotations
 
@@ -15,10 +20,10 @@ from sympy.polys.matrices import DomainMatrix
 
 from .transfer import fft_kernel_exact
 
-SU_4 = "Su Jianlin, 重温SSM（四） (kexue.fm/archives/10180)"
-SU_3 = "Su Jianlin, 重温SSM（三） (kexue.fm/archives/10162)"
-RTF_PAPER = "Parnichkun et al. 2024, State-Free Inference of SSMs: the Transfer Function Approach (arXiv 2405.06147)"
-RTF_PY = "ruke1ire/RTF rtf.py (commit 1d9e1e546f68)"
+#: the golden realisation G-R1 of spec rational.md: a(z) = 1 + z/2 - z^2/5 + z^3/10, b = (1, 2/5, -3/10)
+GR1_A = [Rational(1, 2), Rational(-1, 5), Rational(1, 10)]  # pragma: no mutate (test data)
+GR1_B = [1, Rational(2, 5), Rational(-3, 10)]  # pragma: no mutate (test data)
+
 CONFIRM = "The wording of the RTF paper's statement is to be confirmed against the paper; the content is verified here."
 
 
@@ -63,6 +68,11 @@ def over_common_domain(*mats: Matrix) -> list[DomainMatrix]:
     return [dm.convert_to(dom) for dm in dms]
 
 
+def kernel_names(n: int, label: str = "K") -> Matrix:
+    """The column of symbols ``label_0 .. label_(n-1)`` naming a kernel on a statement's left-hand side."""
+    return Matrix([Symbol(f"{label}_{k}") for k in range(n)])
+
+
 def names(*labels: str) -> Matrix:
     """A column of symbols naming the quantities on a statement's left-hand side."""
     return Matrix([Symbol(s) for s in labels])
@@ -88,15 +98,6 @@ def poly_eval(coeffs_low_first: Sequence[Any], x: Any) -> Any:
 def at(dps: int) -> Any:
     """The working-precision context of an independent numeric route: ``dps`` plus guard digits."""
     return mpmath.workdps(dps + 15)
-
-
-def rounded(values: Any, dps: int) -> Any:
-    with mpmath.workdps(dps):
-        if isinstance(values, mpmath.matrix):
-            return +values
-        if isinstance(values, list):
-            return [rounded(v, dps) for v in values]
-        return +values
 
 
 def nonvanishing(a: Sequence[Any], L: int) -> bool:
@@ -128,29 +129,58 @@ def coefficient_vectors(d: int, *, stable: bool, margin: Fraction = Fraction(1))
     return st.lists(q(-1, 1, max_denominator=50), min_size=d, max_size=d).map(shrink)
 
 
-def fft_points(max_d: int = 8, max_L: int = 24, *, with_h0: bool = False, stable: bool | None = None,
-               margin: Fraction = Fraction(1)) -> Callable[[], Any]:
-    """Points {a, b, L[, h0]} with d < L (odd L and d = L - 1 included), stable or unstable a,
-    filtered so that the FFT formula is defined."""
+def a_vectors(d: int, stable: bool | None = None, margin: Fraction = Fraction(1)) -> Any:
+    """:func:`coefficient_vectors` of length ``d``; ``stable=None``: stable or not, at random."""
+    from hypothesis import strategies as st
+
+    if stable is None:
+        return st.booleans().flatmap(lambda is_stable: coefficient_vectors(d, stable=is_stable, margin=margin))
+    return coefficient_vectors(d, stable=stable, margin=margin)
+
+
+def sized_coefficients(max_d: int, *, stable: bool | None = None) -> Callable[[Any], Any]:
+    """A :func:`~proofs.core.params.draw` field: a coefficient vector ``a`` of a random length 1..max_d."""
+    return lambda s: s.sizes(1, max_d).flatmap(lambda d: a_vectors(d, stable))
+
+
+def vectors(d: int, bound: int, max_denominator: int) -> Any:
+    """Length-``d`` lists of exact rationals in ``[-bound, bound]``."""
+    from hypothesis import strategies as st
+
+    from numerics.strategies import rationals as q
+
+    return st.lists(q(-bound, bound, max_denominator=max_denominator), min_size=d, max_size=d)
+
+
+def sized_points(max_d: int, *, where: Callable[[dict[str, Any]], bool] | None = None,
+                 **fields: Callable[[Any, int], Any]) -> Callable[[], Any]:
+    """``params`` for points whose fields share a state size: ``d`` is drawn in 1..max_d, then each field
+    ``f(s, d)`` (``s`` is :mod:`numerics.strategies`); ``where`` filters whole points."""
 
     def build() -> Any:
-        from hypothesis import strategies as st
+        from numerics import strategies as s
 
-        from numerics.strategies import rationals as q
-
-        @st.composite
-        def draw(draw_: Any) -> dict[str, Any]:
-            d = draw_(st.integers(1, max_d))
-            L = draw_(st.one_of(st.just(d + 1), st.integers(d + 1, max(d + 1, max_L))))
-            is_stable = draw_(st.booleans()) if stable is None else stable
-            a = draw_(coefficient_vectors(d, stable=is_stable, margin=margin))
-            b = draw_(st.lists(q(-2, 2, max_denominator=50), min_size=d, max_size=d))
-            point = {"a": a, "b": b, "L": L}
-            if with_h0:
-                point["h0"] = draw_(q(-2, 2, max_denominator=20))
-            return point
-
-        # an all-zero numerator has the zero kernel, against which relative digits are undefined
-        return draw().filter(lambda p: any(p["b"]) and nonvanishing(p["a"], p["L"]))
+        points = s.sizes(1, max_d).flatmap(lambda d: s.points(**{k: f(s, d) for k, f in fields.items()}))
+        return points if where is None else points.filter(where)
 
     return build
+
+
+def fft_points(max_d: int = 8, max_L: int = 24, *, with_b: bool = True, with_h0: bool = False,
+               stable: bool | None = None, margin: Fraction = Fraction(1)) -> Callable[[], Any]:
+    """Points {a, b, L[, h0]} (``with_b=False``: {a, L}) with d < L (odd L and d = L - 1 included), stable or
+    unstable a, filtered so that the FFT formula is defined."""
+    numerator = {"b": lambda s, d: vectors(d, 2, 50)} if with_b else {}
+    feedthrough = {"h0": lambda s, d: s.rationals(-2, 2, max_denominator=20)} if with_h0 else {}
+
+    def length(s: Any, d: int) -> Any:
+        from hypothesis import strategies as st
+
+        return st.one_of(st.just(d + 1), s.sizes(d + 1, max(d + 1, max_L)))
+
+    def defined(p: dict[str, Any]) -> bool:
+        # an all-zero numerator has the zero kernel, against which relative digits are undefined
+        return (not with_b or any(p["b"])) and nonvanishing(p["a"], p["L"])
+
+    return sized_points(max_d, a=lambda s, d: a_vectors(d, stable, margin), **numerator, L=length, **feedthrough,
+                        where=defined)

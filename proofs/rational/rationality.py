@@ -22,24 +22,27 @@ from numerics.rational import kernels as num
 
 from .instances import (
     CONFIRM,
-    RTF_PAPER,
-    SU_3,
-    SU_4,
+    GR1_A,
+    GR1_B,
     at,
     case_d,
     coeff_symbols,
     exact,
     fft_points,
+    kernel_names,
     names,
     over_common_domain,
     point_z,
     poly_eval,
     rational_realisation,
     rationals,
+    sized_points,
     symbolic_realisation,
+    vectors,
 )
 from .transfer import comp, companion, fft_kernel_exact, lam, transfer_function, z
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core.bibliography import RTF_PAPER, SU_10162, SU_10180
 
 _Q = Rational
 
@@ -103,46 +106,38 @@ def rat1_numeric(dps: int, A: Any, B: Any, C: Any, z_re: Any = 0, z_im: Any = 0)
                 routes.resolvent(Am, B, C, z0)]
 
 
-def _realisation_points() -> Any:
-    from hypothesis import strategies as st
+def _near_zero(s: Any, d: int) -> Any:
+    """Real or imaginary part of an evaluation point z_0: rationals in [-1/8, 1/8]."""
+    return s.rationals(-1, 1, max_denominator=30).map(lambda x: x / 8)  # pragma: no mutate (test points)
 
-    from numerics.strategies import rational_matrices
-    from numerics.strategies import rationals as q
 
-    @st.composite
-    def draw(draw_: Any) -> dict[str, Any]:
-        d = draw_(st.integers(1, 5))
-        vec = st.lists(q(-2, 2, max_denominator=30), min_size=d, max_size=d)
-        return {"A": draw_(rational_matrices(d, bound=2)), "B": draw_(vec), "C": draw_(vec),
-                "z_re": draw_(q(-1, 1, max_denominator=30)) / 8, "z_im": draw_(q(-1, 1, max_denominator=30)) / 8}
-
-    return draw()
+#: realisations (A, B, C) of a random size d <= 5 and a point z_0 near 0
+_REALISATIONS = sized_points(5, A=lambda s, d: s.rational_matrices(d, bound=2), B=lambda s, d: vectors(d, 2, 30),
+                             C=lambda s, d: vectors(d, 2, 30), z_re=_near_zero, z_im=_near_zero)
 
 
 def _list_matrix(M: Matrix) -> list[list[Any]]:
     return [[M[i, j] for j in range(M.cols)] for i in range(M.rows)]
 
 
-_GR1_A, _GR1_B = [_Q(1, 2), _Q(-1, 5), _Q(1, 10)], [1, _Q(2, 5), _Q(-3, 10)]  # pragma: no mutate (test data)
 _R5 = rational_realisation(5, 77)
 _EX_RAT = (
-    {"A": _list_matrix(comp(_GR1_A)), "B": [1, 0, 0], "C": _GR1_B, "z_re": _Q(1, 3), "z_im": _Q(1, 7)},
+    {"A": _list_matrix(comp(GR1_A)), "B": [1, 0, 0], "C": GR1_B, "z_re": _Q(1, 3), "z_im": _Q(1, 7)},
     {"A": _list_matrix(_R5[0]), "B": list(_R5[1]), "C": list(_R5[2]), "z_re": _Q(-1, 9), "z_im": _Q(1, 11)},
     {"A": [[_Q(1, 2), 1], [0, _Q(1, 2)]], "B": [1, 1], "C": [2, -1], "z_re": _Q(3, 4), "z_im": 0},
 )
 
+_RAT1_NOTES = (
+    "Proved for fully symbolic $(A, B, C)$ with $d = 1, 2, 3$ and for reproducible random rational "
+    r"realisations with $d = 4,\ldots,8$: the determinant-difference coefficients of "
+    r"$\texttt{transfer\_function}$ equal those of $\det(I - zA)$ and $C^\top \mathrm{adj}(I - zA)B$.  "
+    "No common factors are cancelled.")
+
 register(Result(
-    key="RTF-RAT-1",
-    title="Rational generating function with explicit coefficients",
-    source=SU_4 + ", rational generating function and its coefficients",
-    status=Status.EXACT,
-    statement=rat1_statement, derive=rat1_derive, numeric=rat1_numeric,
-    params=_realisation_points, examples=_EX_RAT,
-    bound=Bound("d", 1, 8), display={"d": 2},
-    notes="Proved for fully symbolic $(A, B, C)$ with $d = 1, 2, 3$ and for reproducible random rational "
-          r"realisations with $d = 4,\ldots,8$: the determinant-difference coefficients of "
-          r"$\texttt{transfer\_function}$ equal those of $\det(I - zA)$ and $C^\top \mathrm{adj}(I - zA)B$.  "
-          "No common factors are cancelled.",
+    key="RTF-RAT-1", title="Rational generating function with explicit coefficients",
+    source=f"{SU_10180}, rational generating function and its coefficients", notes=_RAT1_NOTES,
+    statement=rat1_statement, derive=rat1_derive, numeric=rat1_numeric, params=_REALISATIONS,
+    examples=_EX_RAT, bound=Bound("d", 1, 8), display={"d": 2},
 ))
 
 # --- RTF-RAT-2 ----------------------------------------------------------------------------------
@@ -219,20 +214,19 @@ def rat2_numeric(dps: int, M: Any, U: Any, V: Any, A: Any, B: Any, C: Any, x: An
                 mpmath.det(xv * mpmath.eye(3) - Am + Bm * Cm.T)]
 
 
+_EX_RAT2 = (
+    {"M": [[2, 1, 0], [_Q(1, 3), 3, 1], [1, 0, _Q(5, 2)]], "U": [[1, 2], [_Q(-1, 2), 1], [3, _Q(1, 5)]],
+     "V": [[_Q(2, 3), 1, -1], [0, _Q(1, 4), 2]], "A": [[_Q(1, 2), 1, 0], [0, _Q(-1, 3), 1], [1, 0, _Q(1, 4)]],
+     "B": [1, 2, -1], "C": [_Q(1, 2), 0, 3], "x": _Q(7, 5)},
+    {"M": [[-1, 4, 2], [3, _Q(1, 7), 1], [2, 2, 9]], "U": [[0, 1], [1, 0], [2, 2]],
+     "V": [[1, 1, 1], [_Q(1, 3), -1, 0]], "A": [[0, 1, 0], [0, 0, 1], [_Q(-1, 8), _Q(1, 4), _Q(1, 2)]],
+     "B": [0, 0, 1], "C": [1, -2, _Q(1, 9)], "x": _Q(-3, 2)},
+)
+
 register(Result(
-    key="RTF-RAT-2",
-    title="Proof ingredients: adjugate, Sylvester's determinant identity, the rank-one lemma",
-    source=SU_4 + ", proof of rationality",
-    status=Status.EXACT,
+    key="RTF-RAT-2", title="Proof ingredients: adjugate, Sylvester's determinant identity, the rank-one lemma",
+    source=f"{SU_10180}, proof of rationality", examples=_EX_RAT2,
     statement=rat2_statement, derive=rat2_derive, numeric=rat2_numeric,
-    examples=(
-        {"M": [[2, 1, 0], [_Q(1, 3), 3, 1], [1, 0, _Q(5, 2)]], "U": [[1, 2], [_Q(-1, 2), 1], [3, _Q(1, 5)]],
-         "V": [[_Q(2, 3), 1, -1], [0, _Q(1, 4), 2]], "A": [[_Q(1, 2), 1, 0], [0, _Q(-1, 3), 1], [1, 0, _Q(1, 4)]],
-         "B": [1, 2, -1], "C": [_Q(1, 2), 0, 3], "x": _Q(7, 5)},
-        {"M": [[-1, 4, 2], [3, _Q(1, 7), 1], [2, 2, 9]], "U": [[0, 1], [1, 0], [2, 2]],
-         "V": [[1, 1, 1], [_Q(1, 3), -1, 0]], "A": [[0, 1, 0], [0, 0, 1], [_Q(-1, 8), _Q(1, 4), _Q(1, 2)]],
-         "B": [0, 0, 1], "C": [1, -2, _Q(1, 9)], "x": _Q(-3, 2)},
-    ),
     notes=r"Symbolic for generic $3\times3$ $M$, $3\times2$ $U$, $2\times3$ $V$ and generic $(A, B, C)$ with "
           "$d = 3$ (a general proof: the identities are polynomial/rational identities in independent "
           "symbols).",
@@ -288,14 +282,11 @@ def rat3_numeric(dps: int, A: Any, B: Any, C: Any, z_re: Any = 0, z_im: Any = 0)
 
 
 register(Result(
-    key="RTF-RAT-3",
-    title="Elementary coefficient facts: a(z) = det(I - zA), a_d = (-1)^d det A, b_1 = K_0",
+    key="RTF-RAT-3", title="Elementary coefficient facts: a(z) = det(I - zA), a_d = (-1)^d det A, b_1 = K_0",
     title_tex=r"Elementary coefficient facts: $a(z) = \det(I - zA)$, $a_d = (-1)^d \det A$, $b_1 = K_0$",
-    source="elementary; " + SU_4 + "; " + RTF_PAPER + " (strictly proper in q)",
-    status=Status.EXACT,
-    statement=rat3_statement, derive=rat3_derive, numeric=rat3_numeric,
-    params=_realisation_points, examples=_EX_RAT,
-    bound=Bound("d", 1, 8), display={"d": 2},
+    source=f"elementary; {SU_10180}; {RTF_PAPER} (strictly proper in q)",
+    statement=rat3_statement, derive=rat3_derive, numeric=rat3_numeric, params=_REALISATIONS,
+    examples=_EX_RAT, bound=Bound("d", 1, 8), display={"d": 2},
     notes=r"Symbolic $(A, B, C)$ for $d \le 3$, random rationals for $d = 4,\ldots,8$.  Non-minimal "
           r"realisations give $a$, $b$ with common factors; nothing here cancels them.",
 ))
@@ -325,14 +316,10 @@ def _fft1_setup(d: Any = None, a: Any = None, b: Any = None, L: Any = None) -> t
     return A, B, C, int(L)
 
 
-def _kernel_names(L: int, label: str = "K") -> Matrix:
-    return Matrix([Symbol(f"{label}_{k}") for k in range(L)])
-
-
 def fft1_statement(d: Any = None, a: Any = None, b: Any = None, L: Any = None) -> Eq:
     """RTF-FFT-1: :math:`\\mathrm{IDFT}_L[\\mathrm{DFT}_L(b)/\\mathrm{DFT}_L(1,a)]_k=\\bar C^{\\mathsf T}\\bar A^k\\bar B`."""
     A, B, C, LL = _fft1_setup(d, a, b, L)
-    return Eq(_kernel_names(LL), Matrix(_truncated_kernel(A, B, C, LL)), evaluate=False)
+    return Eq(kernel_names(LL), Matrix(_truncated_kernel(A, B, C, LL)), evaluate=False)
 
 
 def fft1_derive(d: int) -> Derivation:
@@ -343,7 +330,7 @@ def fft1_derive(d: int) -> Derivation:
     residue = (Poly(poly_eval([1] + a, z), z) * Poly(poly_eval(K, z), z) - Poly(poly_eval(b, z), z)).rem(modulus)
     if not residue.is_zero:
         raise ArithmeticError(f"a(z) K(z) - b(z) is not 0 modulo z^L - 1: remainder {residue.as_expr()}")
-    value = Eq(_kernel_names(L), Matrix(K), evaluate=False)
+    value = Eq(kernel_names(L), Matrix(K), evaluate=False)
     steps = (
         Step("$(b, a)$ of the realisation by the determinant formula (RTF-RAT-1)", Matrix([b, a])),
         Step(r"Division at the $L$-th roots of unity is division in $\mathbb{Q}[z]/(z^L - 1)$ (CRT): "
@@ -354,32 +341,26 @@ def fft1_derive(d: int) -> Derivation:
     return Derivation(value, steps)
 
 
-def fft1_numeric(dps: int, a: Any, b: Any, L: int) -> list[Any]:
-    """``fft_kernel`` with its own mpmath DFTs (radix-2 / Bluestein)."""
-    return num.fft_kernel(b, a, L, dps=dps)
-
-
 def _ab_point(seed: int, d: int, L: int, scale: int = 7) -> dict[str, Any]:
     return {"a": rationals(seed, d, 3, scale), "b": rationals(seed + 1, d, 5, 4), "L": L}
 
 
-_EX_FFT = ({"a": _GR1_A, "b": _GR1_B, "L": 8}, _ab_point(1, 4, 16), _ab_point(2, 8, 16), _ab_point(3, 5, 13),
+_EX_FFT = ({"a": GR1_A, "b": GR1_B, "L": 8}, _ab_point(1, 4, 16), _ab_point(2, 8, 16), _ab_point(3, 5, 13),
            _ab_point(4, 6, 7))
 
+_FFT1_NOTES = (
+    r"Proved exactly for random rational realisations $d = 1,\ldots,8$ with "
+    r"$L = 2, 7, 8, 16, 13, 7, 8, 9$ (odd $L$ and $d = L - 1$ included), without roots of unity: the "
+    r"FFT formula's value is $ba^{-1}\ \mathrm{mod}\ (z^L - 1)$.  The cross-check runs "
+    r"$\texttt{fft\_kernel}$ (own mpmath FFT) against the exact truncated kernel; the test-suite adds "
+    r"repeated companion products, the $O(d)$ recurrence and alias sums.  " + CONFIRM)  # pragma: no mutate (text)
+
 register(Result(
-    key="RTF-FFT-1",
-    title="State-free kernel via FFT: IDFT of DFT(b)/DFT(1, a)",
+    key="RTF-FFT-1", title="State-free kernel via FFT: IDFT of DFT(b)/DFT(1, a)",
     title_tex=r"State-free kernel via FFT: IDFT of $\mathrm{DFT}(b)/\mathrm{DFT}(1, a)$",
-    source=SU_4 + ", state-free kernel; " + RTF_PAPER + ", FFT kernel",
-    status=Status.EXACT,
-    statement=fft1_statement, derive=fft1_derive, numeric=fft1_numeric,
-    params=fft_points(), examples=_EX_FFT,
-    bound=Bound("d", 1, 8), display={"d": 3},
-    notes=r"Proved exactly for random rational realisations $d = 1,\ldots,8$ with "
-          r"$L = 2, 7, 8, 16, 13, 7, 8, 9$ (odd $L$ and $d = L - 1$ included), without roots of unity: the "
-          r"FFT formula's value is $ba^{-1}\ \mathrm{mod}\ (z^L - 1)$.  The cross-check runs "
-          r"$\texttt{fft\_kernel}$ (own mpmath FFT) against the exact truncated kernel; the test-suite adds "
-          r"repeated companion products, the $O(d)$ recurrence and alias sums.  " + CONFIRM,
+    source=f"{SU_10180}, state-free kernel; {RTF_PAPER}, FFT kernel", notes=_FFT1_NOTES,
+    statement=fft1_statement, derive=fft1_derive, numeric=num.fft_kernel, params=fft_points(),  # own mpmath DFTs
+    examples=_EX_FFT, bound=Bound("d", 1, 8), display={"d": 3},
 ))
 
 # --- RTF-FFT-2 ----------------------------------------------------------------------------------
@@ -399,7 +380,7 @@ def fft2_statement(d: Any = None, a: Any = None, b: Any = None, L: Any = None) -
     if a is None:
         _, a, b, L = _fft2_case(case_d(d))
     K = fft_kernel_exact(exact(b), exact(a), int(L))
-    return Eq(_kernel_names(int(L), "S"), Matrix(K), evaluate=False)
+    return Eq(kernel_names(int(L), "S"), Matrix(K), evaluate=False)
 
 
 def fft2_derive(d: int) -> Derivation:
@@ -412,7 +393,7 @@ def fft2_derive(d: int) -> Derivation:
     # sums a geometric series with a number as ratio, three times faster than with the symbol k inside)
     geometric = [ri**k * summation((ri**L) ** m, (m, 0, sympy.oo)) for ri in r]
     S = [sympy.Add(*[ci * g.subs(k, j) for ci, g in zip(c, geometric)]) for j in range(L)]
-    value = Eq(_kernel_names(L, "S"), Matrix(S), evaluate=False)
+    value = Eq(kernel_names(L, "S"), Matrix(S), evaluate=False)
     field = QQ.frac_field(z)  # exact rational functions: the residual is canceled as it is formed
     ratio = field.from_sympy(poly_eval(b, z) / poly_eval([1] + a, z))
     residual = field.to_sympy(field.from_sympy(pf) - ratio)
@@ -432,27 +413,22 @@ def fft2_numeric(dps: int, a: Any, b: Any, L: int) -> list[Any]:
         return routes.alias_sum(b, a, int(L))
 
 
-def _stable_points() -> Any:
-    """Montel-stable points with sum|a_i| <= 9/10 (so rho <= 9/10 and the alias sum is short)."""
-    return fft_points(max_d=5, max_L=16, stable=True, margin=_Q(9, 10))()
-
+_FFT2_NOTES = (
+    r"Proved for $d = 1,\ldots,6$ with distinct rational poles $r_i = \pm(i+1)/(d+2)$ by partial "
+    r"fractions and geometric series (SymPy summation), against the exact value of the FFT formula.  "
+    r"Numerically the alias sum is truncated once $\rho^{ML} < 10^{-(\mathrm{dps}+5)}$ ($\rho$ from "
+    r"mp.polyroots); examples have $\rho \le 0.9$.  Dropping the $(I - A^L)$ correction yields this "
+    r"aliased kernel, close to the true one only if $\rho^L$ is much smaller than 1.")
 
 register(Result(
-    key="RTF-FFT-2",
-    title="Aliasing view: the FFT kernel is the alias sum of the untruncated series",
-    source="elementary (geometric series); consistent with " + SU_3 + " and " + SU_4,
-    status=Status.EXACT,
-    statement=fft2_statement, derive=fft2_derive, numeric=fft2_numeric,
-    params=_stable_points,
-    examples=({"a": _GR1_A, "b": _GR1_B, "L": 8},
+    key="RTF-FFT-2", title="Aliasing view: the FFT kernel is the alias sum of the untruncated series",
+    source=f"elementary (geometric series); consistent with {SU_10162} and {SU_10180}", notes=_FFT2_NOTES,
+    statement=fft2_statement, derive=fft2_derive, numeric=fft2_numeric, bound=Bound("d", 1, 6), display={"d": 2},
+    # Montel-stable points with sum|a_i| <= 9/10 (so rho <= 9/10 and the alias sum is short)
+    params=fft_points(max_d=5, max_L=16, stable=True, margin=_Q(9, 10)),
+    examples=({"a": GR1_A, "b": GR1_B, "L": 8},
               {"a": [_Q(-2, 5), _Q(-9, 20)], "b": [1, _Q(1, 3)], "L": 7},  # poles 0.9, -0.5
               {"a": [_Q(1, 5), _Q(-1, 10), _Q(1, 20), _Q(1, 8)], "b": [2, -1, _Q(1, 2), 1], "L": 13}),
-    bound=Bound("d", 1, 6), display={"d": 2},
-    notes=r"Proved for $d = 1,\ldots,6$ with distinct rational poles $r_i = \pm(i+1)/(d+2)$ by partial "
-          r"fractions and geometric series (SymPy summation), against the exact value of the FFT formula.  "
-          r"Numerically the alias sum is truncated once $\rho^{ML} < 10^{-(\mathrm{dps}+5)}$ ($\rho$ from "
-          r"mp.polyroots); examples have $\rho \le 0.9$.  Dropping the $(I - A^L)$ correction yields this "
-          r"aliased kernel, close to the true one only if $\rho^L$ is much smaller than 1.",
 ))
 
 # --- RTF-FFT-3 ----------------------------------------------------------------------------------
@@ -493,23 +469,16 @@ def fft3_numeric(dps: int, a: Any, L: int) -> Any:
         return routes.bin_product(a, int(L))
 
 
-def _fft3_points() -> Any:
-
-    return fft_points(max_d=6, max_L=12)().map(lambda p: {"a": p["a"], "L": p["L"]})
-
+_FFT3_NOTES = (
+    r"Symbolic $a$ for $d = 1, 2$ ($L = 4, 5$), random rationals for $d = 3,\ldots,8$ ($L = d + 2$).  "
+    r"The sign is $+$: $\mathrm{res}(z^L - 1, a) = \prod_l a(\omega^l)$ because $z^L - 1$ is monic.  A "
+    r"vanishing bin makes $\texttt{fft\_kernel}$ raise.")
 
 register(Result(
-    key="RTF-FFT-3",
-    title="When the ratio is defined: prod of DFT bins = det(I - A^L) = resultant",
+    key="RTF-FFT-3", title="When the ratio is defined: prod of DFT bins = det(I - A^L) = resultant",
     title_tex=r"When the ratio is defined: $\prod$ of DFT bins $= \det(I - A^L) =$ resultant",
-    source="elementary; " + SU_4,
-    status=Status.EXACT,
-    statement=fft3_statement, derive=fft3_derive, numeric=fft3_numeric,
-    params=_fft3_points,
-    examples=({"a": _GR1_A, "L": 8}, {"a": [_Q(-1, 3), _Q(2, 7), 1, _Q(-1, 2)], "L": 5},
+    source=f"elementary; {SU_10180}", statement=fft3_statement, derive=fft3_derive, numeric=fft3_numeric,
+    params=fft_points(max_d=6, max_L=12, with_b=False), bound=Bound("d", 1, 8), display={"d": 2}, notes=_FFT3_NOTES,
+    examples=({"a": GR1_A, "L": 8}, {"a": [_Q(-1, 3), _Q(2, 7), 1, _Q(-1, 2)], "L": 5},
               {"a": [_Q(-2, 5), _Q(-9, 20)], "L": 7}),
-    bound=Bound("d", 1, 8), display={"d": 2},
-    notes=r"Symbolic $a$ for $d = 1, 2$ ($L = 4, 5$), random rationals for $d = 3,\ldots,8$ ($L = d + 2$).  "
-          r"The sign is $+$: $\mathrm{res}(z^L - 1, a) = \prod_l a(\omega^l)$ because $z^L - 1$ is monic.  A "
-          r"vanishing bin makes $\texttt{fft\_kernel}$ raise.",
 ))

@@ -19,12 +19,27 @@ from sympy.polys.matrices import DomainMatrix
 from numerics.rational import routes
 from numerics.rational import kernels as num
 
-from .instances import RTF_PAPER, SU_4, at, case_d, coeff_symbols, exact, point_z, poly_eval, rationals
+from .instances import (
+    GR1_A,
+    GR1_B,
+    a_vectors,
+    at,
+    case_d,
+    coeff_symbols,
+    exact,
+    point_z,
+    poly_eval,
+    rationals,
+    sized_coefficients,
+    sized_points,
+    vectors,
+)
 from .transfer import comp, companion, lam, transfer_function, z
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core.bibliography import RTF_PAPER, SU_10180
+from proofs.core.params import draw
 
 _Q = sympy.Rational
-_GR1_A, _GR1_B = [_Q(1, 2), _Q(-1, 5), _Q(1, 10)], [1, _Q(2, 5), _Q(-3, 10)]
 
 
 def _lam_poly(dom: Any, coeffs: list[Any]) -> Any:
@@ -85,24 +100,11 @@ def comp1_numeric(dps: int, a: Any) -> list[Any]:
         return routes.faddeev_leverrier(routes.companion(a))
 
 
-def _a_points() -> Any:
-    from hypothesis import strategies as st
-
-    from .instances import coefficient_vectors
-
-    return st.integers(1, 10).flatmap(
-        lambda d: st.booleans().flatmap(lambda s: coefficient_vectors(d, stable=s))).map(lambda a: {"a": a})
-
-
 register(Result(
-    key="RTF-COMP-1",
-    title="Companion characteristic polynomial",
-    source="standard; " + SU_4 + ", companion matrix; " + RTF_PAPER,
-    status=Status.EXACT,
-    statement=comp1_statement, derive=comp1_derive, numeric=comp1_numeric,
-    params=_a_points,
-    examples=({"a": _GR1_A}, {"a": rationals(5, 7, 3, 7)}, {"a": rationals(6, 12, 2, 5)}),
-    bound=Bound("d", 1, 32), display={"d": 3},
+    key="RTF-COMP-1", title="Companion characteristic polynomial",
+    source=f"standard; {SU_10180}, companion matrix; {RTF_PAPER}", params=draw(a=sized_coefficients(10)),
+    statement=comp1_statement, derive=comp1_derive, numeric=comp1_numeric, bound=Bound("d", 1, 32), display={"d": 3},
+    examples=({"a": GR1_A}, {"a": rationals(5, 7, 3, 7)}, {"a": rationals(6, 12, 2, 5)}),
     notes="General-$d$ argument by cofactor expansion (shown); checked exactly with symbolic $a$ for every "
           r"$d = 1,\ldots,32$.",
 ))
@@ -185,35 +187,24 @@ def comp2_numeric(dps: int, a: Any, b: Any, z_re: Any, z_im: Any) -> list[Any]:
         return [*(x[i] for i in range(d)), *routes.faddeev_leverrier(A), *routes.numerator_by_interpolation(A, e1, b)]
 
 
-def _abz_points() -> Any:
-    from hypothesis import strategies as st
+def _near_zero(s: Any, d: int) -> Any:
+    """Real or imaginary part of an evaluation point z_0: rationals in [-1/4, 1/4]."""
+    return s.rationals(-1, 1, max_denominator=20).map(lambda x: x / 4)  # pragma: no mutate (test points)
 
-    from numerics.strategies import rationals as q
 
-    from .instances import coefficient_vectors
+#: points {a, b} with a and b of one length d <= 8 (a stable or not)
+_AB = {"a": lambda s, d: a_vectors(d), "b": lambda s, d: vectors(d, 2, 30)}  # pragma: no mutate (test points)
 
-    @st.composite
-    def draw(draw_: Any) -> dict[str, Any]:
-        d = draw_(st.integers(1, 8))
-        return {"a": draw_(coefficient_vectors(d, stable=draw_(st.booleans()))),
-                "b": draw_(st.lists(q(-2, 2, max_denominator=30), min_size=d, max_size=d)),
-                "z_re": draw_(q(-1, 1, max_denominator=20)) / 4, "z_im": draw_(q(-1, 1, max_denominator=20)) / 4}
-
-    return draw()
-
+_EX_COMP2 = ({"a": GR1_A, "b": GR1_B, "z_re": _Q(1, 3), "z_im": _Q(1, 5)},
+             {"a": rationals(7, 6, 3, 7), "b": rationals(8, 6, 3, 7), "z_re": _Q(-1, 4), "z_im": _Q(1, 9)},
+             {"a": rationals(9, 12, 1, 9), "b": rationals(10, 12, 3, 7), "z_re": _Q(1, 7), "z_im": 0})
 
 register(Result(
-    key="RTF-COMP-2",
-    title="Companion realisation: C^T (I - z comp(a))^{-1} e_1 = b(z)/a(z)",
+    key="RTF-COMP-2", title="Companion realisation: C^T (I - z comp(a))^{-1} e_1 = b(z)/a(z)",
     title_tex=r"Companion realisation: $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$",
-    source=SU_4 + ", companion realisation; " + RTF_PAPER,
-    status=Status.EXACT,
-    statement=comp2_statement, derive=comp2_derive, numeric=comp2_numeric,
-    params=_abz_points,
-    examples=({"a": _GR1_A, "b": _GR1_B, "z_re": _Q(1, 3), "z_im": _Q(1, 5)},
-              {"a": rationals(7, 6, 3, 7), "b": rationals(8, 6, 3, 7), "z_re": _Q(-1, 4), "z_im": _Q(1, 9)},
-              {"a": rationals(9, 12, 1, 9), "b": rationals(10, 12, 3, 7), "z_re": _Q(1, 7), "z_im": 0}),
-    bound=Bound("d", 1, 16), display={"d": 3},
+    source=f"{SU_10180}, companion realisation; {RTF_PAPER}", examples=_EX_COMP2, bound=Bound("d", 1, 16),
+    statement=comp2_statement, derive=comp2_derive, numeric=comp2_numeric, display={"d": 3},
+    params=sized_points(8, **_AB, z_re=_near_zero, z_im=_near_zero),
     notes=r"Fully symbolic $a$, $b$ for $d = 1,\ldots,8$; reproducible random rationals for "
           r"$d = 9,\ldots,16$ in verify() (the slow test-suite run extends the same proof to $d = 32$).",
 ))
@@ -265,13 +256,10 @@ def comp3_numeric(dps: int, a: Any, b: Any, x: Any) -> list[Any]:
 
 
 register(Result(
-    key="RTF-COMP-3",
-    title="Feedback form: comp(a) - e_1 b^T = comp(a + b)",
+    key="RTF-COMP-3", title="Feedback form: comp(a) - e_1 b^T = comp(a + b)",
     title_tex=r"Feedback form: $\operatorname{comp}(a) - e_1 b^\top = \operatorname{comp}(a + b)$",
-    source=SU_4,
-    status=Status.EXACT,
-    statement=comp3_statement, derive=comp3_derive, numeric=comp3_numeric,
-    examples=({"a": _GR1_A, "b": _GR1_B, "x": _Q(5, 3)},
+    source=SU_10180, statement=comp3_statement, derive=comp3_derive, numeric=comp3_numeric,
+    examples=({"a": GR1_A, "b": GR1_B, "x": _Q(5, 3)},
               {"a": rationals(11, 5, 3, 7), "b": rationals(12, 5, 3, 7), "x": _Q(-7, 4)}),
     bound=Bound("d", 1, 32), display={"d": 3},
     notes=r"Symbolic $a$, $b$ for every $d = 1,\ldots,32$.",
@@ -327,47 +315,26 @@ def rec1_derive(d: int) -> Derivation:
     return Derivation(value, steps)
 
 
-def rec1_numeric(dps: int, a: Any, b: Any, u: Any) -> list[Any]:
-    return num.recurrent(b, a, u, dps=dps)
+def _inputs(s: Any, d: int) -> Any:
+    """Input signals u: 1 to 16 rationals in [-3, 3]."""
+    from hypothesis import strategies as st
+
+    return st.lists(s.rationals(-3, 3, max_denominator=30), min_size=1, max_size=16)
 
 
-def _abu_points(with_h0: bool = False) -> Any:
-    def build() -> Any:
-        from hypothesis import strategies as st
-
-        from numerics.strategies import rationals as q
-
-        from .instances import coefficient_vectors
-
-        @st.composite
-        def draw(draw_: Any) -> dict[str, Any]:
-            d = draw_(st.integers(1, 8))
-            p = {"a": draw_(coefficient_vectors(d, stable=draw_(st.booleans()))),
-                 "b": draw_(st.lists(q(-2, 2, max_denominator=30), min_size=d, max_size=d)),
-                 "u": draw_(st.lists(q(-3, 3, max_denominator=30), min_size=1, max_size=16))}
-            if with_h0:
-                p["h0"] = draw_(q(-2, 2, max_denominator=20))
-            return p
-
-        return draw()
-
-    return build
+#: points {a, b, u}: _AB and an input signal
+_ABU = {**_AB, "u": _inputs}
 
 
 _U = [1, _Q(-1, 2), 2, 0, _Q(3, 7), -1, _Q(1, 5), 1, _Q(-2, 3), 3, 0, _Q(1, 9)]  # pragma: no mutate (input signal: test data)
-_EX_REC = ({"a": _GR1_A, "b": _GR1_B, "u": _U},
+_EX_REC = ({"a": GR1_A, "b": GR1_B, "u": _U},
            {"a": rationals(13, 5, 3, 4), "b": rationals(14, 5, 3, 7), "u": _U[:9]},  # possibly unstable
            {"a": rationals(15, 8, 1, 9), "b": rationals(16, 8, 3, 7), "u": _U})
 
 register(Result(
-    key="RTF-REC-1",
-    title="O(d) state-free recurrence",
-    title_tex="$O(d)$ state-free recurrence",
-    source=SU_4 + ", state-free recurrence",
-    status=Status.EXACT,
-    statement=rec1_statement, derive=rec1_derive, numeric=rec1_numeric,
-    params=_abu_points(), examples=_EX_REC,
-    bound=Bound("d", 1, 6), display={"d": 2},
+    key="RTF-REC-1", title="O(d) state-free recurrence", title_tex="$O(d)$ state-free recurrence",
+    source=f"{SU_10180}, state-free recurrence", params=sized_points(8, **_ABU), examples=_EX_REC,
+    statement=rec1_statement, derive=rec1_derive, numeric=num.recurrent, bound=Bound("d", 1, 6), display={"d": 2},
     notes=r"Proved with symbolic $a$, $c$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$ against the "
           r"convolution with kernels from companion-matrix powers.  Zero initial state.",
 ))
@@ -427,21 +394,16 @@ def rec2_derive(d: int) -> Derivation:
     return Derivation(value, steps)
 
 
-def rec2_numeric(dps: int, a: Any, b: Any, h0: Any, u: Any) -> list[Any]:
-    """The state-space recurrence with feed-through (not the difference equation)."""
-    return num.recurrent(b, a, u, h0=h0, dps=dps)
-
+_REC2_NOTES = (
+    r"Proved with symbolic $a$, $b$, $h_0$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$: the "
+    r"difference equation's outputs equal the convolution with the power series of $h_0 + b/a$.  Zero "
+    r"initial conditions.")
 
 register(Result(
-    key="RTF-REC-2",
-    title="IIR difference equation (with feed-through)",
-    source=SU_4 + "; " + RTF_PAPER + ", transfer function in z^{-1}",
-    status=Status.EXACT,
-    statement=rec2_statement, derive=rec2_derive, numeric=rec2_numeric,
-    params=_abu_points(with_h0=True),
+    key="RTF-REC-2", title="IIR difference equation (with feed-through)", notes=_REC2_NOTES,
+    source=f"{SU_10180}; {RTF_PAPER}, transfer function in z^{{-1}}",
+    # numeric: the state-space recurrence with feed-through (not the difference equation)
+    statement=rec2_statement, derive=rec2_derive, numeric=num.recurrent, bound=Bound("d", 1, 6), display={"d": 2},
+    params=sized_points(8, **_ABU, h0=lambda s, d: s.rationals(-2, 2, max_denominator=20)),
     examples=tuple({**p, "h0": h} for p, h in zip(_EX_REC, (_Q(1, 3), _Q(-5, 4), 2))),
-    bound=Bound("d", 1, 6), display={"d": 2},
-    notes=r"Proved with symbolic $a$, $b$, $h_0$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$: the "
-          r"difference equation's outputs equal the convolution with the power series of $h_0 + b/a$.  Zero "
-          r"initial conditions.",
 ))

@@ -14,7 +14,7 @@ S4-DBL-1, S4-RTF-1, S4-MEM-1.
 from __future__ import annotations
 
 from fractions import Fraction as F
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import mpmath
@@ -23,29 +23,19 @@ from sympy import (QQ, Eq, Function, I, Matrix, Poly, Rational, Symbol, Tuple, c
                    tan)
 from sympy.polys.matrices import DomainMatrix
 
-from numerics.s4 import kernel_routes as nker
+from numerics.agree import with_dps
 from numerics.s4 import identities as kn
+from numerics.s4 import kernel_routes as nker
 from numerics.s4 import kernels as ns4
 
-from .factors import (
-    S4,
-    S4CODE,
-    S4D,
-    SU3,
-    SU4,
-    bilinear_exact,
-    integer_legs,
-    legs_eigenvectors,
-    nplr,
-    strategy,
-)
-from .kernel import _PT_A, _PT_B, _PT_C, _at_z, _c, _in_field, _in_poly_ring, _m, _v, h, z
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from .factors import bilinear_exact, integer_legs, legs_eigenvectors, nplr
+from .kernel import _PT_A, _PT_B, _PT_C, _PT_Z, _in_field, _in_poly_ring, _m, _v, h
+from proofs.core import Bound, Derivation, Result, Status, Step, checks, register
+from proofs.core.bibliography import S4, S4_CODE_KERNEL, S4D, SU_10162, SU_10180, TRAIN_HIPPO
+from proofs.core.params import draw, s
 from proofs.hippo import transition
 
 __all__: list[str] = []
-
-_PT_Z = {"x": F(3, 10), "y": F(-7, 10)}
 
 # --- S4-ALG-1 -------------------------------------------------------------------------------------------
 
@@ -106,24 +96,29 @@ _PT_ALG = {"l1": F(-1, 2), "l2": F(-3, 2), "p1": F(1, 2), "p2": F(2, 3), "q1": F
            "P11": F(1, 2), "P12": F(1, 3), "P21": F(-1), "P22": F(2, 5), "Q11": F(1, 4), "Q12": F(-2, 3),
            "Q21": F(1, 6), "Q22": F(1), "c1": F(1), "c2": F(-3, 2), "b1": F(2, 3), "b2": F(1, 2), "h": F(1, 10)}
 
+def _at_g(statement: Any, dps: int, point: dict) -> Any:
+    """Evaluate a statement in g at the point's g = x + i y."""
+    return checks.evaluate(statement.subs(gsym, sympy.Rational(point["x"]) + I * sympy.Rational(point["y"])),
+                           dps, point)
+
+
+_ALG1_NOTES = (
+    r"With S4-RES-1, $\hat{K}(z) = \tfrac{2}{1+z}\,c^\top(g(z)I - A)^{-1}b$, "
+    r"$g(z) = (2/h)(1-z)/(1+z)$. $N = 2$ rotated system, $\Lambda = \mathrm{diag}(l_1, l_2)$, "
+    r"$\tilde{P}$, $\tilde{Q}$ (rank 1 and 2), $\tilde{c}$, $\tilde{b}$ and $g$ all symbolic; each "
+    r"$k_{ij}$ is a Cauchy sum $\sum_n a_n b_n/(g(z) - \lambda_n)$. For real $\tilde{C}$ the pairing "
+    r"$\tilde{c}$ is $V^\top \tilde{C}$ (plain transpose, convention 3; papers write $c^*$). The "
+    r"$O(NL)$ route is numerics.s4.kernel(method='cauchy'); the test-suite compares it with 'power' to "
+    r"$10^{-35}$ for LegS, LagT, LegT (rank 2) and LagT-half, odd and even $L$ (including the $z = -1$ "
+    r"node).")
+
 register(Result(
     key="S4-ALG-1", title="S4 Algorithm 1: c^T (g I - A)^-1 b = k00 - k01 (I + k11)^-1 k10 with Cauchy sums",
     title_tex=r"S4 Algorithm 1: $c^\top(gI - A)^{-1}b = k_{00} - k_{01}(I + k_{11})^{-1}k_{10}$ with Cauchy "
               "sums",
-    source=S4 + ", Algorithm 1 / Theorem 3; " + SU3, status=Status.EXACT,
-    statement=_alg1_statement, derive=_alg1_derive,
-    numeric=lambda dps, **p: [kn.cauchy_pair(p, 1, dps=dps), kn.cauchy_pair(p, 2, dps=dps)],
-    evaluate=lambda st, dps, p: _eval_subs(st.subs(gsym, sympy.Rational(p["x"]) + I * sympy.Rational(p["y"])),
-                                           dps, p),
+    source=f"{S4}, Algorithm 1 / Theorem 3; {SU_10162}", notes=_ALG1_NOTES,
+    statement=_alg1_statement, derive=_alg1_derive, numeric=kn.cauchy_pairs, evaluate=_at_g,
     examples=({**_PT_ALG, **_PT_Z}, {**_PT_ALG, "x": F(-1, 3), "y": F(1, 4), "h": F(2)}),
-    notes=r"With S4-RES-1, $\hat{K}(z) = \tfrac{2}{1+z}\,c^\top(g(z)I - A)^{-1}b$, "
-          r"$g(z) = (2/h)(1-z)/(1+z)$. $N = 2$ rotated system, $\Lambda = \mathrm{diag}(l_1, l_2)$, "
-          r"$\tilde{P}$, $\tilde{Q}$ (rank 1 and 2), $\tilde{c}$, $\tilde{b}$ and $g$ all symbolic; each "
-          r"$k_{ij}$ is a Cauchy sum $\sum_n a_n b_n/(g(z) - \lambda_n)$. For real $\tilde{C}$ the pairing "
-          r"$\tilde{c}$ is $V^\top \tilde{C}$ (plain transpose, convention 3; papers write $c^*$). The "
-          r"$O(NL)$ route is numerics.s4.kernel(method='cauchy'); the test-suite compares it with 'power' to "
-          r"$10^{-35}$ for LegS, LagT, LegT (rank 2) and LagT-half, odd and even $L$ (including the $z = -1$ "
-          r"node).",
     parts=(r"c^\top(gI - A)^{-1}b\,|_{r=1}", r"c^\top(gI - A)^{-1}b\,|_{r=2}"),
 ))
 
@@ -141,23 +136,24 @@ def _alg2_count(dps: int, N: int, L: int, r: int) -> Any:
 
 
 _N, _L, _r = symbols("N L r", integer=True, positive=True)
+_ALG2_NOTES = (
+    r"Status THEOREM: the asymptotic counts (naive Cauchy $O(NL)$ per rank component, fast Cauchy "
+    r"$O((N + L)\log^2(N + L))$, one FFT of length $L$) are imported from S4 Theorem 3, not proved "
+    r"here. What is checked is an exact operation count of this project's route: "
+    r"numerics.s4.kernel(method='cauchy') evaluates $(1 + r)^2$ Cauchy sums of $N$ summands at each of "
+    r"the $L$ nodes except $z = -1$ (even $L$), and the count is read from the lists actually summed "
+    r"in $\texttt{numerics.\_s4\_kernel.cauchy\_sums}$, so a route that did $O(N^2)$ work per node, or "
+    r"bypassed the Cauchy sums, would fail this check (the test-suite demonstrates both). Fast Cauchy "
+    r"multiplies are not implemented. Wall-clock growth (EMPIRICAL): "
+    r"$\texttt{benchmarks/s4\_kernel.py}$, whose Cauchy evaluation time grows like $N^1 L^1$.")
+
 register(Result(
     key="S4-ALG-2", title="Complexity: the naive Cauchy route costs (1 + r)^2 N terms per node, O(N L) per kernel",
     title_tex="Complexity: the naive Cauchy route costs $(1 + r)^2 N$ terms per node, $O(NL)$ per kernel",
-    source=S4 + ", Theorem 3 (confirm wording); " + SU4, status=Status.THEOREM,
+    source=f"{S4}, Theorem 3 (confirm wording); {SU_10180}", status=Status.THEOREM, notes=_ALG2_NOTES,
     statement=lambda N, L, r: Eq(Symbol("terms"), (1 + r) ** 2 * N * (L - (1 - L % 2)), evaluate=False),
-    numeric=lambda dps, N, L, r: _alg2_count(dps, N, L, r),
+    numeric=_alg2_count, display={"N": 4, "L": 8, "r": 1},
     examples=({"N": 4, "L": 8, "r": 1}, {"N": 6, "L": 9, "r": 2}, {"N": 16, "L": 33, "r": 1}),
-    display={"N": 4, "L": 8, "r": 1},
-    notes=r"Status THEOREM: the asymptotic counts (naive Cauchy $O(NL)$ per rank component, fast Cauchy "
-          r"$O((N + L)\log^2(N + L))$, one FFT of length $L$) are imported from S4 Theorem 3, not proved "
-          r"here. What is checked is an exact operation count of this project's route: "
-          r"numerics.s4.kernel(method='cauchy') evaluates $(1 + r)^2$ Cauchy sums of $N$ summands at each of "
-          r"the $L$ nodes except $z = -1$ (even $L$), and the count is read from the lists actually summed "
-          r"in $\texttt{numerics.\_s4\_kernel.cauchy\_sums}$, so a route that did $O(N^2)$ work per node, or "
-          r"bypassed the Cauchy sums, would fail this check (the test-suite demonstrates both). Fast Cauchy "
-          r"multiplies are not implemented. Wall-clock growth (EMPIRICAL): "
-          r"$\texttt{benchmarks/s4\_kernel.py}$, whose Cauchy evaluation time grows like $N^1 L^1$.",
 ))
 
 # --- S4-ALG-3 ----------------------------------------------------------------------------------------
@@ -172,30 +168,33 @@ def _alg3_derive() -> Derivation:
         Step(r"$g(z) = (2/h)(1 - z)/(1 + z)$ at $z = \exp(-i\theta)$; multiply by $e^{i\theta/2}$", g),))
 
 
+#: guard digits of the two mpmath routes written out here
+_GUARD = 20  # pragma: no mutate (guard digits)
+
+
+@with_dps(guard=_GUARD)
+def _g_node(theta: Any, h: Any, *, dps: int) -> Any:
+    """g(z) = (2/h)(1 - z)/(1 + z) at z = exp(-i theta), in mpmath."""
+    zz = mpmath.mp.expj(-mpmath.mpf(theta.numerator) / theta.denominator)
+    hh = mpmath.mpf(h.numerator) / h.denominator
+    return 2 / hh * (1 - zz) / (1 + zz)
+
+
+_ALG3_NOTES = (
+    r"Hence for $c = -1/2$ (LegS, LagT) $|g - \lambda_n| \ge 1/2$ (no collision ever); for $c = 0$ "
+    r"(LegT, LagT-half, FouT) $z = 1$ ($g = 0$) collides with every zero eigenvalue of the skew part "
+    r"(always for odd $N$: $\det K = 0$) and a node collides when $(2/h)\tan(\pi l/L) = \omega_n$. "
+    r"numerics.s4.kernel('cauchy') raises ValueError when $\min|g(z_l) - \lambda_n| < "
+    r"\sqrt{10^{-\mathrm{dps}}}\,\max(1, |\lambda_n|)$ (tested). The size of the accuracy loss at a "
+    r"collision is EMPIRICAL and not asserted.")
+
 register(Result(
     key="S4-ALG-3", title="When the Cauchy form is defined: g(e^(-i theta)) = (2i/h) tan(theta/2) is imaginary",
     title_tex=r"When the Cauchy form is defined: $g(e^{-i\theta}) = (2i/h)\tan(\theta/2)$ is imaginary",
-    source="derived for the spec (state-spaces/s4 special-cases FouT's zero eigenvalue)", status=Status.EXACT,
+    source="derived for the spec (state-spaces/s4 special-cases FouT's zero eigenvalue)", notes=_ALG3_NOTES,
     statement=lambda: Eq(Function("g")(exp(-I * theta)), 2 * I / h * tan(theta / 2), evaluate=False),
-    derive=_alg3_derive,
-    numeric=lambda dps, theta, h: _g_node(theta, h, dps),
-    examples=({"theta": F(7, 10), "h": F(1, 10)}, {"theta": F(-5, 2), "h": F(3)}),
-    notes=r"Hence for $c = -1/2$ (LegS, LagT) $|g - \lambda_n| \ge 1/2$ (no collision ever); for $c = 0$ "
-          r"(LegT, LagT-half, FouT) $z = 1$ ($g = 0$) collides with every zero eigenvalue of the skew part "
-          r"(always for odd $N$: $\det K = 0$) and a node collides when $(2/h)\tan(\pi l/L) = \omega_n$. "
-          r"numerics.s4.kernel('cauchy') raises ValueError when $\min|g(z_l) - \lambda_n| < "
-          r"\sqrt{10^{-\mathrm{dps}}}\,\max(1, |\lambda_n|)$ (tested). The size of the accuracy loss at a "
-          r"collision is EMPIRICAL and not asserted.",
+    derive=_alg3_derive, numeric=_g_node, examples=({"theta": F(7, 10), "h": F(1, 10)}, {"theta": F(-5, 2), "h": F(3)}),
 ))
-
-
-def _g_node(theta_: Any, h_: Any, dps: int) -> Any:
-    with mpmath.workdps(dps + 20):
-        zz = mpmath.mp.expj(-mpmath.mpf(theta_.numerator) / theta_.denominator)
-        hh = mpmath.mpf(h_.numerator) / h_.denominator
-        v = 2 / hh * (1 - zz) / (1 + zz)
-    with mpmath.workdps(dps):
-        return +v
 
 
 # --- S4-CONJ-2 ------------------------------------------------------------------------------------------
@@ -238,10 +237,8 @@ register(Result(
     key="S4-CONJ-2", title="Hermitian symmetry of the spectrum of a real system: Khat(conj z) = conj Khat(z)",
     title_tex="Hermitian symmetry of the spectrum of a real system: "
               r"$\hat{K}(\overline{z}) = \hat{K}(z)^*$",
-    source="standard; " + S4CODE + " (irfft)", status=Status.EXACT,
-    statement=_conj2_statement, derive=_conj2_derive,
-    numeric=lambda dps, **p: kn.conj_resolvent(p, dps=dps),
-    examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Z},),
+    source=f"standard; {S4_CODE_KERNEL} (irfft)", examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Z},),
+    statement=_conj2_statement, derive=_conj2_derive, numeric=kn.conj_resolvent,
     notes=r"So $\lfloor L/2\rfloor + 1$ nodes and a real inverse transform suffice "
           "(numerics.s4.kernel(..., halve=True)).",
 ))
@@ -274,34 +271,35 @@ def _conj1_derive() -> Derivation:
              r"$\bar{\lambda}$", full),))
 
 
+@with_dps(guard=_GUARD)
+def _conj1_numeric(*, dps: int, **p: Any) -> Any:
+    """Both poles of the conjugate pair summed with their own weights, in mpmath."""
+    mp = mpmath.mp
+    v = lambda k: mpmath.mpf(p[k].numerator) / p[k].denominator  # noqa: E731
+    x_ = [mp.mpc(v("r1"), v("i1")), mp.mpc(v("r2"), v("i2"))]
+    c, b = [v("c1"), v("c2")], [v("b1"), v("b2")]
+    g, lam = mp.mpc(v("gx"), v("gy")), mp.mpc(v("sigma"), v("omega"))
+    tot = mp.mpf(0)
+    for vec, pole in ((x_, lam), ([mp.conj(t) for t in x_], mp.conj(lam))):
+        wt = mp.fsum(vec[i] * c[i] for i in range(2)) * mp.fsum(mp.conj(vec[i]) * b[i] for i in range(2))
+        tot += wt / (g - pole)
+    return tot
+
+
+_CONJ1_NOTES = (
+    r"For real $S = cI + K$, $Kx = i\omega x$ implies $K\bar{x} = -i\omega \bar{x}$, so the weight of "
+    r"the conjugate pole is the conjugate weight: sum over $\mathrm{Im}(\lambda) < 0$ of $[v/(g - "
+    r"\lambda) + \bar{v}/(g - \bar{\lambda})]$ plus real poles once (odd $N$: $\omega = 0$). "
+    r"numerics.s4.kernel(..., method='cauchy', halve=True) uses it; the test-suite compares with the "
+    r"full sum.")
+
 register(Result(
     key="S4-CONJ-1", title="Conjugate-pair halving of the Cauchy sums of a real system",
-    source=S4CODE + " cauchy_naive; " + S4 + ", §3.3", status=Status.EXACT,
-    statement=_conj1_statement, derive=_conj1_derive,
-    numeric=lambda dps, **p: _conj1_numeric(p, dps),
+    source=f"{S4_CODE_KERNEL} cauchy_naive; {S4}, §3.3", notes=_CONJ1_NOTES,
+    statement=_conj1_statement, derive=_conj1_derive, numeric=_conj1_numeric,
     examples=({"r1": F(1, 2), "r2": F(-1, 3), "i1": F(2, 5), "i2": F(3, 4), "c1": F(1), "c2": F(-2, 3),
                "b1": F(1, 7), "b2": F(5, 2), "sigma": F(-1, 2), "omega": F(3, 2), "gx": F(1, 10), "gy": F(7, 3)},),
-    notes=r"For real $S = cI + K$, $Kx = i\omega x$ implies $K\bar{x} = -i\omega \bar{x}$, so the weight of "
-          r"the conjugate pole is the conjugate weight: sum over $\mathrm{Im}(\lambda) < 0$ of $[v/(g - "
-          r"\lambda) + \bar{v}/(g - \bar{\lambda})]$ plus real poles once (odd $N$: $\omega = 0$). "
-          r"numerics.s4.kernel(..., method='cauchy', halve=True) uses it; the test-suite compares with the "
-          r"full sum.",
 ))
-
-
-def _conj1_numeric(p: dict, dps: int) -> Any:
-    mp = mpmath.mp
-    with mpmath.workdps(dps + 20):  # pragma: no mutate (guard digits)
-        v = lambda k: mpmath.mpf(p[k].numerator) / p[k].denominator  # noqa: E731
-        x_ = [mp.mpc(v("r1"), v("i1")), mp.mpc(v("r2"), v("i2"))]
-        c, b = [v("c1"), v("c2")], [v("b1"), v("b2")]
-        g, lam = mp.mpc(v("gx"), v("gy")), mp.mpc(v("sigma"), v("omega"))
-        tot = mp.mpf(0)
-        for vec, pole in ((x_, lam), ([mp.conj(t) for t in x_], mp.conj(lam))):
-            wt = mp.fsum(vec[i] * c[i] for i in range(2)) * mp.fsum(mp.conj(vec[i]) * b[i] for i in range(2))
-            tot += wt / (g - pole)
-    with mpmath.workdps(dps):
-        return +tot
 
 
 # --- S4-REC-1 ---------------------------------------------------------------------------------------------
@@ -347,29 +345,23 @@ def _rec_derive(N: int) -> Derivation:
                                    r"$\mathbb{Q}(h)$", dense),))
 
 
+_REC_NOTES = (
+    r"Symbolic state $x$, input $u$ and step $h$ for the LagT system (rational NPLR, so exact "
+    r"arithmetic over $\mathbb{Q}(h)$), proved for every $N = 1,\ldots,6$ (the spec asks for $N \le "
+    r"4$). In the rotated basis $D = (2/h - \Lambda)^{-1}$ is diagonal and each step costs $O(Nr)$ "
+    r"($\texttt{numerics.s4.nplr\_step}$: the numeric route, rotated back). The recurrence needs $C$, "
+    r"not $\tilde{C}$: $C = (I - \bar{A}^L)^{-\top}\tilde{C}$. The test-suite also checks LegS $N = 8$ "
+    r"against the dense step.")
+
 register(Result(
     key="S4-REC-1", title="O(N) recurrent step: Woodbury inverse of (2/h - S + P P^T) and a rank-r update",
     title_tex=r"$O(N)$ recurrent step: Woodbury inverse of $(2/h - S + PP^\top)$ and a rank-$r$ update",
-    source=S4 + ", Theorem 2 (confirm wording); " + S4CODE + " _step_state_linear; " + SU3, status=Status.EXACT,
-    statement=_rec_statement, derive=_rec_derive,
-    numeric=lambda dps, N, **p: kn.rotated_step("lagt", N, p, dps=dps),
-    evaluate=lambda st, dps, p: _eval_subs(st, dps, p),
+    source=f"{S4}, Theorem 2 (confirm wording); {S4_CODE_KERNEL} _step_state_linear; {SU_10162}",
+    statement=_rec_statement, derive=_rec_derive, numeric=partial(kn.rotated_step, "lagt"), notes=_REC_NOTES,
     examples=({"N": 3, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "u": F(3, 4), "h": F(1, 10)},
               {"N": 4, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "x3": F(1, 5), "u": F(-1), "h": F(2)}),
     bound=Bound("N", 1, 6), display={"N": 3},
-    notes=r"Symbolic state $x$, input $u$ and step $h$ for the LagT system (rational NPLR, so exact "
-          r"arithmetic over $\mathbb{Q}(h)$), proved for every $N = 1,\ldots,6$ (the spec asks for $N \le "
-          r"4$). In the rotated basis $D = (2/h - \Lambda)^{-1}$ is diagonal and each step costs $O(Nr)$ "
-          r"($\texttt{numerics.s4.nplr\_step}$: the numeric route, rotated back). The recurrence needs $C$, "
-          r"not $\tilde{C}$: $C = (I - \bar{A}^L)^{-\top}\tilde{C}$. The test-suite also checks LegS $N = 8$ "
-          r"against the dense step.",
 ))
-
-
-def _eval_subs(statement: Any, dps: int, point: dict) -> Any:
-    from proofs.core import checks
-
-    return checks.evaluate(statement, dps, point)
 
 
 # --- S4-S4D-1 / S4D-2 ---------------------------------------------------------------------------------
@@ -437,26 +429,26 @@ def _s4d_derive(N: int, disc: str) -> Derivation:
     return Derivation(Matrix(out), (Step(cap, Matrix(out)),))
 
 
-for _disc, _key, _title in (("zoh", "S4-S4D-1", "S4D ZOH diagonal (Vandermonde) kernel"),
-                            ("bilinear", "S4-S4D-2", "S4D bilinear diagonal kernel")):
+_S4D_NOTES = (
+    r"$K_k = \sum_n C'_n B'_n\,\mathrm{coef}_n\,r_n^k$ with $\lambda_n = -1,\ldots,-N$, "
+    r"$B' = (TV)^{-1}B$, $C' = (TV)^\top C$, $C = 1$ (S4-EIG-3 basis); zoh: "
+    r"$\mathrm{coef} = (e^{h\lambda} - 1)/\lambda$, $r = e^{h\lambda}$; bilinear: "
+    r"$\mathrm{coef} = h/(1 - h\lambda/2)$, $r = (1 + h\lambda/2)/(1 - h\lambda/2)$. With one "
+    r"member of each conjugate pair stored, $K = 2\,\mathrm{Re}$ of the half sum "
+    r"($\texttt{numerics.s4.s4d\_kernel}$, $\texttt{conj\_pairs=True}$). Golden G-S5/G-S6 in the "
+    r"test-suite. Numeric: dense ")
+
+for _disc, _key, _title, _route, _numeric in (
+        ("zoh", "S4-S4D-1", "S4D ZOH diagonal (Vandermonde) kernel", "block-exponential ZOH (mp.expm)",
+         kn.legs_zoh_kernel),
+        ("bilinear", "S4-S4D-2", "S4D bilinear diagonal kernel", "bilinear repeated products",
+         kn.legs_bilinear_kernel)):
     register(Result(
-        key=_key, title=_title + " for LegS in its real eigenbasis",
-        source=S4D + "; " + S4CODE + " SSMKernelDiag (disc='" + _disc + "')", status=Status.EXACT,
-        statement=(lambda d: (lambda N: _s4d_statement(N, d)))(_disc),
-        derive=(lambda d: (lambda N: _s4d_derive(N, d)))(_disc),
-        numeric=(kn.legs_zoh_kernel if _disc == "zoh" else kn.legs_bilinear_kernel) and (
-            (lambda d: (lambda dps, N, h: (kn.legs_zoh_kernel if d == "zoh" else kn.legs_bilinear_kernel)(
-                N, h, _KS, dps=dps)))(_disc)),
-        params=strategy(N=lambda s: s.sizes(1, 6), h=lambda s: s.positive_rationals(1, max_denominator=100)),
+        key=_key, title=_title + " for LegS in its real eigenbasis", notes=f"{_S4D_NOTES}{_route}.",
+        source=f"{S4D}; {S4_CODE_KERNEL} SSMKernelDiag (disc='{_disc}')", numeric=partial(_numeric, K=_KS),
+        statement=partial(_s4d_statement, disc=_disc), derive=partial(_s4d_derive, disc=_disc),
+        params=draw(N=s.sizes(1, 6), h=s.positive_rationals(1, max_denominator=100)),
         examples=({"N": 4, "h": F(1, 10)}, {"N": 3, "h": F(1, 2)}), bound=Bound("N", 1, 4), display={"N": 2},
-        notes=r"$K_k = \sum_n C'_n B'_n\,\mathrm{coef}_n\,r_n^k$ with $\lambda_n = -1,\ldots,-N$, "
-              r"$B' = (TV)^{-1}B$, $C' = (TV)^\top C$, $C = 1$ (S4-EIG-3 basis); zoh: "
-              r"$\mathrm{coef} = (e^{h\lambda} - 1)/\lambda$, $r = e^{h\lambda}$; bilinear: "
-              r"$\mathrm{coef} = h/(1 - h\lambda/2)$, $r = (1 + h\lambda/2)/(1 - h\lambda/2)$. With one "
-              r"member of each conjugate pair stored, $K = 2\,\mathrm{Re}$ of the half sum "
-              r"($\texttt{numerics.s4.s4d\_kernel}$, $\texttt{conj\_pairs=True}$). Golden G-S5/G-S6 in the "
-              r"test-suite. Numeric: dense " + ("block-exponential ZOH (mp.expm)" if _disc == "zoh"
-                                                else "bilinear repeated products") + ".",
     ))
 
 # --- S4-DBL-1 ----------------------------------------------------------------------------------------------
@@ -479,10 +471,7 @@ def _dbl_derive(L: int) -> Derivation:
 register(Result(
     key="S4-DBL-1", title="Length doubling: Ctilde_2L = (I + Abar^L)^T Ctilde_L",
     title_tex=r"Length doubling: $\tilde{C}_{2L} = (I + \bar{A}^L)^\top \tilde{C}_L$",
-    source=S4CODE + " _setup_C", status=Status.EXACT,
-    statement=_dbl_statement,
-    derive=_dbl_derive,
-    numeric=lambda dps, L, **p: kn.doubled_ctilde(p, L, dps=dps),
+    source=f"{S4_CODE_KERNEL} _setup_C", statement=_dbl_statement, derive=_dbl_derive, numeric=kn.doubled_ctilde,
     examples=({"L": 3, **_PT_A, **_PT_C}, {"L": 6, **_PT_A, **_PT_C}), bound=Bound("L", 1, 6), display={"L": 2},
     notes=r"$I - \bar{A}^{2L} = (I - \bar{A}^L)(I + \bar{A}^L)$ (the factors commute); symbolic $2\times2$ "
           r"$\bar{A}$. The test-suite checks that the length-$2L$ kernel from $\tilde{C}_{2L}$ equals "
@@ -546,18 +535,20 @@ def _rtf_numeric(dps: int, L: int, N: int = 3) -> Any:
     return mpmath.matrix(fft_kernel(b, a, L, dps=dps))
 
 
+_RTF_NOTES = (
+    r"LegS, step $1/10$, $C = T^{-1}\mathbf{1}$ (so all data are rational in the basis "
+    r"$M = T^{-1}AT$), $N = 3$ for the proof ($N < L$). Statement: $K_k = C^\top \bar{A}^k \bar{B}$ "
+    r"(exact); derivation: the RTF route $b(z)a(z)^{-1}\ \mathrm{mod}\ z^L - 1$ with $(b, a)$ from the "
+    r"determinant formula applied to $\tilde{C}$ (computed in the similar rational basis "
+    r"$M = T^{-1}AT$). Numeric: $\texttt{numerics.rational.fft\_kernel}$.")
+
 register(Result(
     key="S4-RTF-1", title="S4 kernel = RTF kernel: fft_kernel(transfer_function(Abar, Bbar, Ctilde)) = K",
     title_tex="S4 kernel = RTF kernel: "
               r"$\texttt{fft\_kernel}(\texttt{transfer\_function}(\bar{A}, \bar{B}, \tilde{C})) = K$",
-    source=SU4 + " (S4 and RTF as the same object); RTF pillar RTF-RAT-1, RTF-FFT-1", status=Status.EXACT,
+    source=f"{SU_10180} (S4 and RTF as the same object); RTF pillar RTF-RAT-1, RTF-FFT-1", notes=_RTF_NOTES,
     statement=_rtf_statement, derive=_rtf_derive, numeric=_rtf_numeric,
     examples=({"L": 8, "N": 3}, {"L": 16, "N": 6}), bound=Bound("L", 4, 8), display={"L": 4},
-    notes=r"LegS, step $1/10$, $C = T^{-1}\mathbf{1}$ (so all data are rational in the basis "
-          r"$M = T^{-1}AT$), $N = 3$ for the proof ($N < L$). Statement: $K_k = C^\top \bar{A}^k \bar{B}$ "
-          r"(exact); derivation: the RTF route $b(z)a(z)^{-1}\ \mathrm{mod}\ z^L - 1$ with $(b, a)$ from the "
-          r"determinant formula applied to $\tilde{C}$ (computed in the similar rational basis "
-          r"$M = T^{-1}AT$). Numeric: $\texttt{numerics.rational.fft\_kernel}$.",
 ))
 
 # --- S4-MEM-1 --------------------------------------------------------------------------------------------------
@@ -603,11 +594,8 @@ def _mem_derive(N: int) -> Derivation:
 
 register(Result(
     key="S4-MEM-1", title="LTI LegS is LegS in log-time: exponentially warped Legendre memory",
-    source=SU3 + " (exponential decay); Gu et al. 2022, How to Train your HiPPO", status=Status.EXACT,
-    statement=_mem_statement, derive=_mem_derive,
-    numeric=lambda dps, N, s: kn.logtime_state(N, s, dps=dps),
-    evaluate=lambda st, dps, p: _eval_subs(st, dps, p),
-    examples=({"N": 2, "s": F(1, 2)},), bound=Bound("N", 1, 3), display={"N": 2},
+    source=f"{SU_10162} (exponential decay); {TRAIN_HIPPO}", statement=_mem_statement, derive=_mem_derive,
+    numeric=kn.logtime_state, examples=({"N": 2, "s": F(1, 2)},), bound=Bound("N", 1, 3), display={"N": 2},
     notes=r"Chain rule: $y(s) = x(e^s)$ with $tx' = Ax + Bu(\ln t)$ gives $dy/ds = Ay + Bu(s)$; hence "
           r"$x(s) = \int u(\sigma)e^{\sigma - s}\sqrt{2n+1}\,P_n(2e^{\sigma - s} - 1)\,d\sigma$ (input "
           r"$u(\sigma) = \sigma$ on $[0, s]$, zero before). Numeric: mp.odefun of $x' = Ax + Bu$.",

@@ -6,7 +6,6 @@ Only the HiPPO contract function :func:`proofs.hippo.transition` is used from th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from numbers import Integral
 from typing import Any
@@ -18,15 +17,10 @@ from proofs.hippo.transitions import MAX_N
 from proofs.hippo import transition
 
 __all__ = ["NPLR_MEASURES", "nplr", "legs_eigenvectors", "normal_spectrum", "fout_reduced", "sigma",
-           "integer_legs", "root", "bilinear_exact", "strategy", "S4", "S4D", "SU3", "SU4", "S4CODE", "W"]
+           "integer_legs", "root", "bilinear_exact", "W"]
 
 NPLR_MEASURES = ("legs", "legt", "lagt", "lagt-half", "fout")
 
-S4 = "Gu, Goel, Ré 2021, S4 (arXiv 2111.00396)"
-S4D = "Gu, Gupta, Goel, Ré 2022, S4D (arXiv 2206.11893)"
-SU3 = "Su, 重温SSM（三） (kexue.fm/archives/10162)"
-SU4 = "Su, 重温SSM（四） (kexue.fm/archives/10180)"
-S4CODE = "state-spaces/s4 (models/s4/s4.py, src/models/hippo/hippo.py)"
 W = Symbol("w", positive=True)
 
 
@@ -198,14 +192,3 @@ def bilinear_exact(A: Matrix, B: Matrix, step: Any) -> tuple[Matrix, Matrix]:
     N = A.rows
     inv = (eye(N) - step / 2 * A).inv()
     return (inv * (eye(N) + step / 2 * A)).applyfunc(sympy.cancel), (step * inv * B).applyfunc(sympy.cancel)
-
-
-def strategy(**fields: Callable[[Any], Any]) -> Callable[[], Any]:
-    """``params`` factory: each field maps :mod:`numerics.strategies` to a strategy (lazy hypothesis import)."""
-
-    def build() -> Any:
-        from numerics import strategies as s
-
-        return s.points(**{k: f(s) for k, f in fields.items()})
-
-    return build

@@ -14,7 +14,7 @@ S4-RES-1, S4-RES-2, S4-WB-1, S4-WB-2.
 from __future__ import annotations
 
 from fractions import Fraction as F
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import sympy
@@ -22,10 +22,13 @@ from sympy import (QQ, Eq, Function, I, Matrix, Mod, Piecewise, Poly, Rational, 
                    symbols)
 from sympy.polys.matrices import DomainMatrix
 
+from numerics.agree import with_dps
 from numerics.s4 import identities as kn
 
-from .factors import S4, S4CODE, SU3, bilinear_exact, strategy
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from .factors import bilinear_exact
+from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core.bibliography import S4, S4_CODE_KERNEL, SU_10162
+from proofs.core.params import draw, s
 
 __all__: list[str] = []
 
@@ -74,11 +77,9 @@ _PT_Q = {"q11": F(2), "q12": F(1, 3), "q21": F(-1, 2), "q22": F(3, 2)}
 _PT_Z = {"x": F(3, 10), "y": F(-7, 10)}
 
 
-def _sys_fields(**extra: Any) -> Any:
-    f = {k: (lambda s: s.rationals(-2, 2, max_denominator=20)) for k in (*_PT_A, *_PT_B, *_PT_C)}
-    f["a11"] = f["a22"] = lambda s: s.rationals(-3, -1, max_denominator=20)
-    f.update(extra)
-    return strategy(**f)
+#: what the 2 x 2 systems' entries are drawn from (a11, a22 < 0); a result adds its own fields
+_SYSTEM = {k: s.rationals(-2, 2, max_denominator=20) for k in (*_PT_A, *_PT_B, *_PT_C)}
+_SYSTEM["a11"] = _SYSTEM["a22"] = s.rationals(-3, -1, max_denominator=20)
 
 
 # --- S4-SIM-1 -----------------------------------------------------------------------------------------
@@ -131,23 +132,29 @@ def _sim_derive() -> Derivation:
     ))
 
 
+_SIM_POINTS = draw(**_SYSTEM, **{k: s.rationals(-2, 2, max_denominator=10) for k in _PT_Q},
+                   h=s.positive_rationals(1, max_denominator=100))
+
+
+def _sim_points() -> Any:
+    """The points of :data:`_SIM_POINTS` with an invertible Q (a condition on four fields at once)."""
+    return _SIM_POINTS().filter(lambda p: p["q11"] * p["q22"] != p["q12"] * p["q21"])
+
+
+_SIM_NOTES = (
+    r"Fully symbolic $2\times2$ $A$, $Q$, $B$, $C$ and step $h$. Tuple: ($Q\bar{A}Q^{-1}$, $Q\bar{B}$, "
+    r"$(K_0, K_1)$ of $(A, B, C)$) equals (bilinear of $QAQ^{-1}$, its $\bar{B}$, kernel of "
+    r"$(QAQ^{-1}, QB, Q^{-\top}C)$); all $K_k$ follow from the first two parts. With the "
+    r"conjugate-transpose convention $C$ maps to $(Q^{-1})^*C$. ZOH and GBT commute with $Q$ in the "
+    r"same way ($\exp(QAQ^{-1}) = Q \exp(A) Q^{-1}$).")
+
 register(Result(
     key="S4-SIM-1", title="Similarity invariance: discretisation commutes with Q, kernels unchanged",
     title_tex="Similarity invariance: discretisation commutes with $Q$, kernels unchanged",
-    source=S4 + ", Lemma 3.1; " + SU3, status=Status.EXACT,
-    statement=_sim_statement, derive=_sim_derive,
-    numeric=lambda dps, **p: kn.similarity_parts(p, dps=dps),
-    params=lambda: _sys_fields(**{k: (lambda s: s.rationals(-2, 2, max_denominator=10)) for k in _PT_Q},
-                               h=lambda s: s.positive_rationals(1, max_denominator=100))().filter(
-        lambda p: p["q11"] * p["q22"] != p["q12"] * p["q21"]),
+    source=f"{S4}, Lemma 3.1; {SU_10162}", notes=_SIM_NOTES, parts=(r"Q\bar{A}Q^{-1}", r"Q\bar{B}", "(K_0, K_1)"),
+    statement=_sim_statement, derive=_sim_derive, numeric=kn.similarity_parts, params=_sim_points,
     examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Q, "h": F(1, 10)},
               {**_PT_A, **_PT_B, **_PT_C, "q11": F(1), "q12": F(2), "q21": F(3), "q22": F(-1), "h": F(7, 5)}),
-    notes=r"Fully symbolic $2\times2$ $A$, $Q$, $B$, $C$ and step $h$. Tuple: ($Q\bar{A}Q^{-1}$, $Q\bar{B}$, "
-          r"$(K_0, K_1)$ of $(A, B, C)$) equals (bilinear of $QAQ^{-1}$, its $\bar{B}$, kernel of "
-          r"$(QAQ^{-1}, QB, Q^{-\top}C)$); all $K_k$ follow from the first two parts. With the "
-          r"conjugate-transpose convention $C$ maps to $(Q^{-1})^*C$. ZOH and GBT commute with $Q$ in the "
-          r"same way ($\exp(QAQ^{-1}) = Q \exp(A) Q^{-1}$).",
-    parts=(r"Q\bar{A}Q^{-1}", r"Q\bar{B}", "(K_0, K_1)"),
 ))
 
 # --- S4-KER-1 and S4-ERR-3 ----------------------------------------------------------------------------
@@ -204,11 +211,9 @@ def _ker_derive() -> Derivation:
 register(Result(
     key="S4-KER-1", title="Kernel/recurrence equivalence: y_k = sum_j K_j u_(k-j), K_j = C^T Abar^j Bbar",
     title_tex=r"Kernel/recurrence equivalence: $y_k = \sum_j K_j u_{k-j}$, $K_j = C^\top \bar{A}^j \bar{B}$",
-    source=S4 + ", §2; " + SU3 + " (see S4-ERR-3)", status=Status.EXACT,
-    statement=_ker_statement, derive=_ker_derive,
-    numeric=lambda dps, **p: kn.recurrence(p, 6, dps=dps),
-    params=_sys_fields(**{f"u{k}": (lambda s: s.rationals(-2, 2, max_denominator=10)) for k in range(6)}),
-    examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_U},),
+    source=f"{S4}, §2; {SU_10162} (see S4-ERR-3)", examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_U},),
+    statement=_ker_statement, derive=_ker_derive, numeric=kn.recurrence,
+    params=draw(**_SYSTEM, **{f"u{k}": s.rationals(-2, 2, max_denominator=10) for k in range(6)}),
     notes=r"Here $a_{ij}$, $b_i$ denote the discretised $\bar{A}$, $\bar{B}$ directly (any $2\times2$ "
           r"system); six steps, zero initial state. Plain transpose $C^\top$ (convention 3).",
 ))
@@ -229,9 +234,7 @@ def _su_derive() -> Derivation:
 register(Result(
     key="S4-ERR-3", title="Su part 3 index slips: y_L = sum_(k<L) K_k u_(L-1-k) (not u_(L-k))",
     title_tex=r"Su part 3 index slips: $y_L = \sum_{k<L} K_k u_{L-1-k}$ (not $u_{L-k}$)",
-    source=SU3, status=Status.EXACT,
-    statement=_su_statement, derive=_su_derive,
-    numeric=lambda dps, **p: kn.su_recurrence(p, 6, dps=dps),
+    source=SU_10162, statement=_su_statement, derive=_su_derive, numeric=kn.su_recurrence,
     examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_U},),
     notes=r"Rows $L = 1,\ldots,6$. Also $y_2 = C^\top(\bar{A}x_1 + \bar{B}u_1)$ (the post writes $x_0$). The "
           "post's $u_{L-k}$ would shift the input by one step.",
@@ -283,18 +286,17 @@ def _at_z(statement: Any, dps: int, point: dict) -> Any:
     return checks.evaluate(closed.subs(z, z0), dps, point)
 
 
+#: z = x + iy drawn in the unit square
+_Z = {"x": s.rationals(-1, 1, max_denominator=20), "y": s.rationals(-1, 1, max_denominator=20)}
+
 register(Result(
     key="S4-GF-1", title="Truncated generating function: sum_(k<L) K_k z^k = C^T (I - z^L Abar^L)(I - z Abar)^-1 Bbar",
     title_tex="Truncated generating function: "
               r"$\sum_{k<L} K_k z^k = C^\top(I - z^L \bar{A}^L)(I - z\bar{A})^{-1}\bar{B}$",
-    source=S4 + ", §3.3 and appendix C; " + SU3, status=Status.EXACT,
-    statement=_gf1_statement, derive=_gf1_derive,
-    numeric=lambda dps, L, x, y: kn.series_sum(_AB3.tolist(), list(_BB3), list(_C3), L, (x, y), dps=dps),
-    evaluate=_at_z,
-    params=strategy(L=lambda s: s.sizes(1, 8), x=lambda s: s.rationals(-1, 1, max_denominator=20),
-                    y=lambda s: s.rationals(-1, 1, max_denominator=20)),
+    source=f"{S4}, §3.3 and appendix C; {SU_10162}", statement=_gf1_statement, derive=_gf1_derive,
+    numeric=partial(kn.series_sum, _AB3.tolist(), list(_BB3), list(_C3)), evaluate=_at_z,
+    params=draw(L=s.sizes(1, 8), **_Z), bound=Bound("L", 1, 8), display={"L": 3},
     examples=({"L": 1, **_PT_Z}, {"L": 5, **_PT_Z}, {"L": 8, "x": F(-9, 10), "y": F(1, 5)}),
-    bound=Bound("L", 1, 8), display={"L": 3},
     notes=r"A fixed rational $3\times3$ $\bar{A}$ (finite geometric series), $z = x + iy$ symbolic; the "
           r"resolvent is written as $\mathrm{adj}(I - z\bar{A})/\det(I - z\bar{A})$.",
 ))
@@ -325,18 +327,18 @@ def _gf2_derive(L: int) -> Derivation:
     ))
 
 
+_GF2_NOTES = (
+    r"Statement: coefficients of $\tilde{C}^\top \mathrm{adj}(I - z\bar{A})\bar{B}\ \mathrm{mod}\ (z^L "
+    r"- 1)$, $\tilde{C} = (I - \bar{A}^L)^\top C$ (conjugate form $\tilde{C}^* = C^*(I - \bar{A}^L)$). "
+    r"Proved without roots of unity; numeric: inverse DFT of $\det(I - z_l \bar{A})\,\tilde{C}^\top(I "
+    r"- z_l \bar{A})^{-1}\bar{B}$ over the nodes $z_l = \exp(-2\pi il/L)$.")
+
 register(Result(
     key="S4-GF-2", title="At the L-th roots of unity the factor (I - Abar^L) is absorbed into C-tilde",
     title_tex=r"At the $L$-th roots of unity the factor $(I - \bar{A}^L)$ is absorbed into $\tilde{C}$",
-    source=S4 + ", §3.3; " + SU3, status=Status.EXACT,
-    statement=_gf2_statement, derive=_gf2_derive,
-    numeric=lambda dps, L: kn.gf_remainder(_AB3.tolist(), list(_BB3), list(_C3), L, dps=dps),
-    params=strategy(L=lambda s: s.sizes(1, 12)),
-    examples=({"L": 1}, {"L": 4}, {"L": 7}, {"L": 8}), bound=Bound("L", 1, 8), display={"L": 4},
-    notes=r"Statement: coefficients of $\tilde{C}^\top \mathrm{adj}(I - z\bar{A})\bar{B}\ \mathrm{mod}\ (z^L "
-          r"- 1)$, $\tilde{C} = (I - \bar{A}^L)^\top C$ (conjugate form $\tilde{C}^* = C^*(I - \bar{A}^L)$). "
-          r"Proved without roots of unity; numeric: inverse DFT of $\det(I - z_l \bar{A})\,\tilde{C}^\top(I "
-          r"- z_l \bar{A})^{-1}\bar{B}$ over the nodes $z_l = \exp(-2\pi il/L)$.",
+    source=f"{S4}, §3.3; {SU_10162}", statement=_gf2_statement, derive=_gf2_derive,
+    numeric=partial(kn.gf_remainder, _AB3.tolist(), list(_BB3), list(_C3)), params=draw(L=s.sizes(1, 12)),
+    examples=({"L": 1}, {"L": 4}, {"L": 7}, {"L": 8}), bound=Bound("L", 1, 8), display={"L": 4}, notes=_GF2_NOTES,
 ))
 
 # --- S4-GF-3, GF-4, ERR-4, GF-5 ------------------------------------------------------------------------
@@ -367,44 +369,46 @@ def _roots_derive(arg: Any, sign: int, caption: str) -> Derivation:
     ))
 
 
+def _roots_statement() -> Eq:
+    """S(L, m) = L [L | m]: the statement of S4-GF-3, S4-GF-4 and S4-ERR-4 (three readings of one sum)."""
+    return Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False)
+
+
+_GF3_NOTES = (
+    r"Orthogonality of the DFT (convention 5, $\omega = \exp(-2\pi i/L)$) is the inversion formula: "
+    r"applying $\tfrac{1}{L}\,\sum_l e^{+2\pi ikl/L}$ to $\hat{K}_l = \sum_j K_j \omega^{jl}$ leaves "
+    r"$K_k$. The kernel routes of numerics.s4 are compared with repeated products in the test-suite.")
+
 register(Result(
     key="S4-GF-3", title="Inverse DFT: sum_(l<L) omega^(l m) = L [L | m], so K_k = (1/L) sum_l Khat_l e^(+2 pi i k l/L)",
     title_tex=r"Inverse DFT: $\sum_{l<L}\omega^{lm} = L\,[L \mid m]$, so "
               r"$K_k = \tfrac{1}{L}\,\sum_l \hat{K}_l e^{+2\pi ikl/L}$",
-    source=S4 + ", Algorithm 1; standard DFT inversion", status=Status.EXACT,
-    statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
-    derive=lambda: _roots_derive(msym, -1, r"$\sum_{l<L}\exp(-2\pi ilm/L)$"),
-    numeric=lambda dps, L, m: kn.root_sum(L, m, -1, dps=dps),
-    params=strategy(L=lambda s: s.sizes(1, 24), m=lambda s: s.rationals(-30, 30, max_denominator=1).map(int)),
+    source=f"{S4}, Algorithm 1; standard DFT inversion", notes=_GF3_NOTES, statement=_roots_statement,
+    derive=partial(_roots_derive, msym, -1, r"$\sum_{l<L}\exp(-2\pi ilm/L)$"), numeric=partial(kn.root_sum, sign=-1),
+    params=draw(L=s.sizes(1, 24), m=s.rationals(-30, 30, max_denominator=1).map(int)),
     examples=({"L": 8, "m": 3}, {"L": 8, "m": 16}, {"L": 7, "m": -7}, {"L": 5, "m": 12}),
-    notes=r"Orthogonality of the DFT (convention 5, $\omega = \exp(-2\pi i/L)$) is the inversion formula: "
-          r"applying $\tfrac{1}{L}\,\sum_l e^{+2\pi ikl/L}$ to $\hat{K}_l = \sum_j K_j \omega^{jl}$ leaves "
-          r"$K_k$. The kernel routes of numerics.s4 are compared with repeated products in the test-suite.",
 ))
+
+_GF4_NOTES = (
+    r"With $\hat{K}^+_l = \sum_j K_j e^{+2\pi ijl/L}$ and the inverse $\tfrac{1}{L}\,\sum_l e^{+2\pi "
+    r"ikl/L}$: the result is $\tfrac{1}{L}\,\sum_j K_j S(L, j + k) = K_{(-k)\,\mathrm{mod}\,L}$, a "
+    r"time reversal. The test-suite checks both pairings on actual kernels.")
 
 register(Result(
     key="S4-GF-4", title="DFT sign pitfall: nodes e^(+2 pi i l/L) with the same inverse give K_((-k) mod L)",
     title_tex=r"DFT sign pitfall: nodes $e^{+2\pi il/L}$ with the same inverse give "
               r"$K_{(-k)\,\mathrm{mod}\,L}$",
-    source="DFT conventions (derived for the spec); " + S4CODE, status=Status.EXACT,
-    statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
-    derive=lambda: _roots_derive(msym, +1, r"$\sum_{l<L}\exp(+2\pi ilm/L)$ with $m = j + k$"),
-    numeric=lambda dps, L, m: kn.root_sum(L, m, +1, dps=dps),
-    examples=({"L": 8, "m": 5}, {"L": 8, "m": 8}, {"L": 9, "m": 0}),
-    notes=r"With $\hat{K}^+_l = \sum_j K_j e^{+2\pi ijl/L}$ and the inverse $\tfrac{1}{L}\,\sum_l e^{+2\pi "
-          r"ikl/L}$: the result is $\tfrac{1}{L}\,\sum_j K_j S(L, j + k) = K_{(-k)\,\mathrm{mod}\,L}$, a "
-          r"time reversal. The test-suite checks both pairings on actual kernels.",
+    source=f"DFT conventions (derived for the spec); {S4_CODE_KERNEL}", notes=_GF4_NOTES, statement=_roots_statement,
+    derive=partial(_roots_derive, msym, +1, r"$\sum_{l<L}\exp(+2\pi ilm/L)$ with $m = j + k$"),
+    numeric=partial(kn.root_sum, sign=+1), examples=({"L": 8, "m": 5}, {"L": 8, "m": 8}, {"L": 9, "m": 0}),
 ))
 
 register(Result(
     key="S4-ERR-4", title="Root-of-unity sign: e^(+2 pi i l/L) nodes must be paired with the opposite-sign inverse",
     title_tex=r"Root-of-unity sign: $e^{+2\pi il/L}$ nodes must be paired with the opposite-sign inverse",
-    source=S4 + ", Algorithm 1 (confirm wording: record the paper's sign); " + S4CODE + " uses exp(-2 pi i/L)",
-    status=Status.EXACT,
-    statement=lambda: Eq(_S(Lsym, msym), _roots_closed(msym), evaluate=False),
-    derive=lambda: _roots_derive(msym, +1, r"$\sum_{l<L}\exp(+2\pi ilk/L)\exp(-2\pi ilj/L)$, $m = k - j$"),
-    numeric=lambda dps, L, m: kn.root_sum(L, m, +1, dps=dps),
-    examples=({"L": 6, "m": 2}, {"L": 6, "m": -6}),
+    source=f"{S4}, Algorithm 1 (confirm wording: record the paper's sign); {S4_CODE_KERNEL} uses exp(-2 pi i/L)",
+    statement=_roots_statement, numeric=partial(kn.root_sum, sign=+1), examples=({"L": 6, "m": 2}, {"L": 6, "m": -6}),
+    derive=partial(_roots_derive, msym, +1, r"$\sum_{l<L}\exp(+2\pi ilk/L)\exp(-2\pi ilj/L)$, $m = k - j$"),
     notes=r"Nodes $e^{+2\pi il/L}$ with the inverse $\tfrac{1}{L}\,\sum_l e^{-2\pi ikl/L}$ recover $K_k$ "
           r"($m = k - j$); with numpy/torch ifft the nodes must be $e^{-2\pi il/L}$ (S4-GF-4).",
 ))
@@ -421,24 +425,25 @@ def _gf5_derive() -> Derivation:
     return Derivation(Eq(lhs, power, evaluate=False), (Step(r"$(e^{-i\pi l/L})^L = e^{-i\pi l}$", power),))
 
 
+_POWER_GUARD = 10  # pragma: no mutate (guard digits)
+
+
+@with_dps(guard=_POWER_GUARD)
+def mp_power(L: int, l: int, *, dps: int) -> Any:
+    """:math:`\\mathrm{Re}\\,(e^{-i\\pi l/L})^L` in mpmath (``mp.expjpi``: exact argument reduction)."""
+    import mpmath
+
+    return mpmath.mp.re(mpmath.mp.expjpi(mpmath.mp.mpf(-l) / L) ** L)
+
+
 register(Result(
     key="S4-GF-5", title="Why L and not 2L points: at the 2L-th roots z^L = (-1)^l is not constant",
     title_tex="Why $L$ and not $2L$ points: at the $2L$-th roots $z^L = (-1)^l$ is not constant",
-    source=SU3, status=Status.EXACT,
-    statement=_gf5_statement,
-    derive=_gf5_derive,
-    numeric=lambda dps, L, l: kn.rounded(mp_power(L, l, dps), dps),
+    source=SU_10162, statement=_gf5_statement, derive=_gf5_derive, numeric=mp_power,
     examples=({"L": 8, "l": 3}, {"L": 5, "l": 4}),
     notes=r"So $(I - z^L \bar{A}^L)$ equals $I - \bar{A}^L$ on even $l$ and $I + \bar{A}^L$ on odd $l$: no "
           r"single $\tilde{C}$.",
 ))
-
-
-def mp_power(L: int, l: int, dps: int) -> Any:
-    import mpmath
-
-    with mpmath.workdps(dps + 10):  # pragma: no mutate (guard digits)
-        return mpmath.mp.re(mpmath.mp.expjpi(mpmath.mp.mpf(-l) / L) ** L)
 
 
 # --- S4-RES-1, RES-2 -------------------------------------------------------------------------------------
@@ -474,35 +479,32 @@ def _res1_derive() -> Derivation:
         Step(r"$(I - z\bar{A})^{-1}\bar{B}$", r)))
 
 
-_RES_FIELDS = _sys_fields(h=lambda s: s.positive_rationals(2, max_denominator=100),
-                          x=lambda s: s.rationals(-1, 1, max_denominator=20),
-                          y=lambda s: s.rationals(-1, 1, max_denominator=20))  # pragma: no mutate (strategy)
-
 register(Result(
     key="S4-RES-1", title="Bilinear resolvent: (I - z Abar)^-1 Bbar = 2[(2/h)(1-z)I - (1+z)A]^-1 B = 2/(1+z) (g(z)I - A)^-1 B",
     title_tex=r"Bilinear resolvent: $(I - z\bar{A})^{-1}\bar{B} = 2[(2/h)(1-z)I - (1+z)A]^{-1}B "
               r"= \tfrac{2}{1+z}(g(z)I - A)^{-1}B$",
-    source=S4 + ", appendix C; " + SU3, status=Status.EXACT,
-    statement=_res1_statement, derive=_res1_derive,
-    numeric=lambda dps, **p: kn.resolvent_forms(p, dps=dps), evaluate=_at_z,
-    params=_RES_FIELDS,
+    source=f"{S4}, appendix C; {SU_10162}", parts=("2[(2/h)(1-z)I - (1+z)A]^{-1}B", r"\tfrac{2}{1+z}(g(z)I - A)^{-1}B"),
+    statement=_res1_statement, derive=_res1_derive, numeric=kn.resolvent_forms, evaluate=_at_z,
+    params=draw(**_SYSTEM, h=s.positive_rationals(2, max_denominator=100), **_Z),
     examples=({**_PT_A, **_PT_B, **_PT_Z, "h": F(1, 10)}, {**_PT_A, **_PT_B, "x": F(-1, 2), "y": F(1, 3), "h": F(3)}),
     notes=r"Symbolic $2\times2$ $A$, $B$, step $h$ and $z$ (complex; numeric points $z = x + iy$); "
           "$g(z) = (2/h)(1 - z)/(1 + z)$. The middle (regular) form holds at $z = -1$ too (S4-RES-2).",
-    parts=("2[(2/h)(1-z)I - (1+z)A]^{-1}B", r"\tfrac{2}{1+z}(g(z)I - A)^{-1}B"),
 ))
+
+
+def _res2_derive() -> Derivation:
+    return Derivation(Eq(Function("R")(-1), _c((eye(2) + bilinear_exact(A2, B2, h)[0]).inv()
+                                               * bilinear_exact(A2, B2, h)[1]), evaluate=False),
+                      (Step(r"$(I + \bar{A})^{-1}\bar{B}$ with the bilinear "
+                            "pair", Symbol("R(-1)")),))
+
 
 register(Result(
     key="S4-RES-2", title="The node z = -1: (I + Abar)^-1 Bbar = (h/2) B, so Khat_(L/2) = (h/2) Ctilde^T B",
     title_tex=r"The node $z = -1$: $(I + \bar{A})^{-1}\bar{B} = \tfrac{h}{2}\,B$, so "
               r"$\hat{K}_{L/2} = \tfrac{h}{2}\,\tilde{C}^\top B$",
-    source="follows from S4-RES-1", status=Status.EXACT,
-    statement=lambda: Eq(Function("R")(-1), h / 2 * B2, evaluate=False),
-    derive=lambda: Derivation(Eq(Function("R")(-1), _c((eye(2) + bilinear_exact(A2, B2, h)[0]).inv()
-                                                        * bilinear_exact(A2, B2, h)[1]), evaluate=False),
-                              (Step(r"$(I + \bar{A})^{-1}\bar{B}$ with the bilinear "
-                                    "pair", Symbol("R(-1)")),)),
-    numeric=lambda dps, **p: kn.resolvent_forms(p, dps=dps, at_minus_one=True),
+    source="follows from S4-RES-1", statement=lambda: Eq(Function("R")(-1), h / 2 * B2, evaluate=False),
+    derive=_res2_derive, numeric=partial(kn.resolvent_forms, at_minus_one=True),
     examples=({**_PT_A, **_PT_B, "h": F(1, 10)}, {**_PT_A, **_PT_B, "h": F(5, 2)}),
     notes=r"For even $L$ the node $l = L/2$ is exactly $-1$ (mp.expjpi); the $2/(1+z)$ form is "
           r"$0\cdot\infty$ there. numerics.s4.kernel('cauchy') uses this value at that node.",
@@ -541,20 +543,16 @@ register(Result(
     key="S4-WB-1", title="Woodbury identity, rank 1 and 2: (D + U W)^-1 = D^-1 - D^-1 U (I + W D^-1 U)^-1 W D^-1",
     title_tex="Woodbury identity, rank 1 and 2: "
               "$(D + UW)^{-1} = D^{-1} - D^{-1}U(I + WD^{-1}U)^{-1}WD^{-1}$",
-    source="standard; " + S4 + ", appendix C", status=Status.EXACT,
-    statement=lambda: _wb_forms(+1), derive=lambda: _wb_derive(+1),
-    numeric=lambda dps, **p: kn.woodbury(p, +1, dps=dps),
+    source=f"standard; {S4}, appendix C", parts=(r"(D + UW)^{-1}\,|_{r=1}", r"(D + UW)^{-1}\,|_{r=2}"),
+    statement=partial(_wb_forms, +1), derive=partial(_wb_derive, +1), numeric=partial(kn.woodbury, +1),
     examples=(_PT_WB, {**_PT_WB, "d12": F(-4), "W21": F(-3)}),
     notes=r"Symbolic $2\times2$ $D$, $U$ ($2\times r$), $W$ ($r\times2$), $r = 1, 2$ ($W$ plays $V^*$).",
-    parts=(r"(D + UW)^{-1}\,|_{r=1}", r"(D + UW)^{-1}\,|_{r=2}"),
 ))
 register(Result(
     key="S4-WB-2", title="Su's Woodbury form: (M - U W)^-1 = M^-1 + M^-1 U (I - W M^-1 U)^-1 W M^-1",
     title_tex="Su's Woodbury form: $(M - UW)^{-1} = M^{-1} + M^{-1}U(I - WM^{-1}U)^{-1}WM^{-1}$",
-    source=SU3 + " (motivated by the Neumann series (I - UV^*)^-1 = sum (UV^*)^k)", status=Status.EXACT,
-    statement=lambda: _wb_forms(-1), derive=lambda: _wb_derive(-1),
-    numeric=lambda dps, **p: kn.woodbury(p, -1, dps=dps),
-    examples=(_PT_WB,),
+    source=f"{SU_10162} (motivated by the Neumann series (I - UV^*)^-1 = sum (UV^*)^k)",
+    statement=partial(_wb_forms, -1), derive=partial(_wb_derive, -1), numeric=partial(kn.woodbury, -1),
+    examples=(_PT_WB,), parts=(r"(M - UW)^{-1}\,|_{r=1}", r"(M - UW)^{-1}\,|_{r=2}"),
     notes="Holds whenever $M$ and $I - WM^{-1}U$ are invertible; the series is only a motivation.",
-    parts=(r"(M - UW)^{-1}\,|_{r=1}", r"(M - UW)^{-1}\,|_{r=2}"),
 ))

@@ -14,29 +14,20 @@ S4-EIG-2, S4-EIG-3, S4-EIG-4, S4-ERR-1, S4-ERR-2.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import sympy
 from sympy import QQ
 from sympy.polys.matrices import DomainMatrix
-from sympy import Eq, Function, I, Limit, Matrix, Rational, Symbol, Tuple, cot, eye, factorial, pi, sqrt, zeros
+from sympy import Eq, Function, I, Limit, Matrix, Rational, Symbol, Tuple, cot, eye, factorial, pi, sqrt
 
 from numerics.s4 import structure as chk
 
-from .factors import (
-    S4,
-    S4CODE,
-    SU3,
-    W,
-    _closed_factors,
-    root,
-    fout_e,
-    integer_legs,
-    legs_eigenvectors,
-    strategy,
-)
+from .factors import W, _closed_factors, fout_e, integer_legs, legs_eigenvectors, root
 from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core.bibliography import S4, S4_CODE_KERNEL, SU_10162
+from proofs.core.params import draw, s
 from proofs.hippo import transition
 
 __all__: list[str] = []
@@ -134,23 +125,18 @@ def _nplr_derived(measure: str, N: int) -> Derivation:
 
 def _nplr_result(key: str, title: str, measure: str, source: str, notes: str, examples: tuple, *,
                  title_tex: str = "", parts: tuple[str, ...] = ()) -> None:
-    windowed = measure in _WINDOWED
-    fields: dict[str, Any] = {"N": lambda s: s.sizes(1, 12)}
-    if windowed:
-        fields["w"] = lambda s: s.positive_rationals(4, max_denominator=20)
+    window = {"w": s.positive_rationals(4, max_denominator=20)} if measure in _WINDOWED else {}
     register(Result(
-        key=key, title=title, source=source, status=Status.EXACT,
-        statement=lambda N: _nplr_closed(measure, N),
-        derive=lambda N: _nplr_derived(measure, N),
-        numeric=lambda dps, N, w=1: chk.nplr_parts(measure, N, w, dps=dps),
-        params=strategy(**fields), examples=examples, bound=Bound("N", 1, 32), display={"N": 4}, notes=notes,
-        title_tex=title_tex, parts=parts,
+        key=key, title=title, title_tex=title_tex, source=source, notes=notes, parts=parts,
+        statement=partial(_nplr_closed, measure), derive=partial(_nplr_derived, measure),
+        numeric=partial(chk.nplr_parts, measure), params=draw(N=s.sizes(1, 12), **window),
+        examples=examples, bound=Bound("N", 1, 32), display={"N": 4},
     ))
 
 
 _nplr_result(
     "S4-NPLR-1", "LegS is normal plus rank 1: A + P P^T = K - I/2, P_n = sqrt(n + 1/2), B = sqrt2 P", "legs",
-    S4 + ", Theorem 1; " + SU3,
+    f"{S4}, Theorem 1; {SU_10162}",
     r"Statement tuple: $(S, \sqrt{2}P)$ with $S = K - I/2$, $K = T\Sigma T/2$ skew ($\mathrm{sign}(k-n)$ is "
     r"antisymmetric). Numeric: $A$ built as $TMT^{-1}$ in mpmath, $S = A + PP^\top$ in floating point.",
     ({"N": 1}, {"N": 4}, {"N": 9}, {"N": 16}),  # pragma: no mutate (examples)
@@ -159,7 +145,7 @@ _nplr_result(
 )
 _nplr_result(
     "S4-NPLR-2", "LegT is normal plus rank 2 (and the rank-1 candidate leaves a non-normal remainder)", "legt",
-    S4 + ", Theorem 1 (rank 2 for LegT; confirm wording); " + S4CODE + " rank_correction('legt')",
+    f"{S4}, Theorem 1 (rank 2 for LegT; confirm wording); {S4_CODE_KERNEL} rank_correction('legt')",
     r"Tuple: ($K$ (skew: $\mathrm{sign}(k-n)$), remainder $A + pp^\top$ of the rank-1 candidate "
     r"$p = \sqrt{(2n+1)/w}$, $B = (P_0 + P_1)/\sqrt{w}$). s4 stores $[P_0, P_1]/\sqrt{2}$, i.e. "
     "$w = 2$. No claim that no rank-1 NPLR exists.",
@@ -168,7 +154,7 @@ _nplr_result(
 )
 _nplr_result(
     "S4-NPLR-3", "LagT (both variants) is normal plus rank 1 with P = 1/sqrt2", "lagt",
-    S4CODE + " rank_correction('lagt'); " + S4 + ", Theorem 1",
+    f"{S4_CODE_KERNEL} rank_correction('lagt'); {S4}, Theorem 1",
     r"Tuple: (half-variant $S = \Sigma/2$, paper-variant $S = \Sigma/2 - I/2$, $\sqrt{2}P = B$).",
     ({"N": 1}, {"N": 5}, {"N": 12}),
     title_tex=r"LagT (both variants) is normal plus rank 1 with $P = 1/\sqrt{2}$",
@@ -176,7 +162,7 @@ _nplr_result(
 )
 _nplr_result(
     "S4-NPLR-4", "FouT: A + (2/w) e e^T = D/w (skew), P = sqrt(2/w) e", "fout",
-    "HIPPO-FOUT-4; " + S4CODE,
+    f"HIPPO-FOUT-4; {S4_CODE_KERNEL}",
     r"Tuple: ($D/w$ (skew, block diagonal), $B = \sqrt{2/w}\,P$). At $w = 2$, $P = e$ (s4's "
     r"$\texttt{rank\_correction('fout')}$). The matrix identity holds for every $N$; the ODE is exact only "
     r"for even $N$.",
@@ -223,19 +209,18 @@ def _nplr5_derive(N: int) -> Derivation:
     ))
 
 
+_NPLR5_NOTES = (
+    r"Tuple: ($\sum_j \omega_j^2 = N(3N^3 - 4N^2 + 1)/12$, $\det K = (2N-1)!!/2^N$ for even $N$, 0 for "
+    r"odd $N$). Numeric: mp.eigh of $-iK$. Exact spectra: $\texttt{proofs.s4.normal\_spectrum}$ (LagT "
+    r"$\cot$ closed form, S4-DIAG-1; FouT $\pm 2\pi k/w$; LegS $N \le 4$ and LegT $N \le 4$ by "
+    r"radicals; CRootOf otherwise); golden values G-S1..G-S4 are checked by the test-suite.")
+
 register(Result(
     key="S4-NPLR-5", title="Spectrum of the LegS normal part: trace and determinant invariants",
-    source=S4CODE + " nplr (numerical eigenvalues); derived for the spec (elementary)",
-    status=Status.EXACT,
-    statement=_nplr5_statement, derive=_nplr5_derive,
-    numeric=lambda dps, N: chk.legs_invariants(N, dps=dps),
-    params=strategy(N=lambda s: s.sizes(1, 12)),
+    source=f"{S4_CODE_KERNEL} nplr (numerical eigenvalues); derived for the spec (elementary)",
+    statement=_nplr5_statement, derive=_nplr5_derive, numeric=chk.legs_invariants, params=draw(N=s.sizes(1, 12)),
     examples=({"N": 4}, {"N": 7}, {"N": 8}, {"N": 12}), bound=Bound("N", 1, 32), display={"N": 4},
-    notes=r"Tuple: ($\sum_j \omega_j^2 = N(3N^3 - 4N^2 + 1)/12$, $\det K = (2N-1)!!/2^N$ for even $N$, 0 for "
-          r"odd $N$). Numeric: mp.eigh of $-iK$. Exact spectra: $\texttt{proofs.s4.normal\_spectrum}$ (LagT "
-          r"$\cot$ closed form, S4-DIAG-1; FouT $\pm 2\pi k/w$; LegS $N \le 4$ and LegT $N \le 4$ by "
-          r"radicals; CRootOf otherwise); golden values G-S1..G-S4 are checked by the test-suite.",
-    parts=(r"\sum_j \omega_j^2", r"\det K"),
+    notes=_NPLR5_NOTES, parts=(r"\sum_j \omega_j^2", r"\det K"),
 ))
 
 # --- S4-NPLR-6: FouT singular; reduced system -----------------------------------------------------
@@ -282,23 +267,22 @@ def _nplr6_derive(m: int) -> Derivation:
     ))
 
 
+_NPLR6_NOTES = (
+    r"$N = 2m$. Tuple: ($\det A_{\mathrm{fout}} = 0$, $\det A' = -2\prod_{k<m}(2\pi k)^2/w^{N-1}$ "
+    r"(determinant lemma with $\mathrm{adj}\,D' = \prod(2\pi k)^2\,e_0 e_0^\top$), $B_1 = 0$). "
+    r"Hurwitz: $\mathrm{Re}(x^*A'x) = -(2/w)|e'^\top x|^2$ and no eigenvector of $D'$ is orthogonal to "
+    r"$e'$ (spec proof); the test-suite checks $\max \mathrm{Re}\,\mathrm{eig}(A') < 0$ with mp.eig. "
+    r"Kernel equality of the full and reduced systems: tested numerically ('power' route). Proved for "
+    r"every $m = 1,\ldots,16$, i.e. every even $N = 2,\ldots,32$.")
+
 register(Result(
     key="S4-NPLR-6", title="FouT: the placeholder makes A singular; the reduced system is invertible (Hurwitz)",
     title_tex="FouT: the placeholder makes $A$ singular; the reduced system is invertible (Hurwitz)",
     source="derived for the spec from HIPPO-FOUT-4 (state-spaces/s4 special-cases the zero eigenvalue in nplr)",
-    status=Status.EXACT,
-    statement=_nplr6_statement, derive=_nplr6_derive,
-    numeric=lambda dps, m, w: chk.fout_dets(m, w, dps=dps),
-    params=strategy(m=lambda s: s.sizes(1, 6), w=lambda s: s.positive_rationals(3, max_denominator=10)),
-    examples=({"m": 1, "w": 1}, {"m": 3, "w": 2}, {"m": 5, "w": Rational(2, 3)}), bound=Bound("m", 1, 16),
-    display={"m": 2},
-    notes=r"$N = 2m$. Tuple: ($\det A_{\mathrm{fout}} = 0$, $\det A' = -2\prod_{k<m}(2\pi k)^2/w^{N-1}$ "
-          r"(determinant lemma with $\mathrm{adj}\,D' = \prod(2\pi k)^2\,e_0 e_0^\top$), $B_1 = 0$). "
-          r"Hurwitz: $\mathrm{Re}(x^*A'x) = -(2/w)|e'^\top x|^2$ and no eigenvector of $D'$ is orthogonal to "
-          r"$e'$ (spec proof); the test-suite checks $\max \mathrm{Re}\,\mathrm{eig}(A') < 0$ with mp.eig. "
-          r"Kernel equality of the full and reduced systems: tested numerically ('power' route). Proved for "
-          r"every $m = 1,\ldots,16$, i.e. every even $N = 2,\ldots,32$.",
-    parts=(r"\det A", r"\det A'", "B_1"),
+    statement=_nplr6_statement, derive=_nplr6_derive, numeric=chk.fout_dets,
+    params=draw(m=s.sizes(1, 6), w=s.positive_rationals(3, max_denominator=10)), bound=Bound("m", 1, 16),
+    examples=({"m": 1, "w": 1}, {"m": 3, "w": 2}, {"m": 5, "w": Rational(2, 3)}), display={"m": 2},
+    notes=_NPLR6_NOTES, parts=(r"\det A", r"\det A'", "B_1"),
 ))
 
 # --- S4-DIAG-1: closed-form unitary diagonalisation of the LagT normal part -------------------------
@@ -333,20 +317,20 @@ def _diag1_derive() -> Derivation:
     ))
 
 
+_DIAG1_NOTES = (
+    r"$\tfrac{1}{2}\,\Sigma F_j = \tfrac{i}{2}\,\cot(\pi(2j+1)/(2N))\,F_j$ with "
+    r"$F_j = (\zeta_j^m/\sqrt{N})_m$ unitary, so both LagT variants have "
+    r"$\omega_j = \cot(\pi(2j+1)/(2N))/2$ in closed form. For general $S = cI + K$ the numeric "
+    r"route is $\texttt{numerics.s4.unitary\_diagonalize}$ (mp.eigh on $-iK$, never eig of $A$); the "
+    r"test-suite reconstructs $A = V(\Lambda - \tilde{P}\tilde{P}^*)V^*$ to $10^{-40}$ and checks "
+    r"$|\tilde{P}_n|^2$ (G-S2) and $\tilde{B}_n \tilde{P}_n^* = \sqrt{2}\,|\tilde{P}_n|^2$.")
+
 register(Result(
     key="S4-DIAG-1", title="Unitary diagonalisation of the normal part; closed form for LagT (skew-circulant)",
-    source=S4 + ", §3.3; " + S4CODE + " nplr (eigh of -i(A + P P^T)); LagT closed form derived for the spec",
-    status=Status.EXACT,
-    statement=_diag1_statement, derive=_diag1_derive,
-    numeric=lambda dps, N, j, m: chk.lagt_row(N, j, m, dps=dps),
-    params=strategy(N=lambda s: s.sizes(1, 24), j=lambda s: s.sizes(0, 0), m=lambda s: s.sizes(0, 0)),
+    source=f"{S4}, §3.3; {S4_CODE_KERNEL} nplr (eigh of -i(A + P P^T)); LagT closed form derived for the spec",
+    statement=_diag1_statement, derive=_diag1_derive, numeric=chk.lagt_row,
+    params=draw(N=s.sizes(1, 24), j=s.sizes(0, 0), m=s.sizes(0, 0)), notes=_DIAG1_NOTES,
     examples=({"N": 4, "j": 1, "m": 2}, {"N": 7, "j": 3, "m": 0}, {"N": 16, "j": 11, "m": 15}),
-    notes=r"$\tfrac{1}{2}\,\Sigma F_j = \tfrac{i}{2}\,\cot(\pi(2j+1)/(2N))\,F_j$ with "
-          r"$F_j = (\zeta_j^m/\sqrt{N})_m$ unitary, so both LagT variants have "
-          r"$\omega_j = \cot(\pi(2j+1)/(2N))/2$ in closed form. For general $S = cI + K$ the numeric "
-          r"route is $\texttt{numerics.s4.unitary\_diagonalize}$ (mp.eigh on $-iK$, never eig of $A$); the "
-          r"test-suite reconstructs $A = V(\Lambda - \tilde{P}\tilde{P}^*)V^*$ to $10^{-40}$ and checks "
-          r"$|\tilde{P}_n|^2$ (G-S2) and $\tilde{B}_n \tilde{P}_n^* = \sqrt{2}\,|\tilde{P}_n|^2$.",
 ))
 
 # --- S4-EIG-1..4, ERR-1, ERR-2 -----------------------------------------------------------------------
@@ -435,20 +419,19 @@ def _eig1_derive(N: int) -> Derivation:
                                r"$S_{N-1} = \sum_k \sqrt{2k+1}\,v_k = 1$", V),))
 
 
+_EIG1_NOTES = (
+    r"Column $\lambda$ ($1,\ldots,N$) is the eigenvector of $-A$ for eigenvalue $\lambda$ with "
+    r"$S_n = (-1)^{N-n-1}\frac{(N-\lambda)!\,(n+\lambda)!}{(N+\lambda-1)!\,(n-\lambda+1)!}$ for "
+    r"$n \ge \lambda-1$, 0 before, and $v_n = (S_n - S_{n-1})/\sqrt{2n+1}$. The recurrence "
+    r"$(\lambda+n)S_{n-1} = (\lambda-n-1)S_n$ follows from row $n$ of $-Av = \lambda v$. Numeric: "
+    r"inverse iteration in mpmath. Proved for every $N = 1,\ldots,32$, all $\lambda = 1,\ldots,N$.")
+
 register(Result(
     key="S4-EIG-1", title="Eigenvectors of LegS: partial sums S_n as ratios of factorials",
     title_tex="Eigenvectors of LegS: partial sums $S_n$ as ratios of factorials",
-    source=SU3 + " (eigenvector section)", status=Status.EXACT,
-    statement=_eig1_statement,
-    derive=lambda N: _eig1_derive(N),
-    numeric=lambda dps, N: chk.legs_eigvecs(N, dps=dps),
-    params=strategy(N=lambda s: s.sizes(1, 9)),
+    source=f"{SU_10162} (eigenvector section)", notes=_EIG1_NOTES,
+    statement=_eig1_statement, derive=_eig1_derive, numeric=chk.legs_eigvecs, params=draw(N=s.sizes(1, 9)),
     examples=({"N": 3}, {"N": 9}), bound=Bound("N", 1, 32), display={"N": 4},
-    notes=r"Column $\lambda$ ($1,\ldots,N$) is the eigenvector of $-A$ for eigenvalue $\lambda$ with "
-          r"$S_n = (-1)^{N-n-1}\frac{(N-\lambda)!\,(n+\lambda)!}{(N+\lambda-1)!\,(n-\lambda+1)!}$ for "
-          r"$n \ge \lambda-1$, 0 before, and $v_n = (S_n - S_{n-1})/\sqrt{2n+1}$. The recurrence "
-          r"$(\lambda+n)S_{n-1} = (\lambda-n-1)S_n$ follows from row $n$ of $-Av = \lambda v$. Numeric: "
-          r"inverse iteration in mpmath. Proved for every $N = 1,\ldots,32$, all $\lambda = 1,\ldots,N$.",
 ))
 
 
@@ -468,18 +451,19 @@ def _eig2_derive(m: int) -> Derivation:
              Matrix([s / S[d - 1] for s in S]).T),))
 
 
+_EIG2_NOTES = (
+    r"$d = 3m$ ($N = d$, $\lambda = n = d/3$). Golden: $d = 30$ gives "
+    r"$(20!)^2/39! = 2.9017778207699376147 \times 10^{-10}$. The asymptotic form "
+    r"$\tfrac{4}{3}\,\sqrt{2\pi/3}\,d^{3/2}\,2^{-4d/3}$ is S4-ERR-2 (THEOREM, Stirling).")
+
 register(Result(
     key="S4-EIG-2", title="Size of the LegS eigenvector entries: |S_{d/3}| = ((2d/3)!)^2/(4d/3-1)!",
     title_tex="Size of the LegS eigenvector entries: $|S_{d/3}| = ((2d/3)!)^2/(4d/3-1)!$",
-    source=SU3 + " (gives O(sqrt d 2^(-4d/3)); corrected in S4-ERR-2)", status=Status.EXACT,
-    statement=_eig2_statement, derive=_eig2_derive,
-    numeric=lambda dps, m: chk.legs_S_third(m, dps=dps),
-    params=strategy(m=lambda s: s.sizes(1, 6)),
+    source=f"{SU_10162} (gives O(sqrt d 2^(-4d/3)); corrected in S4-ERR-2)", notes=_EIG2_NOTES,
+    statement=_eig2_statement, derive=_eig2_derive, numeric=chk.legs_S_third, params=draw(m=s.sizes(1, 6)),
     examples=({"m": 1}, {"m": 4}, {"m": 10}), bound=Bound("m", 1, 10), display={"m": 2},
-    notes=r"$d = 3m$ ($N = d$, $\lambda = n = d/3$). Golden: $d = 30$ gives "
-          r"$(20!)^2/39! = 2.9017778207699376147 \times 10^{-10}$. The asymptotic form "
-          r"$\tfrac{4}{3}\,\sqrt{2\pi/3}\,d^{3/2}\,2^{-4d/3}$ is S4-ERR-2 (THEOREM, Stirling).",
 ))
+
 
 def _eig3_derive(N: int) -> Derivation:
     M = integer_legs(N)
@@ -490,19 +474,18 @@ def _eig3_derive(N: int) -> Derivation:
         Step("Eigenvector $j$ by forward substitution with unit diagonal, $(M - M_{jj}I)u = 0$", V)))
 
 
+_EIG3_NOTES = (
+    r"$MV = V\Lambda$, $\Lambda = \mathrm{diag}(-1,\ldots,-N)$, $M = T^{-1}AT$; so $TV$ diagonalises "
+    r"$A$. $V$ is unit lower triangular with integer entries ($V^{-1}$ integer); $|V_{3i,i}| = "
+    r"\binom{4i}{2i} \approx 2^{4i}/\sqrt{2\pi i}$. Numeric: mp.eig (QR) of $M$.")
+
 register(Result(
     key="S4-EIG-3", title="Signed binomial eigenvector matrix of T^-1 A T (LegS)",
     title_tex="Signed binomial eigenvector matrix of $T^{-1}AT$ (LegS)",
-    source=S4 + ", Lemma 3.2 (corrected sign and normalisation, S4-ERR-1)", status=Status.EXACT,
+    source=f"{S4}, Lemma 3.2 (corrected sign and normalisation, S4-ERR-1)", notes=_EIG3_NOTES, parts=("V", r"\Lambda"),
     statement=lambda N: Tuple(legs_eigenvectors(N), sympy.diag(*[-(j + 1) for j in range(N)])),
-    derive=lambda N: _eig3_derive(N),
-    numeric=lambda dps, N: chk.integer_eigvecs(N, True, dps=dps),
-    params=strategy(N=lambda s: s.sizes(1, 8)),
+    derive=_eig3_derive, numeric=chk.integer_eigvecs, params=draw(N=s.sizes(1, 8)),
     examples=({"N": 4}, {"N": 6}, {"N": 9}), bound=Bound("N", 1, 32), display={"N": 4},
-    notes=r"$MV = V\Lambda$, $\Lambda = \mathrm{diag}(-1,\ldots,-N)$, $M = T^{-1}AT$; so $TV$ diagonalises "
-          r"$A$. $V$ is unit lower triangular with integer entries ($V^{-1}$ integer); $|V_{3i,i}| = "
-          r"\binom{4i}{2i} \approx 2^{4i}/\sqrt{2\pi i}$. Numeric: mp.eig (QR) of $M$.",
-    parts=("V", r"\Lambda"),
 ))
 
 
@@ -514,22 +497,22 @@ def _eig4_statement(N: int) -> Eq:
     return Eq(Symbol(f"log2 cond(W_{N})"), Rational(table[N]), evaluate=False)
 
 
+_EIG4_NOTES = (
+    r"G-S9. Tabulated to 4 decimals; the numeric route ($\texttt{mp.svd\_r}$ of the closed-form $W$ at "
+    r"$\mathrm{dps} \ge N + 30$) rounds its value to 4 decimals, which is the claim, so verification "
+    r"passes iff the measurement reproduces the table. Registry examples $N = 8,\ldots,40$; $N = "
+    r"48,\ldots,96$ (about 1-5 s each) are the slow test "
+    r"$\texttt{tests/s4/test\_s4\_eigenvectors.py::test\_conditioning\_golden\_G\_S9\_large\_N}$ and "
+    r"$\texttt{benchmarks/s4\_conditioning.py}$, which also prints the increments per unit $N$. These "
+    r"approach $\log_2(3 + 2\sqrt{2}) = 2.5431$ from below (conjectured rate $(1+\sqrt{2})^{2N}$, "
+    r"EMPIRICAL).")
+
 register(Result(
     key="S4-EIG-4", title="Conditioning of the LegS eigenvector matrix: log2 cond(W) grows ~ 2.54 N",
     title_tex=r"Conditioning of the LegS eigenvector matrix: $\log_2 \mathrm{cond}(W)$ grows $\approx 2.54N$",
-    source="refines " + S4 + ", Lemma 3.2 and " + SU3 + "; values from high-precision SVDs",
-    status=Status.EMPIRICAL,
-    statement=_eig4_statement,
-    numeric=lambda dps, N: chk.log2_cond(N, dps=dps),
+    source=f"refines {S4}, Lemma 3.2 and {SU_10162}; values from high-precision SVDs", status=Status.EMPIRICAL,
+    statement=_eig4_statement, numeric=chk.log2_cond, notes=_EIG4_NOTES,
     examples=({"N": 8}, {"N": 16}, {"N": 24}, {"N": 32}, {"N": 40}), display={"N": 8},
-    notes=r"G-S9. Tabulated to 4 decimals; the numeric route ($\texttt{mp.svd\_r}$ of the closed-form $W$ at "
-          r"$\mathrm{dps} \ge N + 30$) rounds its value to 4 decimals, which is the claim, so verification "
-          r"passes iff the measurement reproduces the table. Registry examples $N = 8,\ldots,40$; $N = "
-          r"48,\ldots,96$ (about 1-5 s each) are the slow test "
-          r"$\texttt{tests/test\_s4.py::test\_conditioning\_golden\_G\_S9\_large\_N}$ and "
-          r"$\texttt{benchmarks/s4\_conditioning.py}$, which also prints the increments per unit $N$. These "
-          r"approach $\log_2(3 + 2\sqrt{2}) = 2.5431$ from below (conjectured rate $(1+\sqrt{2})^{2N}$, "
-          r"EMPIRICAL).",
 ))
 
 
@@ -542,20 +525,20 @@ def _err1_derive(N: int) -> Derivation:
         Step(r"$JMJ$ with $J = \mathrm{diag}((-1)^i)$", MJ), Step("Its unit-diagonal eigenvectors", U)))
 
 
+_ERR1_NOTES = (
+    r"The signed matrix $(-1)^{i-j} \binom{i+j}{i-j}$ diagonalises $M = T^{-1}AT$ (S4-EIG-3); the "
+    r"unsigned one, $U_{ij} = \binom{i+j}{i-j}$, diagonalises $JMJ$, $J = \mathrm{diag}((-1)^i)$: "
+    r"$JMJ\,U = U\Lambda$, $\Lambda = \mathrm{diag}(-1,\ldots,-N)$. The exponential growth conclusion "
+    r"is unaffected.")
+
 register(Result(
     key="S4-ERR-1", title="Lemma 3.2 as often quoted: the unsigned binomial matrix diagonalises J M J, not M",
     title_tex="Lemma 3.2 as often quoted: the unsigned binomial matrix diagonalises $JMJ$, not $M$",
-    source=S4 + ", Lemma 3.2 (confirm wording)", status=Status.EXACT,
+    source=f"{S4}, Lemma 3.2 (confirm wording)", notes=_ERR1_NOTES, parts=("U", r"\Lambda"),
     statement=lambda N: Tuple(Matrix(N, N, lambda i, j: sympy.binomial(i + j, i - j) if i >= j else 0),
                               sympy.diag(*[-(j + 1) for j in range(N)])),
-    derive=_err1_derive,
-    numeric=lambda dps, N: chk.integer_eigvecs(N, False, dps=dps),
+    derive=_err1_derive, numeric=partial(chk.integer_eigvecs, signed=False),
     examples=({"N": 5}, {"N": 8}), bound=Bound("N", 1, 32), display={"N": 4},
-    notes=r"The signed matrix $(-1)^{i-j} \binom{i+j}{i-j}$ diagonalises $M = T^{-1}AT$ (S4-EIG-3); the "
-          r"unsigned one, $U_{ij} = \binom{i+j}{i-j}$, diagonalises $JMJ$, $J = \mathrm{diag}((-1)^i)$: "
-          r"$JMJ\,U = U\Lambda$, $\Lambda = \mathrm{diag}(-1,\ldots,-N)$. The exponential growth conclusion "
-          r"is unaffected.",
-    parts=("U", r"\Lambda"),
 ))
 
 _d = Symbol("d", positive=True)
@@ -570,7 +553,8 @@ def _err2_derive() -> Derivation:
     """The limit from S4-EIG-2's closed form by Stirling's formula (``sympy.limit`` takes about 7 s).
 
     Not the registered ``derive``: S4-ERR-2 is a THEOREM (Stirling is imported) and a Result carries a
-    general symbolic proof only when EXACT.  tests/test_s4.py checks it against the statement, Limit included.
+    general symbolic proof only when EXACT.  tests/s4/test_s4_eigenvectors.py checks it against the statement,
+    Limit included.
     """
     m = Symbol("m", positive=True)
     closed = _eig2_statement(m).rhs  # S4-EIG-2: |S_m| = ((2m)!)^2/(4m-1)!
@@ -591,18 +575,19 @@ def _err2_derive() -> Derivation:
         Step(r"The $d\log d$, $d$ and $\log d$ terms cancel: the limit of the logarithm", limit_of_log)))
 
 
+_ERR2_NOTES = (
+    r"The ratio tends to $1.929603\ldots$ (Stirling); numeric: Richardson extrapolation (mp.limit) of "
+    r"the $\Gamma$-function ratio. Su's $O(\sqrt{d}\,2^{-4d/3})$ misses a factor $d$. The ratio and "
+    r"its limit follow from S4-EIG-2's closed form by Stirling's formula ($\texttt{\_err2\_derive}$, "
+    r"checked by the test-suite).")
+
 register(Result(
     key="S4-ERR-2", title="Asymptotics of |S_{d/3}|: (4/3) sqrt(2 pi/3) d^(3/2) 2^(-4d/3), not O(sqrt d 2^(-4d/3))",
     title_tex=r"Asymptotics of $|S_{d/3}|$: $\tfrac{4}{3}\,\sqrt{2\pi/3}\,d^{3/2}\,2^{-4d/3}$, "
               r"not $O(\sqrt{d}\,2^{-4d/3})$",
-    source=SU3 + "; Stirling's formula", status=Status.THEOREM,
+    source=f"{SU_10162}; Stirling's formula", status=Status.THEOREM, notes=_ERR2_NOTES,
     statement=lambda: Eq(Limit(sympy.gamma(2 * _d / 3 + 1) ** 2 / sympy.gamma(4 * _d / 3) / (
         _d ** Rational(3, 2) * 2 ** (-4 * _d / 3)), _d, sympy.oo), Rational(4, 3) * sqrt(2 * pi / 3),
         evaluate=False),
-    numeric=lambda dps: chk.eigen_ratio_limit(dps=dps),
-    examples=({},),
-    notes=r"The ratio tends to $1.929603\ldots$ (Stirling); numeric: Richardson extrapolation (mp.limit) of "
-          r"the $\Gamma$-function ratio. Su's $O(\sqrt{d}\,2^{-4d/3})$ misses a factor $d$. The ratio and "
-          r"its limit follow from S4-EIG-2's closed form by Stirling's formula ($\texttt{\_err2\_derive}$, "
-          r"checked by the test-suite).",
+    numeric=chk.eigen_ratio_limit, examples=({},),
 ))

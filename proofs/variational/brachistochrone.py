@@ -11,6 +11,7 @@ Registers: VAR-A5, VAR-A7, VAR-A8, VAR-A9, VAR-A10, VAR-A11, VAR-A12, VAR-A13, V
 from __future__ import annotations
 
 from fractions import Fraction as Fr
+from functools import partial
 from typing import Any
 
 import mpmath
@@ -21,8 +22,10 @@ from numerics import variational as num
 
 from proofs.core import checks
 from .functionals import brachistochrone_time, cycloid, endpoint_phi, endpoint_phi_derivative_numerator
-from .euler_lagrange_equations import SU1107, _label, _pos, _strategy
-from proofs.core import Derivation, Result, Status, Step, register
+from .euler_lagrange_equations import POSITIVE, _label
+from proofs.core import Derivation, Result, Step, register
+from proofs.core.bibliography import HISTORY, SU_1107
+from proofs.core.params import draw, s
 
 __all__ = ["g", "r", "theta", "theta1"]
 
@@ -30,21 +33,16 @@ r, g = Symbol("r", positive=True), Symbol("g", positive=True)
 theta, theta1, theta0 = Symbol("theta", positive=True), Symbol("theta1", positive=True), Symbol("theta0", nonnegative=True)
 _u = Symbol("u", positive=True)
 X, Y = Symbol("X", positive=True), Symbol("Y", positive=True)
-HIST = "Bernoulli 1697; Galileo 1638; Huygens 1673"
+
+#: the gravities drawn for the numeric checks: the source's 1/2, 1 and 9.81
+GRAVITIES = (Fr(1, 2), 1, Fr(981, 100))  # pragma: no mutate (test data)
+GRAVITY = s.sizes(0, len(GRAVITIES) - 1).map(GRAVITIES.__getitem__)
 
 
 def _half_angle(expr: Any) -> Any:
     """Simplify a trigonometric expression in θ by θ = 2u, then return to θ."""
     e = sympy.expand_trig(expr.subs(theta, 2 * _u))
     return sympy.trigsimp(sympy.factor(simplify(e))).subs(_u, theta / 2)
-
-
-def _g_points() -> Any:
-    return lambda: __import__("hypothesis.strategies", fromlist=["x"]).sampled_from([Fr(1, 2), 1, Fr(981, 100)])
-
-
-def _angle(lo: Fr, hi: Fr) -> Any:
-    return lambda: __import__("numerics.strategies", fromlist=["x"]).rationals(lo, hi, max_denominator=100)
 
 
 # --- VAR-A5 ------------------------------------------------------------------------------------
@@ -71,10 +69,9 @@ def _derive_a5() -> Derivation:
 
 
 register(Result(
-    key="VAR-A5", title="Time functional from energy conservation (vertical drop)",
-    source=SU1107, status=Status.EXACT, statement=vertical_drop_statement, derive=_derive_a5,
-    numeric=lambda Y, g, dps: num.path_time("line", 0, Y, g=g, dps=dps),
-    params=_strategy(Y=_pos(), g=_g_points()),
+    key="VAR-A5", title="Time functional from energy conservation (vertical drop)", source=SU_1107,
+    statement=vertical_drop_statement, derive=_derive_a5, numeric=partial(num.path_time, "line", 0),
+    params=draw(Y=POSITIVE, g=GRAVITY),
     examples=({"Y": 1, "g": Fr(1, 2)}, {"Y": Fr(7, 3), "g": Fr(981, 100)}),
     notes=r"$g = 1/2$ in the source, so $v = \sqrt{y}$ and the drop takes $2 \sqrt{Y}$.",
 ))
@@ -110,11 +107,11 @@ def _derive_a7() -> Derivation:
 
 register(Result(
     key="VAR-A7", title="The cycloid satisfies EL and the first integral",
-    parts=("y'", "y''", "y(1+y'^2)", "2yy''"),
-    source=SU1107 + "; " + HIST, status=Status.EXACT, statement=cycloid_extremal_statement, derive=_derive_a7,
-    numeric=lambda r, theta, dps: num.cycloid_derivatives(r, theta, dps=dps),
-    params=_strategy(r=_pos(), theta=_angle(Fr(1, 20), Fr(62, 10))),
-    examples=({"r": Fr(3, 5), "theta": Fr(7, 5)}, {"r": 2, "theta": Fr(9, 2)}, {"r": Fr(1, 7), "theta": Fr(1, 10)}),
+    parts=("y'", "y''", "y(1+y'^2)", "2yy''"), source=f"{SU_1107}; {HISTORY}",
+    statement=cycloid_extremal_statement, derive=_derive_a7, numeric=num.cycloid_derivatives,
+    params=draw(r=POSITIVE, theta=s.rationals(Fr(1, 20), Fr(62, 10), max_denominator=100)),
+    examples=({"r": Fr(3, 5), "theta": Fr(7, 5)}, {"r": 2, "theta": Fr(9, 2)},
+              {"r": Fr(1, 7), "theta": Fr(1, 10)}),
 ))
 
 # VAR-A7-ODE (the EL ODE by odefun, with its derivation from EL and Beltrami): proofs/_variational_ode.py
@@ -143,25 +140,29 @@ def _derive_a8() -> Derivation:
     return Derivation(Eq(TIME, T, evaluate=False), steps)
 
 
-def _shooting_time(r: Any, theta1: Any, g: Any, dps: int) -> Any:
-    """Route 3: the endpoint of the cycloid, then the Snell shooting time (no cycloid time formula)."""
+def _cycloid_end(r: Any, theta1: Any, dps: int) -> tuple[Any, Any]:
+    """The end point (X, Y) of the cycloid of radius r at rolling angle theta1, at dps + 10 digits."""
     with mpmath.workdps(dps + 10):  # pragma: no mutate (guard digits: any >= ~5 gives the same rounded value)
         rr, tt = checks.to_mp(r), checks.to_mp(theta1)
-        Xe, Ye = rr * num.theta_minus_sin(tt), 2 * rr * mpmath.sin(tt / 2) ** 2
+        return rr * num.theta_minus_sin(tt), 2 * rr * mpmath.sin(tt / 2) ** 2
+
+
+def _shooting_time(r: Any, theta1: Any, g: Any, dps: int) -> Any:
+    """Route 3: the endpoint of the cycloid, then the Snell shooting time (no cycloid time formula)."""
+    Xe, Ye = _cycloid_end(r, theta1, dps)
     return num.brachistochrone_shooting(Xe, Ye, g=g, dps=dps)["T"]
 
 
 register(Result(
     key="VAR-A8", title="Descent time along the cycloid T = theta1 sqrt(r/g)",
     title_tex=r"Descent time along the cycloid $T = \theta_1 \sqrt{r/g}$",
-    source="derived for this project in " + SU1107 + "'s conventions", status=Status.EXACT,
-    statement=descent_time_statement, derive=_derive_a8,
-    numeric=lambda r, theta1, g, dps: _shooting_time(r, theta1, g, dps),
-    params=_strategy(r=_pos(), theta1=_angle(Fr(1, 10), Fr(62, 10)), g=_g_points()),
+    source=f"derived for this project in {SU_1107}'s conventions", statement=descent_time_statement,
+    derive=_derive_a8, numeric=_shooting_time,
+    params=draw(r=POSITIVE, theta1=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100), g=GRAVITY),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1},
               {"r": Fr(5, 2), "theta1": Fr(1, 3), "g": Fr(981, 100)}),
-    notes="Numeric route 3 (Bernoulli-Snell shooting, no cycloid formula). Route 1 (parametric quadrature) is "
-          "numerics.brachistochrone's default; route 2 ($x$-form, $x = u^3$) is registered as VAR-A8-XFORM.",
+    notes="Numeric route 3 (Bernoulli-Snell shooting, no cycloid formula). Route 1 (parametric quadrature) "
+    "is numerics.brachistochrone's default; route 2 ($x$-form, $x = u^3$) is registered as VAR-A8-XFORM.",
 ))
 
 # --- VAR-A9 ------------------------------------------------------------------------------------
@@ -206,13 +207,12 @@ def _endpoint_numeric(theta: Any, dps: int) -> list:
 register(Result(
     key="VAR-A9", title="Endpoint equation: monotone phi, theta1 > pi iff X/Y > pi/2",
     title_tex=r"Endpoint equation: monotone $\varphi$, $\theta_1 > \pi$ iff $X/Y > \pi/2$",
-    parts=(r"\varphi'(\theta)(1-\cos\theta)^2", r"\theta_1(X/Y=\pi/2)"),
-    source="derived for this project", status=Status.EXACT, statement=endpoint_statement, derive=_derive_a9,
-    numeric=lambda theta, dps: _endpoint_numeric(theta, dps),
-    params=_strategy(theta=_angle(Fr(1, 20), Fr(62, 10))),
+    parts=(r"\varphi'(\theta)(1-\cos\theta)^2", r"\theta_1(X/Y=\pi/2)"), source="derived for this project",
+    statement=endpoint_statement, derive=_derive_a9, numeric=_endpoint_numeric,
+    params=draw(theta=s.rationals(Fr(1, 20), Fr(62, 10), max_denominator=100)),
     examples=({"theta": Fr(1, 2)}, {"theta": 3}, {"theta": Fr(59, 10)}),
     notes=r"Numerically: $\varphi'$ by mp.diff, and the bisection + Newton endpoint solver at $X/Y = \pi/2$ "
-          r"returns $\pi$.",
+    r"returns $\pi$.",
 ))
 
 # --- VAR-A10 -----------------------------------------------------------------------------------
@@ -235,12 +235,11 @@ def _derive_a10() -> Derivation:
 
 
 register(Result(
-    key="VAR-A10", title="Comparison path: straight line",
-    source="standard (comparison implied by Su-1094)", status=Status.EXACT,
-    statement=line_time_statement, derive=_derive_a10,
-    numeric=lambda X, Y, g, dps: num.path_time("line", X, Y, g=g, dps=dps),
-    params=_strategy(X=_pos(), Y=_pos(), g=_g_points()),
-    examples=({"X": 1, "Y": 1, "g": Fr(1, 2)}, {"X": 2, "Y": 1, "g": Fr(1, 2)}, {"X": Fr(1, 3), "Y": 5, "g": 1}),
+    key="VAR-A10", title="Comparison path: straight line", source="standard (comparison implied by Su-1094)",
+    statement=line_time_statement, derive=_derive_a10, numeric=partial(num.path_time, "line"),
+    params=draw(X=POSITIVE, Y=POSITIVE, g=GRAVITY),
+    examples=({"X": 1, "Y": 1, "g": Fr(1, 2)}, {"X": 2, "Y": 1, "g": Fr(1, 2)},
+              {"X": Fr(1, 3), "Y": 5, "g": 1}),
 ))
 
 # --- VAR-A11 -----------------------------------------------------------------------------------
@@ -279,14 +278,13 @@ def _derive_a11() -> Derivation:
 
 register(Result(
     key="VAR-A11", title="Comparison path: Galileo's quarter circle",
-    source="Galileo 1638 (Hist); Su-1094 (history)", status=Status.EXACT,
-    statement=quarter_circle_statement, derive=_derive_a11,
+    source="Galileo 1638 (Hist); Su-1094 (history)", statement=quarter_circle_statement, derive=_derive_a11,
     numeric=lambda R, g, dps: num.path_time("quarter-circle", R, R, g=g, dps=dps),
-    params=_strategy(R=_pos(), g=_g_points()),
+    params=draw(R=POSITIVE, g=GRAVITY),
     examples=({"R": 1, "g": Fr(1, 2)}, {"R": Fr(7, 3), "g": Fr(981, 100)}),
-    notes="The arc of the circle through both endpoints with centre on the start level (vertical initial tangent). "
-          r"For $X \ne Y$ the closed form (an incomplete elliptic integral) is VAR-A11-ARC; the law of chords is "
-          "VAR-A11-CHORD.",
+    notes=r"The arc of the circle through both endpoints with centre on the start level (vertical initial "
+    r"tangent). For $X \ne Y$ the closed form (an incomplete elliptic integral) is VAR-A11-ARC; the law of "
+    r"chords is VAR-A11-CHORD.",
 ))
 
 # --- VAR-A12 -----------------------------------------------------------------------------------
@@ -321,14 +319,17 @@ def _derive_a12() -> Derivation:
     return Derivation(Tuple(Eq(A12[0], s_sq, evaluate=False), Eq(A12[1], simplify(T), evaluate=False)), steps)
 
 
+def _tautochrone_numeric(r: Any, theta0: Any, g: Any, dps: int) -> list:
+    """VAR-A12's numeric route: the squared arclength to the bottom and the descent time, by quadrature."""
+    return [num.cycloid_arc_to_bottom(r, theta0, dps=dps) ** 2, num.tautochrone_time(r, theta0, g=g, dps=dps)]
+
+
 register(Result(
     key="VAR-A12", title="Tautochrone: time to the bottom is pi sqrt(r/g)",
     title_tex=r"Tautochrone: time to the bottom is $\pi \sqrt{r/g}$",
-    parts=(r"s(\theta_0)^2", r"T_{bottom}(\theta_0)"),
-    source="Huygens 1673 (Hist)", status=Status.EXACT, statement=tautochrone_statement, derive=_derive_a12,
-    numeric=lambda r, theta0, g, dps: [num.cycloid_arc_to_bottom(r, theta0, dps=dps) ** 2,
-                                       num.tautochrone_time(r, theta0, g=g, dps=dps)],
-    params=_strategy(r=_pos(), theta0=_angle(Fr(0), Fr(31, 10)), g=_g_points()),
+    parts=(r"s(\theta_0)^2", r"T_{bottom}(\theta_0)"), source="Huygens 1673 (Hist)",
+    statement=tautochrone_statement, derive=_derive_a12, numeric=_tautochrone_numeric,
+    params=draw(r=POSITIVE, theta0=s.rationals(Fr(0), Fr(31, 10), max_denominator=100), g=GRAVITY),
     examples=({"r": 1, "theta0": 0, "g": Fr(1, 2)}, {"r": 1, "theta0": Fr(3, 10), "g": Fr(1, 2)},
               {"r": 1, "theta0": 3, "g": Fr(1, 2)}, {"r": Fr(2, 3), "theta0": 1, "g": Fr(981, 100)}),
     notes=r"Full oscillation period $4\pi \sqrt{r/g}$; one arch has length $8r$.",
@@ -361,34 +362,31 @@ def _derive_a13() -> Derivation:
 
 register(Result(
     key="VAR-A13", title="Discretised time functional: exact segment time",
-    source="derived for this project (discrete analogue of Bernoulli's layers, Su-1107)", status=Status.EXACT,
-    statement=segment_statement, derive=_derive_a13,
-    numeric=lambda dx, y0, y1, g, dps: num.segment_time(dx, y0, y1, g=g, dps=dps),
+    source="derived for this project (discrete analogue of Bernoulli's layers, Su-1107)",
+    statement=segment_statement, derive=_derive_a13, numeric=num.segment_time,
     examples=({"dx": Fr(1, 2), "y0": 0, "y1": Fr(1, 4), "g": Fr(1, 2)},
               {"dx": 2, "y0": Fr(1, 3), "y1": 3, "g": Fr(981, 100)}),
-    notes=r"The discrete optimum ($\kappa$, $T_N$) of $\texttt{numerics.discrete\_brachistochrone}$ reproduces "
-          r"table G3 (tests); $T_N > T^*$. The $O(N^{-3/2})$ (uniform) / $O(N^{-2})$ (graded) rates are EMPIRICAL: "
-          r"registered as VAR-A13-RATE; the full table is $\texttt{benchmarks/variational\_discrete.py}$.",
+    notes=r"The discrete optimum ($\kappa$, $T_N$) of $\texttt{numerics.discrete\_brachistochrone}$ "
+    r"reproduces table G3 (tests); $T_N > T^*$. The $O(N^{-3/2})$ (uniform) / $O(N^{-2})$ (graded) rates "
+    r"are EMPIRICAL: registered as VAR-A13-RATE; the full table is "
+    r"$\texttt{benchmarks/variational\_discrete.py}$.",
 ))
 
 
 def _x_form_time(r: Any, theta1: Any, g: Any, dps: int) -> Any:
     """Route 2: the x-form of the time functional along the solved cycloid through the endpoint (x = u^3)."""
-    with mpmath.workdps(dps + 10):  # pragma: no mutate (guard digits: any >= ~5 gives the same rounded value)
-        rr, tt = checks.to_mp(r), checks.to_mp(theta1)
-        Xe, Ye = rr * num.theta_minus_sin(tt), 2 * rr * mpmath.sin(tt / 2) ** 2
+    Xe, Ye = _cycloid_end(r, theta1, dps)
     return num.brachistochrone(Xe, Ye, g=g, dps=dps, method="x-form")["T"]
 
 
 register(Result(
     key="VAR-A8-XFORM", title="Descent time by the x-form quadrature (route 2)",
     title_tex="Descent time by the $x$-form quadrature (route 2)",
-    source="derived for this project in " + SU1107 + "'s conventions; spec VAR-A8 route 2, pitfall C5",
-    status=Status.EXACT, statement=descent_time_statement,
-    numeric=lambda r, theta1, g, dps: _x_form_time(r, theta1, g, dps),
-    params=_strategy(r=_pos(), theta1=_angle(Fr(1, 10), Fr(62, 10)), g=_g_points()),
+    source=f"derived for this project in {SU_1107}'s conventions; spec VAR-A8 route 2, pitfall C5",
+    statement=descent_time_statement, numeric=_x_form_time,
+    params=draw(r=POSITIVE, theta1=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100), g=GRAVITY),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1}),
-    notes=r"Integral over $x$ of $\sqrt{1 + y'^2}/\sqrt{2gy}$ with $\theta(x)$ by safeguarded Newton and $x = u^3$, "
-          r"which removes the $x^{-2/3}$ cusp singularity (without it only $\sim 21$ digits come out). Same "
-          "statement as VAR-A8.",
+    notes=r"Integral over $x$ of $\sqrt{1 + y'^2}/\sqrt{2gy}$ with $\theta(x)$ by safeguarded Newton and "
+    r"$x = u^3$, which removes the $x^{-2/3}$ cusp singularity (without it only $\sim 21$ digits come out). "
+    r"Same statement as VAR-A8.",
 ))

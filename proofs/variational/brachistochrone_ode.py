@@ -14,20 +14,21 @@ Registers: VAR-A7-ODE.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction as Fr
 from typing import Any
 
 import mpmath
 import sympy
-from sympy import Eq, Symbol, cos, sin, sqrt, tan
+from sympy import Eq, Symbol, cos, sin, tan
 
 from numerics import variational as num
 
 from proofs.core import checks
 from .functionals import beltrami, euler_lagrange, jet
-from .euler_lagrange_equations import BRACH_F, P, Q, SU1107, Y, _label, x, y
-from proofs.core import Derivation, Result, Status, Step, register
+from .euler_lagrange_equations import BRACH_F, P, Q, Y, _label, x, y
+from proofs.core import Derivation, Result, Step, register
+from proofs.core.bibliography import SU_1107
 
 __all__ = ["T_PAR", "U_SYM", "along_cycloid", "el_ode_statement", "u_derivative"]
 
@@ -122,16 +123,14 @@ def _ode_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
     return checks.to_mpmath(sympy.N(rhs.subs(r, sympy.sympify(point["r"])), dps + 15))
 
 
-_numeric: Callable[..., Any] = lambda r, theta_a, x, dps: num.el_ode_solution(r, theta_a, x, dps=dps)
-
 register(Result(
     key="VAR-A7-ODE", title="EL ODE integrated by odefun follows the cycloid",
-    source=SU1107 + "; spec VAR-A7 (b), pitfall C8", status=Status.EXACT, statement=el_ode_statement,
-    derive=_derive_ode, numeric=_numeric, evaluate=_ode_evaluate,
+    source=f"{SU_1107}; spec VAR-A7 (b), pitfall C8", statement=el_ode_statement, derive=_derive_ode,
+    numeric=num.el_ode_solution, evaluate=_ode_evaluate,
     examples=({"r": 1, "theta_a": Fr(3, 2), "x": Fr(7, 10)}, {"r": Fr(1, 2), "theta_a": 2, "x": Fr(3, 5)}),
     notes=r"Derivation: EL solved for $y''$, the Beltrami first integral separated and integrated "
-          r"($y = 2r \sin^2 u$), the curve checked against the second-order ODE on the whole arch, uniqueness for "
-          "$y > 0$. Numerics: odefun started at an interior point with the cycloid's $y$ and $y'$ (odefun cannot "
-          r"start at the cusp). The spec's $X = Y = 1$ run from $\theta_a = 1/2$ to $x = 0.3, 0.7, 1.0$ is in "
-          r"$\texttt{tests/test\_variational.py}$.",
+    r"($y = 2r \sin^2 u$), the curve checked against the second-order ODE on the whole arch, uniqueness for "
+    r"$y > 0$. Numerics: odefun started at an interior point with the cycloid's $y$ and $y'$ (odefun cannot "
+    r"start at the cusp). The spec's $X = Y = 1$ run from $\theta_a = 1/2$ to $x = 0.3, 0.7, 1.0$ is in "
+    r"$\texttt{tests/variational/test\_var\_brachistochrone.py}$.",
 ))

@@ -8,7 +8,6 @@ Registers: VAR-X2-1, VAR-X2-2, VAR-X2-3, VAR-X2-4, VAR-X3-1, VAR-X3-2, VAR-X3-3,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from fractions import Fraction as Fr
 from typing import Any
 
@@ -17,10 +16,10 @@ from sympy import Eq, Matrix, Rational, Symbol, Tuple, exp, log, pi, simplify, s
 
 from numerics.variational import extensions as nx
 
-from proofs.core import checks
 from .euler_lagrange_equations import _label
-from .gradient_flow import SU_8968, SU_10289, eta, t
-from proofs.core import Derivation, Result, Status, Step, register
+from .gradient_flow import eta, t
+from proofs.core import Derivation, Result, Step, register
+from proofs.core.bibliography import SU_8968, SU_10289
 
 __all__: list[str] = []
 
@@ -45,12 +44,12 @@ def _derive_x21() -> Derivation:
 
 
 register(Result(
-    key="VAR-X2-1", title="Linear objective on the simplex: min over vertices",
-    source=SU_10289, status=Status.EXACT, statement=linear_simplex_statement, derive=_derive_x21,
+    key="VAR-X2-1", title="Linear objective on the simplex: min over vertices", source=f"{SU_10289}, topic",
+    statement=linear_simplex_statement, derive=_derive_x21,
     numeric=lambda f1, f2, f3, dps: nx.soft_minimum((f1, f2, f3), Fr(1, 10**4), dps=dps),
     examples=({"f1": 1, "f2": 2, "f3": 3}, {"f1": Fr(5, 2), "f2": -1, "f3": 4}),
-    notes=r"Numerics: the soft minimum at $\tau = 10^{-4}$ (its error $\tau \log(1 + \ldots)$ is $\sim 10^{-4340}$ "
-          "for these gaps).",
+    notes=r"Numerics: the soft minimum at $\tau = 10^{-4}$ (its error $\tau \log(1 + \ldots)$ is "
+    r"$\sim 10^{-4340}$ for these gaps).",
 ))
 
 ENT = [_label("p^*_1"), _label("p^*_2"), _label("p^*_3"), _label(r"\min")]
@@ -82,13 +81,13 @@ def _derive_x22() -> Derivation:
 register(Result(
     key="VAR-X2-2", title="Entropy regularisation gives softmax(-f/tau)",
     title_tex=r"Entropy regularisation gives $\mathrm{softmax}(-f/\tau)$",
-    parts=("p^*_1", "p^*_2", "p^*_3", r"\min"),
-    source=SU_10289, status=Status.EXACT, statement=entropic_statement, derive=_derive_x22,
+    parts=("p^*_1", "p^*_2", "p^*_3", r"\min"), source=f"{SU_10289}, topic", statement=entropic_statement,
+    derive=_derive_x22,
     numeric=lambda f1, f2, f3, tau, dps: nx.entropic_minimiser((f1, f2, f3), tau, dps=dps),
     examples=({"f1": 1, "f2": 2, "f3": 3, "tau": 1}, {"f1": Fr(1, 2), "f2": -1, "f3": 2, "tau": Fr(3, 2)}),
     notes=r"Golden: $f = (1, 2, 3)$, $\tau = 1$: $p$ = (0.66524095577482188953, 0.24472847105479765247, "
-          r"0.09003057317038045800), minimum $-\log(e^{-1} + e^{-2} + e^{-3})$ = "
-          "0.59239403555561969551708009545492955.",
+    r"0.09003057317038045800), minimum $-\log(e^{-1} + e^{-2} + e^{-3})$ = "
+    r"0.59239403555561969551708009545492955.",
 ))
 
 ps, qs = sympy.symbols("p1 p2 p3", positive=True), sympy.symbols("q1 q2 q3", positive=True)
@@ -123,24 +122,19 @@ def _derive_x23() -> Derivation:
     return Derivation(Eq(GIBBS, lhs, evaluate=False), steps)
 
 
-def _gibbs_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
-    return checks.evaluate(statement, dps, point)
-
-
 def _gibbs_numeric(p1: Any, p2: Any, q1: Any, q2: Any, q3: Any, f1: Any, f2: Any, f3: Any, tau: Any, dps: int) -> Any:
     p3 = 1 - Fr(p1) - Fr(p2)
     return nx.gibbs_objective((p1, p2, p3), (q1, q2, q3), (f1, f2, f3), tau, dps=dps)
 
 
 register(Result(
-    key="VAR-X2-3", title="Gibbs variational principle (KL regularisation)",
-    source=SU_10289, status=Status.EXACT, statement=gibbs_statement, derive=_derive_x23,
-    numeric=_gibbs_numeric,
-    evaluate=_gibbs_evaluate,
+    key="VAR-X2-3", title="Gibbs variational principle (KL regularisation)", source=f"{SU_10289}, topic",
+    statement=gibbs_statement, derive=_derive_x23, numeric=_gibbs_numeric,
     examples=({"p1": Fr(1, 2), "p2": Fr(1, 3), "q1": Fr(1, 5), "q2": Fr(3, 5), "q3": Fr(1, 5),
                "f1": 1, "f2": 2, "f3": -1, "tau": Fr(1, 2)},),
-    notes=r"So $p^*$ is the unique minimiser and the minimum is $-\tau \log Z_q$ ($\mathrm{KL}(p\|p^*) \ge 0$, "
-          r"$= 0$ iff $p = p^*$). $\mathrm{KL}(p\|\text{reference})$ throughout (pitfall X-P2).",
+    notes=r"So $p^*$ is the unique minimiser and the minimum is $-\tau \log Z_q$ "
+    r"($\mathrm{KL}(p\|p^*) \ge 0$, $= 0$ iff $p = p^*$). $\mathrm{KL}(p\|\text{reference})$ throughout "
+    r"(pitfall X-P2).",
 ))
 
 sg = Symbol("sigma", positive=True)
@@ -171,12 +165,11 @@ def _derive_x24() -> Derivation:
 register(Result(
     key="VAR-X2-4", title="Continuous case: p ~ exp(-V); Gaussian family minimised at sigma = 1",
     title_tex=r"Continuous case: $p \propto e^{-V}$; Gaussian family minimised at $\sigma = 1$",
-    parts=(r"\mathcal{F}(\sigma)", r"\min_p \int pV + \int p \log p"),
-    source=SU_10289, status=Status.EXACT, statement=free_energy_statement, derive=_derive_x24,
-    numeric=lambda sigma, dps: nx.gaussian_free_energy(sigma, dps=dps),
+    parts=(r"\mathcal{F}(\sigma)", r"\min_p \int pV + \int p \log p"), source=f"{SU_10289}, topic",
+    statement=free_energy_statement, derive=_derive_x24, numeric=nx.gaussian_free_energy,
     examples=({"sigma": Fr(1, 2)}, {"sigma": 3}),
-    notes=r"Golden: $-\log \sqrt{2\pi}$ = -0.91893853320467274178032973640561764. The general stationarity is the "
-          "standard formal first-variation argument; the Gaussian-family computation is exact.",
+    notes=r"Golden: $-\log \sqrt{2\pi}$ = -0.91893853320467274178032973640561764. The general stationarity "
+    r"is the standard formal first-variation argument; the Gaussian-family computation is exact.",
 ))
 
 # --- VAR-X3-1 .. X3-4 ------------------------------------------------------------------------------
@@ -204,7 +197,7 @@ def _derive_x31() -> Derivation:
 
 register(Result(
     key="VAR-X3-1", title="Exponentiated gradient is mirror descent with the entropy",
-    source=SU_8968 + "; Kivinen & Warmuth 1997", status=Status.EXACT, statement=eg_statement, derive=_derive_x31,
+    source=f"{SU_8968}, topic; Kivinen & Warmuth 1997", statement=eg_statement, derive=_derive_x31,
     numeric=lambda theta1, theta2, g1, g2, eta, dps: nx.mirror_step((theta1, theta2), (g1, g2), eta, dps=dps),
     examples=({"theta1": Fr(1, 2), "theta2": 2, "g1": 1, "g2": -3, "eta": Fr(1, 4)},),
     notes=r"On the simplex (normalised) this is VAR-X2-3 with $\tau = 1/\eta$.",
@@ -227,7 +220,7 @@ def _derive_x32() -> Derivation:
 
 register(Result(
     key="VAR-X3-2", title="Continuous exponentiated gradient preserves positivity",
-    source=SU_8968, status=Status.EXACT, statement=eg_flow_statement, derive=_derive_x32,
+    source=f"{SU_8968}, topic", statement=eg_flow_statement, derive=_derive_x32,
     numeric=lambda theta1, theta2, g1, g2, t, dps: nx.eg_flow((theta1, theta2), (g1, g2), t, dps=dps),
     examples=({"theta1": Fr(1, 2), "theta2": 2, "g1": 1, "g2": -Fr(1, 3), "t": Fr(1, 2)},),
 ))
@@ -263,11 +256,12 @@ def _derive_x33() -> Derivation:
 
 register(Result(
     key="VAR-X3-3", title="One-step hypergradient of the learning rate",
-    source=SU_8968 + "; Baydin et al. 2018", status=Status.EXACT, statement=hypergradient_statement,
-    derive=_derive_x33, numeric=lambda theta1, theta2, eta, dps: nx.hypergradient((theta1, theta2), eta, dps=dps),
-    examples=({"theta1": Fr(1, 2), "theta2": Fr(3, 2), "eta": Fr(1, 10)}, {"theta1": 2, "theta2": 1, "eta": Fr(1, 3)}),
-    notes=r"An EG update $\eta_t = \eta_{t-1} \exp(\beta\, g_t\cdot g_{t-1})$ stays positive; it is a design "
-          "choice, and the precise scheme of Su-8968 / Amid et al. 2022 is not reproduced here.",
+    source=f"{SU_8968}, topic; Baydin et al. 2018", statement=hypergradient_statement, derive=_derive_x33,
+    numeric=lambda theta1, theta2, eta, dps: nx.hypergradient((theta1, theta2), eta, dps=dps),
+    examples=({"theta1": Fr(1, 2), "theta2": Fr(3, 2), "eta": Fr(1, 10)},
+              {"theta1": 2, "theta2": 1, "eta": Fr(1, 3)}),
+    notes=r"An EG update $\eta_t = \eta_{t-1} \exp(\beta\, g_t\cdot g_{t-1})$ stays positive; it is a "
+    r"design choice, and the precise scheme of Su-8968 / Amid et al. 2022 is not reproduced here.",
 ))
 
 aa, th1 = Symbol("a", positive=True), Symbol("theta", real=True)
@@ -295,9 +289,9 @@ def _derive_x34() -> Derivation:
 
 register(Result(
     key="VAR-X3-4", title="One-dimensional quadratic: eta* = 1/a",
-    title_tex=r"One-dimensional quadratic: $\eta^* = 1/a$",
-    source=SU_8968, status=Status.EXACT, statement=quadratic_alignment_statement, derive=_derive_x34,
-    numeric=lambda a, eta, theta, dps: nx.quadratic_alignment(a, eta, theta, dps=dps),
+    title_tex=r"One-dimensional quadratic: $\eta^* = 1/a$", source=f"{SU_8968}, topic",
+    statement=quadratic_alignment_statement, derive=_derive_x34, numeric=nx.quadratic_alignment,
     examples=({"a": 2, "eta": Fr(1, 5), "theta": Fr(3, 2)}, {"a": Fr(1, 3), "eta": 4, "theta": -2}),
-    notes=r"The raw product decays like $\theta^2$, so $\eta$ stalls before $1/a$: a reason to normalise it (cosine).",
+    notes=r"The raw product decays like $\theta^2$, so $\eta$ stalls before $1/a$: a reason to normalise it "
+    r"(cosine).",
 ))

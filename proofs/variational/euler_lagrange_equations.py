@@ -22,7 +22,9 @@ from numerics import variational as num
 
 from proofs.core import checks
 from .functionals import beltrami, euler_lagrange, jet
-from proofs.core import Derivation, Result, Status, Step, register
+from proofs.core import Derivation, Result, Step, register
+from proofs.core.bibliography import GELFAND_FOMIN, SU_1094, SU_1107
+from proofs.core.params import draw, s
 
 __all__ = ["BRACH_F", "INTEGRANDS_SYM", "MEDIA_SYM", "P", "Q", "Y", "x", "y"]
 
@@ -39,36 +41,15 @@ INTEGRANDS_SYM = {0: sqrt(1 + P**2) / sqrt(Y), 1: Y * sqrt(1 + P**2), 2: sqrt(1 
 #: the media v(y) of VAR-A3; indices match numerics.MEDIA
 MEDIA_SYM = {0: sqrt(Y), 1: 1 / Y, 2: Y, 3: 1 + Y**2}
 
-GF63 = "Gelfand & Fomin 1963, Calculus of Variations"
-SU1107 = "Su, 《自然极值》6. 最速降线的解答 (kexue.fm/archives/1107)"
+#: parameter draws shared by the variational results: a positive length, a real value (the claims hold for every
+#: real value; test data in [-3, 3]), and the index of a concrete integrand or medium (INTEGRANDS_SYM, MEDIA_SYM)
+POSITIVE = s.rationals(Fr(1, 20), 5, max_denominator=50)
+REAL = s.rationals(-3, 3, max_denominator=50)
+KIND = s.sizes(0, 3)
 
 
 def _label(text: str) -> Symbol:
     return Symbol(text)
-
-
-def _strategy(**fields: Any) -> Any:
-    """Build a ``params`` callable from strategy factories (hypothesis imported lazily)."""
-
-    def build() -> Any:
-        from numerics.strategies import points
-
-        return points(**{k: f() for k, f in fields.items()})
-
-    return build
-
-
-def _pos(hi: int = 5) -> Any:
-    return lambda: __import__("numerics.strategies", fromlist=["x"]).rationals(Fr(1, 20), hi, max_denominator=50)
-
-
-def _real_points(lo: int = -3, hi: int = 3) -> Any:
-    """Test data: a strategy of rationals in [lo, hi] (the claims hold for every real value)."""
-    return lambda: __import__("numerics.strategies", fromlist=["x"]).rationals(lo, hi, max_denominator=50)
-
-
-def _kinds(n: int) -> Any:
-    return lambda: __import__("hypothesis.strategies", fromlist=["x"]).integers(0, n - 1)
 
 
 # --- VAR-A1 ------------------------------------------------------------------------------------
@@ -95,13 +76,12 @@ def _derive_a1() -> Derivation:
 
 register(Result(
     key="VAR-A1", title="Euler-Lagrange equation of the brachistochrone",
-    source=f"{GF63} (general EL, THEOREM); instance derived for this project",
-    status=Status.EXACT, statement=el_brachistochrone_statement, derive=_derive_a1,
-    numeric=lambda y, p, q, dps: num.brachistochrone_el_scaled(y, p, q, dps=dps),
-    params=_strategy(y=_pos(), p=_real_points(), q=_real_points()),
+    source=f"{GELFAND_FOMIN} (general EL, THEOREM); instance derived for this project",
+    statement=el_brachistochrone_statement, derive=_derive_a1, numeric=num.brachistochrone_el_scaled,
+    params=draw(y=POSITIVE, p=REAL, q=REAL),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 5, "p": -3, "q": Fr(7, 2)}),
     notes=r"Sign convention: that of SymPy's $\texttt{euler\_equations}$ lhs, $F_y - \frac{d}{dx} F_{y'}$. "
-          "The general Euler-Lagrange theorem (Gelfand-Fomin) is imported; this instance is exact.",
+    r"The general Euler-Lagrange theorem (Gelfand-Fomin) is imported; this instance is exact.",
 ))
 
 # --- VAR-A2 ------------------------------------------------------------------------------------
@@ -150,15 +130,14 @@ def _concrete_evaluate(table: Mapping[int, Any], fn: Any) -> Any:
 
 register(Result(
     key="VAR-A2", title="Beltrami identity d/dx(F - y'F_y') = y' EL",
-    title_tex=r"Beltrami identity $\frac{d}{dx}(F - y'F_{y'}) = y'\,\mathrm{EL}$",
-    source=GF63, status=Status.EXACT, statement=beltrami_identity_statement, derive=_derive_a2,
-    numeric=lambda kind, x, dps: num.beltrami_derivative(kind, x, dps=dps),
+    title_tex=r"Beltrami identity $\frac{d}{dx}(F - y'F_{y'}) = y'\,\mathrm{EL}$", source=GELFAND_FOMIN,
+    statement=beltrami_identity_statement, derive=_derive_a2, numeric=num.beltrami_derivative,
     evaluate=_concrete_evaluate(INTEGRANDS_SYM, Function("F")),
-    params=_strategy(kind=_kinds(4), x=_real_points(-1, 1)),
+    params=draw(kind=KIND, x=s.rationals(-1, 1, max_denominator=50)),
     examples=tuple({"kind": k, "x": Fr(1, 3) + Fr(k, 5)} for k in range(4)),
     notes=r"Numerically checked for $F = \sqrt{1+y'^2}/\sqrt{y}$, $y \sqrt{1+y'^2}$, $\sqrt{1+y'^2}$, "
-          r"$y'^2/2 - y^2/2$ along the non-extremal curve $y = 1 + x^2 + \sin x$. The converse fails "
-          "(VAR-A2-CAVEAT).",
+    r"$y'^2/2 - y^2/2$ along the non-extremal curve $y = 1 + x^2 + \sin x$. The converse fails "
+    r"(VAR-A2-CAVEAT).",
 ))
 
 C = Symbol("c", positive=True)
@@ -181,10 +160,9 @@ def _derive_caveat() -> Derivation:
 register(Result(
     key="VAR-A2-CAVEAT", title="Beltrami caveat: y' = 0 satisfies the first integral but not EL",
     title_tex="Beltrami caveat: $y' = 0$ satisfies the first integral but not EL",
-    parts=(r"\mathcal{E}[c]", r"(F - y'F_{y'})[c]"),
-    source=GF63 + "; spec pitfall C3", status=Status.EXACT, statement=beltrami_caveat_statement,
-    derive=_derive_caveat, numeric=lambda c, dps: num.constant_path_el(c, dps=dps),
-    params=_strategy(c=_pos()), examples=({"c": 2}, {"c": Fr(3, 7)}),
+    parts=(r"\mathcal{E}[c]", r"(F - y'F_{y'})[c]"), source=f"{GELFAND_FOMIN}; spec pitfall C3",
+    statement=beltrami_caveat_statement, derive=_derive_caveat, numeric=num.constant_path_el,
+    params=draw(c=POSITIVE), examples=({"c": 2}, {"c": Fr(3, 7)}),
 ))
 
 # --- VAR-A3 ------------------------------------------------------------------------------------
@@ -224,13 +202,12 @@ def _media_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
 register(Result(
     key="VAR-A3", title="Layered medium: v^2 (1 + y'^2) = const (Snell across layers)",
     title_tex=r"Layered medium: $v^2 (1 + y'^2) = \text{const}$ (Snell across layers)",
-    source=SU1107 + ", formula (1)", status=Status.EXACT, statement=layered_medium_statement, derive=_derive_a3,
-    numeric=lambda kind, y, p, dps: num.layered_first_integral(kind, y, p, dps=dps),
-    evaluate=_media_evaluate, params=_strategy(kind=_kinds(4), y=_pos(), p=_real_points()),
+    source=f"{SU_1107}, formula (1)", statement=layered_medium_statement, derive=_derive_a3,
+    numeric=num.layered_first_integral, evaluate=_media_evaluate, params=draw(kind=KIND, y=POSITIVE, p=REAL),
     examples=tuple({"kind": k, "y": Fr(2 + k, 3), "p": Fr(3 - 2 * k, 7)} for k in range(4)),
-    notes="Inherits the Beltrami caveat: horizontal lines satisfy the formula for every $v$ but solve EL only "
-          r"if $v'(y_0) = 0$. Media checked: $\sqrt{y}$ (brachistochrone), $1/y$ (catenary), $y$ (circles), "
-          "$1 + y^2$.",
+    notes=r"Inherits the Beltrami caveat: horizontal lines satisfy the formula for every $v$ but solve EL "
+    r"only if $v'(y_0) = 0$. Media checked: $\sqrt{y}$ (brachistochrone), $1/y$ (catenary), $y$ (circles), "
+    r"$1 + y^2$.",
 ))
 
 # --- VAR-A4 ------------------------------------------------------------------------------------
@@ -277,15 +254,15 @@ def _snell_numeric(a: Any, b: Any, d: Any, v1: Any, v2: Any, x: Any, dps: int) -
 
 register(Result(
     key="VAR-A4", title="Fermat's principle: Snell's law and the reflection law",
-    source="standard; " + SU1107 + " (layered version)", status=Status.EXACT,
+    parts=(r"T'(x)", r"T''(x)", r"x^*_{refl}"), source=f"standard; {SU_1107} (layered version)",
     statement=snell_statement, derive=_derive_a4, numeric=_snell_numeric,
-    params=_strategy(a=_pos(), b=_pos(), d=_pos(), v1=_pos(), v2=_pos(), x=_real_points(-2, 4)),
+    params=draw(a=POSITIVE, b=POSITIVE, d=POSITIVE, v1=POSITIVE, v2=POSITIVE,
+                x=s.rationals(-2, 4, max_denominator=50)),
     examples=({"a": 1, "b": 2, "d": 3, "v1": 1, "v2": Fr(3, 4), "x": Fr(7, 5)},
               {"a": Fr(1, 2), "b": 3, "d": 5, "v1": 2, "v2": 7, "x": -1}),
     notes=r"Angles from the normal: $\sin \alpha_1/v_1 = \sin \alpha_2/v_2$ at the minimiser (not "
-          r"$v_1 \sin \alpha_1 = v_2 \sin \alpha_2$). $\texttt{numerics.variational.snell\_point}$ reproduces the "
-          r"golden $x^* = 1.437409303028748505\ldots$ ($a=1$, $b=2$, $d=3$, $v_2=3/4$).",
-    parts=(r"T'(x)", r"T''(x)", r"x^*_{refl}"),
+    r"$v_1 \sin \alpha_1 = v_2 \sin \alpha_2$). $\texttt{numerics.variational.snell\_point}$ reproduces the "
+    r"golden $x^* = 1.437409303028748505\ldots$ ($a=1$, $b=2$, $d=3$, $v_2=3/4$).",
 ))
 
 # --- VAR-A6 ------------------------------------------------------------------------------------
@@ -312,14 +289,17 @@ def _derive_a6() -> Derivation:
     return Derivation(Tuple(Eq(A6_B, first, evaluate=False), Eq(A6_D, dd, evaluate=False)), steps)
 
 
+def _first_integral_numeric(y: Any, p: Any, q: Any, dps: int) -> list:
+    """VAR-A6's numeric route: F - y'F_{y'} (medium sqrt(y)) and d/dx[y(1+y'^2)], both by mp.diff."""
+    return [num.layered_first_integral(0, y, p, dps=dps), num.first_integral_derivative(y, p, q, dps=dps)]
+
+
 register(Result(
     key="VAR-A6", title="Brachistochrone first integral y(1 + y'^2) = 2r",
     title_tex="Brachistochrone first integral $y(1 + y'^2) = 2r$",
-    parts=(r"F - y'F_{y'}", r"\frac{d}{dx}\left[y(1+y'^2)\right]"),
-    source=SU1107 + ", formula (1)", status=Status.EXACT, statement=first_integral_statement, derive=_derive_a6,
-    numeric=lambda y, p, q, dps: [num.layered_first_integral(0, y, p, dps=dps),
-                                  num.first_integral_derivative(y, p, q, dps=dps)],
-    params=_strategy(y=_pos(), p=_real_points(), q=_real_points()),
+    parts=(r"F - y'F_{y'}", r"\frac{d}{dx}\left[y(1+y'^2)\right]"), source=f"{SU_1107}, formula (1)",
+    statement=first_integral_statement, derive=_derive_a6, numeric=_first_integral_numeric,
+    params=draw(y=POSITIVE, p=REAL, q=REAL),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 3, "p": -2, "q": Fr(5, 3)}),
 ))
 
@@ -333,18 +313,19 @@ def legendre_condition_statement() -> Eq:
     return Eq(LEG_LABEL, 1 / (sqrt(Y) * (1 + P**2) ** Rational(3, 2)), evaluate=False)
 
 
+def _derive_a14() -> Derivation:
+    return Derivation(Eq(LEG_LABEL, simplify(sympy.diff(INTEGRANDS_SYM[0], P, 2)), evaluate=False),
+                      (Step("Second derivative of $F$ in $y'$", Eq(LEG_LABEL, sympy.diff(INTEGRANDS_SYM[0], P, 2))),))
+
+
 register(Result(
     key="VAR-A14", title="Legendre condition for the brachistochrone",
-    source=GF63 + " (Legendre, Jacobi conditions)", status=Status.EXACT,
-    statement=legendre_condition_statement,
-    derive=lambda: Derivation(Eq(LEG_LABEL, simplify(sympy.diff(INTEGRANDS_SYM[0], P, 2)), evaluate=False),
-                              (Step("Second derivative of $F$ in $y'$",
-                                    Eq(LEG_LABEL, sympy.diff(INTEGRANDS_SYM[0], P, 2))),)),
-    numeric=lambda y, p, dps: num.legendre_condition(y, p, dps=dps),
-    params=_strategy(y=_pos(), p=_real_points()), examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
-    notes="Jacobi condition: the Jacobi field of the dilation family of cycloids and its positivity on the arch "
-          "are VAR-A14-JACOBI (EXACT); that they make the cycloid a strong minimum is the imported THEOREM "
-          r"(Gelfand-Fomin). Supported numerically by VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).",
+    source=f"{GELFAND_FOMIN} (Legendre, Jacobi conditions)", statement=legendre_condition_statement,
+    derive=_derive_a14, numeric=num.legendre_condition, params=draw(y=POSITIVE, p=REAL),
+    examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
+    notes=r"Jacobi condition: the Jacobi field of the dilation family of cycloids and its positivity on the "
+    r"arch are VAR-A14-JACOBI (EXACT); that they make the cycloid a strong minimum is the imported THEOREM "
+    r"(Gelfand-Fomin). Supported numerically by VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).",
 ))
 
 # --- VAR-A15 -----------------------------------------------------------------------------------
@@ -414,15 +395,19 @@ def _derive_a15() -> Derivation:
     return Derivation(value, steps)
 
 
+def _media_numeric(a: Any, b: Any, R: Any, x0: Any, x: Any, dps: int) -> list:
+    """VAR-A15's numeric route: first integral and d/dx F_{y'} along the catenary, then along the circle."""
+    return [*num.catenary_checks(a, b, x, dps=dps), *num.circle_checks(R, x0, x, dps=dps)]
+
+
 register(Result(
     key="VAR-A15", title="Catenary and circles from formula (1)",
-    source="Su, 《自然极值》5 (kexue.fm/archives/1094) announces the catenary; derivations standard",
-    status=Status.EXACT, statement=media_applications_statement, derive=_derive_a15,
-    numeric=lambda a, b, R, x0, x, dps: [*num.catenary_checks(a, b, x, dps=dps), *num.circle_checks(R, x0, x, dps=dps)],
-    examples=({"a": Fr(3, 2), "b": Fr(1, 5), "R": 2, "x0": Fr(1, 3), "x": Fr(7, 10)},
-              {"a": Fr(1, 3), "b": -1, "R": Fr(5, 2), "x0": 2, "x": 1}),
-    notes="The circle check needs $|x - x_0| < R$. Extremals of the area of revolution and of the hanging chain "
-          "($y$ up or down does not change the extremals); circles are geodesics of the Poincare half-plane.",
     parts=(r"(F - y'F_{y'})_{cat}", r"\left(\frac{d}{dx} F_{y'}\right)_{cat}", r"(F - y'F_{y'})_{circ}",
            r"\left(\frac{d}{dx} F_{y'}\right)_{circ}"),
+    source=f"{SU_1094} announces the catenary; derivations standard", statement=media_applications_statement,
+    derive=_derive_a15, numeric=_media_numeric,
+    examples=({"a": Fr(3, 2), "b": Fr(1, 5), "R": 2, "x0": Fr(1, 3), "x": Fr(7, 10)},
+              {"a": Fr(1, 3), "b": -1, "R": Fr(5, 2), "x0": 2, "x": 1}),
+    notes="The circle check needs $|x - x_0| < R$. Extremals of the area of revolution and of the hanging "
+    "chain ($y$ up or down does not change the extremals); circles are geodesics of the Poincare half-plane.",
 ))

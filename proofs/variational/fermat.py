@@ -35,12 +35,11 @@ from .fermat_geometry import (
     weighted_torricelli_apexes,
 )
 from proofs.core import checks
-from proofs.core import Derivation, Result, Status, Step, register
+from proofs.core import Derivation, Result, Step, register
+from proofs.core.bibliography import KUHN, SU_FERMAT
+from proofs.core.params import draw, s
 
 __all__: list[str] = []
-
-SU_FERMAT = "Su, 《自然极值》4. 费马点问题 (kexue.fm), topic"
-KUHN = "Kuhn 1973, Math. Programming 4 (vertex conditions)"
 
 
 def _tri(Ax: Any, Ay: Any, Bx: Any, By: Any, Cx: Any, Cy: Any) -> list:
@@ -63,32 +62,19 @@ def _below_120(t: dict) -> bool:
     return True
 
 
-def _triangle_points(extra: dict | None = None) -> Any:
-    """Hypothesis strategy: small integer triangles, non-degenerate with every angle < 120 degrees (the
-    interior case of VAR-F1..F3), optionally with weights."""
-
-    def build() -> Any:
-        from hypothesis import strategies as st
-
-        c = st.integers(-6, 6)
-        tri = st.fixed_dictionaries({"Ax": c, "Ay": c, "Bx": c, "By": c, "Cx": c, "Cy": c}).filter(
-            lambda t: (t["Bx"] - t["Ax"]) * (t["Cy"] - t["Ay"]) != (t["By"] - t["Ay"]) * (t["Cx"] - t["Ax"])
-        ).filter(_below_120)
-        if not extra:
-            return tri
-        return st.tuples(tri, st.fixed_dictionaries({k: f() for k, f in extra.items()})).map(
-            lambda pair: {**pair[0], **pair[1]})
-
-    return build
+_CORNERS = draw(**dict.fromkeys(("Ax", "Ay", "Bx", "By", "Cx", "Cy"), s.sizes(-6, 6)))
 
 
-def _weight() -> Any:
-    from numerics.strategies import rationals
+def _triangle_points() -> Any:
+    """The ``params`` of VAR-F1 .. F3: small integer triangles, non-degenerate, with every angle < 120 degrees
+    (the interior case); a filter on the whole triangle, which per-coordinate draws cannot express."""
 
-    return rationals(_Fr(1, 2), 3, max_denominator=10)
+    def non_degenerate(t: dict) -> bool:
+        return (t["Bx"] - t["Ax"]) * (t["Cy"] - t["Ay"]) != (t["By"] - t["Ay"]) * (t["Cx"] - t["Ax"])
+
+    return _CORNERS().filter(non_degenerate).filter(_below_120)
 
 
-_W = {"k1": _weight, "k2": _weight, "k3": _weight}
 _T = dict(TEST_TRIANGLE)
 
 
@@ -129,7 +115,7 @@ def _cosines(P: Any, pts: list) -> list:
     return out
 
 
-def _num_cosines(p: dict, dps: int) -> list:
+def _num_cosines(dps: int, **p: Any) -> list:
     import mpmath
 
     res = _num.fermat_point(*_mp_tri(p), (p.get("k1", 1), p.get("k2", 1), p.get("k3", 1)), dps=dps)
@@ -172,14 +158,12 @@ register(Result(
     key="VAR-F1", title="Unweighted Fermat point: 120-degree condition",
     title_tex=r"Unweighted Fermat point: $120^\circ$ condition",
     parts=("P_x", "P_y", r"\cos \angle APB", r"\cos \angle BPC", r"\cos \angle CPA"),
-    source=SU_FERMAT + "; ETC X(13); " + KUHN, status=Status.EXACT,
-    statement=fermat_unweighted_statement, derive=_derive_f1,
-    numeric=lambda dps, **p: _num_cosines(p, dps),
-    params=_triangle_points(),
+    source=f"{SU_FERMAT}; ETC X(13); {KUHN} (vertex conditions)", statement=fermat_unweighted_statement,
+    derive=_derive_f1, numeric=_num_cosines, params=_triangle_points,
     examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
-    notes="Numerics: vertex conditions, then findroot on the gradient from a Weiszfeld-improved centroid; "
-          r"angles by $\mathrm{atan2}(|\mathrm{cross}|, \mathrm{dot})$. Hypothesis-drawn triangles must have all "
-          r"angles $< 120^\circ$.",
+    notes=r"Numerics: vertex conditions, then findroot on the gradient from a Weiszfeld-improved centroid; "
+    r"angles by $\mathrm{atan2}(|\mathrm{cross}|, \mathrm{dot})$. Hypothesis-drawn triangles must have all "
+    r"angles $< 120^\circ$.",
 ))
 
 VX = [_label("V_x"), _label("V_y"), _label("f_{min}")]
@@ -226,7 +210,7 @@ def _derive_vertex() -> Derivation:
                             Eq(VX[2], value, evaluate=False)), steps)
 
 
-def _num_vertex(p: dict, dps: int) -> list:
+def _num_vertex(dps: int, **p: Any) -> list:
     res = _num.fermat_point(*_mp_tri(p), (p.get("k1", 1), p.get("k2", 1), p.get("k3", 1)), dps=dps)
     return [*res["point"], res["value"]]
 
@@ -234,11 +218,12 @@ def _num_vertex(p: dict, dps: int) -> list:
 register(Result(
     key="VAR-F1-VERTEX", title="Fermat point at a vertex (angle >= 120 degrees)",
     title_tex=r"Fermat point at a vertex (angle $\ge 120^\circ$)", parts=("V_x", "V_y", "f_{min}"),
-    source=KUHN + "; " + SU_FERMAT, status=Status.EXACT, statement=fermat_vertex_statement, derive=_derive_vertex,
-    numeric=lambda dps, **p: _num_vertex(p, dps),
+    source=f"{KUHN} (vertex conditions); {SU_FERMAT}", statement=fermat_vertex_statement,
+    derive=_derive_vertex, numeric=_num_vertex,
     examples=({"Ax": 0, "Ay": 0, "Bx": 1, "By": 0, "Cx": -1, "Cy": _Fr(3, 10), "k1": 1, "k2": 1, "k3": 1},
               {"Ax": 0, "Ay": 0, "Bx": 3, "By": 0, "Cx": -2, "Cy": 1, "k1": 1, "k2": 1, "k3": 1}),
-    notes=r"Golden: $f(A) = 1 + \sqrt{1.09} = 2.044030650891055017975775402254804767829$ ($A = 163.3^\circ$).",
+    notes=r"Golden: $f(A) = 1 + \sqrt{1.09} = 2.044030650891055017975775402254804767829$ "
+    r"($A = 163.3^\circ$).",
 ))
 
 # --- VAR-F2 ----------------------------------------------------------------------------------------
@@ -272,7 +257,7 @@ def _derive_f2() -> Derivation:
     return Derivation(Tuple(*(Eq(lab, v, evaluate=False) for lab, v in zip(F2, vals))), steps)
 
 
-def _num_f2(p: dict, dps: int) -> list:
+def _num_f2(dps: int, **p: Any) -> list:
     import mpmath
 
     A, B, C = _mp_tri(p)
@@ -293,11 +278,11 @@ def _num_real(v: Any) -> Any:
 
 register(Result(
     key="VAR-F2", title="Minimal total length and Torricelli's construction",
-    parts=("L^2", "|AA'|^2", "|BB'|^2", "|CC'|^2"),
-    source=SU_FERMAT + "; standard", status=Status.EXACT, statement=torricelli_length_statement, derive=_derive_f2,
-    numeric=lambda dps, **p: _num_f2(p, dps), params=_triangle_points(),
+    parts=("L^2", "|AA'|^2", "|BB'|^2", "|CC'|^2"), source=f"{SU_FERMAT}; standard",
+    statement=torricelli_length_statement, derive=_derive_f2, numeric=_num_f2, params=_triangle_points,
     examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
-    notes=r"Golden (test triangle): $L^2 = 22 + 12 \sqrt{3}$, $L = 6.540994549059533310683226184950422809954$.",
+    notes=r"Golden (test triangle): $L^2 = 22 + 12 \sqrt{3}$, "
+    r"$L = 6.540994549059533310683226184950422809954$.",
 ))
 
 # VAR-F3 (Kimberling X(13), with its bounded derivation from the 120-degree condition): _variational_fermat_x13.py
@@ -332,19 +317,18 @@ def _derive_f4() -> Derivation:
     return Derivation(Tuple(*(Eq(c, v, evaluate=False) for c, v in zip(COS, at))), steps)
 
 
-def _num_f4(p: dict, dps: int) -> list:
-    return _num_cosines(p, dps)[2:]
+def _num_f4(dps: int, **p: Any) -> list:
+    return _num_cosines(dps, **p)[2:]
 
 
 register(Result(
     key="VAR-F4", title="Weighted Fermat point: angles at the optimum",
-    parts=(r"\cos \angle APB", r"\cos \angle BPC", r"\cos \angle CPA"),
-    source=SU_FERMAT + "; standard", status=Status.EXACT, statement=weighted_angles_statement, derive=_derive_f4,
-    numeric=lambda dps, **p: _num_f4(p, dps),
+    parts=(r"\cos \angle APB", r"\cos \angle BPC", r"\cos \angle CPA"), source=f"{SU_FERMAT}; standard",
+    statement=weighted_angles_statement, derive=_derive_f4, numeric=_num_f4,
     examples=({**_T, "k1": 2, "k2": 3, "k3": 4}, {**_T, "k1": 3, "k2": 4, "k3": 5},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)}),
-    notes=r"Golden: $k = (2, 3, 4)$ gives $\cos \angle APB = 1/4$; $k = (3, 4, 5)$ gives $\angle APB = 90^\circ$. "
-          "Interior case only.",
+    notes=r"Golden: $k = (2, 3, 4)$ gives $\cos \angle APB = 1/4$; $k = (3, 4, 5)$ gives "
+    r"$\angle APB = 90^\circ$. Interior case only.",
 ))
 
 # --- VAR-F5 ----------------------------------------------------------------------------------------
@@ -375,14 +359,13 @@ def weighted_vertex_statement(Ax: Any = 0, Ay: Any = 0, Bx: Any = 4, By: Any = 0
 
 register(Result(
     key="VAR-F5", title="Weighted Fermat point: vertex cases and weights violating the triangle inequality",
-    source=KUHN, status=Status.EXACT, statement=weighted_vertex_statement, derive=_derive_f5,
-    parts=("V_x", "V_y", "f_{min}"),
-    numeric=lambda dps, **p: _num_vertex(p, dps),
+    parts=("V_x", "V_y", "f_{min}"), source=f"{KUHN} (vertex conditions)",
+    statement=weighted_vertex_statement, derive=_derive_f5, numeric=_num_vertex,
     examples=({**_T, "k1": 5, "k2": 2, "k3": 2}, {**_T, "k1": 1, "k2": 1, "k3": _Fr(7, 4)},
               {**_T, "k1": 1, "k2": 3, "k3": 1}, {**_T, "k1": 2, "k2": 1, "k3": 1}),
     notes=r"Golden: $k = (5, 2, 2) \to A$, $f = 8 + 2 \sqrt{10}$; $k = (1, 1, \sqrt3) \to C$, "
-          r"$f = \sqrt{10} + 3 \sqrt{2}$ ($\theta_C = 60^\circ < C$); $k = (2, 1, 1)$ is the boundary case "
-          r"$k_1 = k_2 + k_3$ ($\theta_A = 0$, $A$ optimal).",
+    r"$f = \sqrt{10} + 3 \sqrt{2}$ ($\theta_C = 60^\circ < C$); $k = (2, 1, 1)$ is the boundary case "
+    r"$k_1 = k_2 + k_3$ ($\theta_A = 0$, $A$ optimal).",
 ))
 
 # --- VAR-F6 ----------------------------------------------------------------------------------------
@@ -426,20 +409,19 @@ def _derive_f6() -> Derivation:
     return Derivation(Eq(FMIN2, _clean(f_at**2), evaluate=False), steps)
 
 
-def _num_f6(p: dict, dps: int) -> Any:
+def _num_f6(dps: int, **p: Any) -> Any:
     return _num.fermat_point(*_mp_tri(p), (p["k1"], p["k2"], p["k3"]), dps=dps)["value"] ** 2
 
 
 register(Result(
-    key="VAR-F6", title="Weighted Fermat point: minimal value",
-    source="project derivation (spec VAR-F6)", status=Status.EXACT, statement=weighted_value_statement,
-    derive=_derive_f6, numeric=lambda dps, **p: _num_f6(p, dps),
+    key="VAR-F6", title="Weighted Fermat point: minimal value", source="project derivation (spec VAR-F6)",
+    statement=weighted_value_statement, derive=_derive_f6, numeric=_num_f6,
     examples=({**_T, "k1": 3, "k2": 4, "k3": 5}, {**_T, "k1": 2, "k2": 3, "k3": 4},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)},
               {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4, "k1": 1, "k2": 1, "k3": 1}),
     notes=r"Golden: $k = (3, 4, 5) \to 3 \sqrt{74}$ = 25.80697580112788031518842060514914089608; "
-          r"$k = (2, 3, 4) \to$ 18.95857063344879404430499974966026089631. Needs $\Delta_k$ (Heron), not "
-          r"$\sqrt3/4$ (C17).",
+    r"$k = (2, 3, 4) \to$ 18.95857063344879404430499974966026089631. Needs $\Delta_k$ (Heron), not "
+    r"$\sqrt3/4$ (C17).",
 ))
 
 # --- VAR-F7 ----------------------------------------------------------------------------------------
@@ -477,7 +459,7 @@ def _derive_f7() -> Derivation:
                             *(Eq(lab, v, evaluate=False) for lab, v in zip(F7[2:], lengths))), steps)
 
 
-def _num_f7(p: dict, dps: int) -> list:
+def _num_f7(dps: int, **p: Any) -> list:
     import mpmath
 
     A, B, C = _mp_tri(p)
@@ -496,11 +478,10 @@ def _num_f7(p: dict, dps: int) -> list:
 
 register(Result(
     key="VAR-F7", title="Weighted Torricelli construction and barycentrics",
-    source="project derivation (spec VAR-F7)", status=Status.EXACT, statement=torricelli_statement,
-    derive=_derive_f7, numeric=lambda dps, **p: _num_f7(p, dps),
-    parts=("P_x", "P_y", "k_1|AA'|", "k_2|BB'|", "k_3|CC'|"),
+    parts=("P_x", "P_y", "k_1|AA'|", "k_2|BB'|", "k_3|CC'|"), source="project derivation (spec VAR-F7)",
+    statement=torricelli_statement, derive=_derive_f7, numeric=_num_f7,
     examples=({**_T, "k1": 3, "k2": 4, "k3": 5}, {**_T, "k1": 2, "k2": 3, "k3": 4},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)}),
-    notes=r"Golden $(3, 4, 5)$: $A' = (5, 7)$, $B' = (-5/4, 15/4)$, $C' = (64/25, -48/25)$, $|AA'| = \sqrt{74}$. "
-          "The barycentrics need the $k_i$ factors (pitfall C17).",
+    notes=r"Golden $(3, 4, 5)$: $A' = (5, 7)$, $B' = (-5/4, 15/4)$, $C' = (64/25, -48/25)$, "
+    r"$|AA'| = \sqrt{74}$. The barycentrics need the $k_i$ factors (pitfall C17).",
 ))

@@ -19,16 +19,19 @@ Registers: VAR-A11-ARC, VAR-A11-CHORD.
 from __future__ import annotations
 
 from fractions import Fraction as Fr
+from functools import partial
 from typing import Any
 
 import sympy
 from sympy import Eq, Rational, Symbol, asin, atan2, cos, elliptic_f, elliptic_k, integrate, sin, sqrt
 
 from numerics import variational as num
+from proofs.core import Derivation, Result, Step, register
+from proofs.core.bibliography import GALILEO, HISTORY
+from proofs.core.params import draw
 
-from .brachistochrone import HIST, _g_points
-from .euler_lagrange_equations import _label, _pos, _strategy
-from proofs.core import Derivation, Result, Status, Step, register
+from .brachistochrone import GRAVITY
+from .euler_lagrange_equations import POSITIVE, _label
 
 __all__ = ["arc_antiderivative", "chord_statement", "galileo_arc_statement"]
 
@@ -38,8 +41,6 @@ phi, u = Symbol("phi", positive=True), Symbol("u", positive=True)
 HALF = Rational(1, 2)
 ARC = _label("T_{arc}(X, Y)")
 CHORD = _label("T_{chord}")
-GALILEO = "Galileo 1638, Two New Sciences (circle, law of chords); Su-1094 (history)"
-
 
 def arc_antiderivative(angle: Any = phi) -> Any:
     """:math:`H(\\varphi)=\\sqrt2\\,[K(\\frac12)-F(\\arcsin(\\cos\\frac\\varphi2-\\sin\\frac\\varphi2)\\,|\\,\\frac12)]`,
@@ -101,16 +102,14 @@ def _derive_arc() -> Derivation:
 register(Result(
     key="VAR-A11-ARC", title="Galileo's arc for X != Y: an incomplete elliptic integral",
     title_tex=r"Galileo's arc for $X \ne Y$: an incomplete elliptic integral",
-    source=GALILEO + "; closed form derived for this project", status=Status.EXACT,
-    statement=galileo_arc_statement, derive=_derive_arc,
-    numeric=lambda X, Y, g, dps: num.path_time("arc", X, Y, g=g, dps=dps),
-    params=_strategy(X=_pos(), Y=_pos(), g=_g_points()),
-    examples=({"X": 2, "Y": 1, "g": HALF}, {"X": 1, "Y": 3, "g": 1}, {"X": Fr(3, 2), "Y": Fr(1, 2), "g": Fr(981, 100)},
-              {"X": 1, "Y": 1, "g": HALF}),
+    source=f"{GALILEO}; closed form derived for this project", statement=galileo_arc_statement,
+    derive=_derive_arc, numeric=partial(num.path_time, "arc"), params=draw(X=POSITIVE, Y=POSITIVE, g=GRAVITY),
+    examples=({"X": 2, "Y": 1, "g": HALF}, {"X": 1, "Y": 3, "g": 1},
+              {"X": Fr(3, 2), "Y": Fr(1, 2), "g": Fr(981, 100)}, {"X": 1, "Y": 1, "g": HALF}),
     notes=r"Parameter convention $m = k^2$ ($\texttt{sympy.elliptic\_f}$, $\texttt{mpmath.ellipf}$). Golden "
-          r"$(X, Y) = (2, 1)$, $g = 1/2$: 3.677830418736647091642255088753514994738 (spec table G2). For $X > Y$ "
-          r"the arc dips below the end level ($\varphi_1 > \pi/2$) and the amplitude $\arcsin((X - Y)/L)$ is "
-          "positive; for $X < Y$ it is negative.",
+    r"$(X, Y) = (2, 1)$, $g = 1/2$: 3.677830418736647091642255088753514994738 (spec table G2). For $X > Y$ "
+    r"the arc dips below the end level ($\varphi_1 > \pi/2$) and the amplitude $\arcsin((X - Y)/L)$ is "
+    r"positive; for $X < Y$ it is negative.",
 ))
 
 # --- Galileo's law of chords (optional in the spec) -------------------------------------------------------
@@ -142,9 +141,9 @@ def _derive_chord() -> Derivation:
 register(Result(
     key="VAR-A11-CHORD", title="Galileo's law of chords: every chord from the top takes sqrt(2D/g)",
     title_tex=r"Galileo's law of chords: every chord from the top takes $\sqrt{2D/g}$",
-    source=GALILEO + "; " + HIST, status=Status.EXACT, statement=chord_statement, derive=_derive_chord,
-    numeric=lambda D, Y, g, dps: num.chord_time(D, Y, g=g, dps=dps),
-    examples=({"D": 1, "Y": Fr(1, 2), "g": HALF}, {"D": 3, "Y": Fr(1, 5), "g": 1}, {"D": 2, "Y": 2, "g": Fr(981, 100)}),
-    notes=r"Numerics: the straight-line time functional by quadrature to the chord's end $(\sqrt{Y(D - Y)}, Y)$; "
-          r"$Y = D$ is the vertical diameter. For $g = 1/2$ the time is $2 \sqrt{D}$.",
+    source=f"{GALILEO}; {HISTORY}", statement=chord_statement, derive=_derive_chord, numeric=num.chord_time,
+    examples=({"D": 1, "Y": Fr(1, 2), "g": HALF}, {"D": 3, "Y": Fr(1, 5), "g": 1},
+              {"D": 2, "Y": 2, "g": Fr(981, 100)}),
+    notes=r"Numerics: the straight-line time functional by quadrature to the chord's end "
+    r"$(\sqrt{Y(D - Y)}, Y)$; $Y = D$ is the vertical diameter. For $g = 1/2$ the time is $2 \sqrt{D}$.",
 ))

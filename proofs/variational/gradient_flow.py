@@ -18,10 +18,10 @@ import sympy
 from sympy import Eq, Matrix, Symbol, Tuple, exp, log, pi, simplify, sqrt
 
 from numerics.variational import extensions as nx
+from proofs.core import Derivation, Result, Step, checks, register
+from proofs.core.bibliography import SU_GRADIENT_FLOW
 
-from proofs.core import checks
 from .euler_lagrange_equations import _label
-from proofs.core import Derivation, Result, Status, Step, register
 
 __all__ = ["A"]
 
@@ -30,9 +30,6 @@ t = Symbol("t", nonnegative=True)
 x1, x2 = Symbol("x1", real=True), Symbol("x2", real=True)
 X01, X02 = Symbol("x01", real=True), Symbol("x02", real=True)
 eta = Symbol("eta", positive=True)
-SU_GF, SU_10289, SU_8968 = ("Su, 梯度流 (kexue.fm), topic", "Su, 通向最优分布之路 (kexue.fm/archives/10289), topic",
-                            "Su, 指数梯度下降 + 元学习 (kexue.fm/archives/8968), topic")
-
 
 def _f(z: Matrix) -> Any:
     return (z.T * A * z)[0] / 2
@@ -72,11 +69,12 @@ def _flow_examples() -> tuple:
 
 register(Result(
     key="VAR-X1-1", title="Gradient flow decreases the energy: df/dt = -|grad f|^2",
-    title_tex=r"Gradient flow decreases the energy: $df/dt = -|\nabla f|^2$",
-    source=SU_GF, status=Status.EXACT, statement=energy_decrease_statement, derive=_derive_x11,
+    title_tex=r"Gradient flow decreases the energy: $df/dt = -|\nabla f|^2$", source=SU_GRADIENT_FLOW,
+    statement=energy_decrease_statement, derive=_derive_x11,
     numeric=lambda x01, x02, t, dps: nx.energy_rate((x01, x02), t, dps=dps), evaluate=_x11_evaluate,
     examples=_flow_examples(),
-    notes="Numerics: mp.diff in $t$ of $f$ along the odefun trajectory, against $-|Ax|^2$ at the trajectory's state.",
+    notes="Numerics: mp.diff in $t$ of $f$ along the odefun trajectory, against $-|Ax|^2$ at the "
+    "trajectory's state.",
 ))
 
 XT = _label("x(t)")
@@ -99,12 +97,11 @@ def _derive_x12() -> Derivation:
 
 register(Result(
     key="VAR-X1-2", title="Quadratic gradient flow x(t) = exp(-A t) x0",
-    title_tex="Quadratic gradient flow $x(t) = e^{-At}x_0$",
-    source=SU_GF, status=Status.EXACT, statement=quadratic_flow_statement, derive=_derive_x12,
-    numeric=lambda x01, x02, t, dps: nx.quadratic_flow((x01, x02), t, dps=dps),
+    title_tex="Quadratic gradient flow $x(t) = e^{-At}x_0$", source=SU_GRADIENT_FLOW, statement=quadratic_flow_statement,
+    derive=_derive_x12, numeric=lambda x01, x02, t, dps: nx.quadratic_flow((x01, x02), t, dps=dps),
     examples=({"x01": 1, "x02": 1, "t": Fr(1, 2)},),
-    notes="Golden: $x(3/2)$ = (0.037955196184655782700987658853271171, -0.016344658016559073712515117685523453) "
-          "for $x_0 = (1, 1)$.",
+    notes="Golden: $x(3/2)$ = (0.037955196184655782700987658853271171, "
+    "-0.016344658016559073712515117685523453) for $x_0 = (1, 1)$.",
 ))
 
 # --- VAR-X1-3, X1-4 --------------------------------------------------------------------------------
@@ -128,12 +125,16 @@ def _derive_x13() -> Derivation:
                                                         Step("Stationarity solved", Eq(STEP, value, evaluate=False))))
 
 
+def _metric_step_numeric(g1: Any, g2: Any, Ga: Any, Gb: Any, Gc: Any, eta: Any, dps: int) -> list:
+    """VAR-X1-3's numeric route: the minimiser of the quadratic model with G = [[Ga, Gb], [Gb, Gc]]."""
+    return nx.minimise_quadratic_model((g1, g2), ((Ga, Gb), (Gb, Gc)), eta, dps=dps)
+
+
 register(Result(
     key="VAR-X1-3", title="Steepest descent depends on the metric: -eta G^{-1} g",
     title_tex=r"Steepest descent depends on the metric: $-\eta G^{-1} g$",
-    source=SU_GF + "; natural gradient", status=Status.EXACT, statement=metric_step_statement, derive=_derive_x13,
-    numeric=lambda g1, g2, Ga, Gb, Gc, eta, dps: nx.minimise_quadratic_model((g1, g2), ((Ga, Gb), (Gb, Gc)), eta,
-                                                                              dps=dps),
+    source=f"{SU_GRADIENT_FLOW}; natural gradient", statement=metric_step_statement, derive=_derive_x13,
+    numeric=_metric_step_numeric,
     examples=({"g1": 1, "g2": -2, "Ga": 2, "Gb": Fr(1, 2), "Gc": 1, "eta": Fr(1, 3)},
               {"g1": Fr(3, 2), "g2": 5, "Ga": 7, "Gb": -3, "Gc": 2, "eta": 2}),
     notes=r"$G$ must be positive definite ($Ga > 0$, $Ga\,Gc > Gb^2$) for the argmin to exist.",
@@ -160,8 +161,8 @@ def _derive_x14() -> Derivation:
 register(Result(
     key="VAR-X1-4", title="Implicit Euler / proximal step (I + eta A)^{-1} x_k",
     title_tex=r"Implicit Euler / proximal step $(I + \eta A)^{-1} x_k$",
-    source=SU_GF + "; JKO98 (Euclidean analogue)", status=Status.EXACT, statement=proximal_statement,
-    derive=_derive_x14, numeric=lambda xk1, xk2, eta, dps: nx.proximal_step((xk1, xk2), eta, dps=dps),
+    source=f"{SU_GRADIENT_FLOW}; JKO98 (Euclidean analogue)", statement=proximal_statement, derive=_derive_x14,
+    numeric=lambda xk1, xk2, eta, dps: nx.proximal_step((xk1, xk2), eta, dps=dps),
     examples=({"xk1": 1, "xk2": 1, "eta": Fr(1, 2)}, {"xk1": -3, "xk2": Fr(2, 7), "eta": 5}),
     notes=r"Golden: $\eta = 1/2$, $x_k = (1, 1)$ gives $(8/19, 6/19)$.",
 ))
@@ -214,12 +215,13 @@ def _derive_x15() -> Derivation:
 
 register(Result(
     key="VAR-X1-5", title="Wasserstein gradient flow: Fokker-Planck and its Gaussian solutions",
-    source=SU_GF + "; Jordan, Kinderlehrer & Otto 1998 (THEOREM for the general flow)", status=Status.EXACT,
-    statement=fokker_planck_statement, derive=_derive_x15,
     parts=(r"(\partial_t p/p)_{OU}", r"(\partial_t p/p)_{heat}"),
-    numeric=lambda x, t, m0, s0, dps: nx.fokker_planck_ratio(x, t, m0, s0, dps=dps),
-    examples=({"x": Fr(1, 2), "t": Fr(3, 4), "m0": 2, "s0": Fr(1, 2)}, {"x": -1, "t": 2, "m0": Fr(-1, 3), "s0": 3}),
-    notes="The general statement (JKO98) is a THEOREM imported from the literature; the Gaussian solutions are exact.",
+    source=f"{SU_GRADIENT_FLOW}; Jordan, Kinderlehrer & Otto 1998 (THEOREM for the general flow)",
+    statement=fokker_planck_statement, derive=_derive_x15, numeric=nx.fokker_planck_ratio,
+    examples=({"x": Fr(1, 2), "t": Fr(3, 4), "m0": 2, "s0": Fr(1, 2)},
+              {"x": -1, "t": 2, "m0": Fr(-1, 3), "s0": 3}),
+    notes="The general statement (JKO98) is a THEOREM imported from the literature; the Gaussian solutions "
+    "are exact.",
 ))
 
 mm, ss = Symbol("m", real=True), Symbol("s", positive=True)
@@ -263,9 +265,7 @@ def _derive_x16() -> Derivation:
 
 register(Result(
     key="VAR-X1-6", title="Energy dissipation and log-Sobolev gap (Gaussian family)",
-    source=SU_GF + "; Gross 1975 (log-Sobolev, THEOREM)", status=Status.EXACT,
-    statement=gaussian_kl_statement, derive=_derive_x16,
     parts=(r"KL(N(m,s^2)\,\|\,N(0,1))", r"I(N(m,s^2)\,\|\,N(0,1))"),
-    numeric=lambda m, s, dps: nx.gaussian_kl_fisher(m, s, dps=dps),
-    examples=({"m": Fr(1, 2), "s": Fr(3, 2)}, {"m": -2, "s": Fr(1, 3)}),
+    source=f"{SU_GRADIENT_FLOW}; Gross 1975 (log-Sobolev, THEOREM)", statement=gaussian_kl_statement, derive=_derive_x16,
+    numeric=nx.gaussian_kl_fisher, examples=({"m": Fr(1, 2), "s": Fr(3, 2)}, {"m": -2, "s": Fr(1, 3)}),
 ))

@@ -16,6 +16,7 @@ Registers: VAR-A14-JACOBI, VAR-A13-RATE.
 
 from __future__ import annotations
 
+from fractions import Fraction as Fr
 from typing import Any
 
 import mpmath
@@ -24,10 +25,12 @@ from sympy import Eq, Rational, Symbol, Tuple, cos, cot, sin
 
 from numerics import variational as num
 
-from .brachistochrone import _angle, _half_angle
-from .euler_lagrange_equations import GF63, INTEGRANDS_SYM, P, Q, Y, _label, _pos, _strategy
+from .brachistochrone import _half_angle
+from .euler_lagrange_equations import INTEGRANDS_SYM, POSITIVE, P, Q, Y, _label
 from .brachistochrone_ode import T_PAR, U_SYM, along_cycloid, u_derivative
 from proofs.core import Derivation, Result, Status, Step, register
+from proofs.core.bibliography import GELFAND_FOMIN
+from proofs.core.params import draw, s
 
 __all__ = ["jacobi_field_statement", "rate_statement"]
 
@@ -92,17 +95,16 @@ def _derive_jacobi() -> Derivation:
 
 register(Result(
     key="VAR-A14-JACOBI", title="Jacobi field of the cycloid family: no conjugate point on the arch",
-    source=GF63 + " (Jacobi condition); field derived for this project", status=Status.EXACT,
-    statement=jacobi_field_statement, derive=_derive_jacobi,
-    numeric=lambda r, theta, dps: num.jacobi_field(r, theta, dps=dps),
-    params=_strategy(r=_pos(), theta=_angle(sympy.Rational(1, 10), sympy.Rational(62, 10))),
+    source=f"{GELFAND_FOMIN} (Jacobi condition); field derived for this project",
+    statement=jacobi_field_statement, derive=_derive_jacobi, numeric=num.jacobi_field,
+    params=draw(r=POSITIVE, theta=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100)),
     examples=({"r": 1, "theta": 2}, {"r": Rational(3, 5), "theta": Rational(9, 2)},
               {"r": 2, "theta": Rational(1, 5)}),
     notes=r"EXACT: $h$ solves the Jacobi equation and is positive on $(0, 2\pi)$. THEOREM (imported, "
-          r"Gelfand-Fomin): with the Legendre condition this makes the cycloid a strong minimum for every endpoint, "
-          r"$\theta_1 > \pi$ included; the cusp is a singular endpoint of the classical theory. Numerics: the family "
-          r"is solved by Newton at fixed $x$ and differentiated in $r$ by mp.diff. EMPIRICAL support: VAR-A13-RATE "
-          r"($T_N > T^*$, $T_N \to T^*$).",
+    r"Gelfand-Fomin): with the Legendre condition this makes the cycloid a strong minimum for every "
+    r"endpoint, $\theta_1 > \pi$ included; the cusp is a singular endpoint of the classical theory. "
+    r"Numerics: the family is solved by Newton at fixed $x$ and differentiated in $r$ by mp.diff. EMPIRICAL "
+    r"support: VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).",
 ))
 
 # --- VAR-A13-RATE (EMPIRICAL) -------------------------------------------------------------------------------
@@ -125,12 +127,12 @@ def _measured(X: Any, Y: Any, dps: int) -> list:
 
 register(Result(
     key="VAR-A13-RATE", title="Discretised brachistochrone: observed orders 3/2 (uniform) and 2 (graded)",
-    source="derived for this project (spec VAR-A13, table G3)", status=Status.EMPIRICAL,
-    statement=rate_statement, numeric=lambda X, Y, dps: _measured(X, Y, dps), parts=("p_{uniform}", "p_{graded}"),
+    parts=("p_{uniform}", "p_{graded}"), source="derived for this project (spec VAR-A13, table G3)",
+    status=Status.EMPIRICAL, statement=rate_statement, numeric=_measured,
     examples=({"X": 1, "Y": 1}, {"X": 1, "Y": 2}),
-    notes=r"EMPIRICAL. The numeric route measures $\log((T_{64} - T^*)/(T_{256} - T^*))/\log 4$ from the exact "
-          r"discrete optima ($\texttt{numerics.discrete\_order}$; $T^*$ by quadrature) and rounds it to one decimal, "
-          "which is the precision of the claim: unrounded 1.5185 / 1.9997 for $X = Y = 1$. Verification passes iff "
-          "the measurement rounds to the claimed order. $T_N > T^*$ for every $N$ (admissible paths), see tests and "
-          r"$\texttt{benchmarks/variational\_discrete.py}$.",
+    notes=r"EMPIRICAL. The numeric route measures $\log((T_{64} - T^*)/(T_{256} - T^*))/\log 4$ from the "
+    r"exact discrete optima ($\texttt{numerics.discrete\_order}$; $T^*$ by quadrature) and rounds it to one "
+    r"decimal, which is the precision of the claim: unrounded 1.5185 / 1.9997 for $X = Y = 1$. Verification "
+    r"passes iff the measurement rounds to the claimed order. $T_N > T^*$ for every $N$ (admissible paths), "
+    r"see tests and $\texttt{benchmarks/variational\_discrete.py}$.",
 ))

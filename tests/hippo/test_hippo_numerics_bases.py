@@ -78,3 +78,18 @@ def test_gauss_legendre_rule_agrees_on_entire_integrands_and_bad_rules_are_refus
         nh.project_derivative(u, 2, 4, "lagt", method=None)
     with pytest.raises(ValueError, match="method must be one of"):
         fourier_partial_sum(u, 2, 2, 1, method="gl")
+
+
+def test_real_fourier_basis_is_convention_9_and_shared_by_fout_and_its_forward_reading():
+    from numerics.hippo import routes
+    from numerics.hippo.bases import fourier_real
+    from numerics.hippo.projection import analysis
+
+    assert routes.fourier_real_forward is fourier_real  # one implementation, read at r or at s = 1 - r
+    with mpmath.workdps(40):
+        s = mp.mpf(3) / 10
+        expected = [1, 0, mp.sqrt(2) * mp.cos(2 * mp.pi * s), mp.sqrt(2) * mp.sin(2 * mp.pi * s),
+                    mp.sqrt(2) * mp.cos(4 * mp.pi * s), mp.sqrt(2) * mp.sin(4 * mp.pi * s)]
+        for n, e in enumerate(expected):
+            assert abs(fourier_real(n, s) - e) <= mp.mpf(10) ** -38, n
+            assert analysis("fout", n, s) == fourier_real(n, s)
