@@ -27,8 +27,8 @@ from .projection import analysis as analysis
 from .projection import synthesis as synthesis
 from .projection import legs_matrix as legs_matrix
 from .projection import legs_input as legs_input
-from .projection import discretize as discretize
-from .projection import legs_step as legs_step
+from .discrete_systems import discretize as discretize
+from .discrete_systems import legs_step as legs_step
 from .projection import frequencies as frequencies
 
 __all__ = [

@@ -18,6 +18,9 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
+#: the largest state size: quadrature of more coefficients (or dense N x N work) is out of reach and would hang
+MAX_N = 4096
+
 __all__ = ["legendre_all", "legs_all", "laguerre_all", "fourier_real", "quad_each"]
 
 _GUARD_BITS = 16  # the recurrences lose O(log N) bits; these keep the rounded values exact to the caller

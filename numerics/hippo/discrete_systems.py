@@ -18,11 +18,8 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from .bases import legs_all, quad_each
+from .bases import MAX_N, legs_all, quad_each
 from numerics.agree import DEFAULT_DPS, to_mp, with_dps
-
-#: the largest state size: quadrature of more coefficients (or dense N x N work) is out of reach and would hang
-MAX_N = 4096
 
 __all__ = ["METHODS", "SCHEMES", "discretize", "ode_step", "legs_step", "as_matrix"]
 

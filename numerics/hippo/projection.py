@@ -12,8 +12,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from .bases import check_method, fourier_real, laguerre_all, legendre_all, legs_all, quad_each
-from .discrete_systems import MAX_N, discretize, legs_step
+from .bases import MAX_N, check_method, fourier_real, laguerre_all, legendre_all, legs_all, quad_each
 from numerics.agree import DEFAULT_DPS, to_mp, with_dps
 
 __all__ = [
@@ -25,8 +24,6 @@ __all__ = [
     "synthesis",
     "legs_matrix",
     "legs_input",
-    "discretize",
-    "legs_step",
     "frequencies",
 ]
 

@@ -14,7 +14,7 @@ from typing import Any
 from mpmath import mp
 
 from .linalg import Mat, Vec, number
-from numerics.hippo.projection import MAX_N
+from numerics.hippo.bases import MAX_N
 
 MEASURES = ("legs", "legt", "lagt", "lagt-half", "fout")
 
