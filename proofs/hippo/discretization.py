@@ -24,7 +24,7 @@ from mpmath import mp
 from sympy import Eq, I, Matrix, Rational, Symbol, Tuple, exp
 
 from numerics.hippo import routes as chk
-from numerics.hippo import projection as nh
+from numerics import hippo as nh
 from numerics.hippo.discrete_systems import ode_step
 from numerics.agree import to_mp
 

@@ -21,7 +21,7 @@ from mpmath import mp
 from sympy import Derivative, Eq, Function, I, Matrix, Poly, Rational, Symbol, Tuple, pi
 
 from numerics.hippo import routes as chk
-from numerics.hippo import projection as nh
+from numerics import hippo as nh
 from numerics.agree import to_mp
 
 from .transitions import (

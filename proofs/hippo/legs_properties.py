@@ -26,7 +26,7 @@ from sympy import Matrix, Rational, Symbol, Tuple, binomial, exp, legendre, lagu
 from sympy.polys.matrices import DomainMatrix
 
 from numerics.hippo import routes as chk
-from numerics.hippo import projection as nh
+from numerics import hippo as nh
 from numerics.agree import to_mp
 
 from .transitions import _sqrt, derive_transition, transition

@@ -23,7 +23,7 @@ from mpmath import mp
 from sympy import Derivative, Eq, Function, Matrix, Piecewise, Poly, Rational, Symbol, Tuple, sqrt
 
 from numerics.hippo import routes as chk
-from numerics.hippo import projection as nh
+from numerics import hippo as nh
 from numerics.agree import to_mp
 
 from proofs.core import checks
