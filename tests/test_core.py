@@ -139,7 +139,7 @@ def test_parallel_verification_matches_serial_and_keeps_order():
 
 def test_oversized_latex_is_replaced_by_a_description():
     # a formula longer than the limit would overflow TeX's dimensions when scaled to the line
-    from proofs.core.result import _LATEX_LIMIT, _latex_of
+    from proofs.core.latex import LATEX_LIMIT as _LATEX_LIMIT, latex_of as _latex_of
 
     big = sympy.Matrix(2, 2, lambda i, j: sympy.Symbol("x" * (_LATEX_LIMIT // 2)) + i + j)
     tex = _latex_of(big)

@@ -8,15 +8,15 @@
 - :mod:`proofs.core.markup`: text with inline mathematics (titles, captions, notes).
 """
 
+from .latex import TUPLE_SEP as TUPLE_SEP
+from .latex import LatexParts as LatexParts
 from .markup import latex_escape as latex_escape
 from .registry import Registry as Registry
 from .registry import register as register
 from .registry import registry as registry
 from .result import SYMBOLIC_OUTCOMES as SYMBOLIC_OUTCOMES
-from .result import TUPLE_SEP as TUPLE_SEP
 from .result import Bound as Bound
 from .result import Derivation as Derivation
-from .result import LatexParts as LatexParts
 from .result import Report as Report
 from .result import Result as Result
 from .result import Status as Status

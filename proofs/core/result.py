@@ -32,8 +32,9 @@ import sympy
 
 from numerics.agree import DEFAULT_DPS, Agreement, agreement, check_dps, worst
 
-from . import checks
-from .markup import check_markup, latex_escape, latex_text, math_text
+from . import checks, latex
+from .latex import LatexParts
+from .markup import check_markup, latex_escape, latex_text
 
 __all__ = [
     "Status",
@@ -78,9 +79,8 @@ class Derivation:
     steps: tuple[Step, ...] = ()
 
     def _repr_latex_(self) -> str:
-        rows = [rf"&{math_text(s.caption)}\\ &\quad {_latex_of(s.expr)}" for s in self.steps]
-        rows.append(rf"&\text{{Result:}}\\ &\quad {_latex_of(self.value)}")
-        return "$$\\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$$"
+        """Notebook view: the captioned steps and the derived value."""
+        return latex.derivation(self)
 
 
 @dataclass(frozen=True)
@@ -98,17 +98,6 @@ class Bound:
 
 _KEY = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 SYMBOLIC_OUTCOMES = ("proved", "proved-up-to-bound", "not-applicable", "failed")
-
-
-@dataclass(frozen=True)
-class LatexParts:
-    """A result's LaTeX pieces: statement (math), bound note (text), display case, steps, notes (text)."""
-
-    statement: str
-    bound_note: str
-    case: str
-    steps: tuple[tuple[str, str], ...]
-    notes: str
 
 
 @dataclass(frozen=True)
@@ -383,78 +372,18 @@ class Result:
 
     def latex_parts(self) -> LatexParts:
         """The pieces of this result's LaTeX (statement, bound note, derivation steps), for custom layouts."""
-        # A result never changes after construction, and its display derivation can take seconds:
-        # the report, `show --latex` and the notebook view share one rendering.
-        cached = _LATEX_PARTS.get(self)
-        if cached is None:
-            cached = _LATEX_PARTS[self] = self._render_latex_parts()
-        return cached
-
-    def _render_latex_parts(self) -> LatexParts:
-        bound_note = ""
-        if self.bound is not None and self.derive is not None:
-            bound_note = (rf"Proved exactly for every ${self.bound.name} = {self.bound.start},\dots,"
-                          rf"{self.bound.stop}$ (no general-${self.bound.name}$ proof in SymPy).")
-        steps: tuple[tuple[str, str], ...] = ()
-        where = ""
-        if self.derive is not None:
-            case = self.display_case()
-            where = ", ".join(f"{k}={v}" for k, v in case.items())
-            steps = tuple((latex_text(s.caption), _latex_of(s.expr)) for s in self.derivation(**case).steps)
-        return LatexParts(_latex_of(self.general()), bound_note, where, steps, latex_text(self.notes))
+        return latex.parts(self)
 
     def latex(self) -> str:
         """This result as a LaTeX fragment: heading, metadata, statement, derivation steps."""
-        parts = self.latex_parts()
-        lines = [
-            rf"\subsection*{{{latex_escape(self.key)}: {self.latex_title}}}",
-            rf"\noindent\textbf{{Status:}} {self.status.value}. \textbf{{Source:}} {latex_escape(self.source)}.",
-            r"\[" + parts.statement + r"\]",
-        ]
-        if parts.bound_note:
-            lines.append(r"\noindent " + parts.bound_note)
-        if parts.steps:
-            lines.append(r"\noindent Derivation" + (f" (shown for ${parts.case}$)" if parts.case else "") + ":")
-            body = [rf"\intertext{{{caption}}} &{tex}" for caption, tex in parts.steps]
-            lines.append("\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}")
-        if parts.notes:
-            lines.append(rf"\noindent\textit{{Note.}} {parts.notes}")
-        return "\n".join(lines) + "\n"
+        return latex.fragment(self)
 
     def _repr_latex_(self) -> str:
         """Notebook view: key, title, status, then the statement (one formula, as notebooks need)."""
-        title = math_text(self.title_tex) if self.title_tex else rf"\text{{{latex_escape(self.title)}}}"
-        head = rf"\textbf{{{self.key}}}\quad {title}\quad [\text{{{self.status.value}}}]"
-        return rf"$$\begin{{array}}{{l}}{head}\\[4pt] \displaystyle {_latex_of(self.general())}\end{{array}}$$"
+        return latex.notebook(self)
 
     def __repr__(self) -> str:
         return f"<Result {self.key} [{self.status.value}]: {self.title}>"
 
 
-_LATEX_PARTS: weakref.WeakKeyDictionary[Result, LatexParts] = weakref.WeakKeyDictionary()
 _GENERAL: weakref.WeakKeyDictionary[Result, Any] = weakref.WeakKeyDictionary()
-
-
-#: how the LaTeX of a tuple's parts is joined (the report splits on it to give each part a line)
-TUPLE_SEP = r",\quad "
-
-
-def _latex_of(obj: Any) -> str:
-    if isinstance(obj, str):
-        return obj
-    if isinstance(obj, (sympy.Tuple, tuple)):
-        return TUPLE_SEP.join(_latex_of(o) for o in obj)
-    # a matrix row that starts with "[" would be read as the optional argument of "\\[...]"
-    tex = sympy.latex(obj).replace("\\\\[", "\\\\{}[")
-    if len(tex) > _LATEX_LIMIT:
-        # Even broken into display lines, a formula of this size fills a page (and on one line it
-        # overflows TeX's dimensions); say what it is instead (``closedform show KEY`` prints it whole).
-        shape = f"{obj.rows}-by-{obj.cols} matrix" if isinstance(obj, sympy.MatrixBase) else "expression"
-        return rf"\text{{[{shape}; {len(tex)} characters of \LaTeX, omitted here]}}"
-    return tex
-
-
-# characters; the report (proofs.app.report) breaks a long formula into display lines (a sum at its terms,
-# a fraction into numerator and denominator, a matrix entry by entry): only a formula that would fill
-# a page or more is described
-_LATEX_LIMIT = 5000
