@@ -155,6 +155,8 @@ def _derive_kl() -> Derivation:
     )
 
 
+_NOTES_ENT_A10A = (r"Equivalently $\ln n$ minus the Cramer rate function at the tilted mean. Numeric route: the "
+                   r"annealed definition summed directly over the law (no KL).")
 register(Result(
     key="ENT-A10A", title="Annealed entropy is ln n minus a KL divergence: H_ann = ln n - KL(P_lambda || P)",
     title_tex=r"Annealed entropy is $\ln n$ minus a KL divergence: "
@@ -163,8 +165,7 @@ register(Result(
     numeric=ne.annealed_entropy_discrete,
     examples=({"values": [0, 1, 3], "weights": [1, 2, 3], "n": 512, "lam": F(1, 2)},
               {"values": [-2, F(1, 3), 5, 7], "weights": [1, 1, 5, 2], "n": 100, "lam": -1}),
-    notes=r"Equivalently $\ln n$ minus the Cramer rate function at the tilted mean. Numeric route: the "
-    r"annealed definition summed directly over the law (no KL).",
+    notes=_NOTES_ENT_A10A,
 ))
 
 
@@ -245,15 +246,16 @@ def _derive_uniform() -> Derivation:
     )
 
 
+_NOTES_ENT_A10C = (r"For $[a, b]$ replace $\lambda$ by $\lambda (b - a)$. Golden: "
+                   r"$H_{\mathrm{ann}} - \ln n = -0.04065185225640831540664565$ ($\lambda = 1$), "
+                   r"$-1.30308451386451305091078550365$ ($\lambda = 10$).")
 register(Result(
     key="ENT-A10C", title="Annealed entropy, uniform[0,1] scores (keeping it fixed needs lambda ~ n)",
     title_tex=r"Annealed entropy, uniform$[0,1]$ scores (keeping it fixed needs $\lambda \sim n$)",
     source=f"{SU_8823} (approximation); closed form: project derivation", statement=uniform_statement,
     derive=_derive_uniform, numeric=partial(ne.annealed_entropy_quad, "uniform"),
     examples=({"n": 1, "lam": 1}, {"n": 1, "lam": 10}, {"n": 4096, "lam": F(-7, 3)}),
-    notes=r"For $[a, b]$ replace $\lambda$ by $\lambda (b - a)$. Golden: "
-    r"$H_{\mathrm{ann}} - \ln n = -0.04065185225640831540664565$ ($\lambda = 1$), "
-    r"$-1.30308451386451305091078550365$ ($\lambda = 10$).",
+    notes=_NOTES_ENT_A10C,
 ))
 
 
@@ -298,12 +300,13 @@ def _derive_exponential() -> Derivation:
     )
 
 
+_NOTES_ENT_A10D = (r"For $\lambda \ge 1$ the MGF is infinite and the annealed formula has no meaning. Golden: "
+                   r"$\lambda = 1/2$ gives $\ln 2 - 1$.")
 register(Result(
     key="ENT-A10D", title="Annealed entropy, Exponential(1) scores, lambda < 1",
     title_tex=r"Annealed entropy, Exponential(1) scores, $\lambda < 1$",
     source=f"{SU_8823} (approximation); closed form: project derivation", statement=exponential_statement,
     derive=_derive_exponential, numeric=partial(ne.annealed_entropy_quad, "exponential"),
     examples=({"n": 1, "lam": F(1, 2)}, {"n": 77, "lam": -2}, {"n": 3, "lam": F(9, 10)}),
-    notes=r"For $\lambda \ge 1$ the MGF is infinite and the annealed formula has no meaning. Golden: "
-    r"$\lambda = 1/2$ gives $\ln 2 - 1$.",
+    notes=_NOTES_ENT_A10D,
 ))

@@ -43,14 +43,15 @@ def rem_density(x: Any = None, n: Any = None) -> Eq:
     return Eq(Symbol("H/ln n"), 1 - x_**2, evaluate=False)
 
 
+_NOTES_ENT_A12A = (r"THEOREM imported. What is checked: the annealed (quenched = annealed for $x < 1$) value "
+                   r"$H_{\mathrm{ann}}/\ln n = 1 - x^2$ by Gaussian quadrature at $\lambda = x \sqrt{2 \ln n}$; finite-$n$ "
+                   r"Monte Carlo in $\text{benchmarks/entropy\_vs\_n.py}$ (ENT-E1).")
 register(Result(
     key="ENT-A12A", title="REM entropy density H/ln n -> 1 - x^2 below the freezing point x = 1",
     title_tex=r"REM entropy density $H/\ln n \to 1 - x^2$ below the freezing point $x = 1$", source=REM,
     status=Status.THEOREM, statement=rem_density, numeric=ne.rem_density_quad,
     examples=({"x": F(1, 2), "n": 1000}, {"x": F(9, 10), "n": 10**6}),
-    notes=r"THEOREM imported. What is checked: the annealed (quenched = annealed for $x < 1$) value "
-    r"$H_{\mathrm{ann}}/\ln n = 1 - x^2$ by Gaussian quadrature at $\lambda = x \sqrt{2 \ln n}$; finite-$n$ "
-    r"Monte Carlo in $\text{benchmarks/entropy\_vs\_n.py}$ (ENT-E1).",
+    notes=_NOTES_ENT_A12A,
 ))
 
 
@@ -59,15 +60,16 @@ def pd_law(m: Any = None) -> Eq:
     return Eq(Symbol("E[H_PD]"), pd_entropy(M if m is None else m), evaluate=False)
 
 
+_NOTES_ENT_A12B = (r"THEOREM imported (PD limit; size-biased atom $\mathrm{Beta}(1-m, m)$). What is checked: "
+                   r"$E[-\ln X]$ for $X \sim \mathrm{Beta}(1-m, m)$ by substituted quadrature equals the digamma form; the "
+                   r"finite-$n$ approach to it is ENT-E2 (Monte Carlo). $\lim E[H] = E[H_{\mathrm{PD}}]$ additionally "
+                   r"needs uniform integrability.")
 register(Result(
     key="ENT-A12B", title="Frozen phase: PD(m, 0) limit, mean entropy psi(1) - psi(1 - m)",
     title_tex=r"Frozen phase: $\mathrm{PD}(m, 0)$ limit, mean entropy $\psi(1) - \psi(1 - m)$", source=PD,
     status=Status.THEOREM, statement=pd_law, numeric=ne.pd_entropy_quad,
     examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
-    notes=r"THEOREM imported (PD limit; size-biased atom $\mathrm{Beta}(1-m, m)$). What is checked: "
-    r"$E[-\ln X]$ for $X \sim \mathrm{Beta}(1-m, m)$ by substituted quadrature equals the digamma form; the "
-    r"finite-$n$ approach to it is ENT-E2 (Monte Carlo). $\lim E[H] = E[H_{\mathrm{PD}}]$ additionally "
-    r"needs uniform integrability.",
+    notes=_NOTES_ENT_A12B,
 ))
 
 
@@ -87,14 +89,15 @@ def _derive_pd_series(k: int) -> Derivation:
     )
 
 
+_NOTES_ENT_A12B_SERIES = (r"Coefficients proved for $k = 1, \ldots, 12$ (polygamma at 1); numeric route: the zeta series "
+                          r"summed directly against the digamma closed form. Small-$m$ consequence 3: $E[H] \sim (\pi^2/6)\, m$.")
 register(Result(
     key="ENT-A12B-SERIES", title="PD entropy series psi(1) - psi(1-m) = sum zeta(k+1) m^k (m = 1/2: 2 ln 2)",
     title_tex=r"PD entropy series $\psi(1) - \psi(1-m) = \sum \zeta(k+1) m^k$ ($m = 1/2$: $2 \ln 2$)",
     source="project derivation (DLMF 5.15.1)", statement=pd_series, derive=_derive_pd_series,
     numeric=ne.pd_entropy_series, examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
     bound=Bound("k", 1, 12), display={"k": 3},
-    notes=r"Coefficients proved for $k = 1, \ldots, 12$ (polygamma at 1); numeric route: the zeta series "
-    r"summed directly against the digamma closed form. Small-$m$ consequence 3: $E[H] \sim (\pi^2/6)\, m$.",
+    notes=_NOTES_ENT_A12B_SERIES,
 ))
 
 
@@ -129,6 +132,9 @@ def _derive_c4() -> Derivation:
     )
 
 
+_NOTES_ENT_A12_C4 = (r"Slope 0.839700551012337399182230591 at $n = 512$, 0.715023201799710931879521050666 at "
+                     r"$n = 65536$; $2 \ln^2 512 = 77.83$ exceeds $\ln n$ for every practical $n$. Numeric route: Gaussian "
+                     r"quadrature, mp.diff of it in $L$, findroot for the freezing point. Finite-$n$ check: ENT-E1b.")
 register(Result(
     key="ENT-A12-C4",
     title="Practical law on Gaussian q, k: H_ann = L - L^2/(2 ln^2 512), slope ~0.8, never frozen",
@@ -136,9 +142,7 @@ register(Result(
     r"$\approx 0.8$, never frozen",
     source=f"project derivation on {SU_8823}", statement=practical_law_consequences, derive=_derive_c4,
     numeric=ne.practical_law_gaussian, examples=({"n": 512}, {"n": 65536}),
-    notes=r"Slope 0.839700551012337399182230591 at $n = 512$, 0.715023201799710931879521050666 at "
-    r"$n = 65536$; $2 \ln^2 512 = 77.83$ exceeds $\ln n$ for every practical $n$. Numeric route: Gaussian "
-    r"quadrature, mp.diff of it in $L$, findroot for the freezing point. Finite-$n$ check: ENT-E1b.",
+    notes=_NOTES_ENT_A12_C4,
 ))
 
 
@@ -195,15 +199,16 @@ def _hazards_numeric(n: Any, dps: int) -> list[Any]:
     return [ne.hazard_at_top_quantile(law, n, dps=dps) for law in ("uniform", "exponential")]
 
 
+_NOTES_ENT_A13_HAZARD = (r"The rule itself ($\lambda^*_n \sim$ hazard at the top quantile keeps $O(1)$ entropy) is "
+                         r"HEURISTIC (THEOREM for Gaussians via ENT-A12): $\lambda \sim n$ for bounded scores (ENT-A10c), $O(1)$ "
+                         r"for exponential tails (ENT-A10d), $\sqrt{2 \ln n}$ for Gaussians (ENT-A13-MILLS), $\log n$ only for "
+                         r"doubly-exponential tails or signal-plus-bounded-background (ENT-A8).")
 register(Result(
     key="ENT-A13-HAZARD", title="Extreme-value rule: top-quantile hazard n (uniform), 1 (exponential)",
     title_tex=r"Extreme-value rule: top-quantile hazard $n$ (uniform), 1 (exponential)",
     source="project derivation (spec ENT-A13); EVT: Leadbetter, Lindgren & Rootzen 1983", statement=hazards,
     derive=_derive_hazards, numeric=_hazards_numeric, examples=({"n": 1000}, {"n": 65536}),
-    notes=r"The rule itself ($\lambda^*_n \sim$ hazard at the top quantile keeps $O(1)$ entropy) is "
-    r"HEURISTIC (THEOREM for Gaussians via ENT-A12): $\lambda \sim n$ for bounded scores (ENT-A10c), $O(1)$ "
-    r"for exponential tails (ENT-A10d), $\sqrt{2 \ln n}$ for Gaussians (ENT-A13-MILLS), $\log n$ only for "
-    r"doubly-exponential tails or signal-plus-bounded-background (ENT-A8).",
+    notes=_NOTES_ENT_A13_HAZARD,
 ))
 
 

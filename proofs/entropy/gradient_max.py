@@ -73,6 +73,8 @@ def _derive_jacobian(n: int) -> Derivation:
     )
 
 
+_NOTES_ENT_A18A = (r"Proved for $n = 2, \ldots, 4$ (symbolic scores); numeric route: numerical Jacobian by mp.diff. "
+                   r"A Renyi-2 quantity.")
 register(Result(
     key="ENT-A18A", title="Softmax Jacobian l1 norm: (1/2) sum |dp_i/ds_j| = alpha (1 - sum p_i^2)",
     title_tex=r"Softmax Jacobian $\ell_1$ norm: "
@@ -80,8 +82,7 @@ register(Result(
     source=SU_9812, statement=jacobian_l1, derive=_derive_jacobian, numeric=ne.softmax_jacobian_l1,
     examples=({"s": [0, 1, 2], "alpha": 1}, {"s": [F(-3, 2), F(1, 3), 2, 0, F(7, 4)], "alpha": F(5, 2)}),
     bound=Bound("n", 2, 4), display={"n": 3},
-    notes=r"Proved for $n = 2, \ldots, 4$ (symbolic scores); numeric route: numerical Jacobian by mp.diff. "
-    r"A Renyi-2 quantity.",
+    notes=_NOTES_ENT_A18A,
 ))
 
 
@@ -91,13 +92,14 @@ def renyi_heuristic(alpha: Any = None, n: Any = None) -> Eq:
     return Eq(Symbol("n E[e^(2 alpha S)] / (n E[e^(alpha S)])^2"), exp(a**2) / n_, evaluate=False)
 
 
+_NOTES_ENT_A18B = (r"HEURISTIC: sums over keys replaced by $n$ times expectations. What is checked: the expectation "
+                   r"ratio (Gaussian MGFs by quadrature) equals $e^{\alpha^2}/n$.")
 register(Result(
     key="ENT-A18B", title="Gradient-maximisation model: sum p^2 ~ e^(alpha^2)/n for Gaussian scores",
     title_tex=r"Gradient-maximisation model: $\sum p^2 \approx e^{\alpha^2}/n$ for Gaussian scores",
     source=SU_9812, status=Status.HEURISTIC, statement=renyi_heuristic, numeric=ne.gaussian_mgf_ratio,
     examples=({"alpha": F(3, 2), "n": 1000}, {"alpha": 2, "n": 491}),
-    notes=r"HEURISTIC: sums over keys replaced by $n$ times expectations. What is checked: the expectation "
-    r"ratio (Gaussian MGFs by quadrature) equals $e^{\alpha^2}/n$.",
+    notes=_NOTES_ENT_A18B,
 ))
 
 
@@ -137,13 +139,14 @@ def _derive_lambert() -> Derivation:
     )
 
 
+_NOTES_ENT_A18C = ("EXACT given the HEURISTIC model ENT-A18b. Numeric route: maximise the objective by root finding "
+                   "on mp.diff (no Lambert $W$). Table G7.")
 register(Result(
     key="ENT-A18C", title="Lambert-W optimum alpha*^2 = W0(n sqrt(e)/2) - 1/2 of Su-9812's objective",
     title_tex=r"Lambert-W optimum $\alpha^{*2} = W_0(n \sqrt{e}/2) - 1/2$ of Su-9812's objective",
     source=f"{SU_9812} (objective); Lambert-W form: project derivation", statement=lambert_optimum,
     derive=_derive_lambert, numeric=ne.gradmax_alpha_opt, examples=({"n": 40}, {"n": 491}, {"n": 20000}),
-    notes="EXACT given the HEURISTIC model ENT-A18b. Numeric route: maximise the objective by root finding "
-    "on mp.diff (no Lambert $W$). Table G7.",
+    notes=_NOTES_ENT_A18C,
 ))
 
 
@@ -159,12 +162,13 @@ def _thresholds_numeric(dps: int) -> list[Any]:
     return [ne.alpha_star_inverse(a, dps=dps) for a in (2, 3)]
 
 
+_NOTES_ENT_A18D = (r"Su's fit $\alpha^* \approx 0.84 \sqrt{\ln n}$ is EMPIRICAL: the exact ratio runs from 0.746727 "
+                   r"($n = 40$) to 0.851033 ($n = 20000$) (tested). What is checked: inverting the numerically maximised "
+                   r"$\alpha^*(n)$ at 2 and 3 gives $9 e^4$ and $19 e^9$.")
 register(Result(
     key="ENT-A18D", title="Su's fixed factor ~2.5: alpha* in [2, 3] for 491.4 <= n <= 153958.6",
     title_tex=r"Su's fixed factor $\approx 2.5$: $\alpha^* \in [2, 3]$ for $491.4 \le n \le 153958.6$",
     source=f"{SU_9812} (fits 0.84 sqrt(ln n), 'about 2.5')", status=Status.EMPIRICAL,
     statement=alpha_thresholds, numeric=_thresholds_numeric, examples=({},),
-    notes=r"Su's fit $\alpha^* \approx 0.84 \sqrt{\ln n}$ is EMPIRICAL: the exact ratio runs from 0.746727 "
-    r"($n = 40$) to 0.851033 ($n = 20000$) (tested). What is checked: inverting the numerically maximised "
-    r"$\alpha^*(n)$ at 2 and 3 gives $9 e^4$ and $19 e^9$.",
+    notes=_NOTES_ENT_A18D,
 ))

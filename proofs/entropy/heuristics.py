@@ -50,17 +50,18 @@ def jl_ratio(n: Any = None) -> Eq:
     return Eq(Symbol("d_n/d_512"), log(n_) / log(512), evaluate=False)
 
 
+_NOTES_ENT_A11B = (r"HEURISTIC: Su calls the JL argument intuitive and qualitative; nothing links the attention "
+                   r"scale to the key dimension rigorously. What is checked: with the Dasgupta-Gupta dimension $k(n)$ "
+                   r"(root of $2 \exp(-k(\varepsilon^2/2 - \varepsilon^3/3)/2) = 2/n^2$, by findroot) the ratio "
+                   r"$k(n)/k(512)$ equals $\log_{512} n$ for every $\varepsilon$, i.e. the JL constant drops out. With the "
+                   r"exact pair count $n(n-1)/2$ instead of $n^2$ the ratio is only asymptotically $\log_{512} n$.")
 register(Result(
     key="ENT-A11B", title="JL argument for log_512 n: d_n/d_512 = log_512 n (qualitative)",
     title_tex=r"JL argument for $\log_{512} n$: $d_n/d_{512} = \log_{512} n$ (qualitative)",
     source=f"{SU_9588}; Dasgupta & Gupta 2003 (JL dimension bound)", status=Status.HEURISTIC,
     statement=jl_ratio, numeric=ng.jl_dimension_ratio,
     examples=({"n": 4096, "eps": F(1, 4)}, {"n": 10**5, "eps": F(1, 10)}, {"n": 64, "eps": F(1, 2)}),
-    notes=r"HEURISTIC: Su calls the JL argument intuitive and qualitative; nothing links the attention "
-    r"scale to the key dimension rigorously. What is checked: with the Dasgupta-Gupta dimension $k(n)$ "
-    r"(root of $2 \exp(-k(\varepsilon^2/2 - \varepsilon^3/3)/2) = 2/n^2$, by findroot) the ratio "
-    r"$k(n)/k(512)$ equals $\log_{512} n$ for every $\varepsilon$, i.e. the JL constant drops out. With the "
-    r"exact pair count $n(n-1)/2$ instead of $n^2$ the ratio is only asymptotically $\log_{512} n$.",
+    notes=_NOTES_ENT_A11B,
 ))
 
 
@@ -80,6 +81,12 @@ def _rule_numeric(n: Any, dps: int) -> list[Any]:
     return [ng.top_spacing_hazard(law, n, dps=dps) for law in ("uniform", "exponential", "gaussian")]
 
 
+_NOTES_ENT_A13 = (r"HEURISTIC (THEOREM for Gaussians via ENT-A12): softmax keeps $O(1)$ entropy when $\lambda$ "
+                  r"times the top spacing is $O(1)$. What is checked: the hazard $f/(1-F)$ at $u_n = F^{-1}(1 - 1/n)$ "
+                  r"(root finding) times the mean top spacing $n \int F^{n-1}(1-F)\, dx$ (quadrature), measured at 25 "
+                  r"digits and rounded to 1 decimal, is 1.0 for all three laws (exactly $n/(n+1)$ uniform, 1 exponential; "
+                  r"Gaussian 0.967 at $n = 10^3$, 0.981 at $10^6$, 0.996 at $10^{30}$). The hazards are ENT-A13-HAZARD "
+                  r"and ENT-A13-MILLS.")
 register(Result(
     key="ENT-A13",
     title="Extreme-value rule: lambda*_n ~ 1/(top spacing) ~ hazard n f(u_n) at the top quantile",
@@ -88,12 +95,7 @@ register(Result(
     source="project derivation (spec ENT-A13); EVT: Leadbetter, Lindgren & Rootzen 1983",
     status=Status.HEURISTIC, statement=extreme_value_rule, numeric=_rule_numeric,
     examples=({"n": 1000}, {"n": 10**6}, {"n": 10**30}),
-    notes=r"HEURISTIC (THEOREM for Gaussians via ENT-A12): softmax keeps $O(1)$ entropy when $\lambda$ "
-    r"times the top spacing is $O(1)$. What is checked: the hazard $f/(1-F)$ at $u_n = F^{-1}(1 - 1/n)$ "
-    r"(root finding) times the mean top spacing $n \int F^{n-1}(1-F)\, dx$ (quadrature), measured at 25 "
-    r"digits and rounded to 1 decimal, is 1.0 for all three laws (exactly $n/(n+1)$ uniform, 1 exponential; "
-    r"Gaussian 0.967 at $n = 10^3$, 0.981 at $10^6$, 0.996 at $10^{30}$). The hazards are ENT-A13-HAZARD "
-    r"and ENT-A13-MILLS.",
+    notes=_NOTES_ENT_A13,
 ))
 
 
@@ -115,6 +117,14 @@ def cc22_logit(n: Any, w: Sequence[Sequence[Any]], b: Sequence[Any], x: Sequence
 
 _CC22_POINT = {"w": [[1, 2, 0], [F(-1, 2), 1, 3]], "b": [F(1, 4), -1], "x": [2, F(-1, 3), 1], "k": [F(3, 2), F(1, 5)]}  # pragma: no mutate (example point)
 
+_NOTES_ENT_A15 = (r"EMPIRICAL record: the remedy (natural log) as quoted in Su-8823 and the paper's abstract ('a "
+                  r"simple remedy that also improves length generalisation in machine translation'); the exact equation "
+                  r"was not re-read in the paper here. Settings (first.py, task FIRST): $d_{\mathrm{model}}$ 16, 1 head, "
+                  r"2 layers, train $n = 10, \ldots, 100$, test 1000, 20 trials $\times$ 100 epochs $\times$ 100 steps, "
+                  r"Adam lr 3e-4 (quoted, ENT-B9). What is checked: emulating encoder.py (query input times "
+                  r"$\log(\mathrm{len})/2$, then $W x + b$) gives $c\,(Wx) \cdot k + b \cdot k$, off an exact logit "
+                  r"rescaling by $(1 - c)\, b \cdot k$. The remedy is $\ln 512 = 6.24$ times Su's practical scale at "
+                  r"every $n$ ($\text{cc22\_remedy\_ratio}$); mechanism: ENT-A8a / ENT-A14.")
 register(Result(
     key="ENT-A15",
     title="Chiang & Cholak's remedy softmax((ln n/sqrt d) QK^T)V; the code scales the query input before a "
@@ -124,14 +134,7 @@ register(Result(
     source=f"{CHIANG_CHOLAK}; code ndnlp/parity encoder.py, first.py", status=Status.EMPIRICAL,
     statement=cc22_logit, numeric=ng.cc22_code_logit,
     examples=({"n": 20, **_CC22_POINT}, {"n": 1000, **_CC22_POINT}), display={"n": 20, **_CC22_POINT},
-    notes=r"EMPIRICAL record: the remedy (natural log) as quoted in Su-8823 and the paper's abstract ('a "
-    r"simple remedy that also improves length generalisation in machine translation'); the exact equation "
-    r"was not re-read in the paper here. Settings (first.py, task FIRST): $d_{\mathrm{model}}$ 16, 1 head, "
-    r"2 layers, train $n = 10, \ldots, 100$, test 1000, 20 trials $\times$ 100 epochs $\times$ 100 steps, "
-    r"Adam lr 3e-4 (quoted, ENT-B9). What is checked: emulating encoder.py (query input times "
-    r"$\log(\mathrm{len})/2$, then $W x + b$) gives $c\,(Wx) \cdot k + b \cdot k$, off an exact logit "
-    r"rescaling by $(1 - c)\, b \cdot k$. The remedy is $\ln 512 = 6.24$ times Su's practical scale at "
-    r"every $n$ ($\text{cc22\_remedy\_ratio}$); mechanism: ENT-A8a / ENT-A14.",
+    notes=_NOTES_ENT_A15,
 ))
 
 
@@ -185,6 +188,11 @@ def _derive_cosine() -> Derivation:
     )
 
 
+_NOTES_ENT_A18E = (r"EXACT numerics on a HEURISTIC model (the law-of-large-numbers step of ENT-A18b with keys "
+                   r"uniform on the sphere). Proved for general $d$. Numeric route: $M$ and its log-derivative (the tilted "
+                   r"mean of $\cos \theta$) by log-domain quadrature of $(1 - c^2)^{(d-3)/2}$, no Bessel function. G7 "
+                   r"($d = 128$): $\alpha^* = 16.810435135642918621$ ($n = 40$), 26.020596692800080498 (1000), "
+                   r"33.683824841828365593 (20000); Su's $3.5 \ln n$ is within 8 % for $1000 \le n \le 20000$ (tested).")
 register(Result(
     key="ENT-A18E",
     title="Cosine-model gradient-maximisation optimum (d = 128): stationarity in Bessel form, table G7",
@@ -192,9 +200,5 @@ register(Result(
     source=f"{SU_9812} (objective, cosine scores); Bessel form: project derivation",
     statement=cosine_stationarity, derive=_derive_cosine, numeric=ng.gradmax_cosine_n,
     examples=({"alpha": 26, "d": 128}, {"alpha": F(33, 2), "d": 128}),
-    notes=r"EXACT numerics on a HEURISTIC model (the law-of-large-numbers step of ENT-A18b with keys "
-    r"uniform on the sphere). Proved for general $d$. Numeric route: $M$ and its log-derivative (the tilted "
-    r"mean of $\cos \theta$) by log-domain quadrature of $(1 - c^2)^{(d-3)/2}$, no Bessel function. G7 "
-    r"($d = 128$): $\alpha^* = 16.810435135642918621$ ($n = 40$), 26.020596692800080498 (1000), "
-    r"33.683824841828365593 (20000); Su's $3.5 \ln n$ is within 8 % for $1000 \le n \le 20000$ (tested).",
+    notes=_NOTES_ENT_A18E,
 ))

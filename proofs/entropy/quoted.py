@@ -174,6 +174,9 @@ def b1_leads() -> Eq:
     return Eq(lhs, Matrix([Rational(a) - Rational(b) for a, b in zip(top, bottom)]), evaluate=False)
 
 
+_NOTES_ENT_B1 = ("QUOTED, NOT VERIFIED: the accuracies come from a training run and are recorded verbatim. What is "
+                 "checked: the row difference $(-0.16, 4.64, 11.02, 5.03, 2.04)$ of the printed table, i.e. the text's "
+                 "'more than 10 points at $n = 256$' is 11.02 in its own table.")
 register(Result(
     key="ENT-B1",
     title="Quoted (Su-8823, RoFormer-small MLM accuracy): the log_512 n lead is 11.02 points at n = 256 "
@@ -182,9 +185,7 @@ register(Result(
     r"$n = 256$ (table arithmetic only; training not reproduced)",
     source=_RAW["ENT-B1"]["source"], status=Status.EMPIRICAL, statement=b1_leads,
     numeric=partial(ng.table_differences, *(_RAW["ENT-B1"]["rows"][r] for r in _B1_ROWS)), examples=({},),
-    notes="QUOTED, NOT VERIFIED: the accuracies come from a training run and are recorded verbatim. What is "
-    "checked: the row difference $(-0.16, 4.64, 11.02, 5.03, 2.04)$ of the printed table, i.e. the text's "
-    "'more than 10 points at $n = 256$' is 11.02 in its own table.",
+    notes=_NOTES_ENT_B1,
 ))
 
 
@@ -199,6 +200,12 @@ def _b4_numeric(dps: int) -> list[Any]:
     return [ng.gaussian_fit_coefficient(dps=dps), *ng.cosine_range(dps=dps)]
 
 
+_NOTES_ENT_B4 = (r"EMPIRICAL fits, quoted. What is checked: $\alpha^*(n)$ from the stationarity $e^x (1 + 2x) = n$ "
+                 r"($x = \alpha^2$, Newton) on Su's grid $n = 40k$, $k = 1, \ldots, 500$, least-squares coefficient "
+                 r"through the origin of $\alpha^*$ against $\sqrt{\ln n}$: $0.8413 \to 0.84$ (2 dp); the cosine optimum "
+                 r"(numerical maximisation, $d = 128$) at $n = 1000$ and 20000 is 26.02 and 33.68 $\to$ 25 and 35 "
+                 r"(nearest 5). The $3.5 \ln n$ fit itself is not refitted (500 cosine maximisations); ENT-A18E tests it "
+                 r"within 8 % on $1000 \le n \le 20000$.")
 register(Result(
     key="ENT-B4",
     title="Quoted (Su-9812): alpha* ~ 0.84 sqrt(ln n) and 25 to 35 (cosine, d = 128), re-obtained from the "
@@ -206,12 +213,7 @@ register(Result(
     title_tex=r"Quoted (Su-9812): $\alpha^* \approx 0.84 \sqrt{\ln n}$ and 25 to 35 (cosine, $d = 128$), "
     r"re-obtained from the averaging model",
     source=SU_9812, status=Status.EMPIRICAL, statement=b4_fits, numeric=_b4_numeric, examples=({},),
-    notes=r"EMPIRICAL fits, quoted. What is checked: $\alpha^*(n)$ from the stationarity $e^x (1 + 2x) = n$ "
-    r"($x = \alpha^2$, Newton) on Su's grid $n = 40k$, $k = 1, \ldots, 500$, least-squares coefficient "
-    r"through the origin of $\alpha^*$ against $\sqrt{\ln n}$: $0.8413 \to 0.84$ (2 dp); the cosine optimum "
-    r"(numerical maximisation, $d = 128$) at $n = 1000$ and 20000 is 26.02 and 33.68 $\to$ 25 and 35 "
-    r"(nearest 5). The $3.5 \ln n$ fit itself is not refitted (500 cosine maximisations); ENT-A18E tests it "
-    r"within 8 % on $1000 \le n \le 20000$.",
+    notes=_NOTES_ENT_B4,
 ))
 
 
@@ -222,13 +224,14 @@ def b5_numbers() -> Eq:
     return Eq(Matrix([Symbol(v) for v in names]), Matrix(values), evaluate=False)
 
 
+_NOTES_ENT_B5 = (r"Quoted numbers. What is checked: $|g(1)| = 0.2406$ (numerical maximisation, ENT-A10f) rounds to "
+                 r"0.24; $2/0.24 = 8.333 \to 8.33$; $8 \ln 512 = 49.91 \to 50$; $8 \ln 10^5 = 92.10 \to 92$; "
+                 r"$8.33 \ln 10^5 = 95.90 \to 96$; $8.33 \ln(5 \cdot 10^6) = 128.49 \to 128$ (nearest integer). The "
+                 r"premise (ENT-A10g, $0.24 \lambda d$) is HEURISTIC; BERT's $\text{key\_size}$ 64 is a recorded fact.")
 register(Result(
     key="ENT-B5",
     title="Quoted (Su-7695, Su-8711, Su-9588): 0.24, 8.33 and 50 / 92 / 96 / 128, re-obtained by rounding",
     source=f"{SU_7695}; {SU_8711}; {SU_9588}", status=Status.EMPIRICAL, statement=b5_numbers,
     numeric=ng.dimension_numbers_rounded, examples=({},),
-    notes=r"Quoted numbers. What is checked: $|g(1)| = 0.2406$ (numerical maximisation, ENT-A10f) rounds to "
-    r"0.24; $2/0.24 = 8.333 \to 8.33$; $8 \ln 512 = 49.91 \to 50$; $8 \ln 10^5 = 92.10 \to 92$; "
-    r"$8.33 \ln 10^5 = 95.90 \to 96$; $8.33 \ln(5 \cdot 10^6) = 128.49 \to 128$ (nearest integer). The "
-    r"premise (ENT-A10g, $0.24 \lambda d$) is HEURISTIC; BERT's $\text{key\_size}$ 64 is a recorded fact.",
+    notes=_NOTES_ENT_B5,
 ))

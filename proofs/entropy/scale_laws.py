@@ -82,6 +82,9 @@ def _derive_su_law() -> Derivation:
     )
 
 
+_NOTES_ENT_A7_ALG = (r"The law itself is HEURISTIC (ENT-A7): by ENT-A6 it is the minimum growth when the spread is "
+                     r"bounded; it fixes $p_{\max}$ but not $H$ in the two-level model (ENT-A8a/b); it is the wrong law for "
+                     r"Gaussian scores (ENT-A12, experiment ENT-E1). Only the algebra is EXACT.")
 register(Result(
     key="ENT-A7-ALG", title="Su's scale law: lambda = kappa ln n / d (and sqrt(ln n) for a Gaussian spread)",
     title_tex=r"Su's scale law: $\lambda = \kappa \ln n / d$ (and $\sqrt{\ln n}$ for a Gaussian spread)",
@@ -89,9 +92,7 @@ register(Result(
     numeric=ne.su_law_routes,
     examples=({"n": 512, "d": 64, "kappa": F(1, 2), "sigma": 8},
               {"n": 65536, "d": 128, "kappa": 3, "sigma": 1}),
-    notes=r"The law itself is HEURISTIC (ENT-A7): by ENT-A6 it is the minimum growth when the spread is "
-    r"bounded; it fixes $p_{\max}$ but not $H$ in the two-level model (ENT-A8a/b); it is the wrong law for "
-    r"Gaussian scores (ENT-A12, experiment ENT-E1). Only the algebra is EXACT.",
+    notes=_NOTES_ENT_A7_ALG,
 ))
 
 
@@ -119,13 +120,14 @@ def _derive_practical() -> Derivation:
     )
 
 
+_NOTES_ENT_A11A = (r"$\text{practical\_scale}(4096, 64) = 1/6$ exactly; equivalently SSMax with $s = 1/\ln 512$. "
+                   r"ENT-A11b (the JL argument of Su-9588 for the factor $\log_{512} n$) is HEURISTIC and only recorded.")
 register(Result(
     key="ENT-A11A", title="Practical scale log_512(n)/sqrt(d): equals 1/sqrt(d) at n = 512",
     title_tex=r"Practical scale $\log_{512}(n)/\sqrt{d}$: equals $1/\sqrt{d}$ at $n = 512$", source=SU_8823,
     statement=practical_algebra, derive=_derive_practical, numeric=ne.practical_scale_route,
     examples=({"n": 4096, "d": 64}, {"n": 512, "d": 128}, {"n": 10**5, "d": 96}),
-    notes=r"$\text{practical\_scale}(4096, 64) = 1/6$ exactly; equivalently SSMax with $s = 1/\ln 512$. "
-    r"ENT-A11b (the JL argument of Su-9588 for the factor $\log_{512} n$) is HEURISTIC and only recorded.",
+    notes=_NOTES_ENT_A11A,
 ))
 
 
@@ -154,6 +156,9 @@ def _derive_ssmax() -> Derivation:
     )
 
 
+_NOTES_ENT_A14 = (r"Figure 1 of the paper: $z = (-2, \ldots, -2, +3)$, $s = 0.43$ (table G5). The learned $s$ is "
+                  r"EMPIRICAL (fitted $a_1 \log n + a_2$ replaced by $s \log n$). Pitfall P8: subtracting $s \ln n$ from "
+                  r"the logits is a no-op.")
 register(Result(
     key="ENT-A14",
     title="Scalable-Softmax = softmax at lambda = s ln n; two-level p_max = 1/(1 + (n-1) n^(-s Delta))",
@@ -161,9 +166,7 @@ register(Result(
     r"$p_{\max} = 1/(1 + (n-1) n^{-s \Delta})$",
     source=SSMAX, statement=ssmax_two_level_statement, derive=_derive_ssmax, numeric=ne.ssmax_two_level,
     examples=tuple({"n": n, "s": F(43, 100), "delta": 5} for n in (2, 10, 100, 1000)),
-    notes=r"Figure 1 of the paper: $z = (-2, \ldots, -2, +3)$, $s = 0.43$ (table G5). The learned $s$ is "
-    r"EMPIRICAL (fitted $a_1 \log n + a_2$ replaced by $s \log n$). Pitfall P8: subtracting $s \ln n$ from "
-    r"the logits is a no-op.",
+    notes=_NOTES_ENT_A14,
 ))
 
 
@@ -220,6 +223,9 @@ def yarn_logit_multiplier(factor: Any = None) -> Eq:
     return Eq(Symbol("q'.k' / q.k"), yarn_mscale(f) ** 2, evaluate=False)
 
 
+_NOTES_ENT_A16 = (r"EMPIRICAL constants 0.1 and $+1$ (a perplexity fit). What is checked: emulating the code "
+                  r"(rotary embedding with both caches times mscale) multiplies the logit by $\mathrm{mscale}^2$ exactly "
+                  r"(pitfall P9); table G6.")
 register(Result(
     key="ENT-A16", title="YaRN attention temperature sqrt(1/t) = 0.1 ln s + 1; logit multiplier mscale^2",
     title_tex=r"YaRN attention temperature $\sqrt{1/t} = 0.1 \ln s + 1$; logit multiplier "
@@ -227,9 +233,7 @@ register(Result(
     source=f"{YARN}, get_mscale; code jquesnelle/yarn scaled_rope/LlamaYaRNScaledRotaryEmbedding.py",
     status=Status.EMPIRICAL, statement=yarn_logit_multiplier, numeric=ne.rope_logit_ratio,
     examples=({"factor": 2}, {"factor": 40}, {"factor": 64}, {"factor": F(1, 2)}),
-    notes=r"EMPIRICAL constants 0.1 and $+1$ (a perplexity fit). What is checked: emulating the code "
-    r"(rotary embedding with both caches times mscale) multiplies the logit by $\mathrm{mscale}^2$ exactly "
-    r"(pitfall P9); table G6.",
+    notes=_NOTES_ENT_A16,
 ))
 
 
@@ -251,14 +255,15 @@ def _derive_yarn_algebra() -> Derivation:
     )
 
 
+_NOTES_ENT_A16_ALG = (r"$1/\ln 2048 = 0.131154094626269400669$ and $1/\ln 4096 = 0.120224586740746950613$: 'about half "
+                      r"of 0.2'.")
 register(Result(
     key="ENT-A16-ALG",
     title="YaRN squared factor 1 + 0.2 ln s + 0.01 ln^2 s vs Su's log_L(n) = 1 + ln s / ln L",
     title_tex=r"YaRN squared factor $1 + 0.2 \ln s + 0.01 \ln^2 s$ vs Su's $\log_L(n) = 1 + \ln s / \ln L$",
     source=f"{SU_9948}; {YARN}, get_mscale", statement=yarn_algebra, derive=_derive_yarn_algebra,
     numeric=ne.yarn_algebra_values, examples=({"s": 40, "train_len": 4096}, {"s": 16, "train_len": 2048}),
-    notes=r"$1/\ln 2048 = 0.131154094626269400669$ and $1/\ln 4096 = 0.120224586740746950613$: 'about half "
-    r"of 0.2'.",
+    notes=_NOTES_ENT_A16_ALG,
 ))
 
 
@@ -268,15 +273,16 @@ def dsv3_scale(factor: Any = None, mscale: Any = None) -> Eq:
     return Eq(Symbol("softmax_scale"), yarn_mscale(f, m) ** 2 / sqrt(192), evaluate=False)
 
 
+_NOTES_ENT_A16_DSV3 = (r"Config: factor 40, $\text{mscale} = \text{mscale\_all\_dim} = 1.0$, original length 4096, qk "
+                       r"head dim $128 + 64$. What is checked: the code path (emulated) gives the closed form; golden "
+                       r"0.1352337788608800880984225.")
 register(Result(
     key="ENT-A16-DSV3", title="DeepSeek-V3 softmax scale 192^(-1/2) (0.1 ln 40 + 1)^2 = 0.13523",
     title_tex=r"DeepSeek-V3 softmax scale $192^{-1/2} (0.1 \ln 40 + 1)^2 = 0.13523$",
     source="deepseek-ai/DeepSeek-V3 inference/model.py (class MLA) and model config rope_scaling",
     status=Status.EMPIRICAL, statement=dsv3_scale, numeric=ne.dsv3_softmax_scale,
     examples=({"factor": 40, "mscale": 1}, {"factor": 64, "mscale": 1}),
-    notes=r"Config: factor 40, $\text{mscale} = \text{mscale\_all\_dim} = 1.0$, original length 4096, qk "
-    r"head dim $128 + 64$. What is checked: the code path (emulated) gives the closed form; golden "
-    r"0.1352337788608800880984225.",
+    notes=_NOTES_ENT_A16_DSV3,
 ))
 
 
@@ -292,6 +298,10 @@ def deployed(pos: Any = None, train_len: Any = 2048) -> Eq:
     )
 
 
+_NOTES_ENT_A17 = (r"Design constants $\text{floor\_scale}$ 8192, $\text{attn\_scale}$ 0.1 (config defaults). Factor "
+                  r"$1 + 0.1 \ln 2 = 1.069314718055994530941723$ for $8192 \le \mathrm{pos} + 1 < 16384$; slope 0.1 vs "
+                  r"$1/\ln 8192 = 0.110977$ (project observation). What is checked: the emulated code path equals the "
+                  r"stated closed form.")
 register(Result(
     key="ENT-A17", title="Deployed log-n factors: Llama 4 temperature tuning, Qwen use_logn_attn",
     title_tex=r"Deployed log-$n$ factors: Llama 4 temperature tuning, Qwen $\text{use\_logn\_attn}$",
@@ -300,8 +310,5 @@ register(Result(
     status=Status.EMPIRICAL, statement=deployed, numeric=ne.deployed_factors,
     examples=({"pos": 100, "train_len": 2048}, {"pos": 8191, "train_len": 2048},
               {"pos": 20000, "train_len": 8192}),
-    notes=r"Design constants $\text{floor\_scale}$ 8192, $\text{attn\_scale}$ 0.1 (config defaults). Factor "
-    r"$1 + 0.1 \ln 2 = 1.069314718055994530941723$ for $8192 \le \mathrm{pos} + 1 < 16384$; slope 0.1 vs "
-    r"$1/\ln 8192 = 0.110977$ (project observation). What is checked: the emulated code path equals the "
-    r"stated closed form.",
+    notes=_NOTES_ENT_A17,
 ))

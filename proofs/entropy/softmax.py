@@ -97,6 +97,8 @@ def _derive_a1() -> Derivation:
     )
 
 
+_NOTES_ENT_A1 = (r"Numeric route: the definition $-\sum p \ln p$ with $p$ from shifted exponentials "
+                 r"(numerics.entropy).")
 register(Result(
     key="ENT-A1", title="Entropy of a scaled softmax: H = ln Z - lambda E_p[s]",
     title_tex=r"Entropy of a scaled softmax: $H = \ln Z - \lambda E_p[s]$",
@@ -104,8 +106,7 @@ register(Result(
     numeric=ne.entropy_definition,
     params=draw(s=s.score_vectors(1, 12, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
     examples=VECTORS,
-    notes=r"Numeric route: the definition $-\sum p \ln p$ with $p$ from shifted exponentials "
-    r"(numerics.entropy).",
+    notes=_NOTES_ENT_A1,
 ))
 
 
@@ -133,6 +134,8 @@ def _derive_a2(s: Any = None, lam: Any = None) -> Derivation:
     )
 
 
+_NOTES_ENT_A2 = (r"Convexity of $A$ ($A'' = \operatorname{Var}_p \ge 0$, strict unless all $s_i$ are equal) is "
+                 r"tested with hypothesis.")
 register(Result(
     key="ENT-A2", title="Log-partition cumulants: A' = E_p[s], A'' = Var_p[s] >= 0",
     title_tex=r"Log-partition cumulants: $A' = E_p[s]$, $A'' = \operatorname{Var}_p[s] \ge 0$",
@@ -140,8 +143,7 @@ register(Result(
     derive=lru_cache(maxsize=None)(_derive_a2), numeric=ne.log_partition_derivatives,
     params=draw(s=s.score_vectors(1, 8, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
     examples=VECTORS[:4],
-    notes=r"Convexity of $A$ ($A'' = \operatorname{Var}_p \ge 0$, strict unless all $s_i$ are equal) is "
-    r"tested with hypothesis.",
+    notes=_NOTES_ENT_A2,
 ))
 
 
@@ -163,6 +165,8 @@ def _derive_a3() -> Derivation:
     )
 
 
+_NOTES_ENT_A3 = (r"Hence $H$ is non-increasing for $\lambda \ge 0$ and non-decreasing for $\lambda \le 0$ "
+                 r"(hypothesis tests).")
 register(Result(
     key="ENT-A3", title="Entropy derivative dH/dlambda = -lambda Var_p[s]",
     title_tex=r"Entropy derivative $dH/d\lambda = -\lambda \operatorname{Var}_p[s]$",
@@ -170,8 +174,7 @@ register(Result(
     statement=entropy_derivative, derive=_derive_a3, numeric=ne.entropy_derivative,
     params=draw(s=s.score_vectors(1, 8, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
     examples=VECTORS[:4],
-    notes=r"Hence $H$ is non-increasing for $\lambda \ge 0$ and non-decreasing for $\lambda \le 0$ "
-    r"(hypothesis tests).",
+    notes=_NOTES_ENT_A3,
 ))
 
 
@@ -241,15 +244,16 @@ def _derive_a4(s: Any = (0, 1, 1)) -> Derivation:
     )
 
 
+_NOTES_ENT_A4 = (r"Symbolic proof for $s = (0, 1, 1)$ (limit $\log 2$); the numeric limit is an evaluation at a "
+                 r"$\lambda$ chosen so that the remainder ($1.39 \times 10^{-85}$ at $\lambda = 200$ for $(0,1,1)$) is "
+                 r"below the precision; $0 \le H \le \ln n$ is tested with hypothesis.")
 register(Result(
     key="ENT-A4", title="Limits: H(0) = ln n, H(oo) = ln(multiplicity of s_max)",
     title_tex=r"Limits: $H(0) = \ln n$, $H(\infty) = \ln(\text{multiplicity of } s_{\max})$",
     source=f"standard; {SU_9034} (scale argument)", statement=entropy_limits,
     derive=lru_cache(maxsize=None)(_derive_a4), numeric=ne.entropy_at_zero_and_infinity,
     examples=LIMIT_VECTORS,
-    notes=r"Symbolic proof for $s = (0, 1, 1)$ (limit $\log 2$); the numeric limit is an evaluation at a "
-    r"$\lambda$ chosen so that the remainder ($1.39 \times 10^{-85}$ at $\lambda = 200$ for $(0,1,1)$) is "
-    r"below the precision; $0 \le H \le \ln n$ is tested with hypothesis.",
+    notes=_NOTES_ENT_A4,
 ))
 
 
@@ -356,14 +360,15 @@ def _derive_a5(s: tuple[Any, ...] = (0, 1, 3, 4, 7), order: int = 6) -> Derivati
     return Derivation(Eq(lhs, Matrix(coeffs), evaluate=False), (Step(r"$\operatorname{series}(H, \lambda, 0, 7)$", ser),))
 
 
+_NOTES_ENT_A5 = (r"Symbolic proof for $s = (0,1,3,4,7)$: $\kappa_2, \ldots, \kappa_6 = 6, 6, -186/5, -210, 726$. "
+                 r"Numeric route: mp.taylor of the stable entropy (numerical differentiation; loss 7 digits allowed for "
+                 r"the 6th derivative).")
 register(Result(
     key="ENT-A5", title="Small-scale cumulant expansion H = ln n - sum (k-1) kappa_k lambda^k / k!",
     title_tex=r"Small-scale cumulant expansion $H = \ln n - \sum (k-1) \kappa_k \lambda^k / k!$",
     source="project derivation (standard cumulant algebra)", statement=cumulant_expansion, derive=_derive_a5,
     numeric=partial(ne.entropy_taylor, order=6), examples=({"s": [0, 1, 3, 4, 7]}, {"s": [0, 1, 2]}), loss=7,
-    notes=r"Symbolic proof for $s = (0,1,3,4,7)$: $\kappa_2, \ldots, \kappa_6 = 6, 6, -186/5, -210, 726$. "
-    r"Numeric route: mp.taylor of the stable entropy (numerical differentiation; loss 7 digits allowed for "
-    r"the 6th derivative).",
+    notes=_NOTES_ENT_A5,
 ))
 
 
@@ -398,6 +403,10 @@ def _derive_a6() -> Derivation:
     )
 
 
+_NOTES_ENT_A6 = (r"Both slack terms are $\ge 0$ for $\lambda \ge 0$ (Jensen; $E_p s \le s_{\max}$), so Su-9034's "
+                 r"'approximation' is a lower bound. Corollary: $H(\lambda) \le H_0$ implies "
+                 r"$\lambda \ge (\ln n - H_0)/(s_{\max} - \operatorname{mean})$. Signs and corollary are tested with "
+                 r"hypothesis (500 examples).")
 register(Result(
     key="ENT-A6", title="Jensen lower bound H >= ln n - lambda (s_max - mean s): slack decomposition",
     title_tex=r"Jensen lower bound $H \ge \ln n - \lambda (s_{\max} - \operatorname{mean} s)$: slack "
@@ -406,8 +415,5 @@ register(Result(
     statement=jensen_slack, derive=_derive_a6, numeric=ne.entropy_minus_lower_bound,
     params=draw(s=s.score_vectors(1, 10, bound=6), lam=s.rationals(-4, 4, max_denominator=100)),
     examples=VECTORS[:4],
-    notes=r"Both slack terms are $\ge 0$ for $\lambda \ge 0$ (Jensen; $E_p s \le s_{\max}$), so Su-9034's "
-    r"'approximation' is a lower bound. Corollary: $H(\lambda) \le H_0$ implies "
-    r"$\lambda \ge (\ln n - H_0)/(s_{\max} - \operatorname{mean})$. Signs and corollary are tested with "
-    r"hypothesis (500 examples).",
+    notes=_NOTES_ENT_A6,
 ))

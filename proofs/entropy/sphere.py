@@ -93,13 +93,14 @@ def _derive_sphere() -> Derivation:
     )
 
 
+_NOTES_ENT_A10E = ("Proof for symbolic $d$: all power-series coefficients agree. Numeric route: log-domain tanh-sinh "
+                   "quadrature over $c$, split about the tilted peak (table G4: $d = 64, 1024$).")
 register(Result(
     key="ENT-A10E", title="Annealed entropy, sphere (cosine) model: Bessel form",
     source=f"{SU_8823} (|q| = |k| = sqrt(d), keys uniform on the sphere); Bessel form: project derivation",
     statement=sphere_statement, derive=_derive_sphere, numeric=partial(ne.annealed_entropy_quad, "sphere"),
     examples=({"d": 3, "lam": 1, "n": 1}, {"d": 64, "lam": 1, "n": 1}, {"d": 64, "lam": F(1, 8), "n": 1}),
-    notes="Proof for symbolic $d$: all power-series coefficients agree. Numeric route: log-domain tanh-sinh "
-    "quadrature over $c$, split about the tilted peak (table G4: $d = 64, 1024$).",
+    notes=_NOTES_ENT_A10E,
 ))
 
 
@@ -131,6 +132,10 @@ def _derive_laplace() -> Derivation:
     )
 
 
+_NOTES_ENT_A10F = (r"Numeric route: the maximiser of $\lambda c + (1/2) \ln(1 - c^2)$ by bracketed root finding. The "
+                   r"$d \to \infty$ limit itself is checked by Richardson extrapolation of the finite-$d$ Bessel form "
+                   r"($d = 1024, 4096, 16384$) to $10^{-10}$ in $\text{tests/entropy/test\_entropy\_annealed.py}$ (table G4). "
+                   r"$g(1) = -0.240605912529801723748879456712$.")
 register(Result(
     key="ENT-A10F", title="Laplace limit (H_ann - ln n)/d -> g(lambda) = (1/2) ln(c*/lambda); g(1) = -0.2406",
     title_tex=r"Laplace limit $(H_{\mathrm{ann}} - \ln n)/d \to g(\lambda) = (1/2) \ln(c^*/\lambda)$; "
@@ -138,10 +143,7 @@ register(Result(
     source=f"{SU_8823}, {SU_7695} (the constant 0.24); closed form: project derivation",
     statement=laplace_statement, derive=_derive_laplace, numeric=ne.laplace_rate_opt,
     examples=({"lam": 1}, {"lam": F(1, 8)}, {"lam": 4}),
-    notes=r"Numeric route: the maximiser of $\lambda c + (1/2) \ln(1 - c^2)$ by bracketed root finding. The "
-    r"$d \to \infty$ limit itself is checked by Richardson extrapolation of the finite-$d$ Bessel form "
-    r"($d = 1024, 4096, 16384$) to $10^{-10}$ in $\text{tests/entropy/test\_entropy\_annealed.py}$ (table G4). "
-    r"$g(1) = -0.240605912529801723748879456712$.",
+    notes=_NOTES_ENT_A10F,
 ))
 
 
@@ -177,13 +179,14 @@ def _derive_laplace_series() -> Derivation:
     return Derivation(Eq(lhs, value, evaluate=False), (Step(r"$\operatorname{series}(g, \lambda, 0, 8)$; limits", ser),))
 
 
+_NOTES_ENT_A10F_SERIES = (r"Standard attention $\lambda = 1/\sqrt{d}$: $H_{\mathrm{ann}} - \ln n \to -1/2$ (Bessel form "
+                          r"$-0.48899425984578466413$ at $d = 64$, tested).")
 register(Result(
     key="ENT-A10F-SERIES",
     title="Laplace rate: small-lambda series, standard attention limit -1/2, large lambda",
     title_tex=r"Laplace rate: small-$\lambda$ series, standard attention limit $-1/2$, large $\lambda$",
     source="project derivation", statement=laplace_series, derive=_derive_laplace_series,
-    notes=r"Standard attention $\lambda = 1/\sqrt{d}$: $H_{\mathrm{ann}} - \ln n \to -1/2$ (Bessel form "
-    r"$-0.48899425984578466413$ at $d = 64$, tested).",
+    notes=_NOTES_ENT_A10F_SERIES,
 ))
 
 
@@ -197,15 +200,16 @@ def raw_kappa_statement(n: Any = None, d: Any = None) -> Eq:
     return Eq(Symbol("lambda_raw"), log(n_) / (Rational(24, 100) * d_), evaluate=False)
 
 
+_NOTES_ENT_A10G = (r"HEURISTIC premise: $0.24 \approx |g(1)| = 0.2406$ is exact only at $\lambda = 1$ in the "
+                   r"$d \to \infty$ limit and a chord elsewhere (table G4). What is checked: the algebra of the root "
+                   r"(numeric route: findroot of $\ln n - 0.24 \lambda d$); $\kappa_{\mathrm{raw}} = 1/0.24 = 25/6$ "
+                   r"against $1/|g(1)| = 4.15617384247005507520$ in tests.")
 register(Result(
     key="ENT-A10G", title="Su's linearisation H = ln n - 0.24 lambda d and its root lambda = ln n/(0.24 d)",
     title_tex=r"Su's linearisation $H = \ln n - 0.24 \lambda d$ and its root $\lambda = \ln n/(0.24 d)$",
     source=f"{SU_8823}, {SU_7695}", status=Status.HEURISTIC, statement=raw_kappa_statement,
     numeric=partial(ne.linear_root, coeff="0.24"), examples=({"n": 512, "d": 64}, {"n": 10**5, "d": 128}),
-    notes=r"HEURISTIC premise: $0.24 \approx |g(1)| = 0.2406$ is exact only at $\lambda = 1$ in the "
-    r"$d \to \infty$ limit and a chord elsewhere (table G4). What is checked: the algebra of the root "
-    r"(numeric route: findroot of $\ln n - 0.24 \lambda d$); $\kappa_{\mathrm{raw}} = 1/0.24 = 25/6$ "
-    r"against $1/|g(1)| = 4.15617384247005507520$ in tests.",
+    notes=_NOTES_ENT_A10G,
 ))
 
 
@@ -228,12 +232,13 @@ def _derive_dimension() -> Derivation:
     )
 
 
+_NOTES_ENT_A19 = (r"EXACT arithmetic on a HEURISTIC premise (ENT-A10g). $2/|g(1)| = 8.31234768494011015040529$; "
+                  r"quoted evaluations ($8.33 \ln 10^5 = 95.90$, $8.33 \ln(5 \cdot 10^6) = 128.49$, $8 \ln 512 = 49.91$, "
+                  r"...) are tested.")
 register(Result(
     key="ENT-A19", title="Dimension rule n > 8.31 ln N (2/|g(1)|) in place of Su's 8.33",
     title_tex=r"Dimension rule $n > 8.31 \ln N$ ($2/|g(1)|$) in place of Su's 8.33",
     source=f"{SU_7695}; {SU_8711}; Su-9588", statement=dimension_factor, derive=_derive_dimension,
     numeric=ne.dimension_factor_opt, examples=({},),
-    notes=r"EXACT arithmetic on a HEURISTIC premise (ENT-A10g). $2/|g(1)| = 8.31234768494011015040529$; "
-    r"quoted evaluations ($8.33 \ln 10^5 = 95.90$, $8.33 \ln(5 \cdot 10^6) = 128.49$, $8 \ln 512 = 49.91$, "
-    r"...) are tested.",
+    notes=_NOTES_ENT_A19,
 ))

@@ -67,6 +67,9 @@ def _derive_a8() -> Derivation:
     )
 
 
+_NOTES_ENT_A8 = (r"Proved for symbolic $n = m + 1$, $m \ge 1$ (sum with multiplicities); includes ENT-A8d "
+                 r"($\mathrm{spread} = \Delta (n-1)/n$). Numeric route: the explicit vector $(\Delta, 0, \ldots, 0)$ "
+                 r"through the generic softmax/entropy.")
 register(Result(
     key="ENT-A8", title="Two-level model: p_max, H = ln(e^u+n-1) - u p_max = h_b(p_max) + (1-p_max) ln(n-1)",
     title_tex=r"Two-level model: $p_{\max}$, "
@@ -76,9 +79,7 @@ register(Result(
                 lam=s.rationals(-4, 4, max_denominator=50)),
     examples=({"n": 2, "delta": 3, "lam": F(1, 2)}, {"n": 10, "delta": 1, "lam": F(9, 4)},
               {"n": 512, "delta": F(5, 2), "lam": 3}, {"n": 3000, "delta": 2, "lam": F(-1, 3)}),
-    notes=r"Proved for symbolic $n = m + 1$, $m \ge 1$ (sum with multiplicities); includes ENT-A8d "
-    r"($\mathrm{spread} = \Delta (n-1)/n$). Numeric route: the explicit vector $(\Delta, 0, \ldots, 0)$ "
-    r"through the generic softmax/entropy.",
+    notes=_NOTES_ENT_A8,
 ))
 
 
@@ -113,13 +114,14 @@ def _log_law_entropy(n: Any, c: Any, dps: int) -> Any:
     return ne.two_level_log_law(n, c, dps=dps)[1]
 
 
+_NOTES_ENT_A8A = (r"Numeric route: explicit vector through the generic softmax for $n \le 3000$, else a two-atom "
+                  r"log-sum-exp with multiplicities; $n$ up to $10^{30}$ as exact integers (ENT-E3).")
 register(Result(
     key="ENT-A8A", title="The log law u = ln(n-1) + c fixes the focus: p_max = sigma(c) for every n",
     title_tex=r"The log law $u = \ln(n-1) + c$ fixes the focus: $p_{\max} = \sigma(c)$ for every $n$",
     source=TWO_LEVEL, statement=log_law_focus, derive=_derive_a8a, numeric=_log_law_p_max,
     examples=tuple({"n": n, "c": 2} for n in LOG_LAW_NS) + ({"n": 7, "c": F(-1, 3)},),
-    notes=r"Numeric route: explicit vector through the generic softmax for $n \le 3000$, else a two-atom "
-    r"log-sum-exp with multiplicities; $n$ up to $10^{30}$ as exact integers (ENT-E3).",
+    notes=_NOTES_ENT_A8A,
 ))
 
 
@@ -168,16 +170,17 @@ def _derive_a8c() -> Derivation:
     return Derivation(Eq(Derivative(H, U), value, evaluate=False), (Step(r"Differentiate $H(u)$", value),))
 
 
+_NOTES_ENT_A8C = (r"Uniqueness of $u^*$ for $0 < H_0 < \ln n$ follows ($H(0) = \ln n$, $H \to 0$). $u^*(n)$ by root "
+                  r"finding ($\text{numerics.entropy.invariant\_scale\_two\_level}$) reproduces table G3; the asymptotic "
+                  r"$u^* = \ln(n-1) + \ln(\ln(n-1)/H_0) + o(1)$ is checked on G3's residuals (slow decay "
+                  r"$\sim \ln \ln n / \ln n$).")
 register(Result(
     key="ENT-A8C", title="Two-level slope dH/du = -u p_max (1 - p_max): unique entropy-invariant scale u*(n)",
     title_tex=r"Two-level slope $dH/du = -u\, p_{\max} (1 - p_{\max})$: unique entropy-invariant scale "
     r"$u^*(n)$",
     source=TWO_LEVEL, statement=two_level_slope, derive=_derive_a8c, numeric=ne.two_level_entropy_slope,
     examples=({"n": 2, "u": F(1, 2)}, {"n": 1000, "u": 9}, {"n": 10**30, "u": 73}),
-    notes=r"Uniqueness of $u^*$ for $0 < H_0 < \ln n$ follows ($H(0) = \ln n$, $H \to 0$). $u^*(n)$ by root "
-    r"finding ($\text{numerics.entropy.invariant\_scale\_two\_level}$) reproduces table G3; the asymptotic "
-    r"$u^* = \ln(n-1) + \ln(\ln(n-1)/H_0) + o(1)$ is checked on G3's residuals (slow decay "
-    r"$\sim \ln \ln n / \ln n$).",
+    notes=_NOTES_ENT_A8C,
 ))
 
 
@@ -239,6 +242,9 @@ def _derive_a9(n: int) -> Derivation:
     return Derivation(Eq(H, value, evaluate=False), (Step(r"Definition $-\sum p_i \log p_i$", value),))
 
 
+_NOTES_ENT_A9 = (r"Proved for $n = 2, \ldots, 6$ with symbolic probabilities. The bound $H(q) \le \ln(n-1)$ makes "
+                 r"the two-level model the entropy maximiser at fixed $p_{\max}$ (equality on two-level vectors; "
+                 r"hypothesis tests).")
 register(Result(
     key="ENT-A9", title="Grouping: H = h_b(p_max) + (1-p_max) H(q) <= h_b(p_max) + (1-p_max) ln(n-1)",
     title_tex=r"Grouping: $H = h_b(p_{\max}) + (1-p_{\max}) H(q) \le h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
@@ -247,7 +253,5 @@ register(Result(
     examples=({"s": [0, 1, 2], "lam": 1}, {"s": [F(-7, 3), F(5, 2), 0, F(1, 9), 4], "lam": F(-3, 2)},
               {"s": [3, 0, 0, 0, 0, 0], "lam": F(1, 2)}),
     bound=Bound("n", 2, 6), display={"n": 3},
-    notes=r"Proved for $n = 2, \ldots, 6$ with symbolic probabilities. The bound $H(q) \le \ln(n-1)$ makes "
-    r"the two-level model the entropy maximiser at fixed $p_{\max}$ (equality on two-level vectors; "
-    r"hypothesis tests).",
+    notes=_NOTES_ENT_A9,
 ))

@@ -153,6 +153,8 @@ def _shooting_time(r: Any, theta1: Any, g: Any, dps: int) -> Any:
     return num.brachistochrone_shooting(Xe, Ye, g=g, dps=dps)["T"]
 
 
+_NOTES_VAR_A8 = ("Numeric route 3 (Bernoulli-Snell shooting, no cycloid formula). Route 1 (parametric quadrature) "
+                 "is numerics.brachistochrone's default; route 2 ($x$-form, $x = u^3$) is registered as VAR-A8-XFORM.")
 register(Result(
     key="VAR-A8", title="Descent time along the cycloid T = theta1 sqrt(r/g)",
     title_tex=r"Descent time along the cycloid $T = \theta_1 \sqrt{r/g}$",
@@ -161,8 +163,7 @@ register(Result(
     params=draw(r=POSITIVE, theta1=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100), g=GRAVITY),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1},
               {"r": Fr(5, 2), "theta1": Fr(1, 3), "g": Fr(981, 100)}),
-    notes="Numeric route 3 (Bernoulli-Snell shooting, no cycloid formula). Route 1 (parametric quadrature) "
-    "is numerics.brachistochrone's default; route 2 ($x$-form, $x = u^3$) is registered as VAR-A8-XFORM.",
+    notes=_NOTES_VAR_A8,
 ))
 
 # --- VAR-A9 ------------------------------------------------------------------------------------
@@ -204,6 +205,8 @@ def _endpoint_numeric(theta: Any, dps: int) -> list:
     return [num.endpoint_phi_prime_scaled(theta, dps=dps), num.brachistochrone(half_pi, 1, dps=dps)["theta1"]]
 
 
+_NOTES_VAR_A9 = (r"Numerically: $\varphi'$ by mp.diff, and the bisection + Newton endpoint solver at $X/Y = \pi/2$ "
+                 r"returns $\pi$.")
 register(Result(
     key="VAR-A9", title="Endpoint equation: monotone phi, theta1 > pi iff X/Y > pi/2",
     title_tex=r"Endpoint equation: monotone $\varphi$, $\theta_1 > \pi$ iff $X/Y > \pi/2$",
@@ -211,8 +214,7 @@ register(Result(
     statement=endpoint_statement, derive=_derive_a9, numeric=_endpoint_numeric,
     params=draw(theta=s.rationals(Fr(1, 20), Fr(62, 10), max_denominator=100)),
     examples=({"theta": Fr(1, 2)}, {"theta": 3}, {"theta": Fr(59, 10)}),
-    notes=r"Numerically: $\varphi'$ by mp.diff, and the bisection + Newton endpoint solver at $X/Y = \pi/2$ "
-    r"returns $\pi$.",
+    notes=_NOTES_VAR_A9,
 ))
 
 # --- VAR-A10 -----------------------------------------------------------------------------------
@@ -276,15 +278,16 @@ def _derive_a11() -> Derivation:
     return Derivation(Eq(ARC, T, evaluate=False), steps)
 
 
+_NOTES_VAR_A11 = (r"The arc of the circle through both endpoints with centre on the start level (vertical initial "
+                  r"tangent). For $X \ne Y$ the closed form (an incomplete elliptic integral) is VAR-A11-ARC; the law of "
+                  r"chords is VAR-A11-CHORD.")
 register(Result(
     key="VAR-A11", title="Comparison path: Galileo's quarter circle",
     source="Galileo 1638 (Hist); Su-1094 (history)", statement=quarter_circle_statement, derive=_derive_a11,
     numeric=lambda R, g, dps: num.path_time("quarter-circle", R, R, g=g, dps=dps),
     params=draw(R=POSITIVE, g=GRAVITY),
     examples=({"R": 1, "g": Fr(1, 2)}, {"R": Fr(7, 3), "g": Fr(981, 100)}),
-    notes=r"The arc of the circle through both endpoints with centre on the start level (vertical initial "
-    r"tangent). For $X \ne Y$ the closed form (an incomplete elliptic integral) is VAR-A11-ARC; the law of "
-    r"chords is VAR-A11-CHORD.",
+    notes=_NOTES_VAR_A11,
 ))
 
 # --- VAR-A12 -----------------------------------------------------------------------------------
@@ -360,16 +363,17 @@ def _derive_a13() -> Derivation:
     return Derivation(Eq(SEG, T, evaluate=False), steps)
 
 
+_NOTES_VAR_A13 = (r"The discrete optimum ($\kappa$, $T_N$) of $\texttt{numerics.discrete\_brachistochrone}$ "
+                  r"reproduces table G3 (tests); $T_N > T^*$. The $O(N^{-3/2})$ (uniform) / $O(N^{-2})$ (graded) rates "
+                  r"are EMPIRICAL: registered as VAR-A13-RATE; the full table is "
+                  r"$\texttt{benchmarks/variational\_discrete.py}$.")
 register(Result(
     key="VAR-A13", title="Discretised time functional: exact segment time",
     source="derived for this project (discrete analogue of Bernoulli's layers, Su-1107)",
     statement=segment_statement, derive=_derive_a13, numeric=num.segment_time,
     examples=({"dx": Fr(1, 2), "y0": 0, "y1": Fr(1, 4), "g": Fr(1, 2)},
               {"dx": 2, "y0": Fr(1, 3), "y1": 3, "g": Fr(981, 100)}),
-    notes=r"The discrete optimum ($\kappa$, $T_N$) of $\texttt{numerics.discrete\_brachistochrone}$ "
-    r"reproduces table G3 (tests); $T_N > T^*$. The $O(N^{-3/2})$ (uniform) / $O(N^{-2})$ (graded) rates "
-    r"are EMPIRICAL: registered as VAR-A13-RATE; the full table is "
-    r"$\texttt{benchmarks/variational\_discrete.py}$.",
+    notes=_NOTES_VAR_A13,
 ))
 
 
@@ -379,6 +383,9 @@ def _x_form_time(r: Any, theta1: Any, g: Any, dps: int) -> Any:
     return num.brachistochrone(Xe, Ye, g=g, dps=dps, method="x-form")["T"]
 
 
+_NOTES_VAR_A8_XFORM = (r"Integral over $x$ of $\sqrt{1 + y'^2}/\sqrt{2gy}$ with $\theta(x)$ by safeguarded Newton and "
+                       r"$x = u^3$, which removes the $x^{-2/3}$ cusp singularity (without it only $\sim 21$ digits come out). "
+                       r"Same statement as VAR-A8.")
 register(Result(
     key="VAR-A8-XFORM", title="Descent time by the x-form quadrature (route 2)",
     title_tex="Descent time by the $x$-form quadrature (route 2)",
@@ -386,7 +393,5 @@ register(Result(
     statement=descent_time_statement, numeric=_x_form_time,
     params=draw(r=POSITIVE, theta1=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100), g=GRAVITY),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1}),
-    notes=r"Integral over $x$ of $\sqrt{1 + y'^2}/\sqrt{2gy}$ with $\theta(x)$ by safeguarded Newton and "
-    r"$x = u^3$, which removes the $x^{-2/3}$ cusp singularity (without it only $\sim 21$ digits come out). "
-    r"Same statement as VAR-A8.",
+    notes=_NOTES_VAR_A8_XFORM,
 ))

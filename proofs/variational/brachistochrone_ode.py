@@ -123,14 +123,15 @@ def _ode_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
     return checks.to_mpmath(sympy.N(rhs.subs(r, sympy.sympify(point["r"])), dps + 15))
 
 
+_NOTES_VAR_A7_ODE = (r"Derivation: EL solved for $y''$, the Beltrami first integral separated and integrated "
+                     r"($y = 2r \sin^2 u$), the curve checked against the second-order ODE on the whole arch, uniqueness for "
+                     r"$y > 0$. Numerics: odefun started at an interior point with the cycloid's $y$ and $y'$ (odefun cannot "
+                     r"start at the cusp). The spec's $X = Y = 1$ run from $\theta_a = 1/2$ to $x = 0.3, 0.7, 1.0$ is in "
+                     r"$\texttt{tests/variational/test\_var\_brachistochrone.py}$.")
 register(Result(
     key="VAR-A7-ODE", title="EL ODE integrated by odefun follows the cycloid",
     source=f"{SU_1107}; spec VAR-A7 (b), pitfall C8", statement=el_ode_statement, derive=_derive_ode,
     numeric=num.el_ode_solution, evaluate=_ode_evaluate,
     examples=({"r": 1, "theta_a": Fr(3, 2), "x": Fr(7, 10)}, {"r": Fr(1, 2), "theta_a": 2, "x": Fr(3, 5)}),
-    notes=r"Derivation: EL solved for $y''$, the Beltrami first integral separated and integrated "
-    r"($y = 2r \sin^2 u$), the curve checked against the second-order ODE on the whole arch, uniqueness for "
-    r"$y > 0$. Numerics: odefun started at an interior point with the cycloid's $y$ and $y'$ (odefun cannot "
-    r"start at the cusp). The spec's $X = Y = 1$ run from $\theta_a = 1/2$ to $x = 0.3, 0.7, 1.0$ is in "
-    r"$\texttt{tests/variational/test\_var\_brachistochrone.py}$.",
+    notes=_NOTES_VAR_A7_ODE,
 ))

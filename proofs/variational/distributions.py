@@ -43,13 +43,14 @@ def _derive_x21() -> Derivation:
     return Derivation(Eq(LIN, sympy.Min(*values), evaluate=False), steps)
 
 
+_NOTES_VAR_X2_1 = (r"Numerics: the soft minimum at $\tau = 10^{-4}$ (its error $\tau \log(1 + \ldots)$ is "
+                   r"$\sim 10^{-4340}$ for these gaps).")
 register(Result(
     key="VAR-X2-1", title="Linear objective on the simplex: min over vertices", source=f"{SU_10289}, topic",
     statement=linear_simplex_statement, derive=_derive_x21,
     numeric=lambda f1, f2, f3, dps: nx.soft_minimum((f1, f2, f3), Fr(1, 10**4), dps=dps),
     examples=({"f1": 1, "f2": 2, "f3": 3}, {"f1": Fr(5, 2), "f2": -1, "f3": 4}),
-    notes=r"Numerics: the soft minimum at $\tau = 10^{-4}$ (its error $\tau \log(1 + \ldots)$ is "
-    r"$\sim 10^{-4340}$ for these gaps).",
+    notes=_NOTES_VAR_X2_1,
 ))
 
 ENT = [_label("p^*_1"), _label("p^*_2"), _label("p^*_3"), _label(r"\min")]
@@ -78,6 +79,9 @@ def _derive_x22() -> Derivation:
                       steps)
 
 
+_NOTES_VAR_X2_2 = (r"Golden: $f = (1, 2, 3)$, $\tau = 1$: $p$ = (0.66524095577482188953, 0.24472847105479765247, "
+                   r"0.09003057317038045800), minimum $-\log(e^{-1} + e^{-2} + e^{-3})$ = "
+                   r"0.59239403555561969551708009545492955.")
 register(Result(
     key="VAR-X2-2", title="Entropy regularisation gives softmax(-f/tau)",
     title_tex=r"Entropy regularisation gives $\mathrm{softmax}(-f/\tau)$",
@@ -85,9 +89,7 @@ register(Result(
     derive=_derive_x22,
     numeric=lambda f1, f2, f3, tau, dps: nx.entropic_minimiser((f1, f2, f3), tau, dps=dps),
     examples=({"f1": 1, "f2": 2, "f3": 3, "tau": 1}, {"f1": Fr(1, 2), "f2": -1, "f3": 2, "tau": Fr(3, 2)}),
-    notes=r"Golden: $f = (1, 2, 3)$, $\tau = 1$: $p$ = (0.66524095577482188953, 0.24472847105479765247, "
-    r"0.09003057317038045800), minimum $-\log(e^{-1} + e^{-2} + e^{-3})$ = "
-    r"0.59239403555561969551708009545492955.",
+    notes=_NOTES_VAR_X2_2,
 ))
 
 ps, qs = sympy.symbols("p1 p2 p3", positive=True), sympy.symbols("q1 q2 q3", positive=True)
@@ -127,14 +129,15 @@ def _gibbs_numeric(p1: Any, p2: Any, q1: Any, q2: Any, q3: Any, f1: Any, f2: Any
     return nx.gibbs_objective((p1, p2, p3), (q1, q2, q3), (f1, f2, f3), tau, dps=dps)
 
 
+_NOTES_VAR_X2_3 = (r"So $p^*$ is the unique minimiser and the minimum is $-\tau \log Z_q$ "
+                   r"($\mathrm{KL}(p\|p^*) \ge 0$, $= 0$ iff $p = p^*$). $\mathrm{KL}(p\|\text{reference})$ throughout "
+                   r"(pitfall X-P2).")
 register(Result(
     key="VAR-X2-3", title="Gibbs variational principle (KL regularisation)", source=f"{SU_10289}, topic",
     statement=gibbs_statement, derive=_derive_x23, numeric=_gibbs_numeric,
     examples=({"p1": Fr(1, 2), "p2": Fr(1, 3), "q1": Fr(1, 5), "q2": Fr(3, 5), "q3": Fr(1, 5),
                "f1": 1, "f2": 2, "f3": -1, "tau": Fr(1, 2)},),
-    notes=r"So $p^*$ is the unique minimiser and the minimum is $-\tau \log Z_q$ "
-    r"($\mathrm{KL}(p\|p^*) \ge 0$, $= 0$ iff $p = p^*$). $\mathrm{KL}(p\|\text{reference})$ throughout "
-    r"(pitfall X-P2).",
+    notes=_NOTES_VAR_X2_3,
 ))
 
 sg = Symbol("sigma", positive=True)
@@ -162,14 +165,15 @@ def _derive_x24() -> Derivation:
     return Derivation(Tuple(Eq(FREE[0], F, evaluate=False), Eq(FREE[1], fmin, evaluate=False)), steps)
 
 
+_NOTES_VAR_X2_4 = (r"Golden: $-\log \sqrt{2\pi}$ = -0.91893853320467274178032973640561764. The general stationarity "
+                   r"is the standard formal first-variation argument; the Gaussian-family computation is exact.")
 register(Result(
     key="VAR-X2-4", title="Continuous case: p ~ exp(-V); Gaussian family minimised at sigma = 1",
     title_tex=r"Continuous case: $p \propto e^{-V}$; Gaussian family minimised at $\sigma = 1$",
     parts=(r"\mathcal{F}(\sigma)", r"\min_p \int pV + \int p \log p"), source=f"{SU_10289}, topic",
     statement=free_energy_statement, derive=_derive_x24, numeric=nx.gaussian_free_energy,
     examples=({"sigma": Fr(1, 2)}, {"sigma": 3}),
-    notes=r"Golden: $-\log \sqrt{2\pi}$ = -0.91893853320467274178032973640561764. The general stationarity "
-    r"is the standard formal first-variation argument; the Gaussian-family computation is exact.",
+    notes=_NOTES_VAR_X2_4,
 ))
 
 # --- VAR-X3-1 .. X3-4 ------------------------------------------------------------------------------
@@ -254,14 +258,15 @@ def _derive_x33() -> Derivation:
                             sympy.diff(L_eta, eta))))
 
 
+_NOTES_VAR_X3_3 = (r"An EG update $\eta_t = \eta_{t-1} \exp(\beta\, g_t\cdot g_{t-1})$ stays positive; it is a "
+                   r"design choice, and the precise scheme of Su-8968 / Amid et al. 2022 is not reproduced here.")
 register(Result(
     key="VAR-X3-3", title="One-step hypergradient of the learning rate",
     source=f"{SU_8968}, topic; Baydin et al. 2018", statement=hypergradient_statement, derive=_derive_x33,
     numeric=lambda theta1, theta2, eta, dps: nx.hypergradient((theta1, theta2), eta, dps=dps),
     examples=({"theta1": Fr(1, 2), "theta2": Fr(3, 2), "eta": Fr(1, 10)},
               {"theta1": 2, "theta2": 1, "eta": Fr(1, 3)}),
-    notes=r"An EG update $\eta_t = \eta_{t-1} \exp(\beta\, g_t\cdot g_{t-1})$ stays positive; it is a "
-    r"design choice, and the precise scheme of Su-8968 / Amid et al. 2022 is not reproduced here.",
+    notes=_NOTES_VAR_X3_3,
 ))
 
 aa, th1 = Symbol("a", positive=True), Symbol("theta", real=True)
@@ -287,11 +292,12 @@ def _derive_x34() -> Derivation:
                                                                                               fixed[0]))))
 
 
+_NOTES_VAR_X3_4 = (r"The raw product decays like $\theta^2$, so $\eta$ stalls before $1/a$: a reason to normalise it "
+                   r"(cosine).")
 register(Result(
     key="VAR-X3-4", title="One-dimensional quadratic: eta* = 1/a",
     title_tex=r"One-dimensional quadratic: $\eta^* = 1/a$", source=f"{SU_8968}, topic",
     statement=quadratic_alignment_statement, derive=_derive_x34, numeric=nx.quadratic_alignment,
     examples=({"a": 2, "eta": Fr(1, 5), "theta": Fr(3, 2)}, {"a": Fr(1, 3), "eta": 4, "theta": -2}),
-    notes=r"The raw product decays like $\theta^2$, so $\eta$ stalls before $1/a$: a reason to normalise it "
-    r"(cosine).",
+    notes=_NOTES_VAR_X3_4,
 ))

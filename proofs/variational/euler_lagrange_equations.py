@@ -74,14 +74,15 @@ def _derive_a1() -> Derivation:
     return Derivation(Eq(EL_LABEL, scaled, evaluate=False), steps)
 
 
+_NOTES_VAR_A1 = (r"Sign convention: that of SymPy's $\texttt{euler\_equations}$ lhs, $F_y - \frac{d}{dx} F_{y'}$. "
+                 r"The general Euler-Lagrange theorem (Gelfand-Fomin) is imported; this instance is exact.")
 register(Result(
     key="VAR-A1", title="Euler-Lagrange equation of the brachistochrone",
     source=f"{GELFAND_FOMIN} (general EL, THEOREM); instance derived for this project",
     statement=el_brachistochrone_statement, derive=_derive_a1, numeric=num.brachistochrone_el_scaled,
     params=draw(y=POSITIVE, p=REAL, q=REAL),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 5, "p": -3, "q": Fr(7, 2)}),
-    notes=r"Sign convention: that of SymPy's $\texttt{euler\_equations}$ lhs, $F_y - \frac{d}{dx} F_{y'}$. "
-    r"The general Euler-Lagrange theorem (Gelfand-Fomin) is imported; this instance is exact.",
+    notes=_NOTES_VAR_A1,
 ))
 
 # --- VAR-A2 ------------------------------------------------------------------------------------
@@ -128,6 +129,9 @@ def _concrete_evaluate(table: Mapping[int, Any], fn: Any) -> Any:
     return evaluate
 
 
+_NOTES_VAR_A2 = (r"Numerically checked for $F = \sqrt{1+y'^2}/\sqrt{y}$, $y \sqrt{1+y'^2}$, $\sqrt{1+y'^2}$, "
+                 r"$y'^2/2 - y^2/2$ along the non-extremal curve $y = 1 + x^2 + \sin x$. The converse fails "
+                 r"(VAR-A2-CAVEAT).")
 register(Result(
     key="VAR-A2", title="Beltrami identity d/dx(F - y'F_y') = y' EL",
     title_tex=r"Beltrami identity $\frac{d}{dx}(F - y'F_{y'}) = y'\,\mathrm{EL}$", source=GELFAND_FOMIN,
@@ -135,9 +139,7 @@ register(Result(
     evaluate=_concrete_evaluate(INTEGRANDS_SYM, Function("F")),
     params=draw(kind=KIND, x=s.rationals(-1, 1, max_denominator=50)),
     examples=tuple({"kind": k, "x": Fr(1, 3) + Fr(k, 5)} for k in range(4)),
-    notes=r"Numerically checked for $F = \sqrt{1+y'^2}/\sqrt{y}$, $y \sqrt{1+y'^2}$, $\sqrt{1+y'^2}$, "
-    r"$y'^2/2 - y^2/2$ along the non-extremal curve $y = 1 + x^2 + \sin x$. The converse fails "
-    r"(VAR-A2-CAVEAT).",
+    notes=_NOTES_VAR_A2,
 ))
 
 C = Symbol("c", positive=True)
@@ -199,15 +201,16 @@ def _media_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
     return checks.to_mpmath(sympy.N(rhs.subs({Y: sympy.sympify(point["y"]), P: sympy.sympify(point["p"])}), dps + 15))
 
 
+_NOTES_VAR_A3 = (r"Inherits the Beltrami caveat: horizontal lines satisfy the formula for every $v$ but solve EL "
+                 r"only if $v'(y_0) = 0$. Media checked: $\sqrt{y}$ (brachistochrone), $1/y$ (catenary), $y$ (circles), "
+                 r"$1 + y^2$.")
 register(Result(
     key="VAR-A3", title="Layered medium: v^2 (1 + y'^2) = const (Snell across layers)",
     title_tex=r"Layered medium: $v^2 (1 + y'^2) = \text{const}$ (Snell across layers)",
     source=f"{SU_1107}, formula (1)", statement=layered_medium_statement, derive=_derive_a3,
     numeric=num.layered_first_integral, evaluate=_media_evaluate, params=draw(kind=KIND, y=POSITIVE, p=REAL),
     examples=tuple({"kind": k, "y": Fr(2 + k, 3), "p": Fr(3 - 2 * k, 7)} for k in range(4)),
-    notes=r"Inherits the Beltrami caveat: horizontal lines satisfy the formula for every $v$ but solve EL "
-    r"only if $v'(y_0) = 0$. Media checked: $\sqrt{y}$ (brachistochrone), $1/y$ (catenary), $y$ (circles), "
-    r"$1 + y^2$.",
+    notes=_NOTES_VAR_A3,
 ))
 
 # --- VAR-A4 ------------------------------------------------------------------------------------
@@ -252,6 +255,9 @@ def _snell_numeric(a: Any, b: Any, d: Any, v1: Any, v2: Any, x: Any, dps: int) -
     return [*num.snell_derivatives(a, b, d, v1, v2, x, dps=dps), num.reflection_point(a, b, d, dps=dps)]
 
 
+_NOTES_VAR_A4 = (r"Angles from the normal: $\sin \alpha_1/v_1 = \sin \alpha_2/v_2$ at the minimiser (not "
+                 r"$v_1 \sin \alpha_1 = v_2 \sin \alpha_2$). $\texttt{numerics.variational.snell\_point}$ reproduces the "
+                 r"golden $x^* = 1.437409303028748505\ldots$ ($a=1$, $b=2$, $d=3$, $v_2=3/4$).")
 register(Result(
     key="VAR-A4", title="Fermat's principle: Snell's law and the reflection law",
     parts=(r"T'(x)", r"T''(x)", r"x^*_{refl}"), source=f"standard; {SU_1107} (layered version)",
@@ -260,9 +266,7 @@ register(Result(
                 x=s.rationals(-2, 4, max_denominator=50)),
     examples=({"a": 1, "b": 2, "d": 3, "v1": 1, "v2": Fr(3, 4), "x": Fr(7, 5)},
               {"a": Fr(1, 2), "b": 3, "d": 5, "v1": 2, "v2": 7, "x": -1}),
-    notes=r"Angles from the normal: $\sin \alpha_1/v_1 = \sin \alpha_2/v_2$ at the minimiser (not "
-    r"$v_1 \sin \alpha_1 = v_2 \sin \alpha_2$). $\texttt{numerics.variational.snell\_point}$ reproduces the "
-    r"golden $x^* = 1.437409303028748505\ldots$ ($a=1$, $b=2$, $d=3$, $v_2=3/4$).",
+    notes=_NOTES_VAR_A4,
 ))
 
 # --- VAR-A6 ------------------------------------------------------------------------------------
@@ -318,14 +322,15 @@ def _derive_a14() -> Derivation:
                       (Step("Second derivative of $F$ in $y'$", Eq(LEG_LABEL, sympy.diff(INTEGRANDS_SYM[0], P, 2))),))
 
 
+_NOTES_VAR_A14 = (r"Jacobi condition: the Jacobi field of the dilation family of cycloids and its positivity on the "
+                  r"arch are VAR-A14-JACOBI (EXACT); that they make the cycloid a strong minimum is the imported THEOREM "
+                  r"(Gelfand-Fomin). Supported numerically by VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).")
 register(Result(
     key="VAR-A14", title="Legendre condition for the brachistochrone",
     source=f"{GELFAND_FOMIN} (Legendre, Jacobi conditions)", statement=legendre_condition_statement,
     derive=_derive_a14, numeric=num.legendre_condition, params=draw(y=POSITIVE, p=REAL),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
-    notes=r"Jacobi condition: the Jacobi field of the dilation family of cycloids and its positivity on the "
-    r"arch are VAR-A14-JACOBI (EXACT); that they make the cycloid a strong minimum is the imported THEOREM "
-    r"(Gelfand-Fomin). Supported numerically by VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).",
+    notes=_NOTES_VAR_A14,
 ))
 
 # --- VAR-A15 -----------------------------------------------------------------------------------
@@ -400,6 +405,8 @@ def _media_numeric(a: Any, b: Any, R: Any, x0: Any, x: Any, dps: int) -> list:
     return [*num.catenary_checks(a, b, x, dps=dps), *num.circle_checks(R, x0, x, dps=dps)]
 
 
+_NOTES_VAR_A15 = ("The circle check needs $|x - x_0| < R$. Extremals of the area of revolution and of the hanging "
+                  "chain ($y$ up or down does not change the extremals); circles are geodesics of the Poincare half-plane.")
 register(Result(
     key="VAR-A15", title="Catenary and circles from formula (1)",
     parts=(r"(F - y'F_{y'})_{cat}", r"\left(\frac{d}{dx} F_{y'}\right)_{cat}", r"(F - y'F_{y'})_{circ}",
@@ -408,6 +415,5 @@ register(Result(
     derive=_derive_a15, numeric=_media_numeric,
     examples=({"a": Fr(3, 2), "b": Fr(1, 5), "R": 2, "x0": Fr(1, 3), "x": Fr(7, 10)},
               {"a": Fr(1, 3), "b": -1, "R": Fr(5, 2), "x0": 2, "x": 1}),
-    notes="The circle check needs $|x - x_0| < R$. Extremals of the area of revolution and of the hanging "
-    "chain ($y$ up or down does not change the extremals); circles are geodesics of the Poincare half-plane.",
+    notes=_NOTES_VAR_A15,
 ))

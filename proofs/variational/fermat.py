@@ -154,6 +154,9 @@ def _derive_f1() -> Derivation:
     return Derivation(value, steps)
 
 
+_NOTES_VAR_F1 = (r"Numerics: vertex conditions, then findroot on the gradient from a Weiszfeld-improved centroid; "
+                 r"angles by $\mathrm{atan2}(|\mathrm{cross}|, \mathrm{dot})$. Hypothesis-drawn triangles must have all "
+                 r"angles $< 120^\circ$.")
 register(Result(
     key="VAR-F1", title="Unweighted Fermat point: 120-degree condition",
     title_tex=r"Unweighted Fermat point: $120^\circ$ condition",
@@ -161,9 +164,7 @@ register(Result(
     source=f"{SU_FERMAT}; ETC X(13); {KUHN} (vertex conditions)", statement=fermat_unweighted_statement,
     derive=_derive_f1, numeric=_num_cosines, params=_triangle_points,
     examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
-    notes=r"Numerics: vertex conditions, then findroot on the gradient from a Weiszfeld-improved centroid; "
-    r"angles by $\mathrm{atan2}(|\mathrm{cross}|, \mathrm{dot})$. Hypothesis-drawn triangles must have all "
-    r"angles $< 120^\circ$.",
+    notes=_NOTES_VAR_F1,
 ))
 
 VX = [_label("V_x"), _label("V_y"), _label("f_{min}")]
@@ -215,6 +216,8 @@ def _num_vertex(dps: int, **p: Any) -> list:
     return [*res["point"], res["value"]]
 
 
+_NOTES_VAR_F1_VERTEX = (r"Golden: $f(A) = 1 + \sqrt{1.09} = 2.044030650891055017975775402254804767829$ "
+                        r"($A = 163.3^\circ$).")
 register(Result(
     key="VAR-F1-VERTEX", title="Fermat point at a vertex (angle >= 120 degrees)",
     title_tex=r"Fermat point at a vertex (angle $\ge 120^\circ$)", parts=("V_x", "V_y", "f_{min}"),
@@ -222,8 +225,7 @@ register(Result(
     derive=_derive_vertex, numeric=_num_vertex,
     examples=({"Ax": 0, "Ay": 0, "Bx": 1, "By": 0, "Cx": -1, "Cy": _Fr(3, 10), "k1": 1, "k2": 1, "k3": 1},
               {"Ax": 0, "Ay": 0, "Bx": 3, "By": 0, "Cx": -2, "Cy": 1, "k1": 1, "k2": 1, "k3": 1}),
-    notes=r"Golden: $f(A) = 1 + \sqrt{1.09} = 2.044030650891055017975775402254804767829$ "
-    r"($A = 163.3^\circ$).",
+    notes=_NOTES_VAR_F1_VERTEX,
 ))
 
 # --- VAR-F2 ----------------------------------------------------------------------------------------
@@ -276,13 +278,14 @@ def _num_real(v: Any) -> Any:
     return to_mp(v)
 
 
+_NOTES_VAR_F2 = (r"Golden (test triangle): $L^2 = 22 + 12 \sqrt{3}$, "
+                 r"$L = 6.540994549059533310683226184950422809954$.")
 register(Result(
     key="VAR-F2", title="Minimal total length and Torricelli's construction",
     parts=("L^2", "|AA'|^2", "|BB'|^2", "|CC'|^2"), source=f"{SU_FERMAT}; standard",
     statement=torricelli_length_statement, derive=_derive_f2, numeric=_num_f2, params=_triangle_points,
     examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
-    notes=r"Golden (test triangle): $L^2 = 22 + 12 \sqrt{3}$, "
-    r"$L = 6.540994549059533310683226184950422809954$.",
+    notes=_NOTES_VAR_F2,
 ))
 
 # VAR-F3 (Kimberling X(13), with its bounded derivation from the 120-degree condition): _variational_fermat_x13.py
@@ -321,14 +324,15 @@ def _num_f4(dps: int, **p: Any) -> list:
     return _num_cosines(dps, **p)[2:]
 
 
+_NOTES_VAR_F4 = (r"Golden: $k = (2, 3, 4)$ gives $\cos \angle APB = 1/4$; $k = (3, 4, 5)$ gives "
+                 r"$\angle APB = 90^\circ$. Interior case only.")
 register(Result(
     key="VAR-F4", title="Weighted Fermat point: angles at the optimum",
     parts=(r"\cos \angle APB", r"\cos \angle BPC", r"\cos \angle CPA"), source=f"{SU_FERMAT}; standard",
     statement=weighted_angles_statement, derive=_derive_f4, numeric=_num_f4,
     examples=({**_T, "k1": 2, "k2": 3, "k3": 4}, {**_T, "k1": 3, "k2": 4, "k3": 5},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)}),
-    notes=r"Golden: $k = (2, 3, 4)$ gives $\cos \angle APB = 1/4$; $k = (3, 4, 5)$ gives "
-    r"$\angle APB = 90^\circ$. Interior case only.",
+    notes=_NOTES_VAR_F4,
 ))
 
 # --- VAR-F5 ----------------------------------------------------------------------------------------
@@ -357,15 +361,16 @@ def weighted_vertex_statement(Ax: Any = 0, Ay: Any = 0, Bx: Any = 4, By: Any = 0
     return fermat_vertex_statement(Ax, Ay, Bx, By, Cx, Cy, k1, k2, k3)
 
 
+_NOTES_VAR_F5 = (r"Golden: $k = (5, 2, 2) \to A$, $f = 8 + 2 \sqrt{10}$; $k = (1, 1, \sqrt3) \to C$, "
+                 r"$f = \sqrt{10} + 3 \sqrt{2}$ ($\theta_C = 60^\circ < C$); $k = (2, 1, 1)$ is the boundary case "
+                 r"$k_1 = k_2 + k_3$ ($\theta_A = 0$, $A$ optimal).")
 register(Result(
     key="VAR-F5", title="Weighted Fermat point: vertex cases and weights violating the triangle inequality",
     parts=("V_x", "V_y", "f_{min}"), source=f"{KUHN} (vertex conditions)",
     statement=weighted_vertex_statement, derive=_derive_f5, numeric=_num_vertex,
     examples=({**_T, "k1": 5, "k2": 2, "k3": 2}, {**_T, "k1": 1, "k2": 1, "k3": _Fr(7, 4)},
               {**_T, "k1": 1, "k2": 3, "k3": 1}, {**_T, "k1": 2, "k2": 1, "k3": 1}),
-    notes=r"Golden: $k = (5, 2, 2) \to A$, $f = 8 + 2 \sqrt{10}$; $k = (1, 1, \sqrt3) \to C$, "
-    r"$f = \sqrt{10} + 3 \sqrt{2}$ ($\theta_C = 60^\circ < C$); $k = (2, 1, 1)$ is the boundary case "
-    r"$k_1 = k_2 + k_3$ ($\theta_A = 0$, $A$ optimal).",
+    notes=_NOTES_VAR_F5,
 ))
 
 # --- VAR-F6 ----------------------------------------------------------------------------------------
@@ -413,15 +418,16 @@ def _num_f6(dps: int, **p: Any) -> Any:
     return _num.fermat_point(*_mp_tri(p), (p["k1"], p["k2"], p["k3"]), dps=dps)["value"] ** 2
 
 
+_NOTES_VAR_F6 = (r"Golden: $k = (3, 4, 5) \to 3 \sqrt{74}$ = 25.80697580112788031518842060514914089608; "
+                 r"$k = (2, 3, 4) \to$ 18.95857063344879404430499974966026089631. Needs $\Delta_k$ (Heron), not "
+                 r"$\sqrt3/4$ (C17).")
 register(Result(
     key="VAR-F6", title="Weighted Fermat point: minimal value", source="project derivation (spec VAR-F6)",
     statement=weighted_value_statement, derive=_derive_f6, numeric=_num_f6,
     examples=({**_T, "k1": 3, "k2": 4, "k3": 5}, {**_T, "k1": 2, "k2": 3, "k3": 4},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)},
               {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4, "k1": 1, "k2": 1, "k3": 1}),
-    notes=r"Golden: $k = (3, 4, 5) \to 3 \sqrt{74}$ = 25.80697580112788031518842060514914089608; "
-    r"$k = (2, 3, 4) \to$ 18.95857063344879404430499974966026089631. Needs $\Delta_k$ (Heron), not "
-    r"$\sqrt3/4$ (C17).",
+    notes=_NOTES_VAR_F6,
 ))
 
 # --- VAR-F7 ----------------------------------------------------------------------------------------
@@ -476,12 +482,13 @@ def _num_f7(dps: int, **p: Any) -> list:
     return out
 
 
+_NOTES_VAR_F7 = (r"Golden $(3, 4, 5)$: $A' = (5, 7)$, $B' = (-5/4, 15/4)$, $C' = (64/25, -48/25)$, "
+                 r"$|AA'| = \sqrt{74}$. The barycentrics need the $k_i$ factors (pitfall C17).")
 register(Result(
     key="VAR-F7", title="Weighted Torricelli construction and barycentrics",
     parts=("P_x", "P_y", "k_1|AA'|", "k_2|BB'|", "k_3|CC'|"), source="project derivation (spec VAR-F7)",
     statement=torricelli_statement, derive=_derive_f7, numeric=_num_f7,
     examples=({**_T, "k1": 3, "k2": 4, "k3": 5}, {**_T, "k1": 2, "k2": 3, "k3": 4},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)}),
-    notes=r"Golden $(3, 4, 5)$: $A' = (5, 7)$, $B' = (-5/4, 15/4)$, $C' = (64/25, -48/25)$, "
-    r"$|AA'| = \sqrt{74}$. The barycentrics need the $k_i$ factors (pitfall C17).",
+    notes=_NOTES_VAR_F7,
 ))

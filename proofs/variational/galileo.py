@@ -99,6 +99,10 @@ def _derive_arc() -> Derivation:
     return Derivation(Eq(ARC, T, evaluate=False), steps)
 
 
+_NOTES_VAR_A11_ARC = (r"Parameter convention $m = k^2$ ($\texttt{sympy.elliptic\_f}$, $\texttt{mpmath.ellipf}$). Golden "
+                      r"$(X, Y) = (2, 1)$, $g = 1/2$: 3.677830418736647091642255088753514994738 (spec table G2). For $X > Y$ "
+                      r"the arc dips below the end level ($\varphi_1 > \pi/2$) and the amplitude $\arcsin((X - Y)/L)$ is "
+                      r"positive; for $X < Y$ it is negative.")
 register(Result(
     key="VAR-A11-ARC", title="Galileo's arc for X != Y: an incomplete elliptic integral",
     title_tex=r"Galileo's arc for $X \ne Y$: an incomplete elliptic integral",
@@ -106,10 +110,7 @@ register(Result(
     derive=_derive_arc, numeric=partial(num.path_time, "arc"), params=draw(X=POSITIVE, Y=POSITIVE, g=GRAVITY),
     examples=({"X": 2, "Y": 1, "g": HALF}, {"X": 1, "Y": 3, "g": 1},
               {"X": Fr(3, 2), "Y": Fr(1, 2), "g": Fr(981, 100)}, {"X": 1, "Y": 1, "g": HALF}),
-    notes=r"Parameter convention $m = k^2$ ($\texttt{sympy.elliptic\_f}$, $\texttt{mpmath.ellipf}$). Golden "
-    r"$(X, Y) = (2, 1)$, $g = 1/2$: 3.677830418736647091642255088753514994738 (spec table G2). For $X > Y$ "
-    r"the arc dips below the end level ($\varphi_1 > \pi/2$) and the amplitude $\arcsin((X - Y)/L)$ is "
-    r"positive; for $X < Y$ it is negative.",
+    notes=_NOTES_VAR_A11_ARC,
 ))
 
 # --- Galileo's law of chords (optional in the spec) -------------------------------------------------------
@@ -138,12 +139,13 @@ def _derive_chord() -> Derivation:
     return Derivation(Eq(CHORD, T, evaluate=False), steps)
 
 
+_NOTES_VAR_A11_CHORD = (r"Numerics: the straight-line time functional by quadrature to the chord's end "
+                        r"$(\sqrt{Y(D - Y)}, Y)$; $Y = D$ is the vertical diameter. For $g = 1/2$ the time is $2 \sqrt{D}$.")
 register(Result(
     key="VAR-A11-CHORD", title="Galileo's law of chords: every chord from the top takes sqrt(2D/g)",
     title_tex=r"Galileo's law of chords: every chord from the top takes $\sqrt{2D/g}$",
     source=f"{GALILEO}; {HISTORY}", statement=chord_statement, derive=_derive_chord, numeric=num.chord_time,
     examples=({"D": 1, "Y": Fr(1, 2), "g": HALF}, {"D": 3, "Y": Fr(1, 5), "g": 1},
               {"D": 2, "Y": 2, "g": Fr(981, 100)}),
-    notes=r"Numerics: the straight-line time functional by quadrature to the chord's end "
-    r"$(\sqrt{Y(D - Y)}, Y)$; $Y = D$ is the vertical diameter. For $g = 1/2$ the time is $2 \sqrt{D}$.",
+    notes=_NOTES_VAR_A11_CHORD,
 ))

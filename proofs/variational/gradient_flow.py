@@ -67,14 +67,15 @@ def _flow_examples() -> tuple:
     return ({"x01": 1, "x02": 1, "t": Fr(3, 2)}, {"x01": -2, "x02": Fr(1, 3), "t": Fr(1, 2)})
 
 
+_NOTES_VAR_X1_1 = ("Numerics: mp.diff in $t$ of $f$ along the odefun trajectory, against $-|Ax|^2$ at the "
+                   "trajectory's state.")
 register(Result(
     key="VAR-X1-1", title="Gradient flow decreases the energy: df/dt = -|grad f|^2",
     title_tex=r"Gradient flow decreases the energy: $df/dt = -|\nabla f|^2$", source=SU_GRADIENT_FLOW,
     statement=energy_decrease_statement, derive=_derive_x11,
     numeric=lambda x01, x02, t, dps: nx.energy_rate((x01, x02), t, dps=dps), evaluate=_x11_evaluate,
     examples=_flow_examples(),
-    notes="Numerics: mp.diff in $t$ of $f$ along the odefun trajectory, against $-|Ax|^2$ at the "
-    "trajectory's state.",
+    notes=_NOTES_VAR_X1_1,
 ))
 
 XT = _label("x(t)")
@@ -95,13 +96,14 @@ def _derive_x12() -> Derivation:
                        Step("dsolve with $x(0) = x_0$", Eq(XT, value, evaluate=False))))
 
 
+_NOTES_VAR_X1_2 = ("Golden: $x(3/2)$ = (0.037955196184655782700987658853271171, "
+                   "-0.016344658016559073712515117685523453) for $x_0 = (1, 1)$.")
 register(Result(
     key="VAR-X1-2", title="Quadratic gradient flow x(t) = exp(-A t) x0",
     title_tex="Quadratic gradient flow $x(t) = e^{-At}x_0$", source=SU_GRADIENT_FLOW, statement=quadratic_flow_statement,
     derive=_derive_x12, numeric=lambda x01, x02, t, dps: nx.quadratic_flow((x01, x02), t, dps=dps),
     examples=({"x01": 1, "x02": 1, "t": Fr(1, 2)},),
-    notes="Golden: $x(3/2)$ = (0.037955196184655782700987658853271171, "
-    "-0.016344658016559073712515117685523453) for $x_0 = (1, 1)$.",
+    notes=_NOTES_VAR_X1_2,
 ))
 
 # --- VAR-X1-3, X1-4 --------------------------------------------------------------------------------
@@ -213,6 +215,8 @@ def _derive_x15() -> Derivation:
     return Derivation(Tuple(Eq(FP[0], lhs[0], evaluate=False), Eq(FP[1], lhs[1], evaluate=False)), steps)
 
 
+_NOTES_VAR_X1_5 = ("The general statement (JKO98) is a THEOREM imported from the literature; the Gaussian solutions "
+                   "are exact.")
 register(Result(
     key="VAR-X1-5", title="Wasserstein gradient flow: Fokker-Planck and its Gaussian solutions",
     parts=(r"(\partial_t p/p)_{OU}", r"(\partial_t p/p)_{heat}"),
@@ -220,8 +224,7 @@ register(Result(
     statement=fokker_planck_statement, derive=_derive_x15, numeric=nx.fokker_planck_ratio,
     examples=({"x": Fr(1, 2), "t": Fr(3, 4), "m0": 2, "s0": Fr(1, 2)},
               {"x": -1, "t": 2, "m0": Fr(-1, 3), "s0": 3}),
-    notes="The general statement (JKO98) is a THEOREM imported from the literature; the Gaussian solutions "
-    "are exact.",
+    notes=_NOTES_VAR_X1_5,
 ))
 
 mm, ss = Symbol("m", real=True), Symbol("s", positive=True)

@@ -109,14 +109,15 @@ def _derive_x13(n: int) -> Derivation:
     return stationary_point(*FAMILY[n])
 
 
+_NOTES_VAR_F3 = (r"THEOREM in general (ETC); proved exactly here for the six integer triangles of FAMILY ($n = 0$ "
+                 r"is the test triangle, giving $((10 + 4 \sqrt3)/13, (24 - 6 \sqrt3)/13)$) by deriving the stationary "
+                 r"point from $\nabla f = 0$ ($120^\circ$ loci) and comparing with the barycentric formula. Valid when "
+                 r"every angle is $< 120^\circ$; numerics: findroot on the gradient for drawn triangles.")
 register(Result(
     key="VAR-F3", title="Fermat point barycentrics (Kimberling X(13))", parts=("P_x", "P_y"),
     source="Kimberling, Encyclopedia of Triangle Centers, X(13)", status=Status.THEOREM,
     statement=x13_statement, derive=_derive_x13, numeric=lambda dps, **p: _num_cosines(dps, **p)[:2],
     params=_triangle_points, examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
     bound=Bound("n", 0, len(FAMILY) - 1), display={"n": 0},
-    notes=r"THEOREM in general (ETC); proved exactly here for the six integer triangles of FAMILY ($n = 0$ "
-    r"is the test triangle, giving $((10 + 4 \sqrt3)/13, (24 - 6 \sqrt3)/13)$) by deriving the stationary "
-    r"point from $\nabla f = 0$ ($120^\circ$ loci) and comparing with the barycentric formula. Valid when "
-    r"every angle is $< 120^\circ$; numerics: findroot on the gradient for drawn triangles.",
+    notes=_NOTES_VAR_F3,
 ))

@@ -93,6 +93,11 @@ def _derive_jacobi() -> Derivation:
     return Derivation(Eq(JAC, h, evaluate=False), steps)
 
 
+_NOTES_VAR_A14_JACOBI = (r"EXACT: $h$ solves the Jacobi equation and is positive on $(0, 2\pi)$. THEOREM (imported, "
+                         r"Gelfand-Fomin): with the Legendre condition this makes the cycloid a strong minimum for every "
+                         r"endpoint, $\theta_1 > \pi$ included; the cusp is a singular endpoint of the classical theory. "
+                         r"Numerics: the family is solved by Newton at fixed $x$ and differentiated in $r$ by mp.diff. EMPIRICAL "
+                         r"support: VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).")
 register(Result(
     key="VAR-A14-JACOBI", title="Jacobi field of the cycloid family: no conjugate point on the arch",
     source=f"{GELFAND_FOMIN} (Jacobi condition); field derived for this project",
@@ -100,11 +105,7 @@ register(Result(
     params=draw(r=POSITIVE, theta=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100)),
     examples=({"r": 1, "theta": 2}, {"r": Rational(3, 5), "theta": Rational(9, 2)},
               {"r": 2, "theta": Rational(1, 5)}),
-    notes=r"EXACT: $h$ solves the Jacobi equation and is positive on $(0, 2\pi)$. THEOREM (imported, "
-    r"Gelfand-Fomin): with the Legendre condition this makes the cycloid a strong minimum for every "
-    r"endpoint, $\theta_1 > \pi$ included; the cusp is a singular endpoint of the classical theory. "
-    r"Numerics: the family is solved by Newton at fixed $x$ and differentiated in $r$ by mp.diff. EMPIRICAL "
-    r"support: VAR-A13-RATE ($T_N > T^*$, $T_N \to T^*$).",
+    notes=_NOTES_VAR_A14_JACOBI,
 ))
 
 # --- VAR-A13-RATE (EMPIRICAL) -------------------------------------------------------------------------------
@@ -125,14 +126,15 @@ def _measured(X: Any, Y: Any, dps: int) -> list:
     return out
 
 
+_NOTES_VAR_A13_RATE = (r"EMPIRICAL. The numeric route measures $\log((T_{64} - T^*)/(T_{256} - T^*))/\log 4$ from the "
+                       r"exact discrete optima ($\texttt{numerics.discrete\_order}$; $T^*$ by quadrature) and rounds it to one "
+                       r"decimal, which is the precision of the claim: unrounded 1.5185 / 1.9997 for $X = Y = 1$. Verification "
+                       r"passes iff the measurement rounds to the claimed order. $T_N > T^*$ for every $N$ (admissible paths), "
+                       r"see tests and $\texttt{benchmarks/variational\_discrete.py}$.")
 register(Result(
     key="VAR-A13-RATE", title="Discretised brachistochrone: observed orders 3/2 (uniform) and 2 (graded)",
     parts=("p_{uniform}", "p_{graded}"), source="derived for this project (spec VAR-A13, table G3)",
     status=Status.EMPIRICAL, statement=rate_statement, numeric=_measured,
     examples=({"X": 1, "Y": 1}, {"X": 1, "Y": 2}),
-    notes=r"EMPIRICAL. The numeric route measures $\log((T_{64} - T^*)/(T_{256} - T^*))/\log 4$ from the "
-    r"exact discrete optima ($\texttt{numerics.discrete\_order}$; $T^*$ by quadrature) and rounds it to one "
-    r"decimal, which is the precision of the claim: unrounded 1.5185 / 1.9997 for $X = Y = 1$. Verification "
-    r"passes iff the measurement rounds to the claimed order. $T_N > T^*$ for every $N$ (admissible paths), "
-    r"see tests and $\texttt{benchmarks/variational\_discrete.py}$.",
+    notes=_NOTES_VAR_A13_RATE,
 ))
