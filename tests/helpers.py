@@ -17,7 +17,7 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from numerics.agree import flatten
+from numerics.agree import flatten, to_mp
 
 __all__ = ["close", "assert_caught"]
 
@@ -30,8 +30,6 @@ def _number(x: Any) -> Any:
     if hasattr(x, "evalf") and not isinstance(x, (int, float)):  # SymPy numbers, without importing SymPy
         re, im = x.evalf(mp.dps + 5).as_real_imag()
         return mp.mpc(mp.mpf(str(re)), mp.mpf(str(im))) if im else mp.mpf(str(re))
-    from numerics.agree import to_mp
-
     return to_mp(x)
 
 

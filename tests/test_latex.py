@@ -15,7 +15,7 @@ import sympy
 from proofs import registry
 from proofs.core import Status
 from proofs.app.displays import MIN_SCALE, _lines, break_lines, display, scales_in_log
-from proofs.app.report import FigureRef, compile_pdf, document, pillar_of, tex_engine
+from proofs.app.report import NO_TEX, FigureRef, compile_pdf, document, pillar_of, tex_engine
 
 RESULTS = list(registry)
 #: the formulas that were printed as hairlines when every display was scaled to the line width
@@ -30,8 +30,8 @@ def _overfull(log: str) -> list[float]:
 def _engine_or_skip():
     if tex_engine() is None:
         if os.environ.get("CI"):
-            pytest.fail("no TeX engine in CI: .ci/run must install texlive-latex-base, -recommended and latexmk")
-        pytest.skip("no TeX engine installed (apt-get install texlive-latex-base texlive-latex-recommended latexmk)")
+            pytest.fail(f"in CI .ci/run must install TeX: {NO_TEX}")
+        pytest.skip(NO_TEX)
 
 
 def test_evidence_appears_when_reports_are_given():
