@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -45,6 +45,8 @@ __all__ = [
     "digits",
     "agreement",
     "worst",
+    "fmt_digits",
+    "rounds_to",
 ]
 
 DEFAULT_DPS = 50
@@ -198,12 +200,20 @@ def digits(a: Any, b: Any) -> float:
 
 @dataclass(frozen=True)
 class Agreement:
-    """Digits of agreement measured at ``dps`` and at ``2*dps``, with the claim they are held to."""
+    """Digits of agreement measured at ``dps`` and at ``2*dps``, with the claim they are held to.
+
+    Digits are as measured (``math.inf`` when the two sides are identical).  For a quoted rounding
+    (``quoted`` gives the decimals the source quotes, one entry per compared number) the claim is not
+    a digit count: each quoted number must be the precise value rounded to its decimals, at both
+    precisions (``rounds``).
+    """
 
     dps: int
     digits: float
     digits_2x: float
     loss: int
+    quoted: tuple[int, ...] = ()
+    rounds: tuple[bool, ...] = ()
 
     @property
     def required(self) -> float:
@@ -215,14 +225,48 @@ class Agreement:
 
     @property
     def passed(self) -> bool:
+        if self.quoted:
+            return bool(self.rounds) and all(self.rounds)
         return self.digits >= self.required and self.digits_2x >= self.required_2x
 
     def describe(self) -> str:
         """One line with both figures, e.g. for a failure message."""
+        if self.quoted:
+            ok = "is" if self.passed else "is NOT"
+            return (f"the quoted value {ok} the precise value rounded to {_decimals_text(self.quoted)} "
+                    f"({fmt_digits(self.digits)} digits of agreement at dps {self.dps}, "
+                    f"{fmt_digits(self.digits_2x)} at dps {2 * self.dps})")
         return (
-            f"{self.digits:.1f} digits at dps {self.dps} (need {self.required}), "
-            f"{self.digits_2x:.1f} at dps {2 * self.dps} (need {self.required_2x})"
+            f"{fmt_digits(self.digits)} digits at dps {self.dps} (need {self.required}), "
+            f"{fmt_digits(self.digits_2x)} at dps {2 * self.dps} (need {self.required_2x})"
         )
+
+
+def _decimals_text(quoted: tuple[int, ...]) -> str:
+    kinds = sorted(set(quoted))
+    words = [f"{d} decimal{'s' if d != 1 else ''}" for d in kinds]
+    return words[0] if len(words) == 1 else "/".join(str(d) for d in kinds) + " decimals"
+
+
+def fmt_digits(d: float | None, places: int = 1) -> str:
+    """Digits for people: ``"exact"`` for identical values, ``"-"`` for none, else ``"52.3"``."""
+    if d is None:
+        return "-"
+    if math.isinf(d):
+        return "exact"
+    return f"{d:.{places}f}"
+
+
+def rounds_to(value: Any, quoted: Any, decimals: int) -> bool:
+    """Whether ``quoted`` is ``value`` rounded to ``decimals`` decimal places (ties either way).
+
+    >>> from mpmath import mpf
+    >>> rounds_to(mpf("0.2449"), mpf("0.24"), 2), rounds_to(mpf("0.2451"), mpf("0.24"), 2)
+    (True, False)
+    """
+    half = mpmath.mpf(10) ** (-decimals) / 2
+    slack = half * mpmath.mpf(10) ** (10 - mp.dps)  # the quoted number itself carries rounding error
+    return bool(abs(to_mp(value) - to_mp(quoted)) <= half + slack)
 
 
 def agreement(
@@ -231,21 +275,31 @@ def agreement(
     dps: int = DEFAULT_DPS,
     *,
     loss: int = 5,
+    quoted: int | Sequence[int] | None = None,
 ) -> Agreement:
     """Run both computations at ``dps`` and at ``2*dps`` and measure their agreement.
 
     ``reference(d)`` and ``candidate(d)`` are called inside ``workdps(d)`` and must
     return numbers, sequences or mpmath matrices of the same shape.  Digits are
-    capped at the working precision (identical values report ``d`` digits).
+    reported as measured, uncapped (identical values give ``math.inf``).  With ``quoted``
+    (decimals, one int for all entries or one per entry) the candidate is a quoted rounding of
+    the reference, and the check is :func:`rounds_to` for every entry at both precisions.
     """
     dps = check_dps(dps)
-    found = []
+    found, rounds = [], []
+    places: tuple[int, ...] = ()
     for d in (dps, 2 * dps):
         with mpmath.workdps(d):
             a, b = reference(d), candidate(d)
         with mpmath.workdps(d + 10):
-            found.append(min(float(d), digits(a, b)))
-    return Agreement(dps=dps, digits=found[0], digits_2x=found[1], loss=loss)
+            found.append(digits(a, b))
+            if quoted is not None:
+                fa, fb = flatten(a), flatten(b)
+                places = (quoted,) * len(fa) if isinstance(quoted, int) else tuple(quoted)
+                if len(places) != len(fa):
+                    raise ValueError(f"quoted gives decimals for {len(places)} numbers, the check compares {len(fa)}")
+                rounds.append(all(rounds_to(x, q, p) for x, q, p in zip(fa, fb, places)))
+    return Agreement(dps=dps, digits=found[0], digits_2x=found[1], loss=loss, quoted=places, rounds=tuple(rounds))
 
 
 def worst(agreements: Iterable[Agreement]) -> Agreement:
@@ -258,4 +312,6 @@ def worst(agreements: Iterable[Agreement]) -> Agreement:
         digits=min(a.digits for a in items),
         digits_2x=min(a.digits_2x for a in items),
         loss=items[0].loss,
+        quoted=items[0].quoted,
+        rounds=tuple(all(a.rounds[i] for a in items) for i in range(len(items[0].rounds))),
     )

@@ -12,14 +12,35 @@ from hypothesis import strategies as st
 
 from mpmath import mp
 
-from numerics.agree import Agreement, agreement, check_dps, digits, precision, to_mp, worst
+from numerics.agree import Agreement, agreement, check_dps, digits, fmt_digits, precision, to_mp, worst
 
 
-def test_identical_values_agree_to_infinity_and_are_capped_in_reports():
+def test_identical_values_agree_to_infinity_and_are_reported_as_exact():
     assert digits(mpmath.mpf(3), mpmath.mpf(3)) == math.inf
     assert digits(0, 0) == math.inf
     found = agreement(lambda d: mpmath.pi, lambda d: mpmath.pi, 30)
-    assert (found.digits, found.digits_2x) == (30, 60) and found.passed
+    assert (found.digits, found.digits_2x) == (math.inf, math.inf) and found.passed
+    assert fmt_digits(found.digits) == "exact" and fmt_digits(None) == "-" and fmt_digits(52.34) == "52.3"
+
+
+def test_digits_are_reported_as_measured_not_capped_at_the_working_precision():
+    # a value rounded to d digits against the same value written to d + 7 digits: more than d digits agree
+    found = agreement(lambda d: mpmath.mpf(1) / 3, lambda d: "0." + "3" * (d + 7), 30)
+    assert 30 < found.digits < 40 and 60 < found.digits_2x < 70
+
+
+def test_a_quoted_rounding_is_held_to_its_decimals_not_to_a_digit_count():
+    third = lambda d: mpmath.mpf(1) / 3  # noqa: E731
+    ok = agreement(third, lambda d: mpmath.mpf("0.33"), 30, quoted=2)
+    assert ok.passed and ok.digits < 3 and "rounded to 2 decimals" in ok.describe()
+    bad = agreement(third, lambda d: mpmath.mpf("0.34"), 30, quoted=2)
+    assert not bad.passed and "is NOT" in bad.describe()
+    mixed = agreement(lambda d: [mpmath.mpf(1) / 3, mpmath.mpf(128.2)], lambda d: [mpmath.mpf("0.3"), 128], 30,
+                      quoted=(1, 0))
+    assert mixed.passed
+    with pytest.raises(ValueError, match="decimals for 1 numbers"):
+        agreement(lambda d: [1, 2], lambda d: [1, 2], 30, quoted=(1,))
+    assert not worst([ok, bad]).passed and worst([ok, ok]).passed
 
 
 @given(st.integers(1, 40))

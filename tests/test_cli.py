@@ -363,7 +363,9 @@ def test_verify_says_over_which_range_each_proof_ran():
     assert table[0].split()[:4] == ["KEY", "STATUS", "SYMBOLIC", "SCOPE"]
     assert [line.split()[3] for line in table[2:5]] == ["n=0..3", "general", "-"]
     data = json.loads(run_here("verify", *keys, "--bound", "3", "--jobs", "1", "--json", "-q").stdout)
-    assert [item["scope"] for item in data["results"]] == ["n=0..3", "general", None]
+    assert [item["scope"] for item in data["results"]] == [
+        {"kind": "range", "text": "every n = 0..3"}, {"kind": "general", "text": "general"},
+        {"kind": "none", "text": "none"}]
 
 
 # --- progress -----------------------------------------------------------------------------

@@ -32,10 +32,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from numerics.agree import DEFAULT_DPS, MAX_DPS, MIN_DPS, check_dps
+from numerics.agree import DEFAULT_DPS, MAX_DPS, MIN_DPS, check_dps, fmt_digits
 
 from proofs.core import Report, Result, Status, registry
 from proofs.core.markup import plain_text
+from proofs.core.params import DEFAULT_DRAWS
 from .runner import default_jobs, verify_all
 
 __all__ = ["main"]
@@ -191,10 +192,23 @@ def _proof_scope(result: Result) -> str:
     """The scope of ``result``'s symbolic proof, in words."""
     if result.derive is None:
         return f"no symbolic proof ({result.status.value}: {_NUMERIC_ONLY[result.status]})"
-    if result.bound is None:
+    scope = result.proof_scope()
+    if scope.kind.value == "general":
         return "general (derivation and statement agree exactly, for symbolic parameters)"
-    b = result.bound
-    return f"proved exactly for every {b.name} = {b.start}..{b.stop} (no general-{b.name} proof)"
+    if scope.kind.value == "range" and result.bound is not None:
+        return f"proved exactly for every {scope.detail} (no general-{result.bound.name} proof)"
+    return f"proved for {scope} (not a general proof)"
+
+
+def _numeric_kind(result: Result) -> str:
+    """The kind of ``result``'s numeric check, in words ("" without one)."""
+    if result.numeric is None and result.convergence is None:
+        return ""
+    text = str(result.evidence)
+    if result.quoted is not None:
+        text += f" (the source quotes {result.quoted} decimal(s))" if isinstance(result.quoted, int) \
+            else f" (the source quotes {', '.join(map(str, result.quoted))} decimals)"
+    return text
 
 
 def _free_names(obj: Any) -> set[str]:
@@ -261,7 +275,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     columns = _columns()
     out = [f"{result.key}: {_title(result)}", f"status: {result.status.value}", f"source: {result.source}",
-           f"proof: {_proof_scope(result)}", ""]
+           f"proof: {_proof_scope(result)}"]
+    if _numeric_kind(result):
+        out.append(f"numeric check: {_numeric_kind(result)}")
+    out.append("")
     general = result.general()
     where = _statement_case(result, general)
     out.append(f"statement (shown for {where}):" if where else "statement:")
@@ -278,6 +295,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             out.append("")
     if result.notes:
         out += ["notes:", *_wrap(_plain(result.notes), columns), ""]
+    if result.convergence is not None:
+        table = result.convergence_table(args.dps)
+        out += [f"convergence of {_plain(table.quantity)} (at {_case_text(dict(result.examples[0]))}):",
+                *("  " + line for line in table.lines()), ""]
     print("\n".join(out).rstrip("\n"))
     return 0
 
@@ -326,18 +347,11 @@ def _progress_for(args: argparse.Namespace, total: int) -> Any:
 
 
 def _fmt(d: float | None) -> str:
-    return "-" if d is None else f"{d:.1f}"
+    return fmt_digits(d)
 
 
-def _scope(result: Result, bound: int | None = None) -> str | None:
-    """Where ``result``'s symbolic proof runs: ``"general"``, ``"n=0..32"`` (``bound`` overrides
-    the stop), or None when it has no symbolic proof."""
-    if result.derive is None:
-        return None
-    if result.bound is None:
-        return "general"
-    b = result.bound
-    return f"{b.name}={b.start}..{b.stop if bound is None else bound}"
+_EVIDENCE_SHORT = {"independent route": "route", "mirror": "mirror", "quoted rounding": "rounding",
+                   "identity at a point": "point", "convergence": "convergence"}
 
 
 def _check_bound(results: Sequence[Result], bound: int | None) -> None:
@@ -368,20 +382,24 @@ def cmd_verify(args: argparse.Namespace) -> int:
     results = _select(args.patterns)
     _check_bound(results, args.bound)
     start = time.perf_counter()
-    reports = verify_all(results, dps=args.dps, bound=args.bound, jobs=args.jobs,
+    reports = verify_all(results, dps=args.dps, bound=args.bound, jobs=args.jobs, draws=args.draws,
                          progress=_progress_for(args, len(results)))
-    scopes = [_scope(r, args.bound) for r in results]
     passed = sum(r.passed for r in reports)
     failed = len(reports) - passed
     if args.json:
-        print(json.dumps({"passed": passed, "failed": failed, "dps": args.dps,
-                          "results": [{**r.as_dict(), "scope": s} for r, s in zip(reports, scopes)]},
+        print(json.dumps({"passed": passed, "failed": failed, "dps": args.dps, "draws": args.draws,
+                          "results": [r.as_dict() for r in reports]},
                          ensure_ascii=False, indent=1))
     else:
-        rows = [["KEY", "STATUS", "SYMBOLIC", "SCOPE", f"DIGITS@{args.dps}", f"DIGITS@{2 * args.dps}",
-                 "SECONDS", "RESULT"]]
-        for r, s in zip(reports, scopes):
-            rows.append([r.key, r.status.value, r.symbolic, s or "-", _fmt(r.digits), _fmt(r.digits_2x),
+        rows = [["KEY", "STATUS", "SYMBOLIC", "SCOPE", "EVIDENCE", f"DIGITS@{args.dps}", f"DIGITS@{2 * args.dps}",
+                 "POINTS", "SECONDS", "RESULT"]]
+        for r in reports:
+            evidence = "-" if r.evidence is None else _EVIDENCE_SHORT[r.evidence.value]
+            if r.quoted:  # the claim is the quoted decimals; the digits beside it are as measured
+                evidence += ":" + "/".join(str(q) for q in sorted(set(r.quoted))) + "dp"
+            d1, d2 = _fmt(r.digits), _fmt(r.digits_2x)
+            points = f"{r.examples}+{r.drawn}" if r.digits is not None else "-"
+            rows.append([r.key, r.status.value, r.symbolic, r.scope.short, evidence, d1, d2, points,
                          f"{r.seconds:.2f}", "passed" if r.passed else "FAILED"])
         _table(rows, sys.stdout)
         for r in reports:
@@ -462,6 +480,16 @@ def _bound(text: str) -> int:
     return value
 
 
+def _draws(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 50:
+        raise argparse.ArgumentTypeError(f"must be an integer between 0 and 50, got {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="closedform", description="Symbolic derivations, verified: list, show, verify and "
                      "export the registered results.")
@@ -483,6 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "its statement and derivation steps (pretty-printed), and its notes.")
     p.add_argument("key", metavar="KEY", help="a key, or a prefix matching exactly one result")
     p.add_argument("--latex", action="store_true", help="print the result as a LaTeX fragment instead")
+    p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help="precision of a limit claim's convergence table")
     p.set_defaults(run=cmd_show)
 
     p = sub.add_parser("verify", help="prove and cross-check results",
@@ -496,6 +525,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "the start of each selected result's bound)")
     p.add_argument("--jobs", type=_jobs, default=default_jobs(),
                    help=f"worker processes (default: the CPUs available, here {default_jobs()})")
+    p.add_argument("--draws", type=_draws, default=DEFAULT_DRAWS,
+                   help=f"points drawn from each result's strategy besides its fixed examples (0..50, default "
+                        f"{DEFAULT_DRAWS}; a fixed seed, so every run checks the same points)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(run=cmd_verify)

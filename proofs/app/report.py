@@ -36,7 +36,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from numerics.agree import fmt_digits
 from proofs.core import TUPLE_SEP, Report, Result, latex_escape
+from proofs.core.evidence import ConvergenceTable
+from proofs.core.markup import latex_text
 from proofs.core.markup import _ACCENTS, _BLACKBOARD, _GREEK, _SYMBOLS
 
 from .displays import (
@@ -237,12 +240,18 @@ def _badge(status: str, macro: str = "badge") -> str:
 def _digits(rep: Report | None) -> tuple[str, str]:
     if rep is None or rep.digits is None:
         return "--", "--"
-    return f"{rep.digits:.1f}", f"{rep.digits_2x:.1f}"
+    return fmt_digits(rep.digits), fmt_digits(rep.digits_2x)
 
 
-#: the symbolic outcomes as the summary table words them (its column is narrow)
-_SYMBOLIC_SHORT = {"proved": "proved", "proved-up-to-bound": "up to bound", "not-applicable": "n/a",
-                   "failed": "failed"}
+#: the evidence kinds as the summary table words them (its column is narrow)
+_EVIDENCE_SHORT = {"independent route": "route", "mirror": "mirror", "quoted rounding": "rounding",
+                   "identity at a point": "at a point", "convergence": "convergence"}
+
+
+def _scope_cell(rep: Report) -> str:
+    if rep.symbolic == "failed":
+        return "failed"
+    return latex_escape(rep.scope.short.replace("representative", "repr."))
 
 
 def _col(kind: str, fraction: float) -> str:
@@ -256,8 +265,9 @@ def _summary(results: Sequence[Result], reports: dict[str, Report]) -> str:
     head = r"\textbf{Key} & \textbf{Status} & \textbf{Title}"
     if reports:
         # fractions of the text width; the title takes the rest
-        widths = (("l", 0.170), ("l", 0.095), ("l", 0.0), ("l", 0.10), ("r", 0.06), ("r", 0.06), ("r", 0.055))
-        head += (rf" & \textbf{{Symbolic}} & \textbf{{Digits @{dps}}} & \textbf{{@{2 * dps}}}"
+        widths = (("l", 0.150), ("l", 0.090), ("l", 0.0), ("l", 0.095), ("l", 0.085), ("r", 0.06), ("r", 0.06),
+                  ("r", 0.05))
+        head += (rf" & \textbf{{Proof}} & \textbf{{Evidence}} & \textbf{{Digits @{dps}}} & \textbf{{@{2 * dps}}}"
                  r" & \textbf{Sec.}")
     else:
         widths = (("l", 0.17), ("l", 0.10), ("l", 0.0))
@@ -270,11 +280,12 @@ def _summary(results: Sequence[Result], reports: dict[str, Report]) -> str:
         if reports:
             rep = reports.get(r.key)
             d1, d2 = _digits(rep)
-            symbolic = "--" if rep is None else _SYMBOLIC_SHORT.get(rep.symbolic, latex_escape(rep.symbolic))
+            symbolic = "--" if rep is None else _scope_cell(rep)
             if rep is not None and not rep.passed:
                 symbolic += r" \textbf{(FAILED)}"
+            evidence = "--" if rep is None or rep.evidence is None else _EVIDENCE_SHORT[rep.evidence.value]
             seconds = "--" if rep is None else f"{rep.seconds:.2f}"
-            row += rf" & {symbolic} & {d1} & {d2} & {seconds}"
+            row += rf" & {symbolic} & {evidence} & {d1} & {d2} & {seconds}"
         rows.append(row + r" \\")
     gaps = 2 * (len(widths) - 1)
     return (
@@ -286,21 +297,37 @@ def _summary(results: Sequence[Result], reports: dict[str, Report]) -> str:
 
 
 def _evidence(rep: Report) -> str:
-    parts = [rf"\textbf{{Verification}} at {rep.dps} digits: "]
-    if rep.symbolic == "proved":
-        parts.append("symbolic proof for general parameters; ")
-    elif rep.symbolic == "proved-up-to-bound":
-        parts.append(rf"symbolic proof for every case {latex_escape(rep.message)} ({rep.cases} cases); ")
-    elif rep.symbolic == "not-applicable":
-        parts.append("no symbolic proof (not applicable to this status); ")
+    parts = [rf"\textbf{{Verification}} at {rep.dps} digits. "]
+    if rep.symbolic == "not-applicable":
+        parts.append("Proof: none (no symbolic proof for this status). ")
+    elif rep.symbolic != "failed":
+        parts.append(rf"Proof: {latex_escape(str(rep.scope))}"
+                     + (rf" ({rep.cases} cases)" if rep.cases > 1 else "") + ". ")
     if rep.digits is not None:
-        d1, d2 = _digits(rep)
-        parts.append(rf"numeric agreement {d1} digits at dps {rep.dps} and {d2} at dps {2 * rep.dps}, "
-                     rf"worst of {rep.examples} example points; ")
+        parts.append(rf"Numeric check, {latex_escape(rep.numeric_text())}. ")
     parts.append(rf"{rep.seconds:.2f}\,s. ")
     parts.append(r"\textcolor{ForestGreen}{\textbf{Passed.}}" if rep.passed
                  else rf"\textcolor{{red}}{{\textbf{{FAILED:}}}} {_breakable(latex_escape(rep.message))}")
-    return "".join(parts) + "\n"
+    out = "".join(parts) + "\n"
+    if rep.convergence is not None:
+        out += _convergence(rep.convergence)
+    return out
+
+
+def _convergence(table: ConvergenceTable) -> str:
+    """A limit claim's convergence table: n, the quantity, its distance to the claimed limit, the rate."""
+    unit = "n" if table.scale == "n" else r"\ln n"
+    rows = "\n".join(rf"{latex_escape(n)} & {latex_escape(v)} & {e:.2f} & "
+                     + ("" if r is None else f"{r:.2f}") + r" \\" for n, v, e, r in table.rows)
+    verdict = "approaching" if table.passed else rf"\textbf{{not approaching}}: {latex_escape(table.reason)}"
+    return "\n".join([
+        r"\begin{center}\footnotesize\begin{tabular}{@{}rrrr@{}}", r"\toprule",
+        rf"$n$ & {latex_text(table.quantity)} & $\log_{{10}}|\text{{value}} - \text{{limit}}|$ & rate \\",
+        r"\midrule", rows, r"\bottomrule", r"\end{tabular}\\[2pt]",
+        rf"claimed limit {latex_escape(table.limit)}; fitted "
+        rf"$|\text{{value}} - \text{{limit}}| \sim ({unit})^{{-{table.rate:.2f}}}$; {verdict}.\end{{center}}",
+        "",
+    ])
 
 
 def _figure(fig: FigureRef) -> str:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from proofs.core import Report, Result, registry
+from proofs.core.params import DEFAULT_DRAWS
 
 __all__ = ["default_jobs", "verify_all"]
 
@@ -27,15 +28,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _verify_key(key: str, dps: int, bound: int | None) -> Report:
+def _verify_key(key: str, dps: int, bound: int | None, draws: int) -> Report:
     result = registry[key]
-    return result.verify(dps=dps, bound=bound if result.bound is not None else None)
+    return result.verify(dps=dps, bound=bound if result.bound is not None else None, draws=draws)
 
 
 def _crashed(result: Result, dps: int, exc: BaseException, seconds: float) -> Report:
     return Report(key=result.key, status=result.status, passed=False, symbolic="failed", digits=None,
                   digits_2x=None, seconds=seconds, message=f"worker process failed: {type(exc).__name__}: {exc}",
-                  dps=dps)
+                  dps=dps, scope=result.proof_scope())
 
 
 def verify_all(
@@ -44,16 +45,20 @@ def verify_all(
     dps: int,
     bound: int | None = None,
     jobs: int = 1,
+    draws: int = DEFAULT_DRAWS,
     progress: Callable[[int, int, Report], None] | None = None,
 ) -> list[Report]:
-    """Verify ``results`` with ``jobs`` worker processes; reports come back in the order of ``results``."""
+    """Verify ``results`` with ``jobs`` worker processes; reports come back in the order of ``results``.
+
+    Each result is checked at its fixed examples and at ``draws`` points drawn from its strategy.
+    """
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
     total = len(results)
     done: dict[str, Report] = {}
     if jobs == 1 or total <= 1:
         for i, result in enumerate(results, 1):
-            done[result.key] = _verify_key(result.key, dps, bound)
+            done[result.key] = _verify_key(result.key, dps, bound, draws)
             if progress:
                 progress(i, total, done[result.key])
         return [done[r.key] for r in results]
@@ -61,7 +66,7 @@ def verify_all(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     start = time.perf_counter()
     with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
-        futures = {pool.submit(_verify_key, r.key, dps, bound): r for r in results}
+        futures = {pool.submit(_verify_key, r.key, dps, bound, draws): r for r in results}
         for i, future in enumerate(concurrent.futures.as_completed(futures), 1):
             result = futures[future]
             try:

@@ -13,10 +13,10 @@ draw(N=s.sizes(1, 5), eps=s.positive_rationals(1, max_denominator=50))
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["draw", "s", "Draw"]
+__all__ = ["draw", "s", "Draw", "sample", "DEFAULT_DRAWS", "DEFAULT_SEED"]
 
 
 class Draw:
@@ -80,3 +80,39 @@ class _Points:
 def draw(**fields: Any) -> _Points:
     """The ``params`` of a result: each keyword a parameter, each value what to draw for it (see module doc)."""
     return _Points(fields)
+
+
+DEFAULT_DRAWS = 2  # points drawn per result by ``verify``, besides its fixed examples
+DEFAULT_SEED = 20261206
+
+
+def sample(params: Callable[[], Any], count: int, *, seed: int = DEFAULT_SEED,
+           exclude: Sequence[Mapping[str, Any]] = ()) -> list[dict[str, Any]]:
+    """``count`` points drawn from a result's ``params`` strategy, reproducibly (a fixed ``seed``).
+
+    Points equal to one in ``exclude`` (the fixed examples) are skipped, so a drawn point is always a
+    new one; fewer than ``count`` come back when the strategy has fewer distinct points.  Needs
+    hypothesis (a dependency of closedform); the draws are the same on every run and machine with
+    the same hypothesis version.
+    """
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValueError(f"the number of drawn points must be a non-negative integer, got {count!r}")
+    if count == 0:
+        return []
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as fixed_seed
+
+    found: list[dict[str, Any]] = []
+    seen = [dict(p) for p in exclude]
+
+    @fixed_seed(seed)
+    @settings(database=None, max_examples=8 * count, phases=[Phase.generate], deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(params())
+    def collect(point: dict[str, Any]) -> None:
+        if point not in seen and point not in found:
+            found.append(dict(point))
+
+    collect()
+    # hypothesis starts from the simplest points (zeros, ones): the last ones drawn are the typical ones
+    return found[-count:]

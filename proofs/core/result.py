@@ -30,10 +30,14 @@ from typing import Any
 
 import sympy
 
-from numerics.agree import DEFAULT_DPS, Agreement, agreement, check_dps, worst
+import mpmath
+
+from numerics.agree import DEFAULT_DPS, Agreement, agreement, check_dps, fmt_digits, worst
 
 from . import checks, latex
+from .evidence import GENERAL, NONE, Convergence, ConvergenceTable, Evidence, Scope, ScopeKind, convergence_table
 from .latex import LatexParts
+from .params import DEFAULT_DRAWS, DEFAULT_SEED, sample
 from .markup import check_markup, latex_escape, latex_text
 
 __all__ = [
@@ -43,6 +47,9 @@ __all__ = [
     "Bound",
     "Result",
     "Report",
+    "Scope",
+    "Evidence",
+    "Convergence",
     "LatexParts",
     "latex_escape",
 ]
@@ -97,12 +104,22 @@ class Bound:
 
 
 _KEY = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
-SYMBOLIC_OUTCOMES = ("proved", "proved-up-to-bound", "not-applicable", "failed")
+#: the symbolic outcome of each scope kind; "proved" alone means a general proof
+SYMBOLIC_OUTCOMES = ("proved", "proved-up-to-bound", "proved-for-instances", "proved-representative",
+                     "not-applicable", "failed")
+_PROVED = {ScopeKind.GENERAL: "proved", ScopeKind.RANGE: "proved-up-to-bound",
+           ScopeKind.INSTANCES: "proved-for-instances", ScopeKind.REPRESENTATIVE: "proved-representative"}
 
 
 @dataclass(frozen=True)
 class Report:
-    """The outcome of verifying one result."""
+    """The outcome of verifying one result, with what it rests on.
+
+    ``scope`` is what the symbolic proof covered; ``evidence`` the kind of the numeric check
+    (``None`` without one); ``digits``/``digits_2x`` are measured, uncapped (``math.inf`` when both
+    sides are identical); ``examples`` fixed points and ``drawn`` points drawn from the result's
+    strategy were checked; ``convergence`` is a limit claim's table.
+    """
 
     key: str
     status: Status
@@ -115,6 +132,30 @@ class Report:
     dps: int
     cases: int = 0
     examples: int = 0
+    scope: Scope = NONE
+    evidence: Evidence | None = None
+    drawn: int = 0
+    quoted: tuple[int, ...] = ()
+    convergence: ConvergenceTable | None = None
+
+    @property
+    def points(self) -> int:
+        """Every point the numeric check ran at (fixed and drawn)."""
+        return self.examples + self.drawn
+
+    def numeric_text(self) -> str:
+        """The numeric evidence in words, e.g. ``independent route: 52.1 digits at dps 50, 101.3 at dps 100
+        (worst of 3 fixed and 2 drawn points)``; ``""`` without a numeric check."""
+        if self.digits is None or self.evidence is None:
+            return ""
+        where = f"worst of {self.examples} fixed and {self.drawn} drawn point(s)"
+        if self.quoted:
+            kinds = sorted(set(self.quoted))
+            places = "/".join(str(k) for k in kinds) + (" decimal" if kinds == [1] else " decimals")
+            return (f"{self.evidence}: quoted to {places}, rounding confirmed at dps {self.dps} and "
+                    f"{2 * self.dps} ({where})")
+        return (f"{self.evidence}: {fmt_digits(self.digits)} digits at dps {self.dps}, "
+                f"{fmt_digits(self.digits_2x)} at dps {2 * self.dps} ({where})")
 
     def _repr_html_(self) -> str:
         """Notebook view: the verdict and its evidence as a small table."""
@@ -123,10 +164,12 @@ class Report:
         colour = "#1b7f3b" if self.passed else "#b00020"
         rows = [("result", f"<b>{self.key}</b> [{self.status.value}]"),
                 ("verdict", f'<b style="color:{colour}">{"passed" if self.passed else "FAILED"}</b>'),
-                ("symbolic", html.escape(self.symbolic + (f" ({self.cases} cases)" if self.cases > 1 else "")))]
+                ("symbolic", html.escape(self.symbolic + (f" ({self.cases} cases)" if self.cases > 1 else ""))),
+                ("scope", html.escape(str(self.scope)))]
         if self.digits is not None:
-            rows.append(("digits", f"{self.digits:.1f} at dps {self.dps}, {self.digits_2x:.1f} at dps "
-                                   f"{2 * self.dps} (worst of {self.examples} point(s))"))
+            rows.append(("numeric", html.escape(self.numeric_text())))
+        if self.convergence is not None:
+            rows.append(("convergence", "<pre>" + html.escape("\n".join(self.convergence.lines())) + "</pre>"))
         rows.append(("time", f"{self.seconds:.2f} s"))
         if self.message:
             rows.append(("message", html.escape(self.message)))
@@ -135,19 +178,28 @@ class Report:
         return f"<table>{body}</table>"
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON form used by ``closedform verify --json``."""
+        """The JSON form used by ``closedform verify --json``: digits are numbers, or ``"exact"`` when the
+        two sides were identical."""
+        def number(d: float | None) -> float | str | None:
+            return None if d is None else "exact" if d == float("inf") else round(d, 2)
+
         return {
             "key": self.key,
             "status": self.status.value,
             "passed": self.passed,
             "symbolic": self.symbolic,
-            "digits": None if self.digits is None else round(self.digits, 2),
-            "digits_2x": None if self.digits_2x is None else round(self.digits_2x, 2),
+            "scope": self.scope.as_dict(),
+            "evidence": None if self.evidence is None else self.evidence.value,
+            "digits": number(self.digits),
+            "digits_2x": number(self.digits_2x),
+            "quoted_decimals": list(self.quoted) or None,
             "seconds": round(self.seconds, 3),
             "message": self.message,
             "dps": self.dps,
             "cases": self.cases,
             "examples": self.examples,
+            "drawn": self.drawn,
+            "convergence": None if self.convergence is None else self.convergence.as_dict(),
         }
 
 
@@ -205,6 +257,22 @@ class Result:
         for a statement that is a tuple, the name of each part in order, as inline math without
         dollars (``("A", "B")``, ``(r"\bar{A}", r"\bar{B}")``); shown as ``A = ...`` by ``show``,
         the report and notebooks.  Empty for a statement that is not a tuple.
+    scope
+        what the symbolic proof covers when it is narrower than ``bound`` says:
+        :meth:`Scope.instances` (exact instances, named) or :meth:`Scope.representative` (a symbolic
+        instance of a stated size standing for a general claim).  ``None``: general without a
+        bound, every case of the bound with one (see :meth:`proof_scope`).
+    evidence
+        the kind of the numeric check (:class:`Evidence`): an independent route (default), a mirror
+        of the closed form's arithmetic, a quoted rounding (with ``quoted``), an identity at a point,
+        or convergence (with ``convergence``).
+    quoted
+        for a quoted rounding: the decimals the source quotes (one int, or one per compared number);
+        the check is then that each quoted number is the precise value rounded, not a digit count.
+    convergence
+        for a limit claim: the :class:`Convergence` route that tabulates the quantity at growing
+        ``n``; the table is computed at the first example point against the closed form there, and a
+        table that does not approach the claimed limit fails the verification.
     """
 
     key: str
@@ -223,6 +291,10 @@ class Result:
     notes: str = ""
     title_tex: str = ""
     parts: tuple[str, ...] = ()
+    scope: Scope | None = None
+    evidence: Evidence = Evidence.ROUTE
+    quoted: int | tuple[int, ...] | None = None
+    convergence: Convergence | None = None
 
     def __post_init__(self) -> None:
         if not _KEY.match(self.key):
@@ -244,6 +316,23 @@ class Result:
             check_markup(f"${name}$", f"{self.key}: parts")
         if not 0 <= self.loss < 10:
             raise ValueError(f"{self.key}: loss must be in 0..9 digits, got {self.loss}")
+        if self.scope is not None:
+            if not isinstance(self.scope, Scope) or not self.scope.narrower:
+                raise ValueError(f"{self.key}: scope declares a narrower proof (Scope.instances or "
+                                 f"Scope.representative), got {self.scope!r}")
+            if self.derive is None:
+                raise ValueError(f"{self.key}: a scope needs a symbolic derivation")
+        if not isinstance(self.evidence, Evidence):
+            raise ValueError(f"{self.key}: evidence must be an Evidence, got {self.evidence!r}")
+        if (self.evidence is Evidence.ROUNDING) != (self.quoted is not None):
+            raise ValueError(f"{self.key}: a quoted rounding gives quoted=<decimals>, and only it does")
+        if self.quoted is not None and not all(isinstance(q, int) and 0 <= q <= 30 for q in
+                                               (self.quoted if isinstance(self.quoted, tuple) else (self.quoted,))):
+            raise ValueError(f"{self.key}: quoted decimals must be integers in 0..30, got {self.quoted!r}")
+        if (self.evidence is Evidence.CONVERGENCE) != (self.convergence is not None):
+            raise ValueError(f"{self.key}: evidence CONVERGENCE comes with a convergence table, and only it does")
+        if self.convergence is not None and not self.examples:
+            raise ValueError(f"{self.key}: a convergence table needs an example point")
 
     # --- the pieces -----------------------------------------------------------------
 
@@ -303,8 +392,23 @@ class Result:
 
     # --- verification -----------------------------------------------------------------
 
+    def proof_scope(self, bound: int | None = None) -> Scope:
+        """What the symbolic proof covers (``bound`` overrides the stop of the bound)."""
+        if self.derive is None:
+            return NONE
+        if self.scope is not None:
+            return self.scope
+        if self.bound is None:
+            return GENERAL
+        b = self.bound
+        stop = b.stop if bound is None else bound
+        return Scope(ScopeKind.RANGE, f"{b.name} = {b.start}..{stop}", stop - b.start + 1)
+
     def prove(self, *, bound: int | None = None) -> tuple[str, int, str]:
-        """Run the symbolic proof; returns (outcome, cases checked, message)."""
+        """Run the symbolic proof; returns (outcome, cases checked, message).
+
+        The outcome names the scope (:data:`SYMBOLIC_OUTCOMES`): ``proved`` only for a general proof.
+        """
         if self.derive is None:
             return "not-applicable", 0, ""
         cases = self.cases(bound)
@@ -312,9 +416,11 @@ class Result:
             if not checks.same(self.statement(**case), self.derivation(**case).value):
                 where = ", ".join(f"{k}={v}" for k, v in case.items()) or "general case"
                 return "failed", len(cases), f"statement and derivation differ ({where})"
-        if self.bound is None:
-            return "proved", 1, ""
-        return "proved-up-to-bound", len(cases), f"{self.bound.name} = {cases[0][self.bound.name]}..{cases[-1][self.bound.name]}"
+        scope = self.proof_scope(bound)
+        message = "" if scope.kind is ScopeKind.GENERAL else str(scope)
+        if self.bound is not None and scope.kind is ScopeKind.RANGE:
+            message = f"{self.bound.name} = {cases[0][self.bound.name]}..{cases[-1][self.bound.name]}"
+        return _PROVED[scope.kind], len(cases), message
 
     def cross_check(self, point: Mapping[str, Any], dps: int = DEFAULT_DPS) -> Agreement:
         """Numeric value against closed form at one example point, at ``dps`` and ``2*dps``."""
@@ -327,23 +433,53 @@ class Result:
             lambda d: self.evaluate(stmt, d, point),
             dps,
             loss=self.loss,
+            quoted=self.quoted,
         )
 
-    def verify(self, dps: int = DEFAULT_DPS, *, bound: int | None = None) -> Report:
-        """Prove symbolically and cross-check numerically; never raises for a failing check."""
+    def drawn_points(self, count: int = DEFAULT_DRAWS, *, seed: int = DEFAULT_SEED) -> list[dict[str, Any]]:
+        """``count`` points drawn from this result's strategy (``params``), none a fixed example."""
+        if self.params is None or self.numeric is None:
+            return []
+        return sample(self.params, count, seed=seed, exclude=self.examples)
+
+    def convergence_table(self, dps: int = DEFAULT_DPS) -> ConvergenceTable:
+        """The convergence table of a limit claim, at the first example point (see :class:`Convergence`)."""
+        if self.convergence is None:
+            raise ValueError(f"{self.key} is not a limit claim with a convergence table")
+        point = self.examples[0]
+        stmt = self.statement(**_accepted(self.statement, point))
+        with mpmath.workdps(check_dps(dps)):
+            rows = self.convergence.route(dps=dps, **point)
+            limit = self.evaluate(stmt, dps, point)
+            return convergence_table(self.convergence, rows, limit)
+
+    def verify(self, dps: int = DEFAULT_DPS, *, bound: int | None = None, draws: int = DEFAULT_DRAWS,
+               seed: int = DEFAULT_SEED) -> Report:
+        """Prove symbolically and cross-check numerically; never raises for a failing check.
+
+        The numeric check runs at the fixed examples and at ``draws`` points drawn from the result's
+        strategy with ``seed`` (reproducible); a limit claim's convergence table is computed and judged.
+        """
         dps = check_dps(dps)
         start = time.perf_counter()
         symbolic, ncases, notes = "failed", 0, ""
         found: Agreement | None = None
+        table: ConvergenceTable | None = None
+        drawn: list[dict[str, Any]] = []
         messages: list[str] = []
         try:
             symbolic, ncases, notes = self.prove(bound=bound)
             if symbolic == "failed":
                 messages.append(notes)
             if self.numeric is not None:
-                found = worst(self.cross_check(pt, dps) for pt in self.examples)
+                drawn = self.drawn_points(draws, seed=seed)
+                found = worst(self.cross_check(pt, dps) for pt in (*self.examples, *drawn))
                 if not found.passed:
                     messages.append("numeric cross-check: " + found.describe())
+            if self.convergence is not None:
+                table = self.convergence_table(dps)
+                if not table.passed:
+                    messages.append("convergence: " + table.reason)
         except Exception as exc:  # a crashing check is a failed check, reported, not raised
             messages.append(f"{type(exc).__name__}: {exc}")
             if symbolic != "failed" and found is None and self.numeric is not None:
@@ -361,6 +497,11 @@ class Result:
             dps=dps,
             cases=ncases,
             examples=len(self.examples) if self.numeric is not None else 0,
+            scope=self.proof_scope(bound),
+            evidence=self.evidence if self.numeric is not None or self.convergence is not None else None,
+            drawn=len(drawn),
+            quoted=found.quoted if found is not None else (),
+            convergence=table,
         )
 
     # --- presentation -----------------------------------------------------------------
