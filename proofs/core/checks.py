@@ -34,6 +34,10 @@ def _zero(expr: Any) -> bool:
     if expr == 0:
         return True
     expr = expr.doit()  # unevaluated derivatives, integrals and sums in a statement are part of its meaning
+    if _nonzero_somewhere(expr):
+        # a value away from zero at one point disproves the identity before any expansion (expanding a
+        # wrong statement can take minutes: a product of many symbolic factors that never cancels)
+        return False
     # simplify is the last resort and can take minutes on a large expression: it is tried only on
     # small ones (a large true identity must then be stated in a form expand/radsimp can close)
     routes = [sympy.expand, lambda e: sympy.expand(sympy.radsimp(e))]
@@ -56,11 +60,13 @@ def _zero(expr: Any) -> bool:
 _OPAQUE = (sympy.Integral, sympy.Sum, sympy.Product, sympy.Derivative, sympy.Limit)
 
 
-def _probe_value(sym: Any) -> Any:
-    """A point in the symbol's declared domain, away from the special values 0, 1 and 1/2."""
+def _probe_value(sym: Any, i: int = 0) -> Any:
+    """A point in the symbol's declared domain, away from the special values 0, 1 and 1/2; the ``i``-th
+    symbol gets its own value (equal values make symbolic matrices singular)."""
     if sym.is_integer:
-        return sympy.Integer(-3 if sym.is_negative else 3)
-    return Rational(-7, 5) if sym.is_negative else Rational(7, 5)
+        return sympy.Integer(-3 - i if sym.is_negative else 3 + i)
+    value = Rational(7, 5) + Rational(i, 11)
+    return -value if sym.is_negative else value
 
 
 def _nonzero_somewhere(expr: Any) -> bool:
@@ -73,7 +79,7 @@ def _nonzero_somewhere(expr: Any) -> bool:
     if expr.has(*_OPAQUE) or expr.atoms(sympy.core.function.AppliedUndef):
         return False
     try:
-        point = {s: _probe_value(s) for s in expr.free_symbols}
+        point = {s: _probe_value(s, i) for i, s in enumerate(sorted(expr.free_symbols, key=str))}
         value = sympy.N(expr.subs(point), 40)
         if not value.is_number or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
             return False
@@ -150,18 +156,22 @@ def evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
 _SCALE, _SHIFT = Rational(8, 7), Rational(1, 3)
 
 
-def perturb(statement: Any) -> Any:
-    """A wrong version of ``statement``: its closed form scaled by 8/7 and shifted by 1/3.
+def perturb(statement: Any, weight: Any = 1) -> Any:
+    """A wrong version of ``statement``: its closed form scaled by ``1 + weight/7`` and shifted by ``weight/3``.
 
-    Scaling catches checks that only look at zeros; shifting catches checks that only
-    look at ratios.  The left-hand side (the quantity) is left alone.
+    With the default ``weight = 1`` the closed form is scaled by 8/7 and shifted by 1/3: scaling
+    catches checks that only look at zeros; shifting catches checks that only look at ratios.  A
+    symbolic ``weight`` makes the statement wrong exactly where the weight is nonzero (a statement
+    planted to agree with the truth at chosen points only).  The left-hand side (the quantity) is
+    left alone.
     """
     if isinstance(statement, Eq):
-        return Eq(statement.lhs, perturb(statement.rhs), evaluate=False)
+        return Eq(statement.lhs, perturb(statement.rhs, weight), evaluate=False)
+    scale, shift = 1 + sympy.sympify(weight) * (_SCALE - 1), sympy.sympify(weight) * _SHIFT
     if isinstance(statement, MatrixBase):
-        return statement.applyfunc(lambda e: e * _SCALE + _SHIFT)
+        return statement.applyfunc(lambda e: e * scale + shift)
     if isinstance(statement, (Tuple, tuple)):
-        return Tuple(*(perturb(s) for s in statement))
+        return Tuple(*(perturb(s, weight) for s in statement))
     if isinstance(statement, Basic) or isinstance(statement, (int, Rational)):
-        return sympy.sympify(statement) * _SCALE + _SHIFT
+        return sympy.sympify(statement) * scale + shift
     raise ValueError(f"cannot perturb a statement of type {type(statement).__name__}")
