@@ -82,7 +82,7 @@ def test_report_json_has_the_contract_fields():
         ({"key": "NODASH"}, "PILLAR-TOPIC-1"),
         ({"status": "EXACT"}, "status must be a Status"),
         ({"title": ""}, "title and source"),
-        ({"derive": None, "numeric": None}, "derivation, a numeric cross-check, or both"),
+        ({"derive": None, "numeric": None}, "derivation, a numeric cross-check or a convergence"),
         ({"examples": ()}, "at least one example point"),
         ({"status": Status.HEURISTIC, "bound": None}, "only EXACT results carry a general symbolic proof"),
         ({"loss": 12}, "loss must be in 0..9"),

@@ -359,9 +359,13 @@ def document(
     passed = sum(rep.passed for rep in by_key.values())
     intro = (
         rf"This document lists {len(chosen)} result(s). Each was derived in SymPy from its definition and "
-        r"compared exactly with its stated closed form; where the derivation is only possible case by case, "
-        r"every case up to the stated bound was proved. Each numeric cross-check computes the same quantity "
-        r"independently in mpmath and must agree to the claimed digits at the working precision and at twice it."
+        r"compared exactly with its stated closed form, and each verdict says what the proof covered: general "
+        r"parameters, every case up to a stated bound, named exact instances, or a representative instance of a "
+        r"stated size. Each numeric check runs at the working precision and at twice it, at fixed and at drawn "
+        r"points, and names its kind: an independent route (the quantity computed another way), a mirror (the "
+        r"closed form's own arithmetic repeated, which checks transcription only), a quoted rounding (the "
+        r"digits a source quotes), an identity at a point, or a convergence table for a limit. Digits are as "
+        r"measured; ``exact'' means the two sides were identical."
     )
     if by_key:
         intro += rf" In this build {passed} of {len(by_key)} verified result(s) passed."

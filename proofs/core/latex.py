@@ -26,7 +26,9 @@ __all__ = ["LatexParts", "TUPLE_SEP", "LATEX_LIMIT", "latex_of", "parts", "fragm
 
 @dataclass(frozen=True)
 class LatexParts:
-    """A result's LaTeX pieces: statement (math), bound note (text), display case, steps, notes (text)."""
+    """A result's LaTeX pieces: statement (math), scope note (text: what the proof covers when it is not
+    general, and a numeric check's evidence kind when it is not an independent route), display case, steps,
+    notes (text)."""
 
     statement: str
     bound_note: str
@@ -73,11 +75,7 @@ def parts(result: Result) -> LatexParts:
 
 
 def _render(result: Result) -> LatexParts:
-    bound_note = ""
-    if result.bound is not None and result.derive is not None:
-        b = result.bound
-        bound_note = (rf"Proved exactly for every ${b.name} = {b.start},\dots,{b.stop}$ "
-                      rf"(no general-${b.name}$ proof in SymPy).")
+    bound_note = _scope_note(result)
     steps: tuple[tuple[str, str], ...] = ()
     where = ""
     if result.derive is not None:
@@ -85,6 +83,27 @@ def _render(result: Result) -> LatexParts:
         where = ", ".join(f"{k}={v}" for k, v in case.items())
         steps = tuple((latex_text(s.caption), latex_of(s.expr)) for s in result.derivation(**case).steps)
     return LatexParts(latex_of(result.general()), bound_note, where, steps, latex_text(result.notes))
+
+
+def _scope_note(result: Result) -> str:
+    """What the proof covers and what the numeric check compares, in a sentence or two ("" for a general
+    proof checked by an independent route, the common case that needs no comment)."""
+    from .evidence import Evidence, ScopeKind
+
+    scope = result.proof_scope()
+    note = ""
+    if scope.kind is ScopeKind.RANGE and result.bound is not None:
+        b = result.bound
+        note = (rf"Proved exactly for every ${b.name} = {b.start},\dots,{b.stop}$ "
+                rf"(no general-${b.name}$ proof in SymPy).")
+    elif scope.kind is ScopeKind.INSTANCES:
+        note = rf"Proved exactly for {scope.count} instance{'s' if scope.count != 1 else ''} only: " \
+               rf"{latex_escape(scope.detail)} (not a general proof)."
+    elif scope.kind is ScopeKind.REPRESENTATIVE:
+        note = rf"Proved for a representative instance only: {latex_escape(scope.detail)} (not a general proof)."
+    if result.evidence is not Evidence.ROUTE and (result.numeric is not None or result.convergence is not None):
+        note += (" " if note else "") + rf"Numeric evidence: {latex_escape(str(result.evidence))}."
+    return note
 
 
 def fragment(result: Result) -> str:

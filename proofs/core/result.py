@@ -303,8 +303,9 @@ class Result:
             raise ValueError(f"{self.key}: status must be a Status, got {self.status!r}")
         if not self.title or not self.source:
             raise ValueError(f"{self.key}: title and source are required")
-        if self.derive is None and self.numeric is None:
-            raise ValueError(f"{self.key}: a result needs a derivation, a numeric cross-check, or both")
+        if self.derive is None and self.numeric is None and self.convergence is None:
+            raise ValueError(f"{self.key}: a result needs a derivation, a numeric cross-check or a convergence "
+                             "table (or several)")
         if self.numeric is not None and not self.examples:
             raise ValueError(f"{self.key}: a numeric cross-check needs at least one example point")
         if self.status is not Status.EXACT and self.derive is not None and self.bound is None:
