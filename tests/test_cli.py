@@ -207,6 +207,8 @@ def test_readme_lists_every_result_and_the_two_commands():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [r.key for r in registry if f"| {r.key} |" not in readme]
     assert not missing, f"README results table lacks {missing}: regenerate with `closedform list --markdown`"
+    table = run_here("list", "--markdown").stdout  # status, scope and evidence must be current too
+    assert table in readme, "README results table is stale: regenerate with `closedform list --markdown`"
     assert "python3 -m pip install -e . && closedform verify" in readme
     assert "python3 -m pip install -e '.[test]' && python3 -m pytest" in readme
 

@@ -144,16 +144,24 @@ def _split_width(room: int, title: int, source: int) -> tuple[int, int]:
 # --- list ---------------------------------------------------------------------------------
 
 
+def _evidence_of(result: Result) -> str | None:
+    """The evidence kind of ``result``'s numeric check (None without one)."""
+    if result.numeric is None and result.convergence is None:
+        return None
+    return result.evidence.value
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     results = _select(args.patterns)
     if args.json:
-        print(json.dumps([{"key": r.key, "title": r.title, "status": r.status.value, "source": r.source}
+        print(json.dumps([{"key": r.key, "title": r.title, "status": r.status.value, "source": r.source,
+                           "scope": r.proof_scope().as_dict(), "evidence": _evidence_of(r)}
                           for r in results], ensure_ascii=False, indent=1))
         return 0
     if args.markdown:
-        print("| key | status | title | source |\n| --- | --- | --- | --- |")
+        print("| key | status | proof | numeric evidence | title | source |\n| --- | --- | --- | --- | --- | --- |")
         for r in results:
-            cells = (r.key, r.status.value, r.title, r.source)
+            cells = (r.key, r.status.value, str(r.proof_scope()), _evidence_of(r) or "-", r.title, r.source)
             print("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         return 0
     head = ["KEY", "STATUS", "TITLE", "SOURCE"]
