@@ -96,7 +96,9 @@ def test_list_json_is_the_contract():
     proc = run("list", "hippo-leg", "--json")
     data = json.loads(proc.stdout)
     assert [d["key"] for d in data] == [r.key for r in registry.select(["HIPPO-LEG"])]
-    assert all(set(d) == {"key", "title", "status", "source"} for d in data)
+    assert all(set(d) == {"key", "title", "status", "source", "scope", "evidence"} for d in data)
+    assert data[0]["scope"] == {"kind": "range", "text": "every n = 0..32"}
+    assert data[0]["evidence"] == "independent route"
 
 
 def test_show_prints_statement_derivation_and_latex():
