@@ -146,6 +146,18 @@ def test_a_limit_the_values_stop_approaching_fails():
     assert not table.passed and "stop approaching" in table.reason
 
 
+def test_a_limit_the_values_still_move_towards_but_will_not_reach_fails():
+    # values 2 + 3/n up to n = 10^6 move towards 2.000002 at every step; extrapolation points at 2
+    with mpmath.workdps(30):
+        table = convergence_table(Convergence(lambda **_: [], quantity="$q$"), _rows(mpmath.mpf(2)), "2.000002")
+        assert not table.passed and "extrapolate to 2.0" in table.reason
+        # with corrections (3/n + 5/n^2) the true limit still passes
+        rows = [(n, 2 + mpmath.mpf(3) / n + mpmath.mpf(5) / n**2) for n in (10, 100, 1000, 10**4)]
+        assert convergence_table(Convergence(lambda **_: [], quantity="$q$"), rows, 2).passed
+        slow = [(n, 1 + 1 / mpmath.log(n) + 1 / mpmath.log(n) ** 2) for n in (10, 10**2, 10**4, 10**8, 10**16)]
+        assert convergence_table(Convergence(lambda **_: [], quantity="$q$", scale="log n"), slow, 1).passed
+
+
 @pytest.mark.parametrize("rows, match", [
     ([(10, 1), (100, 1)], "at least 3 rows"),
     ([(10, 1), (10, 1), (100, 1)], "growing n"),

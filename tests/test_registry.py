@@ -55,15 +55,21 @@ def test_result_verifies_and_its_checks_bite(result):
     rep = memo.verify(dps=DPS)
     assert rep.passed, f"{result.key}: {rep.message}"
     assert rep.symbolic in SYMBOLIC_OUTCOMES
+    scope = result.proof_scope()
+    assert rep.scope == scope
     if result.derive is None:
-        assert rep.symbolic == "not-applicable"
+        assert rep.symbolic == "not-applicable" and scope.kind.value == "none"
+    elif result.scope is not None:  # a declared narrower scope never reads "proved" alone
+        assert rep.symbolic in ("proved-for-instances", "proved-representative")
     elif result.bound is None:
-        assert rep.symbolic == "proved" and result.status is Status.EXACT
+        assert rep.symbolic == "proved" and result.status is Status.EXACT and scope.kind.value == "general"
     else:
         assert rep.symbolic == "proved-up-to-bound"
         assert rep.cases == result.bound.stop - result.bound.start + 1
     if result.numeric is None:
         assert rep.digits is None
+    elif result.quoted is not None:  # a quoted rounding is held to its decimals, not to a digit count
+        assert rep.quoted and rep.passed and rep.examples == len(result.examples) >= 1
     else:
         assert rep.digits >= DPS - result.loss and rep.digits_2x >= 2 * DPS - result.loss, rep.message
         assert rep.examples == len(result.examples) >= 1

@@ -305,7 +305,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         out += ["notes:", *_wrap(_plain(result.notes), columns), ""]
     if result.convergence is not None:
         table = result.convergence_table(args.dps)
-        out += [f"convergence of {_plain(table.quantity)} (at {_case_text(dict(result.examples[0]))}):",
+        at = _case_text(dict(result.examples[0]))
+        out += [f"convergence of {_plain(table.quantity)}" + (f" (at {at}):" if at else ":"),
                 *("  " + line for line in table.lines()), ""]
     print("\n".join(out).rstrip("\n"))
     return 0

@@ -15,9 +15,10 @@ A verdict must never say more than its evidence shows.  Three things qualify it:
   *convergence* checks a limit by a table of the quantity at growing ``n`` (:class:`Convergence`).
 - :class:`ConvergenceTable`: a limit claim's evidence.  The quantity at a growing sequence of ``n``,
   computed by a route that is not the limit formula, its distance to the claimed limit and the rate
-  of approach.  The table passes when the distance falls at every step and keeps falling at the end
-  (the last step's rate is at least a quarter of the rate fitted over the whole table): a claimed
-  limit that the values approach and then pass, or stop approaching, fails.
+  of approach.  The table passes when the distance falls at every step, keeps falling at the end
+  (the last step's rate is at least a quarter of the rate fitted over the whole table), and the last
+  rows extrapolate to the claimed limit: a claimed limit that the values approach and then pass, stop
+  approaching, or are still moving towards but will not reach, fails.
 """
 
 from __future__ import annotations
@@ -183,12 +184,62 @@ class ConvergenceTable:
                 "rate": self.rate, "passed": self.passed, "reason": self.reason}
 
 
+def _extrapolated(xs: Sequence[Any], vs: Sequence[Any]) -> Any | None:
+    """The limit ``L`` of the model ``v = L + C x^-p`` through three points (None when no ``p`` in (0, 50] fits)."""
+    (x1, x2, x3), (v1, v2, v3) = xs, vs
+    if v1 == v2 or v2 == v3:
+        return None
+    observed = (v1 - v2) / (v2 - v3)
+
+    def gap(p: Any) -> Any:
+        return (x1 ** -p - x2 ** -p) / (x2 ** -p - x3 ** -p) - observed
+
+    lo, hi = mpmath.mpf("1e-6"), mpmath.mpf(50)
+    if gap(lo) * gap(hi) > 0:
+        return None
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if gap(lo) * gap(mid) <= 0:
+            hi = mid
+        else:
+            lo = mid
+    p = (lo + hi) / 2
+    c = (v2 - v3) / (x2 ** -p - x3 ** -p)
+    return v3 - c * x3 ** -p
+
+
+def _extrapolation_disagrees(spec: Convergence, rows: Sequence[tuple[Any, Any]], lim: Sequence[Any]) -> str:
+    """Why the last three rows point at a limit other than the claimed one ("" when they agree).
+
+    The model ``value = L + C x^-p`` (``x`` = ``n``, or ``ln n`` on the log scale) through the last three
+    rows gives an extrapolated ``L``; it must lie closer to the claimed limit than half the last row's
+    distance to it.  A claimed limit off by more than the table's last error fails even when the values
+    still move towards it.
+    """
+    last = rows[-3:]
+    xs = [to_mp(n) if spec.scale == "n" else mpmath.log(to_mp(n)) for n, _ in last]
+    columns = list(zip(*[[to_mp(v) for v in flatten(value)] for _, value in last]))
+    for i, (column, claimed) in enumerate(zip(columns, lim)):
+        distance = abs(column[-1] - claimed)
+        guess = _extrapolated(xs, column)
+        if guess is None or distance == 0:
+            continue
+        if abs(guess - claimed) > distance / 2:
+            where = f" (entry {i})" if len(lim) > 1 else ""
+            return (f"the last three rows extrapolate to {mpmath.nstr(guess, 12)}{where}, not to the claimed "
+                    f"limit (off by {mpmath.nstr(abs(guess - claimed), 3)}, more than half the last distance "
+                    f"{mpmath.nstr(distance, 3)})")
+    return ""
+
+
 def convergence_table(spec: Convergence, rows: Sequence[tuple[Any, Any]], limit: Any) -> ConvergenceTable:
     """Tabulate ``rows`` (``(n, value)``, growing ``n``) against the claimed ``limit`` and judge them.
 
     Passes when there are at least three rows, ``n`` grows, the distance to the limit falls at every
-    step, and the last step's rate is at least a quarter of the rate fitted over the table (a limit that
-    the values stop approaching shows a rate that collapses at the end).
+    step, the last step's rate is at least a quarter of the rate fitted over the table (a limit that
+    the values stop approaching shows a rate that collapses at the end), and the last three rows,
+    extrapolated by ``value = L + C x^-p``, point at the claimed limit (see
+    :func:`_extrapolation_disagrees`).
     """
     if len(rows) < 3:
         raise ValueError(f"a convergence table needs at least 3 rows, got {len(rows)}")
@@ -228,6 +279,8 @@ def convergence_table(spec: Convergence, rows: Sequence[tuple[Any, Any]], limit:
     elif rates[-1] is not None and rates[-1] < rate / 4:
         reason = (f"the last step's rate {rates[-1]:.3f} is below a quarter of the fitted rate {rate:.3f}: "
                   "the values stop approaching the claimed limit")
+    else:
+        reason = _extrapolation_disagrees(spec, rows, lim)
     digits = max(8, min(20, mpmath.mp.dps))
 
     def text(v: Any) -> str:
