@@ -1,11 +1,13 @@
 """Registered S4 results on Algorithm 1 and its relatives (spec ``s4.md`` §2.5-2.7):
 S4-ALG-1..3, S4-CONJ-1/2, S4-REC-1, S4-S4D-1/2, S4-DBL-1, S4-RTF-1, S4-MEM-1.
 
-Symbolic routes: fully symbolic 2 x 2 rotated systems (Cauchy/Woodbury form against the dense
-resolvent of the bilinear pair); exact LegS and LagT systems for small N; polynomial arithmetic
-modulo :math:`z^L-1` for the RTF equivalence.  Numeric routes: dense mpmath linear algebra,
-``mp.expm`` (ZOH), ``mp.odefun`` (log-time LegS), the RTF pillar's ``fft_kernel``, and the
-instrumented Cauchy route of :mod:`numerics.s4` (operation count).
+Symbolic routes: S4 Algorithm 1 for every size and rank (block elimination in the free algebra, as
+S4-WB-1, then Cauchy sums of a diagonal matrix); length doubling as an identity of polynomials in one
+matrix, for every L; Hermitian symmetry with fully symbolic real N x N systems, N = 1..3; exact LegS and
+LagT systems for small N (the recurrent step, S4D, the RTF equivalence, the LegS impulse response);
+polynomial arithmetic modulo :math:`z^L-1` for the RTF equivalence.  Numeric routes: dense mpmath linear
+algebra, ``mp.expm`` (ZOH, the impulse response), the RTF pillar's ``fft_kernel``, and the instrumented
+Cauchy route of :mod:`numerics.s4` (operation count).
 
 Registers: S4-ALG-1, S4-ALG-2, S4-ALG-3, S4-CONJ-2, S4-CONJ-1, S4-REC-1, S4-S4D-1, S4-S4D-2,
 S4-DBL-1, S4-RTF-1, S4-MEM-1.
@@ -29,8 +31,9 @@ from numerics.s4 import kernel_routes as nker
 from numerics.s4 import kernels as ns4
 
 from .factors import bilinear_exact, integer_legs, legs_eigenvectors, nplr
-from .kernel import _PT_A, _PT_B, _PT_C, _PT_Z, _in_field, _in_poly_ring, _m, _v, h
-from proofs.core import Bound, Derivation, Result, Status, Step, checks, register
+from .kernel import _PT_3, _PT_A, _PT_B, _PT_C, _PT_Z, _entries, _m, _v, eliminate, h
+from .matrix_algebra import at_matrix, evaluator, point_matrix, point_vector, sized_points, word_value, words
+from proofs.core import Bound, Derivation, Result, Scope, Status, Step, checks, register
 from proofs.core.bibliography import S4, S4_CODE_KERNEL, S4D, SU_10162, SU_10180, TRAIN_HIPPO
 from proofs.core.params import draw, s
 from proofs.hippo import transition
@@ -39,87 +42,82 @@ __all__: list[str] = []
 
 # --- S4-ALG-1 -------------------------------------------------------------------------------------------
 
-l1, l2 = symbols("l1 l2")
-
-
-def _alg1_parts(r: int) -> tuple:
-    P, Q = (_v("p", 2), _v("q", 2)) if r == 1 else (_m("P", 2), _m("Q", 2))
-    return P, Q, _v("c", 2), _v("b", 2)
-
-
+_cw, _bw, _Pw, _Qw, _Dw, _Kw = words("c b P Qhat D K")  # c = ctilde^T (row), Qhat = Q^*, D = gI - Lambda
+_Diw = _Dw ** -1
+_n, _Nsym = Symbol("n", integer=True, positive=True), Symbol("N", integer=True, positive=True)
+_lam, _ci, _bi = sympy.IndexedBase("lambda"), sympy.IndexedBase("c"), sympy.IndexedBase("b")
 gsym = Symbol("g")
 
 
-def _cauchy_sum(a: list, b: list, d: list, field: Any) -> Any:
-    """sum_n a_n b_n / d_n over the field (a, b: columns as lists of rows; d_n = g - lambda_n)."""
-    return sum((a[n][0] * b[n][0] / d[n][0] for n in range(len(d))), field.zero)
-
-
-def _column(M: list, j: int) -> list:
-    return [[row[j]] for row in M]
-
-
-@lru_cache(maxsize=None)  # no parameters; the Tuple is immutable
-def _alg1_statement() -> Tuple:
-    """k00 - k01 (I + k11)^-1 k10 with Cauchy sums k_ab = sum_n a_n b_n / (g - lambda_n), for r = 1, 2.
-
-    Built in the rational function field Q(g, lambda, P, Q, c, b): every k_ab and the Schur complement
-    come out canceled, as ``cancel`` of the generic expression would give them, without its cost.
-    """
-    out = []
-    for r in (1, 2):
-        mats = _in_field(*_alg1_parts(r), Matrix([gsym - l1, gsym - l2]))
-        field = mats[0].domain
-        P, Q, c, b, d = (M.to_list() for M in mats)
-        k00 = _cauchy_sum(c, b, d, field)
-        k01 = DomainMatrix([[_cauchy_sum(c, _column(P, j), d, field) for j in range(r)]], (1, r), field)
-        k10 = DomainMatrix([[_cauchy_sum(_column(Q, i), b, d, field)] for i in range(r)], (r, 1), field)
-        k11 = DomainMatrix([[_cauchy_sum(_column(Q, i), _column(P, j), d, field) for j in range(r)]
-                            for i in range(r)], (r, r), field)
-        schur = k00 - (k01 * (DomainMatrix.eye(r, field) + k11).inv() * k10).to_list()[0][0]
-        out.append(field.to_sympy(schur))
-    return Tuple(*out)
+@lru_cache(maxsize=None)  # no parameters; the Eq is immutable
+def _alg1_statement() -> Eq:
+    """k00 - k01 (I + k11)^-1 k10 with the Cauchy sums k00 = c D^-1 b, k01 = c D^-1 P, k10 = Qhat D^-1 b,
+    k11 = Qhat D^-1 P, D = gI - Lambda (diagonal), Qhat = Q^*, K = (I + k11)^-1."""
+    k00, k01, k10 = _cw * _Diw * _bw, _cw * _Diw * _Pw, _Qw * _Diw * _bw
+    return Eq(Function("R")(gsym), k00 - k01 * _Kw * k10, evaluate=False)
 
 
 def _alg1_derive() -> Derivation:
-    out = []
-    for r in (1, 2):
-        P, Q, c, b = _alg1_parts(r)
-        A = sympy.diag(l1, l2) - P * Q.T
-        out.append(sympy.cancel((c.T * (gsym * eye(2) - A).inv() * b)[0]))
-    return Derivation(Tuple(*out), (
-        Step(r"$A = \Lambda - PQ^\top$ in the rotated basis; $c^\top(gI - A)^{-1}b$ by a dense inverse, rank "
-             r"1 and 2", Tuple(*out)),))
+    X, _ = eliminate(_Dw, _Diw, _Pw, _Qw, _Kw, +1)  # (D_g + P Q^*)^-1, K = (I_r + Q^* D_g^-1 P)^-1
+    value = sympy.expand(_cw * X * _bw)
+    cauchy = sympy.Sum(_ci[_n] * _bi[_n] / (gsym - _lam[_n]), (_n, 1, _Nsym))
+    return Derivation(Eq(Function("R")(gsym), value, evaluate=False), (
+        Step(r"$gI - A = D + P\hat{Q}$ with $D = gI - \Lambda$, $\hat{Q} = Q^*$, for $A = \Lambda - PQ^*$: its "
+             r"inverse by block elimination (S4-WB-1), symbols for matrices of any size $N$ and rank $r$", X),
+        Step(r"Sandwiched between $c = \tilde{c}^\top$ and $b$: the four products $k_{00} = cD^{-1}b$, "
+             r"$k_{01} = cD^{-1}P$, $k_{10} = \hat{Q}D^{-1}b$, $k_{11} = \hat{Q}D^{-1}P$ appear, with "
+             r"$K = (I_r + k_{11})^{-1}$", value),
+        Step(r"$D$ is diagonal, so each is a Cauchy sum, e.g. $k_{00}$", Eq(Symbol("k00"), cauchy, evaluate=False)),
+    ))
 
 
-_PT_ALG = {"l1": F(-1, 2), "l2": F(-3, 2), "p1": F(1, 2), "p2": F(2, 3), "q1": F(3, 4), "q2": F(-1, 5),
-           "P11": F(1, 2), "P12": F(1, 3), "P21": F(-1), "P22": F(2, 5), "Q11": F(1, 4), "Q12": F(-2, 3),
-           "Q21": F(1, 6), "Q22": F(1), "c1": F(1), "c2": F(-3, 2), "b1": F(2, 3), "b2": F(1, 2), "h": F(1, 10)}
+def _alg1_value(statement: Any, point: Any) -> Any:
+    N, r = point["N"], point["r"]
+    g = checks.to_mpmath(sympy.N(sympy.Rational(point["x"]) + I * sympy.Rational(point["y"]), mpmath.mp.dps))
+    # D = gI - Lambda is diagonal: its inverse diag(1/(g - lambda_n)) makes each k_ij a Cauchy sum
+    D = mpmath.diag([g - checks.to_mpmath(sympy.Rational(point[f"l{i + 1}"])) for i in range(N)])
+    P, Q = point_matrix(point, "p", N, r), point_matrix(point, "q", N, r)
+    mats = {_cw: point_vector(point, "c", N).T, _bw: point_vector(point, "b", N), _Pw: P, _Qw: Q.T, _Dw: D,
+            _Kw: mpmath.inverse(mpmath.eye(r) + Q.T * mpmath.inverse(D) * P)}
+    return word_value(checks.value_of(statement), mats, {})
 
-def _at_g(statement: Any, dps: int, point: dict) -> Any:
-    """Evaluate a statement in g at the point's g = x + i y."""
-    return checks.evaluate(statement.subs(gsym, sympy.Rational(point["x"]) + I * sympy.Rational(point["y"])),
-                           dps, point)
 
+def _alg1_fields(N: int, r: int) -> dict[str, Any]:
+    return {**{f"l{i + 1}": s.rationals(-3, 0, max_denominator=20) for i in range(N)},
+            **_entries("p", N, r, lo=-1, hi=1), **_entries("q", N, r, lo=-1, hi=1), **_entries("c", N, 0),
+            **_entries("b", N, 0), "x": s.rationals(-1, 1, max_denominator=20),
+            "y": s.rationals(F(1, 2), 2, max_denominator=20)}
+
+
+_PT_ALG = {"N": 2, "l1": F(-1, 2), "l2": F(-3, 2), "c1": F(1), "c2": F(-3, 2), "b1": F(2, 3), "b2": F(1, 2)}
+_PT_R1 = {"r": 1, "p11": F(1, 2), "p21": F(2, 3), "q11": F(3, 4), "q21": F(-1, 5)}
+_PT_R2 = {"r": 2, "p11": F(1, 2), "p12": F(1, 3), "p21": F(-1), "p22": F(2, 5), "q11": F(1, 4), "q12": F(-2, 3),
+          "q21": F(1, 6), "q22": F(1)}  # pragma: no mutate (example point)
 
 _ALG1_NOTES = (
-    r"With S4-RES-1, $\hat{K}(z) = \tfrac{2}{1+z}\,c^\top(g(z)I - A)^{-1}b$, "
-    r"$g(z) = (2/h)(1-z)/(1+z)$. $N = 2$ rotated system, $\Lambda = \mathrm{diag}(l_1, l_2)$, "
-    r"$\tilde{P}$, $\tilde{Q}$ (rank 1 and 2), $\tilde{c}$, $\tilde{b}$ and $g$ all symbolic; each "
-    r"$k_{ij}$ is a Cauchy sum $\sum_n a_n b_n/(g(z) - \lambda_n)$. For real $\tilde{C}$ the pairing "
-    r"$\tilde{c}$ is $V^\top \tilde{C}$ (plain transpose, convention 3; papers write $c^*$). The "
-    r"$O(NL)$ route is numerics.s4.kernel(method='cauchy'); the test-suite compares it with 'power' to "
-    r"$10^{-35}$ for LegS, LagT, LegT (rank 2) and LagT-half, odd and even $L$ (including the $z = -1$ "
-    r"node).")
+    r"$R(g) = c^\top(gI - A)^{-1}b$; with S4-RES-1, $\hat{K}(z) = \tfrac{2}{1+z}\,R(g(z))$, "
+    r"$g(z) = (2/h)(1-z)/(1+z)$. Proved for every size $N$ and rank $r$: the rotated system "
+    r"$A = \Lambda - PQ^*$ with $D = gI - \Lambda$, $P$, $\hat{Q} = Q^*$, $c$, $b$ symbols for matrices, "
+    r"the inverse of $D + P\hat{Q}$ by the block elimination of S4-WB-1; $K = (I_r + k_{11})^{-1}$; each "
+    r"$k_{ij}$ is a Cauchy sum $\sum_n a_n b_n/(g - \lambda_n)$ because $D$ is diagonal. For real $\tilde{C}$ the "
+    r"pairing $c$ is $V^\top\tilde{C}$ (plain transpose, convention 3; papers write $c^*$). Numeric: "
+    r"$c^\top(gI - A)^{-1}b$ by a dense solve at drawn $N$, $r$ (the closed form is evaluated through the "
+    r"Cauchy sums). The $O(NL)$ kernel route is numerics.s4.kernel(method='cauchy'); the test-suite "
+    r"compares it with 'power' to $10^{-35}$ for LegS, LagT, LegT (rank 2) and LagT-half, odd and even "
+    r"$L$ (including the $z = -1$ node).")
 
 register(Result(
     key="S4-ALG-1", title="S4 Algorithm 1: c^T (g I - A)^-1 b = k00 - k01 (I + k11)^-1 k10 with Cauchy sums",
     title_tex=r"S4 Algorithm 1: $c^\top(gI - A)^{-1}b = k_{00} - k_{01}(I + k_{11})^{-1}k_{10}$ with Cauchy "
               "sums",
     source=f"{S4}, Algorithm 1 / Theorem 3; {SU_10162}", notes=_ALG1_NOTES,
-    statement=_alg1_statement, derive=_alg1_derive, numeric=kn.cauchy_pairs, evaluate=_at_g,
-    examples=({**_PT_ALG, **_PT_Z}, {**_PT_ALG, "x": F(-1, 3), "y": F(1, 4), "h": F(2)}),
-    parts=(r"c^\top(gI - A)^{-1}b\,|_{r=1}", r"c^\top(gI - A)^{-1}b\,|_{r=2}"),
+    statement=lambda N=None, r=None: _alg1_statement(), derive=_alg1_derive, numeric=kn.cauchy_pair,
+    evaluate=evaluator(_alg1_value), params=sized_points({"N": (2, 4), "r": (1, 3)}, _alg1_fields),
+    examples=({**_PT_ALG, **_PT_R1, **_PT_Z}, {**_PT_ALG, **_PT_R2, "x": F(-1, 3), "y": F(1, 4)},
+              {"N": 3, "r": 2, "l1": F(-1, 2), "l2": F(-3, 2), "l3": F(-5, 2), "p11": F(1, 2), "p12": F(1, 3),
+               "p21": F(-1), "p22": F(2, 5), "p31": F(1, 4), "p32": F(0), "q11": F(1, 4), "q12": F(-2, 3),
+               "q21": F(1, 6), "q22": F(1), "q31": F(-1, 2), "q32": F(1, 3), "c1": F(1), "c2": F(-3, 2),
+               "c3": F(2), "b1": F(2, 3), "b2": F(1, 2), "b3": F(-1), "x": F(1, 5), "y": F(2, 3)}),
 ))
 
 # --- S4-ALG-2 (THEOREM, operation count) -------------------------------------------------------------
@@ -133,6 +131,12 @@ def _alg2_count(dps: int, N: int, L: int, r: int) -> Any:
     before = nker.TERMS[0]
     ns4.kernel(A, B, [1] * N, L, step=F(1, 10), method="cauchy", nplr=(S, P), dps=dps)
     return mpmath.mpf(nker.TERMS[0] - before)
+
+
+def _alg2_points() -> Any:
+    """N, L and the rank r (1: LegS, 2: LegT); LegT needs an even N (an odd one collides at z = 1, S4-ALG-3)."""
+    even_for_rank_2 = lambda p: {**p, "N": p["N"] + p["N"] % 2 if p["r"] == 2 else p["N"]}  # noqa: E731
+    return draw(N=s.sizes(1, 11), L=s.sizes(1, 24), r=s.sizes(1, 2))().map(even_for_rank_2)
 
 
 _N, _L, _r = symbols("N L r", integer=True, positive=True)
@@ -152,7 +156,7 @@ register(Result(
     title_tex="Complexity: the naive Cauchy route costs $(1 + r)^2 N$ terms per node, $O(NL)$ per kernel",
     source=f"{S4}, Theorem 3 (confirm wording); {SU_10180}", status=Status.THEOREM, notes=_ALG2_NOTES,
     statement=lambda N, L, r: Eq(Symbol("terms"), (1 + r) ** 2 * N * (L - (1 - L % 2)), evaluate=False),
-    numeric=_alg2_count, display={"N": 4, "L": 8, "r": 1},
+    numeric=_alg2_count, display={"N": 4, "L": 8, "r": 1}, params=_alg2_points,
     examples=({"N": 4, "L": 8, "r": 1}, {"N": 6, "L": 9, "r": 2}, {"N": 16, "L": 33, "r": 1}),
 ))
 
@@ -194,52 +198,58 @@ register(Result(
     source="derived for the spec (state-spaces/s4 special-cases FouT's zero eigenvalue)", notes=_ALG3_NOTES,
     statement=lambda: Eq(Function("g")(exp(-I * theta)), 2 * I / h * tan(theta / 2), evaluate=False),
     derive=_alg3_derive, numeric=_g_node, examples=({"theta": F(7, 10), "h": F(1, 10)}, {"theta": F(-5, 2), "h": F(3)}),
+    params=draw(theta=s.rationals(-3, 3, max_denominator=100), h=s.positive_rationals(4, max_denominator=100)),
 ))
 
 
 # --- S4-CONJ-2 ------------------------------------------------------------------------------------------
 
 xs, ys = symbols("x y", real=True)
+_CONJ_MAX = 3
 
 
-def _conj2_parts() -> tuple:
-    A, B, C = _m("a", 2), _v("b", 2), _v("c", 2)
-    return A, B, C
+def _resolvent_NxN(N: int, zz: Any) -> Any:
+    """C^T (I - z Abar)^-1 Bbar for the fully symbolic real N x N system, as adj(I - z Abar) / det(I - z Abar).
 
-
-def _resolvent_2x2(zz: Any) -> Any:
-    """C^T (I - z Abar)^-1 Bbar for the symbolic 2 x 2 system, as adj(I - z Abar) / det(I - z Abar).
-
-    With generic symbols the numerator and det(I - z Abar) share no factor, so this is the
-    lowest-terms fraction ``cancel`` of the dense inverse returns (the same expression), without
-    cancel's multivariate gcd in x, y and i.
+    With generic symbols the numerator and det(I - z Abar) share no factor, so this is the lowest-terms
+    fraction ``cancel`` of the dense inverse returns, without cancel's multivariate gcd in x, y and i.
     """
-    A, B, C = _conj2_parts()
-    M = eye(2) - zz * A
+    A, B, C = _m("a", N), _v("b", N), _v("c", N)
+    M = eye(N) - zz * A
     return sympy.expand((C.T * M.adjugate() * B)[0]) / sympy.expand(M.det())
 
 
-@lru_cache(maxsize=None)  # no parameters; the Eq is immutable
-def _conj2_statement() -> Eq:
-    value = sympy.expand(conjugate(_resolvent_2x2(xs + I * ys)))
+def _conj2_statement(N: int) -> Eq:
+    value = sympy.expand(conjugate(_resolvent_NxN(N, xs + I * ys)))
     return Eq(Function("G")(xs - I * ys), value, evaluate=False)
 
 
-def _conj2_derive() -> Derivation:
-    value = sympy.expand(_resolvent_2x2(xs - I * ys))
+def _conj2_derive(N: int) -> Derivation:
+    value = sympy.expand(_resolvent_NxN(N, xs - I * ys))
     return Derivation(Eq(Function("G")(xs - I * ys), value, evaluate=False),
-                      (Step(r"$C^\top(I - \overline{z}\bar{A})^{-1}\bar{B}$ with real symbolic $\bar{A}$, "
-                            r"$\bar{B}$, $C$",
-                            Symbol("G")),))
+                      (Step(r"$C^\top(I - \overline{z}\bar{A})^{-1}\bar{B}$ at $\overline{z} = x - iy$ with a real "
+                            r"symbolic $N \times N$ system $\bar{A}$, $\bar{B}$, $C$ (adjugate over determinant)",
+                            value),))
+
+
+def _conj2_fields(N: int) -> dict[str, Any]:
+    return {**_entries("a", N), **_entries("b", N, 0), **_entries("c", N, 0),
+            "x": s.rationals(-1, 1, max_denominator=20), "y": s.rationals(-1, 1, max_denominator=20)}
 
 
 register(Result(
     key="S4-CONJ-2", title="Hermitian symmetry of the spectrum of a real system: Khat(conj z) = conj Khat(z)",
     title_tex="Hermitian symmetry of the spectrum of a real system: "
               r"$\hat{K}(\overline{z}) = \hat{K}(z)^*$",
-    source=f"standard; {S4_CODE_KERNEL} (irfft)", examples=({**_PT_A, **_PT_B, **_PT_C, **_PT_Z},),
+    source=f"standard; {S4_CODE_KERNEL} (irfft)",
+    examples=({"N": 2, **_PT_A, **_PT_B, **_PT_C, **_PT_Z},
+              {"N": 3, **_PT_3, "x": F(-2, 5), "y": F(9, 10)}),
     statement=_conj2_statement, derive=_conj2_derive, numeric=kn.conj_resolvent,
-    notes=r"So $\lfloor L/2\rfloor + 1$ nodes and a real inverse transform suffice "
+    params=sized_points({"N": (1, _CONJ_MAX)}, _conj2_fields), bound=Bound("N", 1, _CONJ_MAX), display={"N": 2},
+    notes=r"Proved with fully symbolic real $N \times N$ systems for every $N = 1, 2, 3$ ($N = 4$ takes "
+          r"minutes); for every $N$ it holds because $\hat{K}(z) = C^\top \mathrm{adj}(I - z\bar{A})\bar{B}/"
+          r"\det(I - z\bar{A})$ is a ratio of polynomials in $z$ with real coefficients (not computed for "
+          r"general $N$). So $\lfloor L/2\rfloor + 1$ nodes and a real inverse transform suffice "
           "(numerics.s4.kernel(..., halve=True)).",
 ))
 
@@ -299,6 +309,9 @@ register(Result(
     statement=_conj1_statement, derive=_conj1_derive, numeric=_conj1_numeric,
     examples=({"r1": F(1, 2), "r2": F(-1, 3), "i1": F(2, 5), "i2": F(3, 4), "c1": F(1), "c2": F(-2, 3),
                "b1": F(1, 7), "b2": F(5, 2), "sigma": F(-1, 2), "omega": F(3, 2), "gx": F(1, 10), "gy": F(7, 3)},),
+    params=draw(**{k: s.rationals(-2, 2, max_denominator=20) for k in ("r1", "r2", "i1", "i2", "c1", "c2", "b1", "b2")},
+                sigma=s.rationals(-2, F(-1, 10), max_denominator=20), omega=s.rationals(F(1, 10), 4, max_denominator=20),
+                gx=s.rationals(0, 1, max_denominator=20), gy=s.rationals(-5, 5, max_denominator=20)),
 ))
 
 
@@ -349,18 +362,23 @@ _REC_NOTES = (
     r"Symbolic state $x$, input $u$ and step $h$ for the LagT system (rational NPLR, so exact "
     r"arithmetic over $\mathbb{Q}(h)$), proved for every $N = 1,\ldots,6$ (the spec asks for $N \le "
     r"4$). In the rotated basis $D = (2/h - \Lambda)^{-1}$ is diagonal and each step costs $O(Nr)$ "
-    r"($\texttt{numerics.s4.nplr\_step}$: the numeric route, rotated back). The recurrence needs $C$, "
-    r"not $\tilde{C}$: $C = (I - \bar{A}^L)^{-\top}\tilde{C}$. The test-suite also checks LegS $N = 8$ "
-    r"against the dense step.")
+    r"($\texttt{numerics.s4.nplr\_step}$, compared with this closed form by the test-suite). Numeric: the "
+    r"dense step $\bar{A}x + \bar{B}u$ in mpmath. The recurrence needs $C$, "
+    r"not $\tilde{C}$: $C = (I - \bar{A}^L)^{-\top}\tilde{C}$. Exact proof for LagT only; for the other "
+    r"measures the step is S4-WB-1 (proved for every size and rank) applied to $D = 2/h - S$, and the "
+    r"test-suite checks LegS $N = 8$ against the dense step numerically.")
 
 register(Result(
-    key="S4-REC-1", title="O(N) recurrent step: Woodbury inverse of (2/h - S + P P^T) and a rank-r update",
-    title_tex=r"$O(N)$ recurrent step: Woodbury inverse of $(2/h - S + PP^\top)$ and a rank-$r$ update",
+    key="S4-REC-1", title="O(N) recurrent step, LagT: Woodbury inverse of (2/h - S + P P^T) and a rank-1 update",
+    title_tex=r"$O(N)$ recurrent step, LagT: Woodbury inverse of $(2/h - S + PP^\top)$ and a rank-1 update",
     source=f"{S4}, Theorem 2 (confirm wording); {S4_CODE_KERNEL} _step_state_linear; {SU_10162}",
-    statement=_rec_statement, derive=_rec_derive, numeric=partial(kn.rotated_step, "lagt"), notes=_REC_NOTES,
+    statement=_rec_statement, derive=_rec_derive, numeric=partial(kn.dense_step, "lagt"), notes=_REC_NOTES,
     examples=({"N": 3, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "u": F(3, 4), "h": F(1, 10)},
               {"N": 4, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "x3": F(1, 5), "u": F(-1), "h": F(2)}),
     bound=Bound("N", 1, 6), display={"N": 3},
+    params=sized_points({"N": (1, 6)}, lambda N: {**{f"x{i}": s.rationals(-2, 2, max_denominator=20) for i in range(N)},
+                                                  "u": s.rationals(-2, 2, max_denominator=20),
+                                                  "h": s.positive_rationals(2, max_denominator=100)}),
 ))
 
 
@@ -386,8 +404,11 @@ def _bilinear_groups(V: Matrix, Bp: Matrix, k: int) -> list:
             for i in range(N)]
 
 
+_c = symbols("c1:17", real=True)  # the output vector C, symbolic
+
+
 def _s4d_statement(N: int, disc: str) -> Matrix:
-    """K_k = sum_j C'_j B'_j coef_j r_j^k, C'_j = sum_i sqrt(2i+1) V_ij: grouped by sqrt(2i+1)."""
+    """K_k = sum_j C'_j B'_j coef_j r_j^k, C'_j = sum_i c_i sqrt(2i+1) V_ij: grouped by c_i sqrt(2i+1)."""
     V = legs_eigenvectors(N)
     Bp = V.inv() * Matrix([1] * N)
     out = []
@@ -398,13 +419,13 @@ def _s4d_statement(N: int, disc: str) -> Matrix:
             group = [sympy.expand(sum(V[i, j] * terms[j] for j in range(N))) for i in range(N)]
         else:
             group = _bilinear_groups(V, Bp, k)
-        out.append(sympy.Add(*[sympy.sqrt(2 * i + 1) * group[i] for i in range(N)]))
+        out.append(sympy.Add(*[_c[i] * sympy.sqrt(2 * i + 1) * group[i] for i in range(N)]))
     return Matrix(out)
 
 
 def _s4d_derive(N: int, disc: str) -> Derivation:
     M = integer_legs(N)
-    v = Matrix([sympy.sqrt(2 * n + 1) for n in range(N)])  # C^T T for C = 1
+    v = Matrix([_c[n] * sympy.sqrt(2 * n + 1) for n in range(N)])  # C^T T
     one = Matrix([1] * N)  # T^-1 B
     if disc == "zoh":
         E = (h * M).exp().applyfunc(sympy.expand)
@@ -431,7 +452,8 @@ def _s4d_derive(N: int, disc: str) -> Derivation:
 
 _S4D_NOTES = (
     r"$K_k = \sum_n C'_n B'_n\,\mathrm{coef}_n\,r_n^k$ with $\lambda_n = -1,\ldots,-N$, "
-    r"$B' = (TV)^{-1}B$, $C' = (TV)^\top C$, $C = 1$ (S4-EIG-3 basis); zoh: "
+    r"$B' = (TV)^{-1}B$, $C' = (TV)^\top C$ (S4-EIG-3 basis), $C$ and $h$ symbolic, proved for $N = 1,\ldots,4$ "
+    r"and the entries $K_0,\ldots,K_5$ (not for every $k$); zoh: "
     r"$\mathrm{coef} = (e^{h\lambda} - 1)/\lambda$, $r = e^{h\lambda}$; bilinear: "
     r"$\mathrm{coef} = h/(1 - h\lambda/2)$, $r = (1 + h\lambda/2)/(1 - h\lambda/2)$. With one "
     r"member of each conjugate pair stored, $K = 2\,\mathrm{Re}$ of the half sum "
@@ -447,35 +469,53 @@ for _disc, _key, _title, _route, _numeric in (
         key=_key, title=_title + " for LegS in its real eigenbasis", notes=f"{_S4D_NOTES}{_route}.",
         source=f"{S4D}; {S4_CODE_KERNEL} SSMKernelDiag (disc='{_disc}')", numeric=partial(_numeric, K=_KS),
         statement=partial(_s4d_statement, disc=_disc), derive=partial(_s4d_derive, disc=_disc),
-        params=draw(N=s.sizes(1, 6), h=s.positive_rationals(1, max_denominator=100)),
-        examples=({"N": 4, "h": F(1, 10)}, {"N": 3, "h": F(1, 2)}), bound=Bound("N", 1, 4), display={"N": 2},
+        params=sized_points({"N": (1, 6)}, lambda N: {"h": s.positive_rationals(1, max_denominator=100),
+                                                      **_entries("c", N, 0)}),
+        examples=({"N": 4, "h": F(1, 10), "c1": 1, "c2": 1, "c3": 1, "c4": 1},
+                  {"N": 3, "h": F(1, 2), "c1": F(2, 3), "c2": F(-1), "c3": F(1, 4)}),
+        bound=Bound("N", 1, 4), display={"N": 2},
+        scope=Scope.instances("LegS for every N = 1..4, the step h and the output C symbolic, the entries "
+                              "K_0..K_5 (not every k)", count=4),
     ))
 
 # --- S4-DBL-1 ----------------------------------------------------------------------------------------------
 
-
-def _dbl_statement(L: int) -> Matrix:
-    if not isinstance(L, int):  # Abar**L for a symbolic L would need a Jordan form: shown at a concrete L
-        raise TypeError("L must be a concrete integer")
-    A, C = _in_poly_ring(_m("a", 2), _v("c", 2))
-    AL, I2 = A ** L, A.eye(2, A.domain)
-    return ((I2 + AL).transpose() * (I2 - AL).transpose() * C).to_Matrix()
+_ab = Symbol("Abar")  # commutative: a scalar standing for the matrix Abar (polynomials in Abar commute)
+_Ls = Symbol("L", integer=True, positive=True)
 
 
-def _dbl_derive(L: int) -> Derivation:
-    A, C = _in_poly_ring(_m("a", 2), _v("c", 2))
-    value = ((A.eye(2, A.domain) - A ** (2 * L)).transpose() * C).to_Matrix()
-    return Derivation(value, (Step(r"$(I - \bar{A}^{2L})^\top C$", Symbol("Ct2L")),))
+def _dbl_statement() -> Eq:
+    return Eq(Symbol("Ctilde_2L"), (1 + _ab ** _Ls) * (1 - _ab ** _Ls), evaluate=False)
+
+
+def _dbl_derive() -> Derivation:
+    value = 1 - _ab ** (2 * _Ls)
+    return Derivation(Eq(Symbol("Ctilde_2L"), value, evaluate=False), (
+        Step(r"$\tilde{C}_{2L} = (I - \bar{A}^{2L})^\top C$ by definition: a polynomial in $\bar{A}$ (then "
+             r"transposed and applied to $C$), written with a scalar $\bar{A}$ for every $L$", value),))
+
+
+def _dbl_value(statement: Any, point: Any) -> Any:
+    N = point["N"]
+    f = checks.value_of(statement).subs(_Ls, point["L"])
+    return at_matrix(f, _ab, point_matrix(point, "a", N), {}).T * point_vector(point, "c", N)
 
 
 register(Result(
     key="S4-DBL-1", title="Length doubling: Ctilde_2L = (I + Abar^L)^T Ctilde_L",
     title_tex=r"Length doubling: $\tilde{C}_{2L} = (I + \bar{A}^L)^\top \tilde{C}_L$",
     source=f"{S4_CODE_KERNEL} _setup_C", statement=_dbl_statement, derive=_dbl_derive, numeric=kn.doubled_ctilde,
-    examples=({"L": 3, **_PT_A, **_PT_C}, {"L": 6, **_PT_A, **_PT_C}), bound=Bound("L", 1, 6), display={"L": 2},
-    notes=r"$I - \bar{A}^{2L} = (I - \bar{A}^L)(I + \bar{A}^L)$ (the factors commute); symbolic $2\times2$ "
-          r"$\bar{A}$. The test-suite checks that the length-$2L$ kernel from $\tilde{C}_{2L}$ equals "
-          r"repeated products.",
+    evaluate=evaluator(_dbl_value),
+    params=sized_points({"N": (2, 4), "L": (1, 8)},
+                        lambda N: {**_entries("a", N, lo=-1, hi=1), **_entries("c", N, 0)}),
+    examples=({"N": 2, "L": 3, **_PT_A, **_PT_C}, {"N": 2, "L": 6, **_PT_A, **_PT_C},
+              {"N": 3, "L": 5, **_PT_3}),
+    notes=r"Statement: $\tilde{C}_{2L} = f(\bar{A})^\top C$ with $f = (1 + \bar{A}^L)(1 - \bar{A}^L)$, i.e. "
+          r"$(I + \bar{A}^L)^\top \tilde{C}_L$, $\tilde{C}_L = (I - \bar{A}^L)^\top C$ (polynomials in $\bar{A}$ "
+          r"commute). Proved for every $L$ and every state size $N$: an identity of polynomials in one matrix, "
+          r"with a scalar standing for it. Numeric: $(I - \bar{A}^{2L})^\top C$ by $2L$ repeated products at "
+          r"drawn $N \times N$ points. The test-suite checks that the length-$2L$ kernel from $\tilde{C}_{2L}$ "
+          r"equals repeated products.",
 ))
 
 # --- S4-RTF-1 ------------------------------------------------------------------------------------------------
@@ -489,7 +529,12 @@ def _legs_int_system(N: int, step: Any) -> tuple:
     return Mb, Bb, Matrix([2 * n + 1 for n in range(N)])  # T C-tilde uses T^2 on the row: see below
 
 
-def _rtf_statement(L: int, N: int = 3) -> Matrix:
+def _lengths(N: int) -> tuple[int, ...]:
+    """The kernel lengths L > N of S4-RTF-1 at state size N (RTF needs N < L)."""
+    return (N + 1, N + 2, N + 3, 2 * N + 4)
+
+
+def _rtf_kernel(L: int, N: int) -> Matrix:
     Mb, Bb, _ = _legs_int_system(N, Rational(1, 10))
     row = Matrix([[1] * N])  # C^T T = 1^T for C = T^-1 1 (rational RTF data)
     out, v = [], Bb
@@ -497,6 +542,11 @@ def _rtf_statement(L: int, N: int = 3) -> Matrix:
         out.append(sympy.expand((row * v)[0]))
         v = Mb * v
     return Matrix(out)
+
+
+def _rtf_statement(N: int) -> Tuple:
+    """The kernels K_0..K_(L-1) = C^T Abar^k Bbar by repeated exact products, for each L of :func:`_lengths`."""
+    return Tuple(*[_rtf_kernel(L, N) for L in _lengths(N)])
 
 
 def _transfer(Mb: Matrix, Bb: Matrix, c: Matrix) -> tuple:
@@ -514,89 +564,105 @@ def _rtf_data(L: int, N: int) -> tuple:
     return _transfer(Mb, Bb, ct)
 
 
-def _rtf_derive(L: int, N: int = 3) -> Derivation:
+def _rtf_route(L: int, N: int) -> tuple[Matrix, tuple]:
     b, a = _rtf_data(L, N)
     bz = sum(bi * _zp ** i for i, bi in enumerate(b))
     az = 1 + sum(ai * _zp ** (i + 1) for i, ai in enumerate(a))
     inv = sympy.invert(Poly(az, _zp, domain="QQ"), Poly(_zp ** L - 1, _zp, domain="QQ"))
     K = sympy.rem(sympy.expand(bz * inv.as_expr()), _zp ** L - 1, _zp)
     c = Poly(K, _zp).all_coeffs()[::-1]
-    return Derivation(Matrix([sympy.expand(c[k]) if k < len(c) else 0 for k in range(L)]), (
+    return Matrix([sympy.expand(c[k]) if k < len(c) else 0 for k in range(L)]), (b, a, K)
+
+
+def _rtf_derive(N: int) -> Derivation:
+    routes = [_rtf_route(L, N) for L in _lengths(N)]
+    b, a, K = routes[0][1]
+    return Derivation(Tuple(*[k for k, _ in routes]), (
         Step(r"$(b, a)$ = transfer function of $(\bar{A}, \bar{B}, \tilde{C})$ by the determinant formula "
-             "(RTF-RAT-1)", Tuple(Matrix(b).T, Matrix(a).T)),
-        Step(r"$\texttt{fft\_kernel}$ in exact arithmetic: $b(z)a(z)^{-1}$ in $\mathbb{Q}[z]/(z^L - 1)$", K),
+             rf"(RTF-RAT-1), shown for $L = {_lengths(N)[0]}$", Tuple(Matrix(b).T, Matrix(a).T)),
+        Step(r"$\texttt{fft\_kernel}$ in exact arithmetic: $b(z)a(z)^{-1}$ in $\mathbb{Q}[z]/(z^L - 1)$, "
+             rf"for each $L$ in {', '.join(map(str, _lengths(N)))}", K),
     ))
 
 
-def _rtf_numeric(dps: int, L: int, N: int = 3) -> Any:
+def _rtf_numeric(dps: int, N: int) -> Any:
     from numerics.rational.kernels import fft_kernel
 
-    b, a = _rtf_data(L, N)
-    return mpmath.matrix(fft_kernel(b, a, L, dps=dps))
+    out = []
+    for L in _lengths(N):
+        b, a = _rtf_data(L, N)
+        out.append(mpmath.matrix(fft_kernel(b, a, L, dps=dps)))
+    return out
 
 
 _RTF_NOTES = (
     r"LegS, step $1/10$, $C = T^{-1}\mathbf{1}$ (so all data are rational in the basis "
-    r"$M = T^{-1}AT$), $N = 3$ for the proof ($N < L$). Statement: $K_k = C^\top \bar{A}^k \bar{B}$ "
-    r"(exact); derivation: the RTF route $b(z)a(z)^{-1}\ \mathrm{mod}\ z^L - 1$ with $(b, a)$ from the "
-    r"determinant formula applied to $\tilde{C}$ (computed in the similar rational basis "
-    r"$M = T^{-1}AT$). Numeric: $\texttt{numerics.rational.fft\_kernel}$.")
+    r"$M = T^{-1}AT$); proved for every $N = 1,\ldots,6$, each at $L = N+1, N+2, N+3, 2N+4$ ($N < L$). "
+    r"Statement: $K_k = C^\top \bar{A}^k \bar{B}$ (exact repeated products); derivation: the RTF route "
+    r"$b(z)a(z)^{-1}\ \mathrm{mod}\ z^L - 1$ with $(b, a)$ from the determinant formula applied to "
+    r"$\tilde{C}$. Other systems, steps and outputs are not proved here (the equivalence is S4-GF-2 and "
+    r"RTF-RAT-1 in general). Numeric: $\texttt{numerics.rational.fft\_kernel}$ (an FFT of the exact "
+    r"$(b, a)$).")
 
 register(Result(
-    key="S4-RTF-1", title="S4 kernel = RTF kernel: fft_kernel(transfer_function(Abar, Bbar, Ctilde)) = K",
-    title_tex="S4 kernel = RTF kernel: "
+    key="S4-RTF-1",
+    title="S4 kernel = RTF kernel (LegS, h = 1/10): fft_kernel(transfer_function(Abar, Bbar, Ctilde)) = K",
+    title_tex=r"S4 kernel = RTF kernel (LegS, $h = 1/10$): "
               r"$\texttt{fft\_kernel}(\texttt{transfer\_function}(\bar{A}, \bar{B}, \tilde{C})) = K$",
     source=f"{SU_10180} (S4 and RTF as the same object); RTF pillar RTF-RAT-1, RTF-FFT-1", notes=_RTF_NOTES,
     statement=_rtf_statement, derive=_rtf_derive, numeric=_rtf_numeric,
-    examples=({"L": 8, "N": 3}, {"L": 16, "N": 6}), bound=Bound("L", 4, 8), display={"L": 4},
+    params=draw(N=s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}), bound=Bound("N", 1, 6), display={"N": 3},
+    scope=Scope.instances("LegS at h = 1/10 with C = T^-1 1, for every N = 1..6, each at the lengths "
+                          "L = N+1, N+2, N+3, 2N+4", count=24),
+    parts=(r"K\,|_{L = N+1}", r"K\,|_{L = N+2}", r"K\,|_{L = N+3}", r"K\,|_{L = 2N+4}"),
 ))
 
 # --- S4-MEM-1 --------------------------------------------------------------------------------------------------
 
-s_, sg_ = symbols("s sigma", positive=True)
-
-
-@lru_cache(maxsize=None)
-def _integral_of_factor(f: Any) -> Any:
-    """int_0^s f(sigma) d sigma for one sigma-dependent factor (cached: the statement and the
-    derivation integrate the same few factors sigma e^(k sigma))."""
-    return sympy.integrate(f, (sg_, 0, s_))
-
-
-def _integral_0_s(expr: Any) -> Any:
-    """int_0^s expr d sigma, term by term (linearity): each expanded term is a factor free
-    of sigma times a factor sigma e^(k sigma), integrated once by SymPy, instead of one Risch integration
-    of the whole sum per entry."""
-    terms = (t.as_independent(sg_, as_Add=False) for t in sympy.Add.make_args(sympy.expand(expr)))
-    return sympy.expand(sympy.Add(*[c * _integral_of_factor(f) for c, f in terms]))
+t_, s_ = symbols("t s", positive=True)
+_MEM_MAX = 6
 
 
 def _mem_statement(N: int) -> Matrix:
+    """The warped Legendre vector e^(-t) sqrt(2n+1) P_n(2e^(-t) - 1), n < N (HIPPO-LEGS-P9)."""
     rr = Symbol("rr")
-    out = []
-    for n in range(N):
-        Pn = sympy.legendre(n, 2 * rr - 1)
-        integrand = sympy.expand(sg_ * rr * sympy.sqrt(2 * n + 1) * Pn).subs(rr, exp(sg_ - s_))
-        out.append(_integral_0_s(integrand))
-    return Matrix(out)
+    return Matrix([sympy.expand(rr * sympy.sqrt(2 * n + 1) * sympy.legendre(n, 2 * rr - 1)).subs(rr, exp(-t_))
+                   for n in range(N)])
+
+
+def _chain_rule() -> Any:
+    """dy/ds for y(s) = x(e^s) when t x'(t) = A x(t) + B u(ln t) (scalar stand-ins A, B: the rule is linear)."""
+    X, u = Function("x"), Function("u")
+    a, b = symbols("A B")
+    dy = sympy.diff(X(exp(s_)), s_)
+    ode = lambda t: (a * X(t) + b * u(sympy.log(t))) / t  # noqa: E731  x'(t) from t x' = A x + B u(ln t)
+    return sympy.simplify(dy.replace(lambda e: isinstance(e, sympy.Subs), lambda e: ode(e.point[0])))
 
 
 def _mem_derive(N: int) -> Derivation:
     M = integer_legs(N)
-    t = Symbol("t")
-    E = (t * M).exp()  # exp(t A) = T exp(t M) T^-1
+    E = (t_ * M).exp()  # exp(t A) = T exp(t M) T^-1 and T^-1 B = 1
     T = sympy.diag(*[sympy.sqrt(2 * n + 1) for n in range(N)])
-    kern = (T * E * Matrix([1] * N)).subs(t, s_ - sg_)  # exp(A (s - sigma)) B, T^-1 B = 1
-    x_ = (kern * sg_).applyfunc(_integral_0_s)
-    return Derivation(x_, (Step(r"$x(s) = \int_0^s \exp(A(s - \sigma))\,Bu(\sigma)\,d\sigma$, "
-                                r"$u(\sigma) = \sigma$, with $\exp(tA) = T \exp(tM) T^{-1}$", x_),))
+    response = (T * E * Matrix([1] * N)).applyfunc(sympy.expand)
+    return Derivation(response, (
+        Step(r"Log-time: $y(s) = x(e^s)$ with $tx' = Ax + Bu(\ln t)$; the chain rule gives $dy/ds$", _chain_rule()),
+        Step(r"So the state is $x(s) = \int_{-\infty}^{s} e^{A(s-\sigma)}Bu(\sigma)\,d\sigma$ for every input "
+             r"(variation of constants): the impulse response $e^{tA}B = Te^{tM}T^{-1}B$, $M = T^{-1}AT$ "
+             r"integer, $T^{-1}B = \mathbf{1}$", response),
+    ))
 
 
 register(Result(
-    key="S4-MEM-1", title="LTI LegS is LegS in log-time: exponentially warped Legendre memory",
+    key="S4-MEM-1",
+    title="LTI LegS is LegS in log-time: impulse response e^(tA)B = e^(-t) sqrt(2n+1) P_n(2e^(-t) - 1)",
+    title_tex=r"LTI LegS is LegS in log-time: impulse response $e^{tA}B = e^{-t}\sqrt{2n+1}\,P_n(2e^{-t} - 1)$",
     source=f"{SU_10162} (exponential decay); {TRAIN_HIPPO}", statement=_mem_statement, derive=_mem_derive,
-    numeric=kn.logtime_state, examples=({"N": 2, "s": F(1, 2)},), bound=Bound("N", 1, 3), display={"N": 2},
-    notes=r"Chain rule: $y(s) = x(e^s)$ with $tx' = Ax + Bu(\ln t)$ gives $dy/ds = Ay + Bu(s)$; hence "
-          r"$x(s) = \int u(\sigma)e^{\sigma - s}\sqrt{2n+1}\,P_n(2e^{\sigma - s} - 1)\,d\sigma$ (input "
-          r"$u(\sigma) = \sigma$ on $[0, s]$, zero before). Numeric: mp.odefun of $x' = Ax + Bu$.",
+    numeric=kn.legs_impulse, examples=({"N": 2, "t": F(1, 2)}, {"N": 5, "t": F(3, 2)}),
+    params=draw(N=s.sizes(1, _MEM_MAX), t=s.rationals(F(1, 20), 2, max_denominator=20)),
+    bound=Bound("N", 1, _MEM_MAX), display={"N": 3},
+    notes=r"Chain rule: $y(s) = x(e^s)$ with $tx' = Ax + Bu(\ln t)$ gives $dy/ds = Ay + Bu(s)$. The impulse "
+          r"response is the warped Legendre vector, proved for every $N = 1,\ldots,6$; by linearity the LTI "
+          r"state is $x_n(s) = \int_{-\infty}^{s} u(\sigma)\,e^{\sigma - s}\sqrt{2n+1}\,P_n(2e^{\sigma - s} - 1)"
+          r"\,d\sigma$ for every input: the LegS projection over $(-\infty, s]$ with the exponentially "
+          r"decaying weight $e^{\sigma - s}$. Numeric: $e^{tA}B$ by mp.expm of the LegS matrix built in mpmath.",
 ))
