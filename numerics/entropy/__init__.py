@@ -71,6 +71,9 @@ from .entropies import pd_entropy_quad as pd_entropy_quad
 from .entropies import pd_entropy_series as pd_entropy_series
 from .entropies import gradmax_alpha_opt as gradmax_alpha_opt
 from .entropies import gaussian_max_centring as gaussian_max_centring
+from .scale_laws import log_by_root as log_by_root
+from .scale_laws import ssmax_focus_table as ssmax_focus_table
+from .scale_laws import yarn_squared_factor_routes as yarn_squared_factor_routes
 
 __all__ = [
     'softmax_entropy',
@@ -119,4 +122,7 @@ __all__ = [
     'pd_entropy_series',
     'gradmax_alpha_opt',
     'gaussian_max_centring',
+    'log_by_root',
+    'ssmax_focus_table',
+    'yarn_squared_factor_routes',
 ]

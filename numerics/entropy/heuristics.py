@@ -3,20 +3,22 @@
 - :func:`jl_dimension_ratio`: the Johnson-Lindenstrauss dimension (Dasgupta-Gupta form) found by root
   finding at n and at 512, and their ratio (ENT-A11b);
 - :func:`top_spacing_hazard`: hazard at the top quantile times the mean top spacing
-  :math:`E[s_{(n)} - s_{(n-1)}] = n\\int F^{n-1}(1-F)\\,dx` by quadrature, rounded to 1 decimal (ENT-A13);
+  :math:`E[s_{(n)} - s_{(n-1)}] = n\\int F^{n-1}(1-F)\\,dx` by quadrature, the precise value (ENT-A13 checks
+  that it rounds to 1.0);
 - :func:`cc22_code_logit`: the logit of Chiang & Cholak's encoder (query-side input times
   ``log(len)/2`` before a biased projection), by emulation (ENT-A15);
 - :func:`gradmax_cosine_n`: the n at which alpha maximises Su-9812's cosine objective, from the
   cosine law by quadrature (no Bessel function) (ENT-A18e);
 - :func:`table_differences`, :func:`gaussian_fit_coefficient`, :func:`cosine_range`,
-  :func:`dimension_numbers_rounded`: arithmetic on the quoted numbers of ENT-B1, B4, B5.
+  :func:`dimension_numbers`: the precise values behind the quoted numbers of ENT-B1, B4, B5 (the
+  results check that rounding them gives the numbers as the sources quote them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from numbers import Integral
 from functools import lru_cache
+from numbers import Integral
 from typing import Any
 
 import mpmath
@@ -41,18 +43,8 @@ __all__ = [
     "table_differences",
     "gaussian_fit_coefficient",
     "cosine_range",
-    "dimension_numbers_rounded",
+    "dimension_numbers",
 ]
-
-#: precision of the "measure, then round to the claimed precision" routes (EMPIRICAL / HEURISTIC claims)
-_MEASURE_DPS = 25
-
-
-def _rounded(x: Any, places: int, dps: int) -> Any:
-    """``x`` rounded half-up to ``places`` decimals, returned as an mpf at ``dps`` (exact for the claimed value)."""
-    scaled = mp.floor(x * 10**places + mp.mpf(1) / 2)
-    with mpmath.workdps(dps):
-        return mp.mpf(int(scaled)) / 10**places
 
 
 @with_dps(guard=_GUARD)
@@ -92,52 +84,65 @@ def _law(law: str) -> tuple[Any, Any, Any]:
     raise ValueError(f"law must be 'uniform', 'exponential' or 'gaussian', got {law!r}")
 
 
+#: working precision (significant digits) of :func:`top_spacing_hazard`: ENT-A13 compares the product with a
+#: value quoted to 1 decimal, so 30 digits are precise for that check at any ``dps``, and the quadrature of the
+#: Gaussian law costs seconds per point at the 120 digits a ``dps = 100`` run would otherwise use
+SPACING_DPS = 30
+
+
 def top_spacing_hazard(law: str, n: int, *, dps: int = DEFAULT_DPS) -> Any:
-    """ENT-A13 rule: :math:`h(u_n)\\,E[s_{(n)} - s_{(n-1)}]` rounded to 1 decimal, for n iid scores of ``law``.
+    """ENT-A13 rule: :math:`h(u_n)\\,E[s_{(n)} - s_{(n-1)}]` for n iid scores of ``law``, the precise product.
 
     :math:`u_n = F^{-1}(1-1/n)` by root finding on :math:`\\ln(1-F)`, :math:`h = f/(1-F)` there, and
-    :math:`E[s_{(n)} - s_{(n-1)}] = n\\int F^{n-1}(1-F)\\,dx` by log-domain quadrature.  Measured at 25
-    digits; the rule claims the product is about 1 (exactly n/(n+1) uniform, 1 exponential, -> 1 slowly
-    for Gaussians: 0.967 at n = 1e3, 0.981 at 1e6, 0.996 at 1e30).  Domain: integer n >= 2.
+    :math:`E[s_{(n)} - s_{(n-1)}] = n\\int F^{n-1}(1-F)\\,dx` by log-domain quadrature.  The rule says the
+    product is about 1 (exactly n/(n+1) uniform, 1 exponential, -> 1 slowly for Gaussians: 0.967 at
+    n = 1e3, 0.981 at 1e6, 0.996 at 1e30).  Computed to ``min(dps, SPACING_DPS)`` significant digits
+    (see :data:`SPACING_DPS`), returned at ``dps``.  Domain: integer n >= 2.
     """
     dps = check_dps(dps)
     _law(law)
     if isinstance(n, bool) or not isinstance(n, Integral) or n < 2:
         raise ValueError(f"n must be an integer >= 2, got {n!r}")
-    value = _spacing_hazard_measured(law, int(n))
-    with mpmath.workdps(_MEASURE_DPS + len(str(n))):
-        return _rounded(value, 1, dps)
+    work = min(dps, SPACING_DPS)
+    # 1 - 1/n must be representable (uniform law): the digits of n on top of the guard digits
+    value = _spacing_hazard_cached(law, int(n), work + _GUARD + len(str(n)))
+    with mpmath.workdps(dps):
+        return +value
 
 
-@lru_cache(maxsize=64)
-def _spacing_hazard_measured(law: str, n: int) -> Any:
-    """The unrounded product, measured once at a fixed precision (it does not depend on the caller's dps)."""
+@lru_cache(maxsize=128)
+def _spacing_hazard_cached(law: str, n: int, prec_dps: int) -> Any:
+    with mpmath.workdps(prec_dps):
+        return _spacing_hazard_at(law, n)
+
+
+def _spacing_hazard_at(law: str, n: int) -> Any:
+    """The product of :func:`top_spacing_hazard` at the ambient precision."""
     logsurv, logpdf, _ = _law(law)
-    with mpmath.workdps(_MEASURE_DPS + len(str(n))):  # 1 - 1/n must be representable (uniform law)
-        big = mp.mpf(n)
-        start = {"uniform": 1 - 1 / (2 * big), "exponential": mp.log(big), "gaussian": mp.sqrt(2 * mp.log(big))}[law]
-        if law == "uniform":  # survival itself (its log has a pole at the upper edge)
-            u = mp.findroot(lambda x: big * mp.exp(logsurv(x)) - 1 if x < 1 else -1, (mp.mpf(0), mp.mpf(1)),
-                            solver="anderson")
-        else:
-            u = mp.findroot(lambda x: logsurv(x) + mp.log(big), start)
-        hazard = mp.exp(logpdf(u) - logsurv(u))
-        width = 1 / hazard
+    big = mp.mpf(n)
+    start = {"uniform": 1 - 1 / (2 * big), "exponential": mp.log(big), "gaussian": mp.sqrt(2 * mp.log(big))}[law]
+    if law == "uniform":  # survival itself (its log has a pole at the upper edge)
+        u = mp.findroot(lambda x: big * mp.exp(logsurv(x)) - 1 if x < 1 else -1, (mp.mpf(0), mp.mpf(1)),
+                        solver="anderson")
+    else:
+        u = mp.findroot(lambda x: logsurv(x) + mp.log(big), start)
+    hazard = mp.exp(logpdf(u) - logsurv(u))
+    width = 1 / hazard
 
-        def integrand(x: Any) -> Any:
-            if law == "uniform" and x >= 1:
-                return mp.mpf(0)
-            ls = logsurv(x)
-            return big * mp.exp((big - 1) * mp.log1p(-mp.exp(ls)) + ls)
+    def integrand(x: Any) -> Any:
+        if law == "uniform" and x >= 1:
+            return mp.mpf(0)
+        ls = logsurv(x)
+        return big * mp.exp((big - 1) * mp.log1p(-mp.exp(ls)) + ls)
 
-        lo = {"uniform": mp.mpf(0), "exponential": mp.mpf(0), "gaussian": mp.mpf(-12)}[law]
-        pts = [u + j * width for j in (-40, -8, -2, 0, 2, 8, 40)]
-        if law == "uniform":
-            pts = [min(max(p, lo), mp.mpf(1)) for p in pts] + [mp.mpf(1)]
-        pts = sorted({lo, *[p for p in pts if p >= lo]})
-        tail = [pts[-1] + 40 * width] if law != "uniform" else []
-        spacing = mp.quad(integrand, pts + tail)
-        return hazard * spacing
+    lo = {"uniform": mp.mpf(0), "exponential": mp.mpf(0), "gaussian": mp.mpf(-12)}[law]
+    pts = [u + j * width for j in (-40, -8, -2, 0, 2, 8, 40)]
+    if law == "uniform":
+        pts = [min(max(p, lo), mp.mpf(1)) for p in pts] + [mp.mpf(1)]
+    pts = sorted({lo, *[p for p in pts if p >= lo]})
+    tail = [pts[-1] + 40 * width] if law != "uniform" else []
+    spacing = mp.quad(integrand, pts + tail)
+    return hazard * spacing
 
 
 @with_dps(guard=_GUARD)
@@ -201,41 +206,35 @@ def _stationary_alpha(n: Any) -> Any:
     return mp.sqrt(x)
 
 
-def gaussian_fit_coefficient(grid: Sequence[int] = tuple(40 * j for j in range(1, 501)), *, dps: int = DEFAULT_DPS) -> Any:
-    """ENT-B4: least-squares coefficient k of :math:`\\alpha^* \\approx k\\sqrt{\\ln n}` over Su's grid
-    n = 40 {1, ..., 500}, alpha* from the stationarity equation, rounded to 2 decimals (Su: 0.84)."""
-    dps = check_dps(dps)
-    with mpmath.workdps(_MEASURE_DPS):
-        num = den = mp.mpf(0)
-        for n in grid:
-            big_l = mp.log(n)
-            num += _stationary_alpha(mp.mpf(n)) * mp.sqrt(big_l)
-            den += big_l
-        value = num / den
-    return _rounded(value, 2, dps)
+@with_dps(guard=_GUARD)
+def gaussian_fit_coefficient(grid: Sequence[int] = tuple(40 * j for j in range(1, 501)), *,
+                             dps: int = DEFAULT_DPS) -> Any:
+    """ENT-B4: least-squares coefficient k of :math:`\\alpha^* \\approx k\\sqrt{\\ln n}` (through the origin) over
+    Su's grid n = 40 {1, ..., 500}, alpha* from the stationarity equation (Su quotes 0.84)."""
+    if not grid or any(isinstance(n, bool) or not isinstance(n, Integral) or n < 2 for n in grid):
+        raise ValueError(f"grid must be a non-empty sequence of integers >= 2, got {grid!r}")
+    num = den = mp.mpf(0)
+    for n in grid:
+        big_l = mp.log(n)
+        num += _stationary_alpha(mp.mpf(n)) * mp.sqrt(big_l)
+        den += big_l
+    return num / den
 
 
-def cosine_range(d: int = 128, ns: tuple[int, int] = (1000, 20000), *, dps: int = DEFAULT_DPS) -> list[Any]:
-    """ENT-B4: the cosine-model optimum alpha*(n) (numerical maximisation) at the ends of [1000, 20000],
-    rounded to the nearest multiple of 5 (Su: "25 to 35")."""
-    dps = check_dps(dps)
-    out = []
-    for n in ns:
-        with mpmath.workdps(20):
-            a = gradmax_alpha_opt(n, law="cosine", d=d, dps=15)
-            out.append(_rounded(a / 5, 0, dps) * 5)
-    return out
+@with_dps(guard=_GUARD)
+def cosine_range(d: int = 128, ns: tuple[int, ...] = (1000, 20000), *, dps: int = DEFAULT_DPS) -> list[Any]:
+    """ENT-B4: the cosine-model optimum alpha*(n) (numerical maximisation, dimension d) at each n of ``ns``
+    (Su: "25 to 35" for d = 128 on the ends of [1000, 20000])."""
+    return [gradmax_alpha_opt(n, law="cosine", d=d, dps=dps + _GUARD) for n in ns]
 
 
-def dimension_numbers_rounded(*, dps: int = DEFAULT_DPS) -> list[Any]:
-    """ENT-B5: ``[|g(1)| to 2 dp, 2/0.24 to 2 dp, 8 ln 512, 8 ln 1e5, 8.33 ln 1e5, 8.33 ln 5e6 to integers]``.
+@with_dps(guard=_GUARD)
+def dimension_numbers(*, dps: int = DEFAULT_DPS) -> list[Any]:
+    """ENT-B5: ``[|g(1)|, 2/0.24, 8 ln 512, 8 ln 1e5, 8.33 ln 1e5, 8.33 ln 5e6]``, the precise values behind
+    Su's 0.24, 8.33, 50, 92, 96, 128.
 
-    |g(1)| by maximising :math:`c + \\tfrac12\\ln(1-c^2)` numerically (no golden ratio).
+    |g(1)| by maximising :math:`c + \\tfrac12\\ln(1-c^2)` numerically (:func:`laplace_rate_opt`, no golden ratio).
     """
-    dps = check_dps(dps)
-    with mpmath.workdps(_MEASURE_DPS):
-        g1 = -laplace_rate_opt(1, dps=_MEASURE_DPS)
-        k = mp.mpf("8.33")
-        raw = [(g1, 2), (2 / mp.mpf("0.24"), 2), (8 * mp.log(512), 0), (8 * mp.log(10**5), 0),
-               (k * mp.log(10**5), 0), (k * mp.log(5 * 10**6), 0)]
-        return [_rounded(v, places, dps) for v, places in raw]
+    k = mp.mpf("8.33")
+    return [-laplace_rate_opt(1, dps=dps + _GUARD), 2 / mp.mpf("0.24"), 8 * mp.log(512), 8 * mp.log(10**5),
+            k * mp.log(10**5), k * mp.log(5 * 10**6)]

@@ -1,17 +1,22 @@
 """Scale laws computed by independent routes in mpmath: root finding, explicit vectors, code emulation.
 
 - :func:`bound_level_root`: the lambda that holds the ENT-A6 bound at a level (ENT-A7 algebra);
-- :func:`practical_scale_route`: Su's kappa from :math:`\\kappa\\ln 512/d = 1/\\sqrt d` by root finding (ENT-A11a);
+- :func:`practical_scale_route`: Su's kappa from :math:`\\kappa\\ln 512/d = 1/\\sqrt d` by root finding, and
+  :math:`\\log_{512} n - \\log_2(n)/9` with both logarithms found as roots of :math:`b^x = n` (ENT-A11a);
 - :func:`ssmax_two_level`: SSMax weights on an explicit vector, both as :math:`n^{s z_i}` and as
-  softmax at :math:`\\lambda = s\\ln n` (ENT-A14); :func:`softmax_half_point` (n where p_max = 1/2);
+  softmax at :math:`\\lambda = s\\ln n` (ENT-A14); :func:`ssmax_focus_table`: the two-level SSMax focus at
+  growing n for :math:`s\\Delta = a` (the convergence table of ENT-A14-LIM);
+  :func:`softmax_half_point` (n where p_max = 1/2);
 - :func:`rope_logit_ratio`: YaRN's cos/sin-cache scaling applied to rotary embeddings, and
-  the resulting factor on :math:`q\\cdot k` (ENT-A16, pitfall P9); :func:`dsv3_softmax_scale`;
-  :func:`deployed_factors` (Llama 4, Qwen; ENT-A17);
+  the resulting factor on :math:`q\\cdot k` (ENT-A16, pitfall P9); :func:`yarn_squared_factor_routes` (that
+  factor and :math:`\\log_L(sL)` by root finding, ENT-A16-ALG); :func:`dsv3_softmax_scale` (the code's
+  arithmetic, a mirror); :func:`deployed_factors` (Llama 4, Qwen code paths, a mirror; ENT-A17);
 - :func:`gaussian_mgf_ratio`, :func:`alpha_star_inverse` (ENT-A18).
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from numbers import Integral
 from typing import Any
 
@@ -26,6 +31,7 @@ __all__ = [
     "su_law_routes",
     "practical_scale_route",
     "ssmax_two_level",
+    "ssmax_focus_table",
     "softmax_half_point",
     "rope_logit_ratio",
     "dsv3_softmax_scale",
@@ -33,6 +39,8 @@ __all__ = [
     "gaussian_mgf_ratio",
     "alpha_star_inverse",
     "yarn_algebra_values",
+    "yarn_squared_factor_routes",
+    "log_by_root",
 ]
 
 
@@ -54,12 +62,35 @@ def su_law_routes(n: Any, d: Any, kappa: Any, sigma: Any, *, dps: int = DEFAULT_
     return bound_level_root(n, [d, gauss], kappa, dps=dps)
 
 
+def _log_root(x: Any, base: Any) -> Any:
+    """The y with :math:`b^y = x` (b > 1) by Newton's method on the concave :math:`y \\mapsto 1 - x b^{-y}`, started
+    from the ratio of binary exponents (no logarithm of x is taken); ambient precision."""
+    rate = mp.log(base)
+    start = mp.mpf(mp.mag(x) - 1) / max(mp.mag(base) - 1, 1)
+    return mp.findroot(lambda y: 1 - x * mp.power(base, -y), start, solver="newton",
+                       df=lambda y: x * mp.power(base, -y) * rate)
+
+
+@with_dps(guard=_GUARD)
+def log_by_root(x: Any, base: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`\\log_b x` as the root y of :math:`b^y = x` (Newton), for x > 0 and b > 1."""
+    x_, b = real_number(x, "x"), real_number(base, "base")
+    if x_ <= 0:
+        raise ValueError(f"x must be > 0, got {x!r}")
+    if b <= 1:
+        raise ValueError(f"base must be > 1, got {base!r}")
+    return _log_root(x_, b)
+
+
 @with_dps(guard=_GUARD)
 def practical_scale_route(n: Any, d: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
-    """ENT-A11a: ``[kappa, kappa ln n/d, ln n/ln 512 - log2(n)/9]`` with kappa by ``findroot``."""
+    """ENT-A11a: ``[kappa, kappa ln n/d, log_512 n - log_2(n)/9]``: kappa by ``findroot`` on
+    :math:`\\kappa\\ln 512/d = 1/\\sqrt d`, the two logarithms as roots of :math:`512^x = n`, :math:`2^y = n`."""
     n_, d_ = real_number(n, "n"), real_number(d, "d")
+    if n_ < 1 or d_ < 1:
+        raise ValueError(f"n and d must be >= 1, got n = {n!r}, d = {d!r}")
     kappa = mp.findroot(lambda k: k * mp.log(512) / d_ - 1 / mp.sqrt(d_), 1)
-    return [kappa, kappa * mp.log(n_) / d_, mp.log(n_) / mp.log(512) - mp.log(n_, 2) / 9]
+    return [kappa, kappa * mp.log(n_) / d_, _log_root(n_, 512) - _log_root(n_, 2) / 9]
 
 
 @with_dps(guard=_GUARD)
@@ -76,6 +107,27 @@ def ssmax_two_level(n: int, s: Any, delta: Any, base: Any = -2, *, dps: int = DE
     top = max(lam * zi for zi in z)
     w = [mp.exp(lam * zi - top) for zi in z]
     return [direct, w[0] / mp.fsum(w)]
+
+
+@with_dps(guard=_GUARD)
+def ssmax_focus_table(a: Any, ns: tuple[int, ...] = tuple(10**k for k in range(1, 9)), *,
+                      dps: int = DEFAULT_DPS) -> list[tuple[int, Any]]:
+    """ENT-A14-LIM: ``[(n, p(n, a)), ...]`` for growing n, with :math:`p(n, a)` the SSMax weight of the
+    distinguished token for :math:`s\\Delta = a`.
+
+    Each weight is the finite-n two-level normalisation: one atom :math:`n^{s(b + \\Delta)}` against n - 1
+    atoms :math:`n^{s b}` (b = 0, the weights do not depend on b), :math:`p = n^a/(n^a + n - 1)`, evaluated
+    at each n (no limit is taken).  ``a`` real; the n grow.
+    """
+    a_ = real_number(a, "a")
+    if len(ns) < 3 or any(isinstance(n, bool) or not isinstance(n, Integral) or n < 2 for n in ns) \
+            or any(m <= k for k, m in pairwise(ns)):
+        raise ValueError(f"ns must be at least 3 growing integers >= 2, got {ns!r}")
+    rows = []
+    for n in ns:
+        top = mp.power(n, a_)  # n^{s (b + Delta)} with b = 0; the n - 1 others are n^0 = 1
+        rows.append((n, top / (top + (n - 1))))
+    return rows
 
 
 @with_dps(guard=_GUARD)
@@ -126,6 +178,9 @@ def dsv3_softmax_scale(factor: Any, mscale: Any = 1, *, dps: int = DEFAULT_DPS) 
     return scale
 
 
+_QWEN_TABLE = 32767  # modeling_qwen.py builds logn_list for i in range(1, 32768)
+
+
 @with_dps(guard=_GUARD)
 def deployed_factors(pos: int, train_len: int = 2048, *, dps: int = DEFAULT_DPS) -> list[Any]:
     """ENT-A17 code emulation: ``[Llama 4 attn scale at 0-based pos, Qwen logn factor at 1-based pos+1]``.
@@ -135,6 +190,10 @@ def deployed_factors(pos: int, train_len: int = 2048, *, dps: int = DEFAULT_DPS)
     """
     if isinstance(pos, bool) or not isinstance(pos, Integral) or pos < 0:
         raise ValueError(f"pos must be an integer >= 0, got {pos!r}")
+    if pos + 1 > _QWEN_TABLE:
+        raise ValueError(f"Qwen's log-n table covers 1-based positions 1..{_QWEN_TABLE}, got pos + 1 = {pos + 1}")
+    if isinstance(train_len, bool) or not isinstance(train_len, Integral) or train_len < 2:
+        raise ValueError(f"train_len must be an integer >= 2, got {train_len!r}")
     llama = mp.log((pos + 1) // 8192 + 1) * mp.mpf("0.1") + 1
     i = pos + 1
     qwen = mp.log(i) / mp.log(train_len) if i > train_len else mp.mpf(1)
@@ -146,6 +205,22 @@ def yarn_algebra_values(s: Any, train_len: Any, *, dps: int = DEFAULT_DPS) -> li
     """``[(0.1 ln s + 1)^2, ln(s L)/ln L]`` evaluated directly (ENT-A16 remarks of Su-9948)."""
     s_, ell = real_number(s, "s"), real_number(train_len, "train_len")
     return [(mp.mpf("0.1") * mp.log(s_) + 1) ** 2, mp.log(s_ * ell) / mp.log(ell)]
+
+
+@with_dps(guard=_GUARD)
+def yarn_squared_factor_routes(s: Any, train_len: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
+    """ENT-A16-ALG by two routes that do not expand anything: ``[logit factor of the YaRN code path, log_L(sL)]``.
+
+    The first is :func:`rope_logit_ratio` (rotary embedding with both caches times mscale, the factor that
+    :math:`q\\cdot k` picks up); the second the root y of :math:`L^y = sL`.  ``s > 1`` (YaRN clips the factor
+    to 1 below), ``train_len > 1``.
+    """
+    s_, ell = real_number(s, "s"), real_number(train_len, "train_len")
+    if s_ <= 1:
+        raise ValueError(f"s must be > 1 (the YaRN factor is clipped to 1 for s <= 1), got {s!r}")
+    if ell <= 1:
+        raise ValueError(f"train_len must be > 1, got {train_len!r}")
+    return [rope_logit_ratio(s_, dps=dps + _GUARD), _log_root(s_ * ell, ell)]
 
 
 @with_dps(guard=_GUARD)

@@ -19,11 +19,13 @@ def test_jl_ratio_does_not_depend_on_eps():
 
 
 def test_extreme_value_rule_measurements():
-    m = ng._spacing_hazard_measured
-    assert abs(m("uniform", 1000) - mp.mpf(1000) / 1001) < 1e-15
-    assert abs(m("exponential", 10**6) - 1) < 1e-15
-    gauss = [float(m("gaussian", n)) for n in (1000, 10**6)]
-    assert abs(gauss[0] - 0.9674) < 1e-3 and abs(gauss[1] - 0.9812) < 1e-3 and gauss[0] < gauss[1] < 1
+    m = ng.top_spacing_hazard
+    with mpmath.workdps(30):
+        assert abs(m("uniform", 1000, dps=30) - mp.mpf(1000) / 1001) < mp.mpf(10) ** -27
+        assert abs(m("exponential", 10**6, dps=30) - 1) < mp.mpf(10) ** -27
+    gauss = [float(m("gaussian", n, dps=20)) for n in (20, 100, 1000, 10**6, 10**30)]
+    assert [round(g, 3) for g in gauss] == [0.949, 0.958, 0.967, 0.981, 0.996]
+    assert gauss == sorted(gauss) and gauss[-1] < 1  # rises slowly towards 1
 
 
 def test_cc22_code_is_an_exact_rescaling_only_without_bias():
