@@ -5,11 +5,13 @@ Main routes (each independent of the closed forms in :mod:`proofs.variational`):
 - :func:`brachistochrone` — the endpoint equation of VAR-A9 by bisection on its
   denominator-free form plus Newton, the descent time by quadrature of the time
   functional (VAR-A8 route 1, or ``method="x-form"``: route 2 with x = u³);
-- :func:`brachistochrone_shooting` — Bernoulli's layered-medium (Snell) shooting, route 3;
+- :func:`brachistochrone_shooting` — Bernoulli's layered-medium (Snell) shooting, route 3, the time
+  by quadrature along the shot path;
 - :func:`path_time` — cycloid / straight line / Galileo's arc by quadrature with
   singularity-removing substitutions (spec pitfall C5);
 - :func:`tautochrone_time`, :func:`discrete_brachistochrone`, :func:`segment_time`;
-- :func:`discrete_order` (observed order of T_N -> T*, EMPIRICAL), :func:`jacobi_field` (the
+- :func:`discrete_order` (observed order of T_N -> T*, EMPIRICAL), :func:`local_orders` (their table
+  over growing N, for a convergence table), :func:`jacobi_field` (the
   cycloid family differentiated in r), :func:`chord_time` (Galileo's law of chords);
 - :func:`snell_point`, :func:`snell_derivatives`, :func:`reflection_point` (Fermat's principle);
 - Euler–Lagrange / Beltrami quantities by ``mp.diff`` of the integrand, the EL ODE by
@@ -56,7 +58,7 @@ from .euler_lagrange_equations import (
     snell_derivatives,
     snell_point,
 )
-from .rates import chord_time, discrete_order, jacobi_field
+from .rates import chord_time, discrete_order, jacobi_field, local_orders
 from .fermat_geometry import (
     angles_at,
     fermat_gradient,
@@ -93,6 +95,7 @@ __all__ = [
     "jacobi_field",
     "layered_first_integral",
     "legendre_condition",
+    "local_orders",
     "path_time",
     "reflection_point",
     "safe_newton",

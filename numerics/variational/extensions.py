@@ -20,6 +20,7 @@ __all__ = [
     "A_MATRIX",
     "eg_flow",
     "energy_rate",
+    "energy_rate_at",
     "entropic_minimiser",
     "flow_state",
     "fokker_planck_ratio",
@@ -32,6 +33,7 @@ __all__ = [
     "proximal_step",
     "quadratic_alignment",
     "quadratic_flow",
+    "regularised_linear_values",
     "soft_minimum",
 ]
 
@@ -93,6 +95,42 @@ def energy_rate(x0: Sequence[Any], t: Any, *, dps: int = DEFAULT_DPS) -> Any:
     with mp.extradps(10):
         out = mp.diff(lambda s: _f_quad(_expm_flow(x0, s)), t)
     return out
+
+
+#: concrete energies f(x1, x2) for VAR-X1-1 and the vector fields of their gradient flows x' = -grad f:
+#: 0 is the spec's quadratic x^T A x / 2, 1 a non-quadratic polynomial energy (the flow is integrated, not
+#: solved; a transcendental term would make odefun's high-precision Taylor steps far slower)
+ENERGIES: dict[int, tuple[Callable[[Sequence[Any]], Any], Callable[[Sequence[Any]], list[Any]]]] = {
+    0: (lambda z: _f_quad(z), lambda z: [2 * z[0] + z[1], z[0] + 3 * z[1]]),
+    1: (lambda z: z[0] ** 4 / 4 + z[0] * z[1] + z[1] ** 3 / 3 + z[1] ** 2,
+        lambda z: [z[0] ** 3 + z[1], z[0] + z[1] ** 2 + 2 * z[1]]),
+}
+
+
+@with_dps()
+def energy_rate_at(kind: int, x: Sequence[Any], *, dps: int = DEFAULT_DPS) -> Any:
+    """:math:`\\frac{d}{ds}f(x(s))|_{s=0}` along the gradient flow through the state ``x`` (VAR-X1-1).
+
+    The trajectory :math:`x' = -\\nabla f` through x is integrated by ``odefun`` forwards, and the
+    reversed flow backwards, and the derivative of f along it at s = 0 is a central difference with
+    one Richardson step (error :math:`O(h^4)`, :math:`h = 10^{-(dps/3+1)}`), all at about twice the working
+    precision (``mp.diff`` would evaluate the trajectory beyond the precision odefun solved it at);
+    the energy is ``ENERGIES[kind]``.  No formula for the rate is used.
+    """
+    if isinstance(kind, bool) or kind not in ENERGIES:
+        raise ValueError(f"kind must be one of {sorted(ENERGIES)}, got {kind!r}")
+    f, grad = ENERGIES[kind]
+    x = _vec(x, "x")
+    digits = mp.dps
+    with mp.workdps(2 * digits + 20):
+        # |s| <= h: a Taylor degree of 16 reaches the working tolerance in one step from 0
+        ahead = mp.odefun(lambda _, z: [-g for g in grad(z)], 0, list(x), degree=16)
+        behind = mp.odefun(lambda _, z: grad(z), 0, list(x), degree=16)
+        h = mp.mpf(10) ** (-(digits // 3 + 1))
+        wide = (f(ahead(h)) - f(behind(h))) / (2 * h)
+        narrow = (f(ahead(h / 2)) - f(behind(h / 2))) / h
+        out = (4 * narrow - wide) / 3
+    return +out
 
 
 def _argmin(obj: Callable[..., Any], start: Sequence[Any]) -> list[Any]:
@@ -172,12 +210,13 @@ def soft_minimum(f: Sequence[Any], tau: Any, *, dps: int = DEFAULT_DPS) -> Any:
 
 
 @with_dps()
-def entropic_minimiser(f: Sequence[Any], tau: Any, *, dps: int = DEFAULT_DPS) -> list[Any]:
+def entropic_minimiser(f: Sequence[Any], tau: Any, *, dps: int = DEFAULT_DPS, start: Any = None) -> list[Any]:
     """argmin over the simplex of :math:`\\sum p_if_i + \\tau\\sum p_i\\log p_i`, and the minimum (VAR-X2-2).
 
-    Works in the reduced coordinates :math:`p_n = 1 - \\sum_{i<n} p_i`: ``findroot`` (Newton) on the
-    reduced gradient :math:`f_i - f_n + \\tau(\\log p_i - \\log p_n)`, started at the uniform
-    distribution.  Returns [p_1, …, p_n, min].
+    Works in the reduced coordinates :math:`p_n = 1 - \\sum_{i<n} p_i`: Newton on the reduced gradient
+    :math:`f_i - f_n + \\tau(\\log p_i - \\log p_n)` with the exact Jacobian, each step halved until it stays
+    in the simplex and does not raise the objective, started at the uniform distribution (or at
+    ``start``, a probability vector, e.g. the minimiser at a larger τ).  Returns [p_1, …, p_n, min].
     """
     f, tau = _vec(f, "f"), positive(tau, "tau")
     n = len(f)
@@ -197,10 +236,52 @@ def entropic_minimiser(f: Sequence[Any], tau: Any, *, dps: int = DEFAULT_DPS) ->
             return mp.matrix([[tau * ((1 / z[i] if i == j else 0) + 1 / last) for j in range(n - 1)]
                               for i in range(n - 1)])
 
-        sol = mp.findroot(grad, [mp.one / n] * (n - 1), J=jac, tol=mp.eps ** 2 * 2**10)
-        z = [sol] if n == 2 else [sol[i] for i in range(n - 1)]
+        z = [mp.one / n] * (n - 1) if start is None else [real(v, "start") for v in start[: n - 1]]
+        inside = lambda w: min(w) > 0 and mp.fsum(w) < 1
+        if not inside(z):
+            raise ValueError("start must be a probability vector with positive entries")
+        # Newton on the reduced gradient, each step halved until it stays inside the simplex and does not
+        # raise the (strictly convex) objective: from far away (small tau, tiny p_i) a full step would leave it
+        for _ in range(400):
+            step = mp.lu_solve(jac(*z), mp.matrix(grad(*z)))
+            t, f0 = mp.one, obj(*z)
+            while True:
+                w = [zi - t * step[i] for i, zi in enumerate(z)]
+                if inside(w) and obj(*w) <= f0 + mp.eps * (abs(f0) + 1):
+                    break
+                t /= 2
+                if t < mp.eps:
+                    raise ValueError("the entropic minimiser's Newton iteration stalled")
+            z = w
+            if t == 1 and max(abs(step[i]) for i in range(n - 1)) <= mp.eps * 4 * max(z):
+                break
+        else:
+            raise ValueError("the entropic minimiser did not converge (Newton on the reduced gradient)")
         p = z + [1 - mp.fsum(z)]
         out = p + [obj(*z)]
+    return out
+
+
+@with_dps()
+def regularised_linear_values(f: Sequence[Any], taus: Sequence[Any], *, dps: int = DEFAULT_DPS) -> list[Any]:
+    """:math:`\\sum_i p^*_i f_i` at the minimiser :math:`p^*` of the entropy-regularised problem, for each τ.
+
+    The minimiser comes from :func:`entropic_minimiser` (damped Newton on the reduced gradient), not
+    from a formula; as :math:`\\tau \\to 0` the values approach the minimum of the linear objective over
+    the simplex from above (VAR-X2-1's convergence table).  ``taus`` must decrease; the solves are
+    continued from one τ to the next with :math:`1/\\tau` at most doubling per solve.
+    """
+    f = _vec(f, "f")
+    taus = [positive(t, "tau") for t in taus]
+    if not taus or any(b >= a for a, b in zip(taus, taus[1:])):
+        raise ValueError(f"taus must be decreasing positive numbers, got {taus!r}")
+    out, p, inv = [], None, mp.zero
+    for tau in taus:
+        target = 1 / tau
+        while p is None or inv < target:
+            inv = target if p is None else min(2 * inv, target)
+            p = entropic_minimiser(f, 1 / inv, dps=mp.dps, start=p)[: len(f)]
+        out.append(mp.fsum(pi * fi for pi, fi in zip(p, f)))
     return out
 
 

@@ -28,7 +28,7 @@ from .brachistochrone_paths import (
 from .validation import arch_angle, gravity, positive
 from numerics.agree import DEFAULT_DPS, check_dps, with_dps
 
-__all__ = ["chord_time", "discrete_order", "jacobi_field"]
+__all__ = ["chord_time", "discrete_order", "jacobi_field", "local_orders"]
 
 
 @functools.lru_cache(maxsize=32)
@@ -70,6 +70,40 @@ def discrete_order(X: Any = 1, Y: Any = 1, grid: str = "graded", N1: int = 64, N
         if Xm / Ym > mp.pi / 2:
             raise ValueError("X/Y must be <= pi/2: the depth grid needs a monotone path (theta1 <= pi)")
     return +_order(X, Y, grid, int(N1), int(N2), dps)
+
+
+@functools.lru_cache(maxsize=8)
+def _discrete_times(X: Any, Y: Any, grid: str, Ns: tuple[int, ...], dps: int) -> tuple[Any, ...]:
+    with mpmath.workdps(dps):
+        return tuple(discrete_brachistochrone(X, Y, N, grid=grid, dps=dps)[1] for N in Ns)
+
+
+def local_orders(X: Any = 1, Y: Any = 1, Ns: tuple[int, ...] = (16, 32, 64, 128, 256, 512, 1024), *,
+                 dps: int = 30) -> list[tuple[int, list[Any]]]:
+    """Local orders of :math:`T_N \\to T^*` on both depth grids, for a convergence table (VAR-A13).
+
+    .. math:: p_N = \\frac{\\log\\big((T_{N'}-T^*)/(T_N-T^*)\\big)}{\\log(N/N')},
+
+    N' the previous entry of ``Ns``: returns ``[(N, [p_N^{uniform}, p_N^{graded}]), ...]`` from the
+    second entry on.  :math:`T_N` is the exact discrete optimum (:func:`discrete_brachistochrone`),
+    :math:`T^*` the cycloid time by quadrature; no rate is assumed.  ``dps`` is the working precision
+    (30 is ample: the errors are far above it).  Domain as :func:`discrete_order`; ``Ns`` increasing.
+    """
+    Ns = tuple(int(N) for N in Ns)
+    if len(Ns) < 2 or any(b <= a for a, b in zip(Ns, Ns[1:])) or Ns[0] < 1:
+        raise ValueError(f"Ns must be at least two increasing positive integers, got {Ns!r}")
+    dps = check_dps(dps)
+    with mpmath.workdps(dps):
+        Xm, Ym = positive(X, "X"), positive(Y, "Y")
+        if Xm / Ym > mp.pi / 2:
+            raise ValueError("X/Y must be <= pi/2: the depth grid needs a monotone path (theta1 <= pi)")
+        T_star = brachistochrone(X, Y, dps=dps + 10)["T"]
+        errs = {grid: [T - T_star for T in _discrete_times(X, Y, grid, Ns, dps)] for grid in ("uniform", "graded")}
+        out = []
+        for i in range(1, len(Ns)):
+            ratio = mp.log(mp.mpf(Ns[i]) / Ns[i - 1])
+            out.append((Ns[i], [mp.log(errs[g][i - 1] / errs[g][i]) / ratio for g in ("uniform", "graded")]))
+    return out
 
 
 @with_dps()

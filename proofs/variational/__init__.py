@@ -14,7 +14,8 @@ Main statements:
 - VAR-A7-ODE: the EL ODE solved from EL and Beltrami (separation of variables), odefun check;
 - VAR-A11-ARC / VAR-A11-CHORD: Galileo's arc for X ≠ Y as an incomplete elliptic integral
   :math:`\\sqrt{L^2/(2Xg)}\\,[K(\\frac12)+F(\\arcsin\\frac{X-Y}{L}|\\frac12)]`, and the law of chords;
-- VAR-A13-RATE (EMPIRICAL): observed orders 3/2 / 2 of the discretised functional;
+- VAR-A13-RATE / VAR-A13-LIM (EMPIRICAL): observed orders 3/2 / 2 of the discretised functional, and
+  the table of local orders approaching them;
 - VAR-A14/A14-JACOBI/A15: Legendre condition; the Jacobi field :math:`2-\\theta\\cot\\frac\\theta2 > 0`
   of the cycloid family (no conjugate point); catenary and circles;
 - VAR-F1 … F7: the (weighted) Fermat point (:func:`fermat_point`), vertex cases, minimal
@@ -38,7 +39,7 @@ from . import brachistochrone as _brach  # noqa: F401  (registers VAR-A5, A7..A1
 from . import brachistochrone_ode as _ode  # noqa: F401  (registers VAR-A7-ODE)
 from . import galileo as _arc  # noqa: F401  (registers VAR-A11-ARC, VAR-A11-CHORD)
 from . import euler_lagrange_equations as _el  # noqa: F401  (registers VAR-A1..A6, A14, A15)
-from . import minimality as _minimality  # noqa: F401  (registers VAR-A13-RATE, VAR-A14-JACOBI)
+from . import minimality as _minimality  # noqa: F401  (registers VAR-A14-JACOBI, VAR-A13-RATE, -LIM)
 from . import fermat as _fermat  # noqa: F401  (registers VAR-F1, F2, F4..F7)
 from . import kimberling_x13 as _x13  # noqa: F401  (registers VAR-F3)
 from . import gradient_flow as _gradient_flow  # noqa: F401  (registers VAR-X1-*)

@@ -57,13 +57,16 @@ def vertical_drop_statement() -> Eq:
 
 def _derive_a5() -> Derivation:
     m, vv, yy = Symbol("m", positive=True), Symbol("v", positive=True), Symbol("y", positive=True)
+    xx = Symbol("x", positive=True)
     speed = sympy.solve(Eq(m * vv**2 / 2, m * g * yy), vv)
     if len(speed) != 1:
         raise ArithmeticError(f"expected one positive speed, got {speed}")
     drop = integrate(1 / speed[0], (yy, 0, Y))
     steps = (Step("Energy conservation from rest at depth 0", Eq(m * vv**2 / 2, m * g * yy)),
              Step("Speed at depth $y$", Eq(vv, speed[0])),
-             Step(r"Time functional: $T = \int ds/v$", r"T[y]=\int_0^X\frac{\sqrt{1+y'^2}}{\sqrt{2gy}}\,dx"),
+             Step(r"Time functional $T = \int ds/v$ with $ds = \sqrt{1+y'^2}\,dx$ and that speed",
+                  Eq(_label("T[y]"), sympy.Integral(sqrt(1 + sympy.Derivative(sympy.Function("y")(xx), xx) ** 2)
+                                                    / speed[0].subs(yy, sympy.Function("y")(xx)), (xx, 0, X)))),
              Step("Vertical drop ($ds = dy$)", Eq(DROP, drop)))
     return Derivation(Eq(DROP, drop, evaluate=False), steps)
 
@@ -95,13 +98,19 @@ def _derive_a7() -> Derivation:
     slope = sympy.diff(yc, theta) / sympy.diff(xc, theta)
     curv = sympy.diff(slope, theta) / sympy.diff(xc, theta)
     vals = [_half_angle(slope), _half_angle(curv), _half_angle(yc * (1 + slope**2)), _half_angle(2 * yc * curv)]
+    cusp = sympy.limit(vals[0], theta, 0, "+")
+    tan_psi = _half_angle(1 / slope)
+    if cusp != sympy.oo or simplify(tan_psi - sympy.tan(theta / 2)) != 0:
+        raise ArithmeticError(f"the cusp or the tangent angle is not as stated: {cusp}, tan(psi) = {tan_psi}")
     steps = (Step("The cycloid ($y$ down)", Eq(Tuple(Symbol("x"), Symbol("y")), Tuple(xc, yc))),
              Step(r"Chain rule $y' = y_\theta / x_\theta$, simplified with $\theta = 2u$", Eq(A7[0], vals[0])),
              Step(r"$y'' = (y')_\theta / x_\theta$", Eq(A7[1], vals[1])),
              Step("First integral", Eq(A7[2], vals[2])),
              Step(r"EL form $1 + y'^2 + 2yy'' = 0$, since $1 + \cot^2 = \csc^2$", Eq(A7[3], vals[3])),
-             Step(r"Cusp at the origin: $y' = \cot(\theta/2) \to \infty$; tangent angle from the vertical is "
-                  r"$\theta/2$", r"\psi = \theta/2"))
+             Step(r"Cusp at the origin: $y' \to \infty$ as $\theta \to 0^+$ (vertical tangent)",
+                  Eq(_label(r"\lim_{\theta\to0^+} y'"), cusp)),
+             Step(r"Tangent angle $\psi$ from the vertical: $\tan\psi = dx/dy = 1/y'$, so $\psi = \theta/2$",
+                  Eq(_label(r"\tan\psi"), tan_psi)))
     return Derivation(Tuple(*(Eq(lab, val, evaluate=False) for lab, val in zip(A7, vals))), steps)
 
 
@@ -148,13 +157,16 @@ def _cycloid_end(r: Any, theta1: Any, dps: int) -> tuple[Any, Any]:
 
 
 def _shooting_time(r: Any, theta1: Any, g: Any, dps: int) -> Any:
-    """Route 3: the endpoint of the cycloid, then the Snell shooting time (no cycloid time formula)."""
+    """Route 3: the endpoint of the cycloid, then the Snell shooting and the time by quadrature along the shot path
+    (no formula for the time)."""
     Xe, Ye = _cycloid_end(r, theta1, dps)
     return num.brachistochrone_shooting(Xe, Ye, g=g, dps=dps)["T"]
 
 
-_NOTES_VAR_A8 = ("Numeric route 3 (Bernoulli-Snell shooting, no cycloid formula). Route 1 (parametric quadrature) "
-                 "is numerics.brachistochrone's default; route 2 ($x$-form, $x = u^3$) is registered as VAR-A8-XFORM.")
+_NOTES_VAR_A8 = ("Numeric route 3: Bernoulli-Snell shooting from the endpoint alone (the path from Snell's law, its "
+                 "constant and end angle by root finding), then the time functional integrated along that path by "
+                 "quad; no formula for the time. Route 1 (parametric quadrature) is numerics.brachistochrone's "
+                 "default; route 2 ($x$-form, $x = u^3$) is registered as VAR-A8-XFORM.")
 register(Result(
     key="VAR-A8", title="Descent time along the cycloid T = theta1 sqrt(r/g)",
     title_tex=r"Descent time along the cycloid $T = \theta_1 \sqrt{r/g}$",
@@ -180,6 +192,12 @@ def endpoint_statement() -> Tuple:
 def _derive_a9() -> Derivation:
     phi = endpoint_phi(theta)
     num_ = _half_angle(simplify(sympy.diff(phi, theta) * (1 - cos(theta)) ** 2))
+    uu = Symbol("u", positive=True)
+    q = sin(uu) - uu * cos(uu)
+    q_prime = sympy.diff(q, uu)
+    factored = 2 * sin(uu) * (2 * q)
+    if simplify(num_.subs(theta, 2 * uu) - factored) != 0 or q.subs(uu, 0) != 0 or simplify(q_prime - uu * sin(uu)) != 0:
+        raise ArithmeticError(f"the derivative numerator does not factor as 2 sin u (2 sin u - 2u cos u): {num_}")
     at_pi = phi.subs(theta, pi)
     series = sympy.series(phi, theta, 0, 5).removeO()
     lim = sympy.limit(phi, theta, 2 * pi, "-")
@@ -189,8 +207,9 @@ def _derive_a9() -> Derivation:
         Step(r"Endpoint function; $\theta_1$ solves $\varphi(\theta_1) = X/Y$, $r = Y/(1 - \cos \theta_1)$",
              Eq(_label(r"\varphi"), phi)),
         Step(r"Derivative numerator ($\theta = 2u$)", Eq(A9[0], num_)),
-        Step(r"Positive on $(0, 2\pi)$: $\tan u > u$ on $(0, \pi/2)$ and $\cos u \le 0$ on $[\pi/2, \pi)$",
-             r"2\sin u - 2u\cos u > 0,\ u\in(0,\pi)"),
+        Step(r"With $u = \theta/2$ it is $2 \sin u\,(2 \sin u - 2u \cos u)$; $\sin u > 0$ on $(0, \pi)$, and "
+             r"$q(u) = \sin u - u \cos u$ vanishes at $0$ with $q' = u \sin u > 0$ there, so $q > 0$: $\varphi$ "
+             r"increases", Eq(_label(r"\frac{d}{du}(\sin u - u\cos u)"), q_prime)),
         Step(r"Small-$\theta$ series", Eq(_label(r"\varphi(\theta)"), series)),
         Step(r"Values: $\varphi(\pi) = \pi/2$, $\varphi \to \infty$ as $\theta \to 2\pi^-$, so $\varphi$ is a "
              r"bijection $(0, 2\pi) \to (0, \infty)$", Eq(_label(r"\varphi(\pi)"), at_pi)),
@@ -255,8 +274,22 @@ def quarter_circle_statement() -> Eq:
     return Eq(ARC, sqrt(RR / (2 * g)) * gamma(Rational(1, 4)) ** 2 / (2 * sqrt(2 * pi)), evaluate=False)
 
 
+def beta_by_series(a: Any, b: Any) -> tuple[Any, Any]:
+    """:math:`\\int_0^1 t^{a-1}(1-t)^{b-1}dt` computed from the integrand: the binomial series of
+    :math:`(1-t)^{b-1}`, integrated term by term (all terms positive for b < 1: monotone convergence), and
+    summed by ``summation``.  Returns (general term after integration, sum).  SymPy's ``integrate`` of the
+    concrete integral returns the wrong sign (spec pitfall C20), so it is not used.
+    """
+    t, n = Symbol("t", positive=True), Symbol("n", integer=True, nonnegative=True)
+    term = sympy.binomial(b - 1, n) * (-1) ** n * integrate(t ** (a - 1 + n), (t, 0, 1), conds="none")
+    total = sympy.gammasimp(sympy.summation(term, (n, 0, sympy.oo)))
+    if total.has(sympy.Sum, sympy.hyper) or not total.is_positive:
+        raise ArithmeticError(f"the Beta series did not sum to a positive closed form: {total}")
+    return term, total
+
+
 def _derive_a11() -> Derivation:
-    phi = Symbol("phi", positive=True)
+    phi, t = Symbol("phi", positive=True), Symbol("t", positive=True)
     c = RR  # centre (c, 0) with c = (X^2 + Y^2)/(2X) = R for X = Y = R
     xc, yc = c * (1 - cos(phi)), c * sin(phi)
     ds = simplify(sqrt(sympy.diff(xc, phi) ** 2 + sympy.diff(yc, phi) ** 2))
@@ -264,15 +297,29 @@ def _derive_a11() -> Derivation:
     coefficient = simplify(rate * sqrt(sin(phi)))  # dt/dphi = coefficient * sin(phi)^(-1/2)
     if coefficient.has(phi):
         raise ArithmeticError(f"dt/dphi = {rate} is not a constant times sin(phi)^(-1/2)")
-    # t = sin^2 phi: dphi = dt / (2 sqrt(t (1 - t))), sin^(-1/2) phi = t^(-1/4); Euler's Beta integral
-    beta_form = Rational(1, 2) * gamma(Rational(1, 4)) * gamma(Rational(1, 2)) / gamma(Rational(3, 4))
+    # t = sin^2 phi on [0, pi/2]: phi = asin(sqrt t); the integrand sin(phi)^(-1/2) dphi in t
+    in_t = simplify(sin(sympy.asin(sqrt(t))) ** Rational(-1, 2) * sympy.diff(sympy.asin(sqrt(t)), t))
+    # its exponents: in_t = C t^(a-1) (1-t)^(b-1), read off the logarithm
+    logs = sympy.expand_log(sympy.log(in_t), force=True)
+    a_, b_ = 1 + logs.coeff(sympy.log(t)), 1 + logs.coeff(sympy.log(1 - t))
+    const = simplify(in_t / (t ** (a_ - 1) * (1 - t) ** (b_ - 1)))
+    if const.has(t):
+        raise ArithmeticError(f"the integrand in t is not of Beta type: {in_t}")
+    term, beta_val = beta_by_series(a_, b_)
+    quarter = const * beta_val  # int_0^{pi/2} sin^(-1/2) phi dphi
     reflection = sympy.gammasimp(gamma(Rational(1, 4)) * gamma(Rational(3, 4)))  # = pi sqrt(2)
-    T = coefficient * beta_form.subs(gamma(Rational(3, 4)), reflection / gamma(Rational(1, 4)))
+    T = sympy.powsimp(coefficient * quarter.subs(gamma(Rational(3, 4)), reflection / gamma(Rational(1, 4))))
     steps = (Step(r"Arc with centre $(R, 0)$: $x = R(1 - \cos \phi)$, $y = R \sin \phi$; $ds/d\phi$",
                   Eq(_label("ds/d\\phi"), ds)),
              Step(r"$dt/d\phi = (ds/d\phi)/\sqrt{2gy}$", Eq(_label("dt/d\\phi"), rate)),
-             Step(r"$t = \sin^2\phi$ turns $\int_0^{\pi/2} \sin^{-1/2}\phi\,d\phi$ into $B(1/4, 1/2)/2$ (written with "
-                  r"$\Gamma$; pitfall C20)", Eq(_label(r"\int_0^{\pi/2}\sin^{-1/2}\varphi\,d\varphi"), beta_form)),
+             Step(r"$t = \sin^2\phi$ ($\phi = \arcsin\sqrt t$): the integrand $\sin^{-1/2}\phi\,d\phi$ in $t$, of Beta "
+                  r"type $C t^{a-1}(1-t)^{b-1}$ with the exponents read off its logarithm",
+                  Eq(_label(r"\sin^{-1/2}\phi\,\frac{d\phi}{dt}"), in_t)),
+             Step(r"Binomial series of $(1-t)^{b-1}$ integrated term by term (positive terms): the $n$-th term",
+                  Eq(_label(r"\binom{b-1}{n}(-1)^n\int_0^1 t^{a-1+n}\,dt"), term)),
+             Step(r"Summed (SymPy $\texttt{summation}$; not $\texttt{integrate}$, pitfall C20): $B(1/4, 1/2)$, so "
+                  r"$\int_0^{\pi/2}\sin^{-1/2}\phi\,d\phi$ is", Eq(_label(r"\int_0^{\pi/2}\sin^{-1/2}\varphi\,d\varphi"),
+                                                              quarter)),
              Step("Reflection formula", Eq(gamma(Rational(1, 4)) * gamma(Rational(3, 4)), reflection)),
              Step("Hence", Eq(ARC, T)))
     return Derivation(Eq(ARC, T, evaluate=False), steps)
@@ -309,15 +356,28 @@ def _derive_a12() -> Derivation:
     if not checks.same(speed2, (2 * r * sin(theta / 2)) ** 2):  # the arclength integrand below is its root
         raise ArithmeticError(f"(ds/dtheta)^2 of the cycloid is {speed2}, not 4 r^2 sin^2(theta/2)")
     arc = integrate(2 * r * sin(t / 2), (t, theta0, pi))
-    h = r * (1 + cos(theta0))
-    omega2 = g / (4 * r)  # s'' = -g (dh/ds) = -(g/(4r)) s
+    h = r * (1 + cos(theta0))  # height above the bottom: y(pi) - y(theta0) = 2r - r(1 - cos theta0)
+    s_sq_h = sympy.expand(_half_angle(arc**2).subs(theta, theta0))
+    hh = Symbol("h", positive=True)
+    # s^2 in terms of h, read off the computed arclength: s^2 / h is a constant (8r)
+    ratio = _half_angle((s_sq_h / h).subs(theta0, theta)).subs(theta, theta0)
+    if ratio.has(theta0):
+        raise ArithmeticError(f"s^2/h depends on the start: {ratio}")
+    height = sympy.solve(Eq(s**2, ratio * hh), hh)[0]  # h(s)
+    # energy from rest at s0: (ds/dt)^2 = 2g (h(s0) - h(s))
+    speed_sq = sympy.factor(2 * g * (height.subs(s, s0) - height))
+    omega2 = sympy.cancel(speed_sq / (s0**2 - s**2))  # simple harmonic: (ds/dt)^2 = omega^2 (s0^2 - s^2)
+    if omega2.has(s, s0):
+        raise ArithmeticError(f"the motion along the arc is not simple harmonic: {speed_sq}")
     T = integrate(1 / sqrt(omega2 * (s0**2 - s**2)), (s, 0, s0))
     steps = (Step(r"$(ds/d\theta)^2 = 4r^2 \sin^2(\theta/2)$", Eq(_label(r"(ds/d\theta)^2"), speed2)),
              Step("Arclength to the bottom", Eq(_label("s(\\theta_0)"), sympy.trigsimp(arc))),
              Step("Height above the bottom", Eq(_label("h"), h)),
-             Step("$s^2 = 8rh$, so energy gives $(ds/dt)^2 = (g/(4r))(s_0^2 - s^2)$: simple harmonic in $s$",
-                  Eq(A12[0], sympy.expand(_half_angle(arc**2).subs(theta, theta0)))),
-             Step("Quarter period", Eq(A12[1], simplify(T))))
+             Step("Its square", Eq(A12[0], s_sq_h)),
+             Step("over the height is a constant: $s^2 = 8rh$", Eq(_label("s^2/h"), ratio)),
+             Step(r"Energy from rest at $s_0$: $(ds/dt)^2 = 2g(h(s_0) - h(s))$, simple harmonic in $s$",
+                  Eq(_label("(ds/dt)^2"), speed_sq)),
+             Step(r"Quarter period $\int_0^{s_0} ds/|ds/dt|$, independent of $s_0$", Eq(A12[1], simplify(T))))
     s_sq = simplify(sympy.expand_trig((arc**2).subs(theta0, 2 * _u))).subs(_u, theta0 / 2)
     return Derivation(Tuple(Eq(A12[0], s_sq, evaluate=False), Eq(A12[1], simplify(T), evaluate=False)), steps)
 
@@ -354,13 +414,25 @@ def _derive_a13() -> Derivation:
     L = sqrt(dx**2 + h**2)
     T = integrate(L / sqrt(2 * g * (y0 + h * t)), (t, 0, 1))
     T = simplify(sympy.radsimp(simplify(T).subs(h, y1 - y0)))
+    w_i, run, kappa = Symbol("w_i", positive=True), Symbol(r"\Delta x_i", positive=True), Symbol("kappa", positive=True)
+    runs = sympy.solve(Eq(sympy.diff(w_i * sqrt(run**2 + h**2), run), kappa), run)
+    if len(runs) != 1:
+        raise ArithmeticError(f"the discrete Snell law does not fix the run: {runs}")
     steps = (Step(r"Parametrise $y = y_0 + ht$, $ds = L\,dt$ ($h = y_1 - y_0 > 0$)",
                   Eq(SEG, sympy.Integral(L / sqrt(2 * g * (y0 + h * t)), (t, 0, 1)))),
              Step(r"Evaluate and rationalise (no $1/\sqrt{0}$ at $y_0 = 0$)", Eq(SEG, T)),
              Step(r"Discrete problem: $\min \sum_i w_i \sqrt{\Delta x_i^2 + h_i^2}$ s.t. $\sum_i \Delta x_i = X$; "
-                  r"Lagrange: $w_i\,\Delta x_i / L_i = \kappa$, so $\Delta x_i = \kappa h_i / \sqrt{w_i^2 - \kappa^2}$",
-                  r"\Delta x_i = \kappa h_i/\sqrt{w_i^2-\kappa^2}"))
+                  r"the Lagrange condition $\partial/\partial \Delta x_i = \kappa$ (the discrete Snell law)",
+                  Eq(sympy.diff(w_i * sqrt(run**2 + h**2), run), kappa)),
+             Step(r"solved for the run of segment $i$", Eq(_label(r"\Delta x_i"), runs[0])))
     return Derivation(Eq(SEG, T, evaluate=False), steps)
+
+
+def _segment_points() -> Any:
+    """The ``params`` of VAR-A13: a run dx >= 0, depths 0 <= y0 < y1 (y0 = 0 included) and a gravity."""
+    return draw(dx=s.rationals(0, 3, max_denominator=50), y0=s.rationals(0, 3, max_denominator=50),
+                h=POSITIVE, g=GRAVITY)().map(lambda p: {"dx": p["dx"], "y0": p["y0"], "y1": p["y0"] + p["h"],
+                                                        "g": p["g"]})
 
 
 _NOTES_VAR_A13 = (r"The discrete optimum ($\kappa$, $T_N$) of $\texttt{numerics.discrete\_brachistochrone}$ "
@@ -370,7 +442,7 @@ _NOTES_VAR_A13 = (r"The discrete optimum ($\kappa$, $T_N$) of $\texttt{numerics.
 register(Result(
     key="VAR-A13", title="Discretised time functional: exact segment time",
     source="derived for this project (discrete analogue of Bernoulli's layers, Su-1107)",
-    statement=segment_statement, derive=_derive_a13, numeric=num.segment_time,
+    statement=segment_statement, derive=_derive_a13, numeric=num.segment_time, params=_segment_points,
     examples=({"dx": Fr(1, 2), "y0": 0, "y1": Fr(1, 4), "g": Fr(1, 2)},
               {"dx": 2, "y0": Fr(1, 3), "y1": 3, "g": Fr(981, 100)}),
     notes=_NOTES_VAR_A13,

@@ -14,6 +14,7 @@ Registers: VAR-A7-ODE.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from fractions import Fraction as Fr
 from typing import Any
@@ -29,6 +30,7 @@ from .functionals import beltrami, euler_lagrange, jet
 from .euler_lagrange_equations import BRACH_F, P, Q, Y, _label, x, y
 from proofs.core import Derivation, Result, Step, register
 from proofs.core.bibliography import SU_1107
+from proofs.core.params import draw, s
 
 __all__ = ["T_PAR", "U_SYM", "along_cycloid", "el_ode_statement", "u_derivative"]
 
@@ -123,6 +125,22 @@ def _ode_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
     return checks.to_mpmath(sympy.N(rhs.subs(r, sympy.sympify(point["r"])), dps + 15))
 
 
+def _ode_points() -> Any:
+    """The ``params`` of VAR-A7-ODE: a radius, a start angle θa in (0, π) and an abscissa x a little past the
+    start x(θa), before the lowest point πr (test data: the numeric route integrates forward from θa, and the
+    closed form is evaluated on the descending arc)."""
+
+    def build(p: dict) -> dict:
+        r_, ta = float(p["r"]), float(p["theta_a"])
+        start = r_ * (ta - math.sin(ta))
+        end = min(start + r_ / 5, math.pi * r_)  # a short integration: odefun's cost grows with the distance
+        x_ = Fr(start + float(p["u"]) * (end - start)).limit_denominator(1000)
+        return {"r": p["r"], "theta_a": p["theta_a"], "x": x_}
+
+    return draw(r=s.rationals(Fr(1, 2), 2, max_denominator=20), theta_a=s.rationals(1, 3, max_denominator=20),
+                u=s.rationals(Fr(1, 10), Fr(9, 10), max_denominator=20))().map(build)
+
+
 _NOTES_VAR_A7_ODE = (r"Derivation: EL solved for $y''$, the Beltrami first integral separated and integrated "
                      r"($y = 2r \sin^2 u$), the curve checked against the second-order ODE on the whole arch, uniqueness for "
                      r"$y > 0$. Numerics: odefun started at an interior point with the cycloid's $y$ and $y'$ (odefun cannot "
@@ -131,7 +149,7 @@ _NOTES_VAR_A7_ODE = (r"Derivation: EL solved for $y''$, the Beltrami first integ
 register(Result(
     key="VAR-A7-ODE", title="EL ODE integrated by odefun follows the cycloid",
     source=f"{SU_1107}; spec VAR-A7 (b), pitfall C8", statement=el_ode_statement, derive=_derive_ode,
-    numeric=num.el_ode_solution, evaluate=_ode_evaluate,
+    numeric=num.el_ode_solution, evaluate=_ode_evaluate, params=_ode_points,
     examples=({"r": 1, "theta_a": Fr(3, 2), "x": Fr(7, 10)}, {"r": Fr(1, 2), "theta_a": 2, "x": Fr(3, 5)}),
     notes=_NOTES_VAR_A7_ODE,
 ))

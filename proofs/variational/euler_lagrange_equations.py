@@ -34,6 +34,7 @@ Y = Symbol("y", positive=True)  # y(x) at a point (depth, y axis down)
 P = Symbol("p", real=True)  # y'(x)
 Q = Symbol("q", real=True)  # y''(x)
 yx, yp = y(x), y(x).diff(x)
+_X = x  # the independent variable, under a name that statement keywords (x = a point) do not shadow
 
 BRACH_F = sqrt(1 + yp**2) / sqrt(yx)
 #: the four integrands of VAR-A2 (a), as functions of (Y, P); indices match numerics.INTEGRANDS
@@ -96,37 +97,44 @@ def _D(expr: Any) -> Any:
     return P * sympy.diff(expr, Y) + Q * sympy.diff(expr, P)
 
 
-def beltrami_identity_statement() -> Eq:
-    """VAR-A2: :math:`\\frac{d}{dx}(F-y'F_{y'}) = y'(F_y - \\frac{d}{dx}F_{y'})` for F = F(y, y')."""
+def _on_test_curve(expr: Any, kind: Any, at: Any) -> Any:
+    """``expr`` (in the abstract F(y, y') and the jet y, p, q) for the concrete integrand ``INTEGRANDS_SYM[kind]``
+    along the non-extremal test curve y = 1 + x^2 + sin x at x = ``at`` (VAR-A2's numeric check)."""
+    if isinstance(kind, bool) or kind not in INTEGRANDS_SYM:
+        raise ValueError(f"kind must be one of {sorted(INTEGRANDS_SYM)}, got {kind!r}")
+    F = Lambda((Y, P), INTEGRANDS_SYM[kind])
+    t = sympy.sympify(at)
+    curve = 1 + _X**2 + sympy.sin(_X)
+    jetvals = {Y: curve.subs(_X, t), P: curve.diff(_X).subs(_X, t), Q: curve.diff(_X, 2).subs(_X, t)}
+    return expr.subs(F_abs.func, F).doit().subs(jetvals)
+
+
+def beltrami_identity_statement(kind: Any = None, x: Any = None) -> Eq:
+    """VAR-A2: :math:`\\frac{d}{dx}(F-y'F_{y'}) = y'(F_y - \\frac{d}{dx}F_{y'})` for F = F(y, y').
+
+    Without arguments: for an abstract F, in the jet variables (the general claim).  With ``kind`` and
+    ``x``: for the concrete integrand ``INTEGRANDS_SYM[kind]`` along the test curve y = 1 + x² + sin x at x.
+    """
     el = sympy.diff(F_abs, Y) - P * sympy.diff(F_abs, Y, P) - Q * sympy.diff(F_abs, P, 2)
-    return Eq(B_LABEL, P * el, evaluate=False)
+    if kind is None and x is None:
+        return Eq(B_LABEL, P * el, evaluate=False)
+    if kind is None or x is None:
+        raise ValueError("give both kind and x (a concrete integrand on the test curve), or neither")
+    return Eq(B_LABEL, _on_test_curve(P * el, kind, x), evaluate=False)
 
 
 def _derive_a2() -> Derivation:
     first = F_abs - P * sympy.diff(F_abs, P)
     value = sympy.expand(_D(first))
+    c = Symbol("c", positive=True)
+    el_on_line = simplify(euler_lagrange(BRACH_F, y, _X).subs(yx, c).doit())
     steps = (
         Step("Beltrami expression for an $x$-independent integrand", Eq(Symbol("B"), first)),
         Step(r"Chain rule along $y = y(x)$: $\frac{d}{dx} = y' \frac{d}{dy} + y'' \frac{d}{dy'}$", Eq(B_LABEL, value)),
-        Step("Caveat: $y = c$ ($y' = 0$) gives $B = F(c, 0)$ constant, but EL of the brachistochrone is "
-             "$-1/(2c^{3/2})$ (VAR-A2-CAVEAT)", r"\text{re-check EL on every Beltrami solution}"),
+        Step("Caveat: on $y = c$ ($y' = 0$) the right side vanishes, so $B = F(c, 0)$ is constant, but EL of the "
+             "brachistochrone there is not zero (VAR-A2-CAVEAT)", Eq(_label(r"\mathcal{E}[c]"), el_on_line)),
     )
     return Derivation(Eq(B_LABEL, value, evaluate=False), steps)
-
-
-def _concrete_evaluate(table: Mapping[int, Any], fn: Any) -> Any:
-    """``evaluate`` that substitutes a concrete integrand for F and a test curve for (y, p, q)."""
-
-    def evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
-        rhs = checks.value_of(statement)
-        F = Lambda((Y, P), table[point["kind"]])
-        t = sympy.sympify(point["x"])
-        curve = 1 + x**2 + sympy.sin(x)
-        jetvals = {Y: curve.subs(x, t), P: curve.diff(x).subs(x, t), Q: curve.diff(x, 2).subs(x, t)}
-        concrete = rhs.subs(fn, F).doit().subs(jetvals)
-        return checks.to_mpmath(sympy.N(concrete, dps + 15))
-
-    return evaluate
 
 
 _NOTES_VAR_A2 = (r"Numerically checked for $F = \sqrt{1+y'^2}/\sqrt{y}$, $y \sqrt{1+y'^2}$, $\sqrt{1+y'^2}$, "
@@ -136,7 +144,6 @@ register(Result(
     key="VAR-A2", title="Beltrami identity d/dx(F - y'F_y') = y' EL",
     title_tex=r"Beltrami identity $\frac{d}{dx}(F - y'F_{y'}) = y'\,\mathrm{EL}$", source=GELFAND_FOMIN,
     statement=beltrami_identity_statement, derive=_derive_a2, numeric=num.beltrami_derivative,
-    evaluate=_concrete_evaluate(INTEGRANDS_SYM, Function("F")),
     params=draw(kind=KIND, x=s.rationals(-1, 1, max_denominator=50)),
     examples=tuple({"kind": k, "x": Fr(1, 3) + Fr(k, 5)} for k in range(4)),
     notes=_NOTES_VAR_A2,
@@ -185,11 +192,13 @@ def layered_medium_statement() -> Eq:
 
 def _derive_a3() -> Derivation:
     first = simplify(jet(beltrami(sqrt(1 + yp**2) / v(yx), y, x), y, x, Y, P))
+    squared = sympy.factor(sympy.powsimp(1 / first**2, force=True))
     companion = euler_lagrange(sqrt(1 + yp**2) / v(x), y, x)
     steps = (
         Step("Beltrami expression ($v$ depends on $y$ only)", Eq(LAYER_LABEL, first)),
-        Step(r"Squaring: $v^2 (1 + y'^2) = 1/C^2 = \text{const}$; with $\cos \theta_h = 1/\sqrt{1+y'^2}$ this is "
-             r"$v/\cos \theta_h = \text{const}$ (Snell across horizontal layers)", r"v^2(1+y'^2) = C^{-2}"),
+        Step(r"Setting it to a constant $C$ and squaring: $v^2 (1 + y'^2) = 1/C^2 = \text{const}$; with "
+             r"$\cos \theta_h = 1/\sqrt{1+y'^2}$ this is $v/\cos \theta_h = \text{const}$ (Snell across horizontal "
+             r"layers)", Eq(_label(r"(F - y'F_{y'})^{-2}"), squared)),
         Step(r"Companion, $v = v(x)$: $F_y = 0$, so EL reads $\frac{d}{dx} F_{y'} = 0$, i.e. "
              r"$\sin \theta/v = \text{const}$", Eq(COMPANION_LABEL, companion)),
     )
@@ -287,9 +296,12 @@ def first_integral_statement() -> Tuple:
 def _derive_a6() -> Derivation:
     first = simplify(jet(beltrami(BRACH_F, y, x), y, x, Y, P))
     dd = sympy.factor(jet(sympy.diff(yx * (1 + yp**2), x), y, x, Y, P, Q))
+    squared = sympy.factor(sympy.powsimp(1 / first**2, force=True))
     steps = (Step("Beltrami expression of the brachistochrone integrand", Eq(A6_B, first)),
-             Step(r"Setting it to $1/\sqrt{2r}$ and squaring gives $y(1 + y'^2) = 2r$; its derivative",
-                  Eq(A6_D, dd)))
+             Step(r"Its inverse square: setting the expression to $1/\sqrt{2r}$ gives $y(1 + y'^2) = 2r$",
+                  Eq(_label(r"(F - y'F_{y'})^{-2}"), squared)),
+             Step(r"The derivative of $y(1 + y'^2)$: zero on EL ($1 + y'^2 + 2yy'' = 0$), and conversely where "
+                  r"$y' \ne 0$", Eq(A6_D, dd)))
     return Derivation(Tuple(Eq(A6_B, first, evaluate=False), Eq(A6_D, dd, evaluate=False)), steps)
 
 
@@ -383,8 +395,10 @@ def _derive_a15() -> Derivation:
     b1, d1, b2, d2 = _on_catenary(b1), _on_catenary(d1), _on_circle(b2), _on_circle(d2)
     el1 = _on_catenary(euler_lagrange(yx * sqrt(1 + yp**2), y, x).subs(yx, cat).doit())
     el2 = _on_circle(euler_lagrange(sqrt(1 + yp**2) / yx, y, x).subs(yx, circ).doit())
-    if el1 != 0 or el2 != 0:
-        raise ArithmeticError(f"EL residuals did not vanish on the candidates: {el1}, {el2}")
+    lam = Symbol("lambda", real=True)
+    el3 = _on_catenary(euler_lagrange((yx - lam) * sqrt(1 + yp**2), y, x).subs(yx, lam + cat).doit())
+    if el1 != 0 or el2 != 0 or el3 != 0:
+        raise ArithmeticError(f"EL residuals did not vanish on the candidates: {el1}, {el2}, {el3}")
     steps = (
         Step(r"$v \propto 1/y$: $F = y \sqrt{1+y'^2}$; formula (1) gives $(1+y'^2)/y^2 = 1/a^2$, i.e. the catenary",
              Eq(Symbol("y"), cat)),
@@ -392,8 +406,8 @@ def _derive_a15() -> Derivation:
         Step(r"$v \propto y$: $F = \sqrt{1+y'^2}/y$; formula (1) gives $y^2(1+y'^2) = R^2$, circles on the axis",
              Eq(Symbol("y"), circ)),
         Step("EL residual on the circle (simplified)", Eq(Symbol(r"\mathcal{E}_{circ}"), el2)),
-        Step(r"Length constraint: $F = (y - \lambda) \sqrt{1+y'^2}$ gives $y - \lambda = a \cosh((x-b)/a)$",
-             r"y-\lambda = a\cosh\frac{x-b}{a}"),
+        Step(r"Length constraint (multiplier $\lambda$): $F = (y - \lambda) \sqrt{1+y'^2}$; EL residual on "
+             r"$y = \lambda + a \cosh((x-b)/a)$ (simplified)", Eq(Symbol(r"\mathcal{E}_{\lambda}"), el3)),
     )
     value = Tuple(Eq(A15[0], b1, evaluate=False), Eq(A15[1], d1, evaluate=False),
                   Eq(A15[2], b2, evaluate=False), Eq(A15[3], d2, evaluate=False))
@@ -413,6 +427,8 @@ register(Result(
            r"\left(\frac{d}{dx} F_{y'}\right)_{circ}"),
     source=f"{SU_1094} announces the catenary; derivations standard", statement=media_applications_statement,
     derive=_derive_a15, numeric=_media_numeric,
+    params=lambda: draw(a=POSITIVE, b=REAL, R=POSITIVE, x0=REAL, t=s.rationals(Fr(-9, 10), Fr(9, 10), max_denominator=50))(
+    ).map(lambda p: {"a": p["a"], "b": p["b"], "R": p["R"], "x0": p["x0"], "x": p["x0"] + p["t"] * p["R"]}),
     examples=({"a": Fr(3, 2), "b": Fr(1, 5), "R": 2, "x0": Fr(1, 3), "x": Fr(7, 10)},
               {"a": Fr(1, 3), "b": -1, "R": Fr(5, 2), "x0": 2, "x": 1}),
     notes=_NOTES_VAR_A15,

@@ -28,7 +28,7 @@ from sympy import Eq, Rational, Symbol, asin, atan2, cos, elliptic_f, elliptic_k
 from numerics import variational as num
 from proofs.core import Derivation, Result, Step, register
 from proofs.core.bibliography import GALILEO, HISTORY
-from proofs.core.params import draw
+from proofs.core.params import draw, s
 
 from .brachistochrone import GRAVITY
 from .euler_lagrange_equations import POSITIVE, _label
@@ -145,6 +145,8 @@ register(Result(
     key="VAR-A11-CHORD", title="Galileo's law of chords: every chord from the top takes sqrt(2D/g)",
     title_tex=r"Galileo's law of chords: every chord from the top takes $\sqrt{2D/g}$",
     source=f"{GALILEO}; {HISTORY}", statement=chord_statement, derive=_derive_chord, numeric=num.chord_time,
+    params=lambda: draw(D=POSITIVE, depth=s.rationals(Fr(1, 20), 1, max_denominator=50), g=GRAVITY)().map(
+        lambda p: {"D": p["D"], "Y": p["D"] * p["depth"], "g": p["g"]}),
     examples=({"D": 1, "Y": Fr(1, 2), "g": HALF}, {"D": 3, "Y": Fr(1, 5), "g": 1},
               {"D": 2, "Y": 2, "g": Fr(981, 100)}),
     notes=_NOTES_VAR_A11_CHORD,

@@ -24,9 +24,10 @@ from typing import Any
 import sympy
 from sympy import Eq, Integer, Matrix, Tuple, sqrt
 
+from . import fermat_balance
 from .fermat_geometry import _clean, barycentric_point, exact_sign
 from .fermat import _T, PX, PY, _num_cosines, _tri, _triangle_points
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core import Bound, Derivation, Result, Scope, Status, Step, register
 
 __all__ = ["FAMILY", "stationary_point", "x13_statement"]
 
@@ -60,6 +61,12 @@ def _reflect(Pt: Any, O1: Any, O2: Any) -> tuple[Any, Any]:
     return 2 * (O1[0] + t * dx) - Pt[0], 2 * (O1[1] + t * dy) - Pt[1]
 
 
+def _unit_gradient() -> Matrix:
+    """The gradient of |PA| + |PB| + |PC| for a symbolic P and vertices (the weighted one at unit weights)."""
+    grad, _ = fermat_balance.gradient_balance()
+    return grad.subs(dict.fromkeys(fermat_balance.K, 1))
+
+
 def stationary_point(A: Any, B: Any, C: Any) -> Derivation:
     """The point where :math:`\\nabla(|PA|+|PB|+|PC|)=0`, from the 120° loci, with its exact check.
 
@@ -79,16 +86,18 @@ def stationary_point(A: Any, B: Any, C: Any) -> Derivation:
             raise ArithmeticError(f"the angle at P over {U}, {V} is not 120 degrees (4 dot^2 - |u|^2|v|^2 = {gap})")
         checks.append(dot)
     steps = (
-        Step(r"First variation of $f(P) = |PA| + |PB| + |PC|$: $\nabla f = u_A + u_B + u_C = 0$ (unit vectors), "
-             r"i.e. the three unit vectors are pairwise at $120^\circ$", r"\nabla f = \sum_X \frac{P-X}{|P-X|} = 0"),
+        Step(r"First variation of $f(P) = |PA| + |PB| + |PC|$ (differentiated for a symbolic $P$): $\nabla f = 0$ "
+             r"means the three unit vectors $u_X$ sum to zero, i.e. they are pairwise at $120^\circ$",
+             Eq(Matrix([sympy.Symbol(r"\partial_{p_x} f"), sympy.Symbol(r"\partial_{p_y} f")]),
+                _unit_gradient(), evaluate=False)),
         Step(r"Locus $\angle BPC = 120^\circ$: circle through $B$, $C$ centred at the centre $O_a$ of the outward "
              r"equilateral triangle on $BC$ (inscribed angle $180^\circ - 60^\circ$); likewise $O_b$ for $CA$",
              Matrix([[*Oa], [*Ob]])),
         Step("Both circles pass through $C$, so $P$ is the reflection of $C$ in the line $O_aO_b$", Matrix([P])),
         Step(r"Check without square roots: $4(u\cdot v)^2 = |u|^2|v|^2$ and $u\cdot v < 0$ for the three pairs; "
              r"the dot products $u\cdot v$ are", Matrix([checks])),
-        Step("Pairwise cosines $-1/2$ give $|u_A + u_B + u_C|^2 = 3 - 3 = 0$, and $f$ is strictly convex: $P$ is "
-             "the minimiser", r"|u_A+u_B+u_C|^2 = 0"),
+        Step("Pairwise cosines $-1/2$ give $|u_A + u_B + u_C|^2 = 3 + 2(\\cos + \\cos + \\cos)$, and $f$ is strictly "
+             "convex: $P$ is the minimiser", Eq(sympy.Symbol("|u_A+u_B+u_C|^2"), 3 + 2 * 3 * sympy.Rational(-1, 2))),
     )
     return Derivation(Tuple(Eq(PX, _clean(P[0]), evaluate=False), Eq(PY, _clean(P[1]), evaluate=False)), steps)
 
@@ -119,5 +128,6 @@ register(Result(
     statement=x13_statement, derive=_derive_x13, numeric=lambda dps, **p: _num_cosines(dps, **p)[:2],
     params=_triangle_points, examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
     bound=Bound("n", 0, len(FAMILY) - 1), display={"n": 0},
+    scope=Scope.instances("the six integer triangles of FAMILY (n = 0 is the test triangle)", count=len(FAMILY)),
     notes=_NOTES_VAR_F3,
 ))

@@ -64,7 +64,7 @@ def test_beltrami_errors():
 def test_wrong_beltrami_sign_is_caught():
     """A subtle wrong statement: d/dx (F - y'F_y') = -y' EL is rejected symbolically and numerically."""
     good = proofs.registry["VAR-A2"]
-    wrong = lambda: sympy.Eq(good.statement().lhs, -good.statement().rhs, evaluate=False)
+    wrong = lambda kind=None, x=None: sympy.Eq(good.statement().lhs, -good.statement(kind, x).rhs, evaluate=False)
     report = assert_caught(good, wrong, by="symbolic", dps=50)
     assert report.digits < 5
 
