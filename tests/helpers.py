@@ -56,7 +56,7 @@ def assert_caught(result: Any, wrong: Callable[..., Any], *, by: str = "either",
         raise ValueError(f"by must be 'symbolic', 'numeric' or 'either', got {by!r}")
     changes: dict[str, Any] = {"statement": wrong, **replace}
     if by == "numeric":
-        changes.update(derive=None, bound=None)
+        changes.update(derive=None, bound=None, scope=None)
     if examples is not None:
         changes["examples"] = tuple(examples)
     bad = dataclasses.replace(result, **changes)

@@ -10,6 +10,8 @@
 - :func:`reconstruct`: :math:`\\sum_n c_n\\psi_n(\\tau)` with the synthesis functions of the measure;
 - :func:`legs_matrix`: the LegS matrix by quadrature of :math:`-\\delta_{nk}-\\int_0^1 r g_n' g_k`
   (derivatives by ``mp.diff``), and :func:`legs_input` the vector :math:`g_n(1)`;
+- :func:`lagt_matrix`: the LagT pairs (``"lagt"``, ``"lagt-half"``) by Gauss-Laguerre quadrature of
+  :math:`\\int_0^\\infty (L_n' - hL_n)L_ke^{-y}dy` (values and derivatives by the three-term recurrence);
 - :func:`discretize` (in :mod:`numerics.hippo.discrete_systems`) and :func:`legs_step`: discretisations with
   ``mp.expm``/``mp.inverse``; the exact LegS step is computed by quadrature of a concatenated
   signal, with no matrix exponential and no transition matrix at all.
@@ -27,6 +29,7 @@ from .projection import analysis as analysis
 from .projection import synthesis as synthesis
 from .projection import legs_matrix as legs_matrix
 from .projection import legs_input as legs_input
+from .projection import lagt_matrix as lagt_matrix
 from .discrete_systems import discretize as discretize
 from .discrete_systems import legs_step as legs_step
 from .projection import frequencies as frequencies
@@ -40,6 +43,7 @@ __all__ = [
     'synthesis',
     'legs_matrix',
     'legs_input',
+    'lagt_matrix',
     'discretize',
     'legs_step',
     'frequencies',

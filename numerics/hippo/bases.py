@@ -21,7 +21,8 @@ from mpmath import mp
 #: the largest state size: quadrature of more coefficients (or dense N x N work) is out of reach and would hang
 MAX_N = 4096
 
-__all__ = ["legendre_all", "legs_all", "laguerre_all", "fourier_real", "quad_each"]
+__all__ = ["legendre_all", "legs_all", "laguerre_all", "laguerre_all_with_derivatives", "fourier_real",
+           "quad_each"]
 
 _GUARD_BITS = 16  # the recurrences lose O(log N) bits; these keep the rounded values exact to the caller
 
@@ -53,6 +54,19 @@ def laguerre_all(N: int, y: Any) -> list[Any]:
             k = len(out) - 1
             out.append(((2 * k + 1 - y) * out[k] - k * out[k - 1]) / (k + 1))
     return [+v for v in out]
+
+
+def laguerre_all_with_derivatives(N: int, y: Any) -> tuple[list[Any], list[Any]]:
+    """:math:`[L_0(y), \\dots, L_{N-1}(y)]` and :math:`[L_0'(y), \\dots, L_{N-1}'(y)]`: the three-term recurrence and
+    its derivative :math:`(k+1)L_{k+1}' = (2k+1-y)L_k' - L_k - kL_{k-1}'` (differentiated term by term)."""
+    with mpmath.workprec(mp.prec + _GUARD_BITS):
+        y = mp.mpf(y)
+        vals, ders = [mp.mpf(1), 1 - y][:N], [mp.mpf(0), mp.mpf(-1)][:N]
+        while len(vals) < N:
+            k = len(vals) - 1
+            vals.append(((2 * k + 1 - y) * vals[k] - k * vals[k - 1]) / (k + 1))
+            ders.append(((2 * k + 1 - y) * ders[k] - vals[k] - k * ders[k - 1]) / (k + 1))
+    return [+v for v in vals], [+d for d in ders]
 
 
 def fourier_real(n: int, s: Any) -> Any:

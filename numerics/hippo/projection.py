@@ -12,7 +12,8 @@ from typing import Any
 import mpmath
 from mpmath import mp
 
-from .bases import MAX_N, check_method, fourier_real, laguerre_all, legendre_all, legs_all, quad_each
+from .bases import (MAX_N, check_method, fourier_real, laguerre_all, laguerre_all_with_derivatives, legendre_all,
+                    legs_all, quad_each)
 from numerics.agree import DEFAULT_DPS, to_mp, with_dps
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "synthesis",
     "legs_matrix",
     "legs_input",
+    "lagt_matrix",
     "frequencies",
 ]
 
@@ -251,6 +253,29 @@ def legs_input(N: int, *, dps: int = DEFAULT_DPS) -> Any:
     """The LegS input vector :math:`B_n = g_n(1) = \\sqrt{2n+1}P_n(1)`: the basis at the present endpoint,
     evaluated by ``mp.legendre`` (not typed in from the closed form :math:`\\sqrt{2n+1}`)."""
     return mp.matrix([mp.sqrt(2 * n + 1) * mp.legendre(n, 1) for n in range(_N(N))])
+
+
+@with_dps(guard=10)
+def lagt_matrix(N: int, *, half: bool = False, dps: int = DEFAULT_DPS) -> tuple[Any, Any]:
+    """The LagT pair by quadrature on :math:`[0, \\infty)`: :math:`A_{nk} = \\int_0^\\infty (L_n' - hL_n)L_ke^{-y}dy`
+    with :math:`h = 1` (``"lagt"``, basis :math:`L_ne^{-y}`) or :math:`h = 1/2` (``"lagt-half"``, basis
+    :math:`L_ne^{-y/2}`), and :math:`B_n = L_n(0)` (the basis at lag 0) by ``mp.laguerre``.
+
+    The values and derivatives at a node come from the three-term recurrence and its derivative
+    (:func:`numerics.hippo.bases.laguerre_all_with_derivatives`), not from a derivative identity; the
+    integrals by Gauss-Laguerre quadrature (``mp.gauss_quadrature``) with N + 2 nodes, exact for these
+    polynomials of degree < 2N times :math:`e^{-y}`.
+    """
+    N = _N(N)
+    h = mp.mpf(1) / 2 if half else mp.mpf(1)
+    nodes, weights = mp.gauss_quadrature(N + 2, "laguerre")
+    A = mp.zeros(N, N)
+    for y, wt in zip(nodes, weights):
+        vals, ders = laguerre_all_with_derivatives(N, y)
+        for n in range(N):
+            for k in range(N):
+                A[n, k] += wt * (ders[n] - h * vals[n]) * vals[k]
+    return A, mp.matrix([mp.laguerre(n, 0, 0) for n in range(N)])
 
 
 def _gauss(m: int) -> list[tuple[Any, Any]]:

@@ -21,7 +21,8 @@ __all__ = ["signal", "SIGNALS", "poly_signal", "ode_sides", "window_derivative",
            "moving_measure_derivative", "fourier_partial_sum", "fous_matrix", "fourier_real_forward",
            "window_sides", "complex_window_poly", "su_legs_integer_sides", "faddeev_leverrier",
            "markov_parameters", "taylor_by_contour", "su_printed_lmu_basis",
-           "legs_lipschitz_errors", "legt_impulse_deviation"]
+           "legs_lipschitz_errors", "legt_impulse_deviation", "legs_initial_table", "fourier_midpoint_table",
+           "local_error_table", "legs_lipschitz_table", "poly_fourier_coefficient"]
 
 SIGNALS = ("smooth", "sin", "cubic", "causal-sin")
 #: the integrands below are entire on finite intervals (polynomials, sin, exp, e^{2 pi i k s}), where
@@ -363,3 +364,88 @@ def legt_impulse_deviation(N: int, steps: int = 20, *, dps: int = 20) -> Any:
             s = mp.mpf(j) / steps
             worst = max(worst, max(abs(y[n] / mp.sqrt(2 * n + 1) - mp.legendre(n, 1 - 2 * s)) for n in range(N)))
         return worst
+
+
+# --- convergence tables of limit claims (HIPPO-LEGS-P2, HIPPO-FOUT-2, HIPPO-DISC-7, HIPPO-LEGS-P11) ---------------
+# Each returns [(n, value), ...] for growing n: the quantity whose limit is claimed, computed at finite n by a
+# route that never uses the claimed limit.
+
+
+def _initial_signal(v: Any) -> Any:
+    """The input of the LegS initial-condition table: :math:`u(x) = \\cos 3x + x e^{-x}` (so :math:`u(0) = 1`)."""
+    return mp.cos(3 * v) + v * mp.exp(-v)
+
+
+@with_dps()
+def legs_initial_table(N: int, *, dps: int = DEFAULT_DPS, ns: Sequence[int] = (10, 100, 1000, 10**4, 10**5)) -> list:
+    """:math:`c(t)` of :math:`u(x) = \\cos 3x + x e^{-x}` at :math:`t = 1/n` by quadrature of the LegS projection
+    :math:`c_n(t) = \\int_0^1 u(tr)g_n(r)dr` (HIPPO-LEGS-P2: :math:`c(t) \\to u(0)e_0 = e_0` as :math:`t \\to 0^+`)."""
+    return [(n, project(_initial_signal, mp.mpf(1) / n, N, "legs", dps=dps, method="gauss-legendre")) for n in ns]
+
+
+def poly_fourier_coefficient(coeffs: Sequence[Any], k: int) -> Any:
+    """:math:`\\int_0^1 p(s)e^{-2\\pi iks}ds` for the polynomial :math:`p(s) = \\sum_j a_js^j` (ascending coefficients).
+
+    :math:`k = 0`: :math:`\\sum_j a_j/(j+1)`; otherwise repeated integration by parts with :math:`e^{-2\\pi ik} = 1`:
+    :math:`\\sum_{j\\ge0}(p^{(j)}(0) - p^{(j)}(1))/(2\\pi ik)^{j+1}`.
+    """
+    cs = [to_mp(a) for a in coeffs]
+    if k == 0:
+        return mp.fsum(a / (j + 1) for j, a in enumerate(cs))
+    z, total = 2j * mp.pi * k, mp.mpc(0)
+    while cs:
+        total += (cs[0] - mp.fsum(cs)) / z  # p(0) - p(1)
+        cs = [j * a for j, a in enumerate(cs)][1:]  # the derivative
+        z *= 2j * mp.pi * k
+    return total
+
+
+@with_dps()
+def fourier_midpoint_table(T: Any, w: Any, a0: Any, a1: Any, *, dps: int = DEFAULT_DPS,
+                           Ks: Sequence[int] = (8, 64, 512, 4096)) -> list:
+    """Partial sums :math:`S_K = \\sum_{|k|\\le K}c_k` of the window Fourier coefficients of
+    :math:`u(x) = a_0 + a_1x + (x - T)(x - T + w)` (HIPPO-FOUT-2).
+
+    The added quadratic vanishes at both window ends, so u has the endpoint values of the linear part but is
+    not linear; :math:`c_k = \\int_0^1 u(sw + T - w)e^{-2\\pi iks}ds` are integrated exactly
+    (:func:`poly_fourier_coefficient`) and summed in order of :math:`|k|`.
+    """
+    T, w, a0, a1 = (to_mp(v) for v in (T, w, a0, a1))
+    # u(sw + T - w) as a polynomial in s: a0 + a1 (T - w) + a1 w s + w^2 s (s - 1)
+    coeffs = [a0 + a1 * (T - w), a1 * w - w * w, w * w]
+    rows, total, done = [], poly_fourier_coefficient(coeffs, 0), 0
+    for K in Ks:
+        for k in range(done + 1, K + 1):
+            total += poly_fourier_coefficient(coeffs, k) + poly_fourier_coefficient(coeffs, -k)
+        done = K
+        rows.append((K, mp.re(total)))
+    return rows
+
+
+def local_error_table(A: Any, *, ns: Sequence[int] = (10, 100, 1000, 10**4)) -> list:
+    """Scaled one-step errors at :math:`\\epsilon = 1/n` (HIPPO-DISC-7): :math:`(\\bar A - e^{\\epsilon A})/\\epsilon^2`
+    for forward Euler, backward Euler, bilinear, and :math:`(\\bar A_{\\mathrm{bilinear}} - e^{\\epsilon A})/\\epsilon^3`.
+
+    ``mp.expm`` and ``mp.inverse`` at the caller's precision plus the digits the differences cancel.
+    """
+    N = A.rows
+    rows = []
+    for n in ns:
+        with mpmath.extradps(int(3 * mp.log10(n)) + 10):
+            eps = mp.mpf(1) / n
+            eye = mp.eye(N)
+            E = mp.expm(eps * A)
+            bil = mp.inverse(eye - eps * A / 2) * (eye + eps * A / 2)
+            parts = [(eye + eps * A - E) / eps**2, (mp.inverse(eye - eps * A) - E) / eps**2,
+                     (bil - E) / eps**2, (bil - E) / eps**3]
+        rows.append((n, [+M for M in parts]))
+    return rows
+
+
+@lru_cache(maxsize=8)
+def legs_lipschitz_table(sizes: tuple[int, ...], t: Any, kink: Any, *, dps: int = 30) -> list:
+    """:math:`\\sqrt N\\,e_N/(tL)` (L = 1) for :math:`u(x) = |x - a|` on [0, t] (HIPPO-LEGS-P11), from
+    :func:`legs_lipschitz_errors` (normalised :math:`L^2` errors by quadrature, a measurement at ``dps``)."""
+    errs, _ = legs_lipschitz_errors(sizes, t, kink, dps=dps)
+    with mpmath.workdps(dps):
+        return [(N, e * mp.sqrt(N) / to_mp(t)) for N, e in zip(sizes, errs)]

@@ -107,8 +107,10 @@ def _check_alpha(method: str, alpha: Any) -> Any:
     if alpha is None or isinstance(alpha, (bool, float)):
         raise ValueError(f"method 'gbt' needs alpha in [0, 1] (exact), got {alpha!r}")
     alpha = sympy.sympify(alpha)
+    if isinstance(alpha, sympy.Symbol) and alpha.is_nonnegative is True:
+        return alpha  # a symbolic alpha (declared nonnegative) stands for every alpha in [0, 1]
     if not (alpha.is_number and alpha.is_real and 0 <= alpha <= 1):
-        raise ValueError(f"method 'gbt' needs alpha in [0, 1], got {alpha!r}")
+        raise ValueError(f"method 'gbt' needs alpha in [0, 1] (or a Symbol declared nonnegative), got {alpha!r}")
     return alpha
 
 
@@ -283,25 +285,30 @@ def legs_step(k: int, N: int, scheme: str = "exact") -> tuple[Matrix, Matrix]:
 
     bilinear :math:`(I-\\tfrac{A}{2k})^{-1}(I+\\tfrac{A}{2k})`, :math:`(I-\\tfrac{A}{2k})^{-1}B/k` (hippo-code);
     su-bilinear :math:`(I-\\tfrac{A}{2(k+1)})^{-1}(I+\\tfrac{A}{2k})`, :math:`(I-\\tfrac{A}{2(k+1)})^{-1}B/k`
-    (Su part 2).  All step-size free; k >= 1 (the exact first step is :math:`x_1 = u_0e_0`).
+    (Su part 2).  All step-size free; k >= 1 (the exact first step is :math:`x_1 = u_0e_0`); ``k`` may
+    be a SymPy Symbol declared integer and positive, for entries as rational functions of k.
     The exact step is computed with the exact eigendecomposition of the LegS matrix (eigenvalues
     -1..-N), so its entries are rational multiples of square roots.
     Source: Su, 重温SSM（二）; HazyResearch/hippo-code model/hippo.py (HiPPO_LegS).
     """
-    if isinstance(k, bool) or not isinstance(k, Integral) or int(k) < 1:
-        raise ValueError(f"k must be an integer >= 1 (the LegS recurrence starts at step 1), got {k!r}")
+    symbolic = isinstance(k, sympy.Symbol) and k.is_integer is True and k.is_positive is True
+    if not symbolic and (isinstance(k, bool) or not isinstance(k, Integral) or int(k) < 1):
+        raise ValueError(f"k must be an integer >= 1 (the LegS recurrence starts at step 1) or a Symbol "
+                         f"declared integer and positive, got {k!r}")
     if scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}; allowed values: {', '.join(SCHEMES)}")
-    k, N = int(k), check_N(N)
+    k, N = (k if symbolic else sympy.Integer(int(k))), check_N(N)
     A, B = transition("legs", N)
     if scheme in ("forward", "backward", "bilinear"):
-        return discretize(A, B, Rational(1, k), scheme)
+        return discretize(A, B, 1 / k, scheme)
     d, M, b = diagonal_scaling(A, B)  # type: ignore[misc]
     if scheme == "exact":
-        q = Rational(k + 1, k)
+        q = (k + 1) / k
         Ab = matrix_function(M, lambda lam: q**lam)
         Bb = matrix_function_times(M, lambda lam: (q**lam - 1) / lam, b)
         return _unscale(d, Ab, Bb)
     eye = sympy.eye(N)
-    X = DomainMatrix.from_Matrix(eye - M / (2 * (k + 1))).convert_to(sympy.QQ).inv().to_Matrix()
+    X = DomainMatrix.from_Matrix(eye - M / (2 * (k + 1))).to_field().inv().to_Matrix()
+    if symbolic:
+        X = X.applyfunc(sympy.cancel)
     return _unscale(d, X * (eye + M / (2 * k)), X * b / k)

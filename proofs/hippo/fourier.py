@@ -48,7 +48,7 @@ from .measures import (
     _su_rescaled,
     on_quartic,
 )
-from proofs.core import Bound, Derivation, Result, Status, Step, register
+from proofs.core import Bound, Convergence, Derivation, Evidence, Result, Scope, Status, Step, register
 from proofs.core.bibliography import S4_CODE, SU_10114, SU_10137
 from proofs.core.params import draw, s
 from .legendre import x
@@ -86,7 +86,7 @@ def _fout1_statement(n: int) -> Eq:
 
 def _fout1_derived(n: int) -> Derivation:
     return Derivation(Eq(Derivative(_C(T), T), sympy.diff(_fout1_c(n), T), evaluate=False),
-                      (Step("$c_n(T)$ of a general quartic $u$, integrated exactly", _fout1_c(min(n, 1))),))
+                      (Step("$c_n(T)$ of a general quartic $u$, integrated exactly", _fout1_c(n)),))
 
 
 _NOTES_FOUT_1 = ("Proved for a general polynomial $u$ of degree 4 (symbolic coefficients "
@@ -99,6 +99,8 @@ register(Result(
     params=draw(n=s.sizes(0, 8), T=_TIME, w=_WIN, **QUARTIC), bound=Bound("n", -32, 32), display={"n": 1},
     examples=({"n": 0, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT},
               {"n": -3, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT}), notes=_NOTES_FOUT_1,
+    scope=Scope.representative("a general quartic input u (symbolic coefficients), every n = -32..32",
+                               claim="every C^1 input u and every frequency n"),
 ))
 
 # --- FOUT-2 (Gibbs midpoint) ---------------------------------------------------------------------
@@ -121,11 +123,17 @@ def _fout2_numeric(dps: int, K: int, T: Any, w: Any, a0: Any, a1: Any) -> Any:
     return chk.fourier_partial_sum(u, K, T, w, dps=dps, method="gauss-legendre")
 
 
+def _fout2_table(dps: int, T: Any, w: Any, a0: Any, a1: Any, **_: Any) -> list:
+    return chk.fourier_midpoint_table(T, w, a0, a1, dps=dps)
+
+
 _S = Function("S_K")
-_NOTES_FOUT_2 = (r"$S_K = \sum_{|k| \le K} c_k$ tends to $(u(T)+u(T-w))/2$, not $u(T-w)$ (THEOREM; the "
-                 "$O(1/K)$ rate for smooth $u$ is HEURISTIC and measured in the tests). For linear $u$ it "
-                 r"equals the midpoint for every $K$, which is proved here for $K \le 32$ and cross-checked "
-                 "by quadrature.")
+_NOTES_FOUT_2 = (r"$S_K = \sum_{|k| \le K} c_k$ tends to $(u(T)+u(T-w))/2$, not $u(T-w)$ (THEOREM, Dirichlet). "
+                 r"For linear $u = a_0 + a_1 x$ it equals the midpoint for every $K$: proved here for every "
+                 r"$K \le 32$ (symbolic $a_0$, $a_1$, $T$, $w$) and cross-checked by quadrature. The limit is "
+                 r"tabulated for the non-linear $u(x) = a_0 + a_1 x + (x - T)(x - T + w)$, which has the same "
+                 r"endpoint values: its $S_K$ (coefficients integrated exactly, summed) approach the midpoint "
+                 r"like $1/K$.")
 register(Result(
     key="HIPPO-FOUT-2", title="Gibbs midpoint of the endpoint Fourier sum", status=Status.THEOREM,
     source=f"Dirichlet's theorem on Fourier series at a jump (classical); {SU_10114}",
@@ -134,6 +142,11 @@ register(Result(
     params=draw(K=s.sizes(0, 6), T=_TIME, w=_WIN, a0=QUARTIC["a0"], a1=QUARTIC["a1"]),
     examples=({"K": 3, "T": Fraction(5, 2), "w": Fraction(3, 2), "a0": Fraction(1, 3), "a1": Fraction(-2, 7)},),
     bound=Bound("K", 0, 32), notes=_NOTES_FOUT_2,
+    scope=Scope.representative("a linear input u (symbolic a_0, a_1), every K = 0..32",
+                               claim="every piecewise smooth u as K tends to infinity"),
+    evidence=Evidence.CONVERGENCE,
+    convergence=Convergence(_fout2_table, quantity=r"$S_K$ for $u(x) = a_0 + a_1 x + (x - T)(x - T + w)$ "
+                                                   r"at $K = n$"),
 ))
 
 # --- FOUT-3 (closures) ----------------------------------------------------------------------------------
@@ -142,22 +155,31 @@ register(Result(
 def _closure_derived(K: int) -> Derivation:
     """Substitute each closure into c' = (u(T) - u(T-w))/w + diag(2 pi i n)/w c (HIPPO-FOUT-1)."""
     c = Matrix(sympy.symbols(f"c0:{2 * K + 1}"))
-    u0 = Symbol("u_T")
+    u0, u1 = Symbol("u_T"), Symbol("u_{T-w}")
     freqs = sympy.diag(*[2 * pi * I * n for n in range(-K, K + 1)])
     ones = sympy.ones(2 * K + 1, 1)
-    out = []
+    exact = (u0 - u1) / W * ones + freqs * c / W  # the exact identity, still holding u(T-w)
+    out, closed = [], []
     for uw in (sum(c), 2 * sum(c) - u0):  # Su's closure, consistent closure
-        rhs = (u0 - uw) / W * ones + freqs * c / W
+        rhs = exact.subs(u1, uw)
+        closed.append(rhs)
         # rhs is linear in (c, u_T), so its Jacobian is the coefficient matrix; linear_eq_to_matrix reads
         # it off term by term (and raises if rhs were not linear) instead of differentiating every entry
         J, rest = sympy.linear_eq_to_matrix(list(rhs), [*c, u0])
         if not rest.is_zero_matrix:  # pragma: no cover - rhs has no term free of (c, u_T)
             raise ArithmeticError("the closed FouT system has a constant term")
         out += [J[:, :-1], J[:, -1:]]
-    return Derivation(Tuple(*out), (Step(r"Su: $u(T-w) \approx \sum_k c_k$; consistent: "
-                                         r"$u(T-w) \approx 2\sum_k c_k - u(T)$",
-                                         r"\dot c = \tfrac{u(T)-u(T-w)}{w}\mathbf 1 + \tfrac1w\operatorname{diag}"
-                                         r"(2\pi i n)c"),))
+    cdot = Derivative(Function("c")(T), T)
+    return Derivation(Tuple(*out), (
+        Step(r"The exact identity (HIPPO-FOUT-1) for $c = (c_0, \ldots, c_{2K})$ (frequencies $-K, \ldots, K$), "
+             r"with $u_T = u(T)$ and $u_{T-w} = u(T-w)$", Eq(cdot, exact, evaluate=False)),
+        Step(r"Su's closure $u(T-w) \approx \sum_k c_k$ substituted", Eq(cdot, closed[0], evaluate=False)),
+        Step(r"The consistent closure $u(T-w) \approx 2\sum_k c_k - u(T)$ substituted",
+             Eq(cdot, closed[1], evaluate=False)),
+        Step(r"Coefficients of $c$ and $u_T$ read off (each right side is linear in them): "
+             r"$(A_{\mathrm{su}}, B_{\mathrm{su}}, A_{\mathrm{consistent}}, B_{\mathrm{consistent}})$",
+             Tuple(*out)),
+    ))
 
 
 def _fout3_eval(statement: Any, dps: int, point: dict) -> list:
@@ -300,6 +322,8 @@ register(Result(
     examples=({"n": 0, "T": Fraction(5, 2), **POLY_POINT}, {"n": -2, "T": Fraction(7, 3), **POLY_POINT}),
     notes=r"Proved for a general quartic $u$ and $|n| \le 32$; numeric: $T$ times the derivative under the "
           "integral.",
+    scope=Scope.representative("a general quartic input u (symbolic coefficients), every n = -32..32",
+                               claim="every C^1 input u and every frequency n"),
 ))
 
 _m = Symbol("m", integer=True)
@@ -336,8 +360,10 @@ register(Result(
 
 
 def _fous3_numeric(dps: int, N: int) -> list:
-    """The Galerkin matrix by quadrature, and :math:`B = (e^0)_j`."""
-    return [chk.fous_matrix(N, dps=dps), mp.ones(N, 1)]
+    """The Galerkin matrix by quadrature, and :math:`B_j = e^{-2\\pi i\\nu_j s}` at the present end :math:`s = 1`
+    (the boundary term of :math:`t\\dot c_j`), evaluated by mpmath."""
+    with mpmath.workdps(dps):
+        return [chk.fous_matrix(N, dps=dps), mp.matrix([nh.analysis("fous", j, 1) for j in range(N)])]
 
 
 _NOTES_FOUS_3 = (r"Frequencies $0, 1, -1, 2, -2, \ldots$ (convention 10). EXACT as a Galerkin truncation; as "
@@ -412,6 +438,8 @@ register(Result(
     params=draw(N=s.sizes(1, 4), **{f"p{j}": s.rationals(-3, 3) for j in range(4)},
                 **{f"lambda{j}": s.positive_rationals(3) for j in range(4)}),
     bound=Bound("N", 1, 6), display={"N": 2}, notes=_NOTES_RESCALE_1,
+    scope=Scope.representative("the LegS system with symbolic lambda_n and psi_n, every N = 1..6",
+                               claim="every system (A, B) and every diagonal rescaling"),
     parts=(r"\operatorname{coeffs}\,\det(zI - A)", r"(\psi^\top A^j B)_{j<N}"),
 ))
 
@@ -469,8 +497,8 @@ _NOTES_ERR_1 = (r"With the printed factor $\lambda_n = 2/\sqrt{2n+1}$ the rescal
                 "is HIPPO-LMU-2. Numeric: the state defined with the printed factor, "
                 r"$\tilde{c}_n = \int_0^1 u(t-w+wr)\,(2n+1)\,P_n(2r-1)/\sqrt{2}\,dr$, by quadrature, and its "
                 r"derivative under the integral, for a cubic input (closure exact for $N \ge 4$): it "
-                "satisfies the ODE with the stated $(A, B)$, so the blog's $B_n = (2n+1)/w$ would fail by a "
-                r"factor $\sqrt{2}$.")
+                "satisfies the ODE with the stated $(A, B)$. The blog's $B_n = (2n+1)/w$ is off by a factor "
+                r"$\sqrt{2}$ and fails this numeric check ($\text{tests/hippo/test\_hippo\_errata.py}$).")
 register(Result(
     key="HIPPO-ERR-1", title="Erratum: LMU rescaling factor printed as 2/sqrt(2n+1)", source=SU_10114,
     title_tex=r"Erratum: LMU rescaling factor printed as $2/\sqrt{2n+1}$", parts=(r"\tilde{A}", r"\tilde{B}"),
@@ -487,7 +515,9 @@ _NOTES_ERR_2 = (r"Su closes with $u(T-w) \approx \sum_k c_k$, but the symmetric 
                 "here), matching s4 (HIPPO-FOUT-4). Numeric: for a linear non-periodic input $S_K$ is "
                 "exactly the midpoint for every $K$, so the consistent closed ODE $c' = A c + B u(T)$ holds "
                 "exactly while Su's misses by $(u(T) - u(T-w))/(2w)$ in every component; $c$ by quadrature, "
-                "$c'$ by differentiating under the integral.")
+                "$c'$ by differentiating under the integral. Su's matrices fail this numeric check "
+                r"($\text{tests/hippo/test\_hippo\_errata.py}$); for a non-linear input the closure error "
+                "tends to 0 only as $K$ grows (the convergence table of HIPPO-FOUT-2).")
 register(Result(
     key="HIPPO-ERR-2", title="Erratum: FouT closure must be u(T-w) ~ 2 sum c_k - u(T)", source=SU_10114,
     title_tex=r"Erratum: FouT closure must be $u(T-w) \approx 2\sum c_k - u(T)$", parts=("A", "B"),
@@ -503,7 +533,8 @@ _NOTES_ERR_3 = (r"Numeric: Su's own route (coefficients on $s$ in $[-1, 1]$ with
                 r"divided by $\sqrt{2/(2n+1)}$), $t\,c'$ under the integral, compared with $A' c' + B' u(t)$ "
                 "for a smooth input. The blog's LegS rescaling passage cites the LegT equation. Applied to "
                 r"the LegS system in Su's normalisation ($B_n = \sqrt{2(2n+1)}$) with "
-                r"$\lambda_n = \sqrt{2/(2n+1)}$ it gives the integer form HIPPO-LEGS-3.")
+                r"$\lambda_n = \sqrt{2/(2n+1)}$ it gives the integer form HIPPO-LEGS-3; the LegT equation "
+                r"rescaled the same way fails this numeric check ($\text{tests/hippo/test\_hippo\_errata.py}$).")
 register(Result(
     key="HIPPO-ERR-3", title="Erratum: LegS rescaling refers to the LegS equation", source=SU_10114,
     statement=_legs_integer, derive=_err3_derived, numeric=_err3_numeric, evaluate=_err3_eval,

@@ -28,7 +28,7 @@ from numerics.agree import to_mp
 
 from proofs.core import checks
 from .transitions import _sqrt, derive_transition, gram, rescale, shifted_legendre, transition
-from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core import Bound, Derivation, Evidence, Result, Scope, Step, register
 from proofs.core.bibliography import HIPPO, HIPPO_CODE, LMU, S4_CODE, SU_10114, SU_10137
 from proofs.core.params import draw, s
 from .legendre import x
@@ -118,32 +118,76 @@ def _transition_result(key: str, title: str, source: str, measure: str, signal: 
 
 # --- LEG-7 and GEN-1 -------------------------------------------------------------------------------
 
-_m = Symbol("m", integer=True, positive=True)
+_n7, _k7 = Symbol("n", integer=True, positive=True), Symbol("k", integer=True, nonnegative=True)
 _j = Symbol("j", integer=True, nonnegative=True)
-_chi = Function("chi")
+
+
+def _leg7_lhs(n: Any, k: Any) -> Any:
+    """:math:`2[n-k\\text{ odd}] + (-1)^{n-k}`, the bracket written ``Mod(n - k, 2)`` (1 for odd, 0 for even)."""
+    return 2 * sympy.Mod(n - k, 2) + (-1) ** (n - k)
+
+
+def _leg7_shown(m: Any) -> Any:
+    """The left side at :math:`n - k = m`, held unevaluated (for display only)."""
+    return sympy.Add(sympy.Mul(2, sympy.Mod(m, 2, evaluate=False), evaluate=False),
+                     sympy.Pow(-1, m, evaluate=False), evaluate=False)
+
+
+def _leg7_indices(n: Any, k: Any) -> tuple[Any, Any]:
+    """``(n, k)`` as given: integers with ``0 <= k < n``, or SymPy integer symbols (the general statement)."""
+    if all(isinstance(v, Symbol) and v.is_integer for v in (n, k)):
+        return n, k
+    ints = [v for v in (n, k) if not isinstance(v, bool) and isinstance(v, (int, sympy.Integer))]
+    if len(ints) != 2 or not 0 <= int(k) < int(n):
+        raise ValueError(f"HIPPO-LEG-7 needs integers 0 <= k < n (or integer Symbols), got n={n!r}, k={k!r}")
+    return int(n), int(k)
+
+
+def parity_identity(n: Any = _n7, k: Any = _k7) -> Eq:
+    """HIPPO-LEG-7: :math:`2[n-k\\text{ odd}] + (-1)^{n-k} = 1` for integers :math:`0 \\le k < n`.
+
+    With integer symbols (the default) the general statement; with integers the instance (which
+    SymPy evaluates, so the instance reads ``1 = 1``).  Source: Su, 重温SSM（一） (LegT derivation).
+    """
+    n, k = _leg7_indices(n, k)
+    return Eq(_leg7_lhs(n, k), 1, evaluate=False)
 
 
 def _leg7_derive() -> Derivation:
-    expr = lambda mm: 2 * (1 - (-1) ** mm) / 2 + (-1) ** mm  # noqa: E731
-    odd, even = expr(2 * _j + 1), expr(2 * _j + 2)
-    value = Piecewise((odd, Eq(_m % 2, 1)), (even, True))
-    return Derivation(Eq(_chi(_m), value, evaluate=False),
-                      (Step("$n - k = m$ odd: $2 + (-1)$", Eq(_chi(2 * _j + 1), odd, evaluate=False)),
-                       Step("$n - k = m$ even: $0 + 1$", Eq(_chi(2 * _j + 2), even, evaluate=False))))
+    """Case split on the parity of :math:`m = n - k \\ge 1`: :math:`m = 2j+1` or :math:`m = 2j+2`, :math:`j \\ge 0`.
+
+    SymPy evaluates the left side on each class (``Mod(2j+1, 2) = 1``, ``(-1)^{2j+1} = -1``, ...); the
+    two classes cover every ``m >= 1`` because ``Mod(m, 2)`` is 0 or 1.
+    """
+    lhs = _leg7_lhs(_n7, _k7)
+    odd, even = lhs.subs(_n7, _k7 + 2 * _j + 1), lhs.subs(_n7, _k7 + 2 * _j + 2)
+    value = Piecewise((odd, Eq(sympy.Mod(_n7 - _k7, 2), 1)), (even, True))
+    return Derivation(Eq(lhs, value, evaluate=False),
+                      (Step("$n - k = 2j + 1$ (odd): the left side evaluated by SymPy",
+                            Eq(_leg7_shown(2 * _j + 1), odd, evaluate=False)),
+                       Step("$n - k = 2j + 2$ (even): the left side evaluated by SymPy",
+                            Eq(_leg7_shown(2 * _j + 2), even, evaluate=False)),
+                       Step(r"Both classes give 1 (every $m \ge 1$ is $2j+1$ or $2j+2$ with $j \ge 0$)",
+                            Eq(lhs, value, evaluate=False))))
 
 
 def _leg7_numeric(dps: int, n: int, k: int) -> Any:
-    """:math:`\\chi(n-k)` by integer arithmetic, as an mpmath number."""
-    return mp.mpf(2 * ((n - k) % 2)) + (-1) ** (n - k)
+    """:math:`2[n-k \\text{ odd}] + (-1)^{n-k}` by integer arithmetic (parity by ``%``), as an mpmath number."""
+    if not 0 <= k < n:
+        raise ValueError(f"HIPPO-LEG-7 needs integers 0 <= k < n, got n={n!r}, k={k!r}")
+    return mp.mpf(2 * ((n - k) % 2) + (-1) ** (n - k))
 
 
 register(Result(
     key="HIPPO-LEG-7", title="Parity identity used by LegT: 2[n-k odd] + (-1)^(n-k) = 1",
     title_tex=r"Parity identity used by LegT: $2[n-k \text{ odd}] + (-1)^{n-k} = 1$", source=SU_10114,
-    statement=lambda: Eq(_chi(_m), 1, evaluate=False), derive=_leg7_derive, numeric=_leg7_numeric,
-    params=draw(n=s.sizes(1, 40), k=s.sizes(0, 0)),
+    statement=parity_identity, derive=_leg7_derive, numeric=_leg7_numeric, evidence=Evidence.POINT,
+    # k < n for every draw: k in 0..20, n in 21..60
+    params=draw(n=s.sizes(21, 60), k=s.sizes(0, 20)),
     examples=({"n": 5, "k": 2}, {"n": 7, "k": 1}, {"n": 3, "k": 1}),
-    notes=r"$\chi(m)$ denotes $2[m \text{ odd}] + (-1)^m$ with $m = n - k \ge 1$.",
+    notes=r"$[n-k \text{ odd}]$ is written $\operatorname{Mod}(n-k, 2)$. The symbolic proof is general (a case "
+          r"split on the parity of $n - k$); the numeric check evaluates the left side by integer arithmetic "
+          r"at given $(n, k)$, an identity at a point.",
 ))
 
 _s = Symbol("s")
@@ -187,6 +231,8 @@ register(Result(
     key="HIPPO-GEN-1", title="Derivative of projection coefficients for a moving measure", source=SU_10114,
     statement=lambda n: Eq(Derivative(_C(T), T), _gen1(n, False), evaluate=False), derive=_gen1_derived,
     numeric=on_quartic(chk.moving_measure_derivative), bound=Bound("n", 0, 8), notes=_NOTES_GEN_1,
+    scope=Scope.representative("a general quartic input u (symbolic coefficients), the LegS and LegT windows, "
+                               "every n = 0..8", claim="every C^1 input u, every moving window and every n"),
     params=draw(n=s.sizes(0, 4), T=s.positive_rationals(4, max_denominator=20),
                 w=s.positive_rationals(2, max_denominator=20),
                 **{**QUARTIC, "a4": s.positive_rationals(2, max_denominator=20)}),
@@ -198,7 +244,8 @@ register(Result(
 
 _transition_result(
     "HIPPO-LEGS-1", "LegS projection ODE t c' = A c + B u", f"{HIPPO}, Thm 2; {SU_10114}", "legs", "smooth",
-    r"Exact for every $N$ ($r\,g_n'$ lies in $\operatorname{span}(g_0, \ldots, g_n)$, HIPPO-LEG-6). HiPPO "
+    r"No closure: $r\,g_n'$ lies in $\operatorname{span}(g_0, \ldots, g_n)$ (HIPPO-LEG-6), so the ODE is exact; "
+    r"the symbolic proof covers every $N \le 32$. HiPPO "
     r"writes $c' = -A c/t + B f/t$ with positive $A$. Su's normalisation $\sqrt{(2n+1)/2}\,P_n(s)$ "
     r"multiplies $B$ by $\sqrt{2}$ ($B_n = \sqrt{2(2n+1)}$), same $A$.",
     title_tex=r"LegS projection ODE $t\,c' = A c + B u$",
@@ -237,10 +284,14 @@ def _legs_integer(N: int) -> Tuple:
 
 def _legs_integer_derived(N: int) -> Derivation:
     lam = [1 / _sqrt(2 * n + 1) for n in range(N)]
-    return Derivation(Tuple(*rescale(*derive_transition("legs", N), lam)),
-                      (Step(r"$c_n = \lambda_n c'_n$ with $\lambda_n = 1/\sqrt{2n+1}$: "
-                            r"$(L^{-1} A L,\ L^{-1} B)$",
-                            r"\tilde A = \Lambda^{-1}A\Lambda,\ \tilde B=\Lambda^{-1}B"),))
+    A, B = derive_transition("legs", N)
+    At, Bt = rescale(A, B, lam)
+    return Derivation(Tuple(At, Bt),
+                      (Step("The LegS matrix derived from the projection integrals",
+                            Eq(Symbol("A"), A, evaluate=False)),
+                       Step(r"$c_n = \lambda_n c'_n$ with $\lambda_n = 1/\sqrt{2n+1}$: "
+                            r"$(\Lambda^{-1} A \Lambda,\ \Lambda^{-1} B)$ computed entrywise (rescale)",
+                            Tuple(At, Bt))))
 
 
 def _legs_integer_numeric(dps: int, N: int, t: Any) -> list:
@@ -331,18 +382,23 @@ def _legt_residual_derived(N: int) -> Derivation:
 
 
 def _legt_residual_eval(statement: Any, dps: int, point: dict) -> list:
-    v = _mp_statement(statement, dps, point)[0]
+    """:math:`Ac + Bu(t) + v\\,\\varepsilon_N + R_c c + r_u u(t)`: the closed ODE (HIPPO-LEGT-2) plus every part
+    of the stated residual, with c by quadrature and :math:`\\varepsilon_N = u(t-w) - \\sum_k c_kg_k(0)`."""
+    v, Rc, ru = _mp_statement(statement, dps, point)
     N, w = point["N"], point["w"]
     A, B = _mp_statement(_pair("legt", N, W), dps, point)
     c, _, ut, uw = chk.ode_sides("sin", "legt", N, point["t"], window=w, dps=dps)
     eps = uw - mp.fsum(cn * nh.analysis("legt", n, 0) for n, cn in enumerate(c))
-    return [a + B[i, 0] * ut + v[i, 0] * eps for i, a in enumerate(_matvec(A, c))]
+    extra = _matvec(Rc, c)
+    return [a + B[i, 0] * ut + v[i, 0] * eps + extra[i] + ru[i, 0] * ut for i, a in enumerate(_matvec(A, c))]
 
 
 _NOTES_LEGT_3 = (r"$c' - (A c + B u) = v\,\varepsilon_N$ with $v_n = -(-1)^n \sqrt{2n+1}/w$ and "
                  r"$\varepsilon_N = u(t-w) - \sum_k c_k g_k(0)$. Checked with $u = \sin$, where "
-                 r"$\varepsilon_N$ is visibly nonzero; the size of $\varepsilon_N$ for smooth $u$ is "
-                 "HEURISTIC.")
+                 r"$\varepsilon_N$ is visibly nonzero; the numeric check uses every part ($v$, $R_c$, $r_u$). "
+                 r"Exactness for polynomial windows: $\varepsilon_N = 0$ when $u$ is a polynomial of degree "
+                 r"$< N$ on the window (reconstruction, HIPPO-LEGT-4). The size of $\varepsilon_N$ for smooth "
+                 "$u$ is HEURISTIC.")
 register(Result(
     key="HIPPO-LEGT-3", title="LegT closure residual; exactness for polynomial windows",
     source=f"consequence of HIPPO-LEGT-1/2; {SU_10114}", statement=_legt_residual_closed,

@@ -200,4 +200,5 @@ def test_disc7_wrong_bilinear_cubic_coefficient_is_caught():
         a, b, c, _ = r.statement(N)
         return Tuple(a, b, c, H.transition("legs", N)[0] ** 3 / 6)
 
-    assert_caught(r, wrong, by="numeric", examples=r.examples[:1])
+    # (the numeric route alone: the declared scope goes with the derivation that is removed)
+    assert_caught(r, wrong, by="numeric", examples=r.examples[:1], scope=None)

@@ -1,15 +1,18 @@
 """The numerical reproductions HIPPO-LEGS-P11 (THEOREM) and HIPPO-LEGS-P9-III (EMPIRICAL): honest statuses,
-the claimed numbers at 45 digits, claims that are too strong caught, and the measurements themselves."""
+honest evidence (a convergence table, a quoted rounding; no digit counts), claims that are too strong
+caught, and the measurements themselves."""
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
+
 from helpers import assert_caught
 from sympy import Eq, Rational, Symbol, Tuple
 
 import proofs
 from numerics.hippo import routes as chk
-from proofs.hippo.empirical import P11_SIZES, _p11_ratio
+from proofs.core import Evidence
+from proofs.hippo.empirical import P11_SIZES
 
 
 def test_statuses_of_reproductions_are_honest():
@@ -20,20 +23,20 @@ def test_statuses_of_reproductions_are_honest():
         assert proofs.registry[key].derive is None  # nothing symbolic is claimed for a measurement
 
 
-@pytest.mark.parametrize("key", ["HIPPO-LEGS-P11", "HIPPO-LEGS-P9-III"])
-def test_reproductions_agree_to_45_digits(key):
-    r = proofs.registry[key]
-    assert r.numeric is not None and r.examples
-    for pt in r.examples:
-        a = r.cross_check(pt, 50)
-        assert a.digits >= 45 and a.digits_2x >= 95, (key, pt, a.describe())
+def test_reproductions_claim_no_digits_they_do_not_have():
+    # P11 is a convergence table (no digit count); P9-III a quoted rounding (one decimal)
+    p11, p9 = proofs.registry["HIPPO-LEGS-P11"], proofs.registry["HIPPO-LEGS-P9-III"]
+    assert p11.numeric is None and p11.evidence is Evidence.CONVERGENCE
+    assert p9.evidence is Evidence.ROUNDING and p9.quoted == 1
+    rep = p9.verify()
+    assert rep.passed and rep.digits < 5  # a measurement at 20 digits, quoted to one decimal: not 45 digits
 
 
-def test_p11_constant_claimed_too_tight_is_caught():
+def test_p11_claimed_limit_that_the_scaled_errors_do_not_approach_is_caught():
     r = proofs.registry["HIPPO-LEGS-P11"]
-    assert_caught(r, lambda: Tuple(Eq(Symbol("kappa"), Rational(-1, 2), evaluate=False),
-                                   Eq(Symbol("C_1"), Rational(1, 20), evaluate=False)),
-                  by="numeric", examples=r.examples[:1])
+    wrong = dataclasses.replace(r, statement=lambda: Eq(r.statement().lhs, Rational(1, 20), evaluate=False))
+    rep = wrong.verify()
+    assert not rep.passed and "convergence" in rep.message
 
 
 def test_p9iii_claiming_an_exact_impulse_response_is_caught():
@@ -52,9 +55,7 @@ def test_legs_lipschitz_error_respects_the_bound_with_a_steeper_slope():
     errs, slope = chk.legs_lipschitz_errors((4, 8, 16, 32), Rational(2), Rational(2, 3))
     assert all(b < a for a, b in zip(errs, errs[1:]))
     assert -1.7 < float(slope) < -1.3  # measured about -1.47, steeper than the bound's -1/2
-    # P11's C_1 = 1/10 is this constant rounded up; pin the documented measurement itself (about 0.047,
-    # attained at N = 4: e_4 sqrt(4) / (t L) with t = 2, L = 1), which the rounding alone would not reveal
-    assert tuple(P11_SIZES) == (4, 8, 16, 32)
-    ratio = _p11_ratio(errs)
-    assert 0.045 < float(ratio) < 0.05
-    assert abs(ratio - errs[0]) < 1e-12  # the maximum is at N = 4, where e_4 sqrt(4) / 2 = e_4
+    # the table's first row is e_4 sqrt(4) / (t L) with t = 2, L = 1, i.e. e_4 itself (about 0.047)
+    rows = chk.legs_lipschitz_table(P11_SIZES, Rational(2), Rational(2, 3))
+    assert tuple(P11_SIZES) == (4, 8, 16, 32, 64) and rows[0][0] == 4
+    assert 0.045 < float(rows[0][1]) < 0.05 and abs(rows[0][1] - errs[0]) < 1e-12
