@@ -9,7 +9,9 @@ from the definition by a different algorithm than the one under test:
   :math:`\\det(\\lambda I-\\bar A)\\,C^{\\mathsf T}(\\lambda I-\\bar A)^{-1}\\bar B` at scaled roots of unity
   (LU determinants and solves) and interpolating;
 - alias sums from power-series coefficients obtained by repeated products;
-- the bin product :math:`\\prod_l a(\\omega^l)` by Horner evaluation at each root of unity;
+- the bin product :math:`\\prod_l a(\\omega^l)` by Horner evaluation at each root of unity, and as the
+  product of the DFT bins of :math:`(1, a, 0, \\dots)` (the pillar's own mpmath DFT);
+- :math:`\\det(I-\\operatorname{comp}(a)^L)` by ``mp.det`` of the repeated matrix product;
 - poles by ``mp.eig`` and by ``mp.polyroots``;
 - both state-space output conventions (Su; RTF paper) by direct simulation.
 """
@@ -20,6 +22,7 @@ from typing import Any
 
 from mpmath import mp
 
+from .dft import dft
 from .kernels import _number, _vector, _companion_matrix
 
 __all__ = [
@@ -29,6 +32,8 @@ __all__ = [
     "chi_roots",
     "companion",
     "convolve",
+    "det_one_minus_power",
+    "dft_bin_product",
     "eigenvalues",
     "faddeev_leverrier",
     "numerator_by_interpolation",
@@ -165,6 +170,26 @@ def bin_product(a: Any, L: int) -> Any:
     return prod
 
 
+def dft_bin_product(a: Any, L: int) -> Any:
+    """:math:`\\prod_{l<L}\\mathrm{DFT}_L(1,a_1,\\dots,a_d,0,\\dots,0)_l` with the pillar's mpmath DFT (``d < L``)."""
+    aa = _vector(a, "a")
+    if len(aa) >= L:
+        raise ValueError(f"the padded vector (1, a) must fit in L entries: d < L, got d = {len(aa)}, L = {L}")
+    prod = mp.mpc(1)
+    for v in dft([mp.mpf(1)] + aa + [mp.mpf(0)] * (L - len(aa) - 1)):
+        prod *= v
+    return prod
+
+
+def det_one_minus_power(a: Any, L: int) -> Any:
+    """:math:`\\det(I-\\operatorname{comp}(a)^L)`: :math:`L` dense products, then ``mp.det`` (LU)."""
+    A = companion(a)
+    power = mp.eye(A.rows)
+    for _ in range(L):
+        power = A * power
+    return mp.det(mp.eye(A.rows) - power)
+
+
 def sort_roots(values: Any) -> list[Any]:
     """A canonical order for a list of (complex) roots: by real part, then imaginary part, at 1e-20."""
     def key(v: Any) -> tuple[int, int]:
@@ -176,6 +201,8 @@ def sort_roots(values: Any) -> list[Any]:
 def eigenvalues(A: Any) -> list[Any]:
     """Eigenvalues by ``mp.eig`` (QR iterations), canonically sorted."""
     A = A if isinstance(A, mp.matrix) else as_matrix(A)
+    if A.rows == 1:  # mp.eig returns its 1 x 1 case in another form (a tuple of matrices)
+        return [mp.mpc(A[0, 0])]
     return sort_roots(mp.eig(A, left=False, right=False))
 
 

@@ -19,9 +19,10 @@ RTF-S4-1 (S4 kernels are RTF kernels) is registered by the S4 pillar.
 How they are proved.  Exact SymPy: Berkowitz characteristic polynomials, adjugates and
 determinants over polynomial rings (``DomainMatrix``), ``Poly`` arithmetic, and -- for the
 FFT formula -- division in :math:`\\mathbb Q[z]/(z^L-1)` by the extended Euclidean algorithm,
-which is exactly what pointwise division at the :math:`L`-th roots of unity computes (no
-roots of unity needed).  General symbolic proofs where SymPy can do them (fully symbolic
-matrices for small :math:`d`); otherwise exactly for every :math:`d` up to a stated bound.
+checked bin by bin in :math:`\\mathbb Q(e^{2\\pi i/L})=\\mathbb Q[t]/\\Phi_L(t)` (the DFT bins
+exactly).  Each proof says how far it reaches: fully symbolic data for every :math:`d` up to a
+bound (a range), or named exact instances (random rationals of each size, or one :math:`L` per
+:math:`d`) where the claim has more parameters than the sweep covers.
 Numerics: :mod:`numerics.rational` (own mpmath FFT, recurrences) and
 :mod:`numerics.rational.routes` (repeated companion products, Faddeev--LeVerrier,
 interpolation, alias sums, ``mp.eig``).

@@ -22,6 +22,7 @@ from numerics.rational import kernels as num
 from proofs.core import checks
 from .instances import (
     CONFIRM,
+    a_vectors,
     GR1_A,
     GR1_B,
     at,
@@ -30,10 +31,11 @@ from .instances import (
     exact,
     fft_points,
     kernel_names,
-    rational_realisation,
     rationals,
     sized_coefficients,
+    sized_points,
     symbolic_realisation,
+    vectors,
 )
 from .transfer import (
     comp,
@@ -47,7 +49,7 @@ from .transfer import (
     z,
 )
 from .state_space import _series
-from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core import Bound, Derivation, Evidence, Result, Scope, Step, register
 from proofs.core.bibliography import RTF_PAPER, RTF_PY, SU_10180
 from proofs.core.params import draw, s
 
@@ -58,8 +60,8 @@ _Q = sympy.Rational
 
 
 def _pole_realisation(d: int) -> Matrix:
-    seed = 600 + d  # pragma: no mutate (a seed: any value gives a valid test matrix)
-    return symbolic_realisation(d)[0] if d <= 3 else rational_realisation(d, seed)[0]
+    """A fully symbolic :math:`d\\times d` matrix (every matrix of that size)."""
+    return symbolic_realisation(d)[0]
 
 
 def pole1_statement(d: Any = None, a: Any = None) -> Eq:
@@ -84,13 +86,9 @@ def pole1_derive(d: int) -> Derivation:
     M = DomainMatrix.from_Matrix(eye(d) - z * A)  # fraction-free determinant over the polynomial ring
     value = sympy.expand(M.domain.to_sympy(M.det()))
     steps = (
-        Step(r"$\det(I - zA) = z^d \det(z^{-1}I - A) = z^d \chi(1/z)$: $a(z_0) = 0$ with $z_0 \ne 0$ iff "
-             r"$\chi(1/z_0) = 0$",
+        Step(r"$\det(I - zA)$ by a fraction-free determinant over the entries and $z$ (compared with "
+             r"$z^d \chi(1/z)$, $\chi$ by Berkowitz): $a(z_0) = 0$ with $z_0 \ne 0$ iff $\chi(1/z_0) = 0$",
              Eq(Symbol("det(I - zA)"), value)),
-        Step(r"Hence the kernel $C^\top A^k B$ = sum of modes $\lambda_i^k$ (times polynomials in $k$): it "
-             r"tends to 0 for every $C$ iff $\rho(A) < 1$ (companion realisation: every mode is controllable "
-             r"from $e_1$), i.e. iff all roots of $a(z)$ lie outside the closed unit disk",
-             r"\rho(\operatorname{comp}(a))<1 \iff a(z)\neq0 \text{ for } |z|\le1"),
     )
     return Derivation(Eq(Symbol("det(I - zA)"), value, evaluate=False), steps)
 
@@ -127,6 +125,15 @@ def pole1_evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> list[A
     return routes.sort_roots(checks.to_mpmath(values))
 
 
+def _separated_roots(a: list[Any]) -> bool:
+    """a_d != 0 and the roots of a(z) simple and at least 1/20 apart (mp.eig then keeps its digits)."""
+    if a[-1] == 0:
+        return False
+    with mpmath.workdps(30):
+        roots = mpmath.polyroots([num._number(c, "a") for c in reversed([1, *a])], maxsteps=200, extraprec=100)
+    return all(abs(p - q) > mpmath.mpf(1) / 20 for i, p in enumerate(roots) for q in roots[i + 1:])
+
+
 def pole1_numeric(dps: int, a: Any) -> list[Any]:
     """Eigenvalues of the mpmath companion matrix by ``mp.eig`` (QR), canonically sorted."""
     with at(dps):
@@ -134,17 +141,20 @@ def pole1_numeric(dps: int, a: Any) -> list[Any]:
 
 
 _POLE1_NOTES = (
-    r"Symbolic $A$ for $d \le 3$, random rationals for $d = 4,\ldots,8$.  Numerically: CRootOf roots "
-    r"of $a(z)$ (SymPy, evaluated at dps) against mp.eig of $\operatorname{comp}(a)$; examples have "
-    r"simple roots (mp.eig is not accurate to 45 digits at a defective eigenvalue).  The stability "
-    r"equivalence is exercised by the test-suite.")
+    r"Fully symbolic $A$ for every $d = 1,\ldots,5$.  Numerically: CRootOf roots of $a(z)$ (SymPy, "
+    r"evaluated at dps) against mp.eig of $\operatorname{comp}(a)$, at fixed and drawn points with simple, "
+    r"separated roots (mp.eig is not accurate to 45 digits at a defective eigenvalue).  Consequence, not "
+    r"computed here: the kernel $C^\top A^k B$ is a sum of modes $\lambda_i^k$ (times polynomials in $k$), "
+    r"so it tends to 0 for every $C$ iff $\rho(A) < 1$, i.e. iff every root of $a(z)$ lies outside the "
+    r"closed unit disk; the test-suite exercises that equivalence numerically.")
 
 register(Result(
     key="RTF-POLE-1", title="Poles are eigenvalues; roots of a(z) are their reciprocals",
     title_tex="Poles are eigenvalues; roots of $a(z)$ are their reciprocals", source=f"{SU_10180}; {RTF_PAPER}",
     statement=pole1_statement, derive=pole1_derive, numeric=pole1_numeric, evaluate=pole1_evaluate,
     examples=({"a": GR1_A}, {"a": [_Q(-2, 5), _Q(-9, 20)]}, {"a": [3, _Q(-1, 2), _Q(5, 4), _Q(1, 3), -2]}),
-    bound=Bound("d", 1, 8), display={"d": 2}, notes=_POLE1_NOTES,
+    params=draw(a=lambda s: sized_coefficients(5)(s).filter(_separated_roots)),
+    bound=Bound("d", 1, 5), display={"d": 2}, notes=_POLE1_NOTES,
 ))
 
 # --- RTF-MONTEL-1 -------------------------------------------------------------------------------
@@ -164,11 +174,15 @@ def _montel_closed(alpha: list[Any], r: Any) -> Any:
     The second part is manifestly >= 0 for :math:`r\\ge1`, :math:`\\alpha_i\\ge0`.
     """
     d = len(alpha)
-    terms = [sympy.Mul(r ** (d - 1), r - sympy.Add(*alpha), evaluate=False)]
-    for i in range(2, d + 1):
-        geometric = sympy.Add(*[r**j for j in range(i - 1)])
-        terms.append(sympy.Mul(alpha[i - 1], r ** (d - i), r - 1, geometric, evaluate=False))
+    terms = [sympy.Mul(r ** (d - 1), r - sympy.Add(*alpha), evaluate=False), *_montel_extra(alpha, r)]
     return sympy.Add(*terms, evaluate=False)
+
+
+def _montel_extra(alpha: list[Any], r: Any) -> list[Any]:
+    """The terms :math:`\\alpha_ir^{d-i}(r-1)(1+r+\\dots+r^{i-2})`, :math:`i=2..d`, of :func:`_montel_closed`."""
+    d = len(alpha)
+    return [sympy.Mul(alpha[i - 1], r ** (d - i), r - 1, sympy.Add(*[r**j for j in range(i - 1)]), evaluate=False)
+            for i in range(2, d + 1)]
 
 
 _MONTEL_LHS = Symbol("r^d - sum_i alpha_i r^(d-i)")
@@ -187,16 +201,22 @@ def montel1_statement(d: Any = None, a: Any = None, r: Any = None) -> Eq:
 def montel1_derive(d: int) -> Derivation:
     alpha = coeff_symbols("alpha", case_d(d))
     value = sympy.expand(_montel_lower(alpha, _r))
+    # the terms beyond r^{d-1}(r - sum alpha_i), at r = 1 + s: polynomials in s >= 0 and alpha_i >= 0 whose
+    # coefficients are all >= 0, so each term is >= 0 for r >= 1
+    s_ = Symbol("s", nonnegative=True)
+    extra = sympy.Add(*_montel_extra(alpha, _r))
+    shifted = sympy.expand(extra.subs(_r, 1 + s_))
+    if shifted != 0 and any(c < 0 for c in Poly(shifted, s_, *alpha).coeffs()):
+        raise ArithmeticError("a term of the decomposition has a negative coefficient in r - 1")
     steps = (
-        Step(r"$|\chi(\lambda)| \ge |\lambda|^d - \sum_i|a_i|\,|\lambda|^{d-i}$ (triangle inequality), "
-             r"$r = |\lambda| \ge 1$",
-             r"|\chi(\lambda)|\ge r^d-\sum_i\alpha_ir^{d-i}"),
-        Step("The bound, expanded", Eq(_MONTEL_LHS, value)),
-        Step(r"It equals $r^{d-1}(r - \sum\alpha_i)$ plus $\sum\alpha_i r^{d-i}(r - 1)(1 + \ldots + r^{i-2}) "
-             r"\ge 0$, so $|\chi(\lambda)| \ge r^{d-1}(r - \sum\alpha_i) > 0$ when $\sum\alpha_i < 1$: all "
-             r"roots satisfy $|\lambda| < 1$.  With sum $= 1$ only $|\lambda| \le 1$ follows ($a = (-1, 0, "
-             r"\ldots)$ has the root 1); $(\lambda - 9/10)^2$ is stable with sum $261/100$",
-             r"\sum_i|a_i|<1\ \Rightarrow\ \max|\lambda|<1"),
+        Step(r"Triangle inequality, $r = |\lambda| \ge 1$: $|\chi(\lambda)| \ge r^d - \sum_i|a_i|\,r^{d-i}$, "
+             r"with $\alpha_i = |a_i|$ (the bound, expanded; compared with the decomposition of the statement)",
+             Eq(_MONTEL_LHS, value)),
+        Step(r"The terms beyond $r^{d-1}(r - \sum\alpha_i)$ at $r = 1 + s$, expanded: every coefficient of this "
+             r"polynomial in $s$ and the $\alpha_i$ is $\ge 0$ (checked), so the terms are $\ge 0$ for $r \ge 1$ "
+             r"and $|\chi(\lambda)| \ge r^{d-1}(r - \sum\alpha_i) > 0$ when $\sum\alpha_i < 1$: every root has "
+             r"$|\lambda| < 1$",
+             Eq(Symbol("extra terms at r = 1 + s"), shifted, evaluate=False)),
     )
     return Derivation(Eq(_MONTEL_LHS, value, evaluate=False), steps)
 
@@ -211,16 +231,21 @@ def montel1_numeric(dps: int, a: Any, r: Any) -> Any:
 
 _MONTEL1_NOTES = (
     r"The key inequality step is proved as an exact identity for $d = 1,\ldots,8$ (symbolic "
-    r"$\alpha_i$, $r$): the triangle-inequality bound equals $r^{d-1}(r - \sum\alpha_i)$ plus "
-    r"manifestly non-negative terms for $r \ge 1$.  The root bound itself is exercised with hypothesis "
+    r"$\alpha_i$, $r$): the triangle-inequality bound equals $r^{d-1}(r - \sum\alpha_i)$ plus terms "
+    r"whose expansion at $r = 1 + s$ has only non-negative coefficients (computed).  The numeric "
+    r"cross-check evaluates that identity at a point (the bound directly in mpmath against the "
+    r"decomposition): it stands in for the root bound, which is exercised with hypothesis "
     r"(mp.polyroots, max modulus $< 1$); the largest modulus observed is reported by the tests "
-    r"(EMPIRICAL, not a claim).  The condition is not necessary (G-R5).  " + CONFIRM)  # pragma: no mutate (text)
+    r"(EMPIRICAL, not a claim).  With $\sum|a_i| = 1$ only $|\lambda| \le 1$ follows ($a = (-1, 0, \ldots)$ "
+    r"has the root 1).  The condition is not necessary: $(\lambda - 9/10)^2$ is stable with "
+    r"$\sum|a_i| = 261/100$ (G-R5, tested).  " + CONFIRM)  # pragma: no mutate (text)
 
 register(Result(
     key="RTF-MONTEL-1", title="Sufficient stability condition sum |a_i| < 1 (Montel)",
     title_tex=r"Sufficient stability condition $\sum|a_i| < 1$ (Montel)", notes=_MONTEL1_NOTES,
     source=f"{SU_10180}, initialisation (stated with 'not exceeding 1'); {RTF_PAPER}, Montel constraint",
     statement=montel1_statement, derive=montel1_derive, numeric=montel1_numeric, bound=Bound("d", 1, 8),
+    evidence=Evidence.POINT,
     params=draw(a=sized_coefficients(10, stable=True), r=s.rationals(1, 3, max_denominator=50)), display={"d": 3},
     examples=({"a": GR1_A, "r": _Q(3, 2)}, {"a": [_Q(-9, 5), _Q(81, 100)], "r": 1},
               {"a": rationals(17, 7, 1, 9), "r": _Q(11, 10)}),
@@ -278,8 +303,14 @@ register(Result(
     key="RTF-FIR-1", title="Zero initialisation is an FIR filter", source=f"{RTF_PAPER}; ruke1ire/RTF init='zeros'",
     statement=fir1_statement, derive=fir1_derive, numeric=fir1_numeric,
     examples=({"b": [1, 2, 3], "L": 5}, {"b": rationals(18, 6, 5, 7), "L": 7}, {"b": [_Q(1, 3)], "L": 2}),
+    params=sized_points(8, b=lambda s, d: vectors(d, 2, 30), L=lambda s, d: s.sizes(d + 1, d + 8),
+                        where=lambda p: any(p["b"])),
     bound=Bound("d", 1, 16), display={"d": 3},
-    notes=r"Symbolic $b$ for $d = 1,\ldots,16$ with $L = d + 1 + (d\ \mathrm{mod}\ 3)$.",
+    scope=Scope.instances("symbolic b for each d = 1..16, each with one L = d + 1 + (d mod 3)", count=16),
+    notes=r"Symbolic $b$ for $d = 1,\ldots,16$, each with one $L = d + 1 + (d\ \mathrm{mod}\ 3)$: "
+          r"$\operatorname{comp}(0)^d = 0$ (so $K_k = 0$ for every $k \ge d$) holds for each such $d$; the FFT "
+          r"part is computed at the one $L$ (for every $L > d$ it is $b(z) \bmod (z^L - 1) = b(z)$, an "
+          r"argument not computed).  The cross-check runs drawn $L$ up to $d + 8$.",
     parts=(r"\operatorname{comp}(0)^d", "K", "F"),
 ))
 
@@ -307,16 +338,19 @@ def h01_derive(d: int) -> Derivation:
     bz = sympy.Add(*[c * z**i for i, c in enumerate(b)])
     numer = Poly(sympy.cancel((_h0 + bz / az) * az), z)  # numerator over the denominator a(z)
     coeffs = [numer.coeff_monomial(z**i) for i in range(d + 1)]
+    # the FFT formula of H = (b + h0 a)/a: DFT(b + h0 a)/DFT(1, a) = DFT(b)/DFT(1, a) + h0 on every bin;
+    # computed as (b + h0 a) a^{-1} mod (z^L - 1) minus b a^{-1} mod (z^L - 1), no feed-through argument
     ra, rb = rationals(700 + d, d, 3, 7), rationals(800 + d, d, 3, 7)
-    delta = [p - q for p, q in zip(fft_kernel_exact(rb, ra, L, _h0), fft_kernel_exact(rb, ra, L, 0))]
+    numer_r = [sympy.expand(c.subs(dict(zip(a + b, ra + rb)))) for c in coeffs]
+    delta = [p - q for p, q in zip(crt_kernel(numer_r, [1] + ra, L), crt_kernel(rb, [1] + ra, L))]
     value = Tuple(Eq(Matrix(coeff_symbols("n", d + 1)), Matrix(coeffs), evaluate=False),
                   Eq(kernel_names(L, "DeltaK"), Matrix([sympy.expand(x) for x in delta]), evaluate=False))
     steps = (
-        Step("Numerator of $h_0 + b/a$ over $a(z)$, degree $d$",
+        Step("Numerator of $h_0 + b/a$ over $a(z)$ (canceled), degree $d$",
              Eq(Symbol("b(z) + h_0 a(z)"), numer.as_expr())),
-        Step(r"FFT formula with and without $h_0$ (exact, $ba^{-1}\ \mathrm{mod}\ z^L - 1$, random rational "
-             r"$a$, $b$, symbolic $h_0$): the constant $h_0$ on every bin is the DFT of "
-             r"$(h_0, 0, \ldots, 0)$", value.args[1]),
+        Step(r"FFT formula of $H$, i.e. $\mathrm{DFT}(b + h_0a)/\mathrm{DFT}(1, a) = \mathrm{DFT}(b)/\mathrm{DFT}(1, a) "
+             r"+ h_0$ on every bin, minus that of $b/a$: $(b + h_0a)a^{-1} - ba^{-1}\ \mathrm{mod}\ (z^L - 1)$, "
+             r"exactly, for a random rational $(a, b)$ and symbolic $h_0$", value.args[1]),
     )
     return Derivation(value, steps)
 
@@ -329,14 +363,18 @@ def h01_numeric(dps: int, a: Any, b: Any, h0: Any, L: int) -> list[Any]:
 
 
 _H01_NOTES = (
-    r"Numerator identity with symbolic $a$, $b$, $h_0$; FFT part with random rational $a$, $b$ and "
-    r"symbolic $h_0$; $d = 1,\ldots,8$, $L = d + 2$.  " + CONFIRM)  # pragma: no mutate (text)
+    r"Numerator identity with symbolic $a$, $b$, $h_0$ for every $d = 1,\ldots,8$; the FFT part for one "
+    r"random rational $(a, b)$ per $d$, symbolic $h_0$, $L = d + 2$ (instances: for every $(a, b, L)$ it is "
+    r"$h_0a(z)a(z)^{-1} = h_0$ in $\mathbb{Q}[z]/(z^L - 1)$, not computed generally).  The cross-check runs "
+    r"the mpmath FFT with and without $h_0$ at fixed and drawn points.  " + CONFIRM)  # pragma: no mutate (text)
 
 register(Result(
     key="RTF-H0-1", title="Feed-through h_0: numerator of degree d, h_0 at index 0 only",
     title_tex="Feed-through $h_0$: numerator of degree $d$, $h_0$ at index 0 only", notes=_H01_NOTES,
     source=f"{RTF_PAPER} (feed-through h_0)", params=fft_points(with_h0=True), parts=("b(z) + h_0 a(z)", r"\Delta K"),
     statement=h01_statement, derive=h01_derive, numeric=h01_numeric, bound=Bound("d", 1, 8), display={"d": 2},
+    scope=Scope.instances("numerator identity with symbolic a, b, h_0; FFT part on one rational (a, b) with "
+                          "symbolic h_0, L = d + 2; for each d = 1..8", count=8),
     examples=({"a": GR1_A, "b": GR1_B, "h0": _Q(3, 4), "L": 8},
               {"a": rationals(19, 5, 3, 7), "b": rationals(20, 5, 3, 7), "h0": -2, "L": 9}),
 ))
@@ -349,7 +387,7 @@ IDX_N = 5
 def _idx_kernels(a: list[Any], b: list[Any], h0: Any, n: int) -> tuple[list[Any], list[Any]]:
     """(RTF-paper kernel, project kernel), n entries each, from Su's series via the conversion function."""
     g = _series(b, [1] + a, n)
-    rtf = su_to_rtf_kernel(g[: n - 1], h0)
+    rtf = su_to_rtf_kernel(g, h0)[:n]
     K, h = rtf_to_su_kernel(su_to_rtf_kernel(g, h0))
     project = [h + K[0]] + K[1:n]
     return rtf, project
@@ -389,12 +427,20 @@ def idx1_derive(d: int) -> Derivation:
     value = Eq(Matrix(list(kernel_names(IDX_N, "R")) + list(kernel_names(IDX_N, "P"))), Matrix(rtf + su),
                evaluate=False)
     steps = (
-        Step("RTF paper: $x_{k+1} = Ax_k + Bu_k$, $y_k = Cx_k + h_0 u_k$; impulse response "
-             r"(transfer function $h_0 + \zeta G(\zeta)$, $\zeta = z^{-1}$)", Matrix([rtf])),
-        Step("Su: $x_{k+1} = Ax_k + Bu_k$, $y = Cx_{k+1} + h_0 u_k$; impulse response "
-             "(index 0 holds $h_0 + b_1$)", Matrix([su])),
+        Step("RTF paper: $x_{k+1} = Ax_k + Bu_k$, $y_k = Cx_k + h_0 u_k$; impulse response, simulated with "
+             r"symbolic $a$, $b$, $h_0$ (compared with $(h_0, K_0, K_1, \ldots)$ from Su's series: the transfer "
+             r"function $h_0 + \zeta G(\zeta)$, $\zeta = z^{-1}$)", Matrix([rtf])),
+        Step("Su: $x_{k+1} = Ax_k + Bu_k$, $y = Cx_{k+1} + h_0 u_k$; impulse response, simulated (compared with "
+             r"$(h_0 + K_0, K_1, \ldots)$: index 0 holds $h_0 + b_1$)", Matrix([su])),
     )
     return Derivation(value, steps)
+
+
+def _signals(s: Any) -> Any:
+    """Input signals u: 1 to 10 rationals in [-3, 3]."""
+    from hypothesis import strategies as st
+
+    return st.lists(s.rationals(-3, 3, max_denominator=30), min_size=1, max_size=10)
 
 
 def idx1_numeric(dps: int, a: Any, b: Any, h0: Any, u: Any) -> list[Any]:
@@ -404,6 +450,9 @@ def idx1_numeric(dps: int, a: Any, b: Any, h0: Any, u: Any) -> list[Any]:
 
 
 _IDX1_NOTES = (
+    r"Proved with symbolic $a$, $b$, $h_0$ for $d = 1,\ldots,6$ on the first five kernel entries (impulse "
+    r"responses of both state-space conventions against the conversion of Su's series); the cross-check "
+    r"simulates both conventions on inputs of up to 10 steps at fixed and drawn points.  "
     r"Conversion functions: $\texttt{proofs.rational.su\_to\_rtf\_kernel}$ / "
     r"$\texttt{rtf\_to\_su\_kernel}$.  "
     r"Su part 4 writes $y_L = \sum_{k=0}^{L}$; with his indexing the sum runs to $L - 1$.  "
@@ -415,6 +464,11 @@ register(Result(
     statement=idx1_statement, derive=idx1_derive, numeric=idx1_numeric, bound=Bound("d", 1, 6), display={"d": 2},
     examples=({"a": GR1_A, "b": GR1_B, "h0": _Q(1, 2), "u": [1, _Q(-1, 2), 2, 0, _Q(3, 7), -1]},
               {"a": rationals(21, 4, 3, 5), "b": rationals(22, 4, 3, 5), "h0": -1, "u": [2, 1, 0, 0, _Q(1, 3)]}),
+    params=sized_points(6, a=lambda s, d: a_vectors(d), b=lambda s, d: vectors(d, 2, 30),
+                        h0=lambda s, d: s.rationals(-2, 2, max_denominator=20),
+                        u=lambda s, d: _signals(s)),
+    scope=Scope.instances(f"symbolic a, b, h_0 for each d = 1..6: the first {IDX_N} kernel entries of both "
+                          "conventions", count=6),
     notes=_IDX1_NOTES,
 ))
 
@@ -455,7 +509,8 @@ def py1_derive(d: int) -> Derivation:
     K = crt_kernel([0] + b, [1] + a, n, h)[:L]
     steps = (Step(r"The literal formula $\mathrm{irfft}(\mathrm{rfft}([0, b])/\mathrm{rfft}([1, a]) + h_0,\ "
                   r"n = L')[{:}L]$, evaluated exactly in $\mathbb{Q}[z]/(z^{L'} - 1)$: "
-                  r"$(zb(z))\,a(z)^{-1}\ \mathrm{mod}\ (z^{L'} - 1)$, plus $h_0$", Matrix([K])),)
+                  r"$(zb(z))\,a(z)^{-1}\ \mathrm{mod}\ (z^{L'} - 1)$, plus $h_0$ at index 0 ($h_0$ on every bin, "
+                  "RTF-H0-1)", Matrix([K])),)
     return Derivation(Eq(kernel_names(L, "k^v1"), Matrix(K), evaluate=False), steps)
 
 
@@ -476,7 +531,8 @@ def py3_derive(d: int) -> Derivation:
     row = list(Matrix([c]) * (eye(len(a)) - comp(a) ** L))
     K = crt_kernel(row, [1] + a, n, h)[:L]
     steps = (Step(r"The literal formula $\mathrm{irfft}(\mathrm{rfft}([c'(I - A^L)])/\mathrm{rfft}([1, a]) + "
-                  r"h_0,\ n = L')[{:}L]$ evaluated exactly", Matrix([K])),)
+                  r"h_0,\ n = L')[{:}L]$ evaluated exactly in $\mathbb{Q}[z]/(z^{L'} - 1)$ ($h_0$ on every bin is "
+                  "$h_0$ at index 0, RTF-H0-1)", Matrix([K])),)
     return Derivation(Eq(kernel_names(L, "k^v2"), Matrix(K), evaluate=False), steps)
 
 
@@ -484,6 +540,8 @@ _EX_PY = ({"a": GR1_A, "b": GR1_B, "L": 8, "h0": 0}, {"a": GR1_A, "b": GR1_B, "L
           {"a": rationals(23, 4, 3, 7), "b": rationals(24, 4, 3, 7), "L": 9, "h0": _Q(1, 2)})
 
 _PY1_NOTES = (
+    r"Proved exactly for six instances (one random rational $(a, b)$ per $d = 1,\ldots,6$, symbolic "
+    r"$h_0$, odd and even $L$); the cross-check runs the emulation at fixed and drawn points.  "
     r"A fact about a reference implementation (exact as a statement about its formula), emulated by "
     r"$\texttt{numerics.rational.rtf\_py\_kernel(variant='v1')}$ without importing rtf.py; $L' = L + "
     r"(L\ \mathrm{mod}\ 2)$.  RTF-PY-2 ($\texttt{get\_C}$ solves the transposed system, so "
@@ -496,9 +554,13 @@ register(Result(
     source=f"{RTF_PY}, RTF.get_k", params=fft_points(with_h0=True), examples=_EX_PY, notes=_PY1_NOTES,
     statement=py1_statement, derive=py1_derive, numeric=partial(num.rtf_py_kernel, variant="v1"),
     bound=Bound("d", 1, 6), display={"d": 2},
+    scope=Scope.instances("one random rational (a, b) for each d = 1..6, symbolic h_0, L = 3, 4, 7, 8, 9, 7",
+                          count=6),
 ))
 
 _PY3_NOTES = (
+    r"Proved exactly for six instances (one random rational $(a, c)$ per $d = 1,\ldots,6$, symbolic "
+    r"$h_0$, odd and even $L$); the cross-check runs the emulation at fixed and drawn points.  "
     r"For even $L$ this is $c^\top A^j e_1 + h_0[j = 0]$ exactly; for odd $L$ the factor "
     "$(I - A^L)(I - A^{L+1})^{-1}$ remains.  A fact about a reference implementation, emulated by "
     r"$\texttt{rtf\_py\_kernel(variant='v2')}$.")
@@ -510,4 +572,6 @@ register(Result(
     source=f"{RTF_PY}, RTF2.get_k / get_C_prime", params=fft_points(with_h0=True), examples=_EX_PY, notes=_PY3_NOTES,
     statement=py3_statement, derive=py3_derive, numeric=partial(num.rtf_py_kernel, variant="v2"),
     bound=Bound("d", 1, 6), display={"d": 3},
+    scope=Scope.instances("one random rational (a, c) for each d = 1..6, symbolic h_0, L = 3, 4, 7, 8, 9, 7",
+                          count=6),
 ))

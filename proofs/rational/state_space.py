@@ -35,7 +35,7 @@ from .instances import (
     vectors,
 )
 from .transfer import comp, companion, lam, transfer_function, z
-from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core import Bound, Derivation, Result, Scope, Step, register
 from proofs.core.bibliography import RTF_PAPER, SU_10180
 from proofs.core.params import draw
 
@@ -83,12 +83,19 @@ def comp1_derive(d: int) -> Derivation:
     d = case_d(d)
     a = coeff_symbols("a", d)
     value = _charpoly_expr(comp(a))
+    # cofactor expansion along the first row (lambda + a_1, a_2, ..., a_d) of lambda I - comp(a), computed:
+    # the (1, j) minors and the cofactor sum
+    M = lam * eye(d) - comp(a)
+    minors = [sympy.expand(M.minor_submatrix(0, j).det(method="berkowitz")) for j in range(d)]
+    cofactor_sum = sympy.expand(sympy.Add(*[(-1) ** j * M[0, j] * minors[j] for j in range(d)]))
+    if sympy.expand(cofactor_sum - value) != 0:
+        raise ArithmeticError("the cofactor expansion and the characteristic polynomial differ")
     steps = (
-        Step(r"Cofactor expansion along the first row $(\lambda + a_1, a_2, \ldots, a_d)$: the $(1, j)$ "
-             r"minor is block triangular with $\lambda$ on the diagonal of the first block and $-1$ on the "
-             r"second, so it equals $(-1)^{j-1}\lambda^{d-j}$; hence the general-$d$ formula",
-             r"\det(\lambda I-\operatorname{comp}(a))=(\lambda+a_1)\lambda^{d-1}+\sum_{j\ge2}a_j\lambda^{d-j}"),
-        Step("Berkowitz characteristic polynomial (exact, symbolic $a$)",
+        Step(r"The $(1, j)$ minors of $\lambda I - \operatorname{comp}(a)$, computed: block triangular, "
+             r"$(-1)^{j-1}\lambda^{d-j}$ (the pattern that gives the formula for every $d$)", Matrix([minors])),
+        Step(r"Cofactor expansion along the first row $(\lambda + a_1, a_2, \ldots, a_d)$",
+             Eq(Symbol("det(lambda I - comp(a))"), cofactor_sum, evaluate=False)),
+        Step("Berkowitz characteristic polynomial (exact, symbolic $a$): the same polynomial",
              Eq(Symbol("det(lambda I - comp(a))"), value, evaluate=False)),
     )
     return Derivation(Eq(Symbol("det(lambda I - comp(a))"), value, evaluate=False), steps)
@@ -105,17 +112,18 @@ register(Result(
     source=f"standard; {SU_10180}, companion matrix; {RTF_PAPER}", params=draw(a=sized_coefficients(10)),
     statement=comp1_statement, derive=comp1_derive, numeric=comp1_numeric, bound=Bound("d", 1, 32), display={"d": 3},
     examples=({"a": GR1_A}, {"a": rationals(5, 7, 3, 7)}, {"a": rationals(6, 12, 2, 5)}),
-    notes="General-$d$ argument by cofactor expansion (shown); checked exactly with symbolic $a$ for every "
-          r"$d = 1,\ldots,32$.",
+    notes=r"Checked exactly with symbolic $a$ for every $d = 1,\ldots,32$, by Berkowitz and by the "
+          r"cofactor expansion along the first row (the minors computed).  The minors' pattern "
+          r"$(-1)^{j-1}\lambda^{d-j}$ gives the formula for every $d$; that general step is an argument, "
+          "not a computation.",
 ))
 
 # --- RTF-COMP-2 ---------------------------------------------------------------------------------
 
 
 def _comp2_ab(d: int) -> tuple[list[Any], list[Any]]:
-    if d <= 8:  # pragma: no mutate (symbols or rationals at d = 8: a choice of test data)
-        return coeff_symbols("a", d), coeff_symbols("b", d)
-    return rationals(400 + d, d, 3, 7), rationals(500 + d, d, 3, 7)
+    """Symbolic coefficients of length ``d`` (every companion realisation of that size)."""
+    return coeff_symbols("a", d), coeff_symbols("b", d)
 
 
 def _comp2_lhs(d: int) -> Matrix:
@@ -150,17 +158,11 @@ def comp2_derive(d: int) -> Derivation:
     d = case_d(d)
     a, b = _comp2_ab(d)
     M = DomainMatrix.from_Matrix(eye(d) - z * comp(a))
-    if d <= 8:  # symbolic: adjugate column over the polynomial ring, divided in its fraction field
-        adj, det = M.adj_det()
-        F = M.domain.get_field()
-        den = F.convert_from(det, M.domain)
-        x = [F.convert_from(row[0], M.domain) / den for row in adj.to_list()]
-    else:  # rational: LU solve over the field Q(z)
-        F = M.to_field()
-        e1 = DomainMatrix.from_Matrix(Matrix([1] + [0] * (d - 1))).convert_to(F.domain)
-        x = [row[0] for row in F.lu_solve(e1).to_list()]
-        F = F.domain
-    x = [_unit_constant_term(e, F) for e in x]
+    # adjugate column over the polynomial ring, divided in its fraction field
+    adj, det = M.adj_det()
+    F = M.domain.get_field()
+    den = F.convert_from(det, M.domain)
+    x = [_unit_constant_term(F.convert_from(row[0], M.domain) / den, F) for row in adj.to_list()]
     tb, ta = transfer_function(*companion(a, b))
     value = Eq(_comp2_lhs(d), Matrix(x + ta + tb), evaluate=False)
     steps = (
@@ -169,9 +171,8 @@ def comp2_derive(d: int) -> Derivation:
              Eq(Matrix([Symbol(f"x_{i + 1}") for i in range(d)]), Matrix(x), evaluate=False)),
         Step(r"$\texttt{transfer\_function}(\operatorname{comp}(a), e_1, b)$ by the determinant formula",
              Matrix([ta, tb])),
-        Step(r"Hence $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$: $2d$ parameters (plus "
-             r"$h_0$) instead of $d^2 + 2d$; the truncated kernel uses "
-             r"$\bar{C}^\top = b^\top(I - \operatorname{comp}(a)^L)^{-1}$", value),
+        Step(r"Hence $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$ with $C = b$: $2d$ parameters "
+             r"(plus $h_0$) instead of $d^2 + 2d$", value),
     )
     return Derivation(value, steps)
 
@@ -202,11 +203,13 @@ _EX_COMP2 = ({"a": GR1_A, "b": GR1_B, "z_re": _Q(1, 3), "z_im": _Q(1, 5)},
 register(Result(
     key="RTF-COMP-2", title="Companion realisation: C^T (I - z comp(a))^{-1} e_1 = b(z)/a(z)",
     title_tex=r"Companion realisation: $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$",
-    source=f"{SU_10180}, companion realisation; {RTF_PAPER}", examples=_EX_COMP2, bound=Bound("d", 1, 16),
+    source=f"{SU_10180}, companion realisation; {RTF_PAPER}", examples=_EX_COMP2, bound=Bound("d", 1, 8),
     statement=comp2_statement, derive=comp2_derive, numeric=comp2_numeric, display={"d": 3},
     params=sized_points(8, **_AB, z_re=_near_zero, z_im=_near_zero),
-    notes=r"Fully symbolic $a$, $b$ for $d = 1,\ldots,8$; reproducible random rationals for "
-          r"$d = 9,\ldots,16$ in verify() (the slow test-suite run extends the same proof to $d = 32$).",
+    notes=r"Fully symbolic $a$, $b$ for every $d = 1,\ldots,8$.  The test-suite adds random rational "
+          r"instances of size $9,\ldots,16$ (and, marked slow, up to 32); they are not part of the proof.  "
+          r"The truncated kernel's output vector $\bar{C}^\top = b^\top(I - \operatorname{comp}(a)^L)^{-1}$ "
+          "is RTF-FFT-1's.",
 ))
 
 # --- RTF-COMP-3 ---------------------------------------------------------------------------------
@@ -261,8 +264,12 @@ register(Result(
     source=SU_10180, statement=comp3_statement, derive=comp3_derive, numeric=comp3_numeric,
     examples=({"a": GR1_A, "b": GR1_B, "x": _Q(5, 3)},
               {"a": rationals(11, 5, 3, 7), "b": rationals(12, 5, 3, 7), "x": _Q(-7, 4)}),
+    params=sized_points(8, **_AB, x=lambda s, d: s.rationals(-3, 3, max_denominator=20)),
     bound=Bound("d", 1, 32), display={"d": 3},
-    notes=r"Symbolic $a$, $b$ for every $d = 1,\ldots,32$.",
+    notes=r"Symbolic $a$, $b$ for every $d = 1,\ldots,32$.  Numerically the determinant difference is "
+          r"computed by $\texttt{mp.det}$ of the feedback matrix (an independent route); the matrix part "
+          r"$\operatorname{comp}(a) - e_1 b^\top$ is entrywise $-a_j - b_j$ either way (it checks "
+          "transcription only).",
     parts=(r"\operatorname{comp}(a) - e_1 b^\top", r"\det(\lambda I - A + BC^\top) - \det(\lambda I - A)"),
 ))
 
@@ -308,9 +315,19 @@ def rec1_derive(d: int) -> Derivation:
         ys.append(sympy.expand(sympy.Add(*[ci * xi for ci, xi in zip(c, x)])))
     lhs = Matrix([Symbol(f"y_{k + 1}") for k in range(STEPS)])
     value = Eq(lhs, Matrix(ys), evaluate=False)
+    # one step of the O(d) update against comp(a) x + e_1 u, for a symbolic state x and input u
+    xs, us = Matrix(symbols(f"x_1:{d + 1}")), Symbol("u")
+    shift = Matrix([us - sum((ai * xi for ai, xi in zip(a, xs)), sympy.Integer(0))] + list(xs[:-1]))
+    one_step = (shift - comp(a) * xs - Matrix([us] + [0] * (d - 1))).applyfunc(sympy.expand)
+    if any(e != 0 for e in one_step):
+        raise ArithmeticError("the O(d) update is not comp(a) x + e_1 u")
     steps = (
+        Step(r"One step: $(u - \langle a, x \rangle, x[0], \ldots, x[d-2]) - (\operatorname{comp}(a)x + e_1u)$ "
+             r"for a symbolic state $x$, computed (zero): the $O(d)$ update is the companion state update",
+             one_step),
         Step(r"Unroll $x_{k+1} = (u_k - \langle a, x_k \rangle, x_k[0], \ldots, x_k[d-2])$, $x_0 = 0$, "
-             r"$y_{k+1} = c^\top x_{k+1}$ ($O(d)$ per step) with symbolic inputs $u_0,\ldots,u_5$", value),
+             r"$y_{k+1} = c^\top x_{k+1}$ ($O(d)$ per step) with symbolic inputs $u_0,\ldots,u_5$ (compared "
+             r"with the convolution with $c^\top\operatorname{comp}(a)^je_1$)", value),
     )
     return Derivation(value, steps)
 
@@ -335,8 +352,13 @@ register(Result(
     key="RTF-REC-1", title="O(d) state-free recurrence", title_tex="$O(d)$ state-free recurrence",
     source=f"{SU_10180}, state-free recurrence", params=sized_points(8, **_ABU), examples=_EX_REC,
     statement=rec1_statement, derive=rec1_derive, numeric=num.recurrent, bound=Bound("d", 1, 6), display={"d": 2},
+    scope=Scope.instances("symbolic a, c and inputs u_0..u_5 (the first six outputs) for each d = 1..6",
+                          count=6),
     notes=r"Proved with symbolic $a$, $c$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$ against the "
-          r"convolution with kernels from companion-matrix powers.  Zero initial state.",
+          r"convolution with kernels from companion-matrix powers: the first six outputs.  The one-step "
+          r"identity (the $O(d)$ update is $\operatorname{comp}(a)x + e_1u$) is computed for a symbolic state; "
+          r"every later output follows by induction, which is not computed.  The cross-check runs inputs of "
+          r"up to 16 steps.  Zero initial state.",
 ))
 
 # --- RTF-REC-2 ----------------------------------------------------------------------------------
@@ -388,22 +410,25 @@ def rec2_derive(d: int) -> Derivation:
         Step("$H = h_0 + b/a = (b + h_0 a)/a$; its formal power series (Newton inversion of $a$ modulo "
              "$z^6$)",
              Eq(Symbol("g"), Matrix(g).T, evaluate=False)),
-        Step("Output = causal convolution of $u$ with the series of $H$; multiplying by $a(z)$ gives the "
-             "stated difference equation", value),
+        Step("Output = causal convolution of $u$ with the series of $H$ (compared with the outputs of the "
+             "stated difference equation, iterated from zero initial conditions)", value),
     )
     return Derivation(value, steps)
 
 
 _REC2_NOTES = (
     r"Proved with symbolic $a$, $b$, $h_0$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$: the "
-    r"difference equation's outputs equal the convolution with the power series of $h_0 + b/a$.  Zero "
-    r"initial conditions.")
+    r"difference equation's first six outputs equal the convolution with the power series of "
+    r"$h_0 + b/a$ (every output: multiply $a(z)Y(z) = (b(z) + h_0a(z))U(z)$ out, an argument not computed "
+    r"here).  The cross-check runs inputs of up to 16 steps.  Zero initial conditions.")
 
 register(Result(
     key="RTF-REC-2", title="IIR difference equation (with feed-through)", notes=_REC2_NOTES,
     source=f"{SU_10180}; {RTF_PAPER}, transfer function in z^{{-1}}",
     # numeric: the state-space recurrence with feed-through (not the difference equation)
     statement=rec2_statement, derive=rec2_derive, numeric=num.recurrent, bound=Bound("d", 1, 6), display={"d": 2},
+    scope=Scope.instances("symbolic a, b, h_0 and inputs u_0..u_5 (the first six outputs) for each d = 1..6",
+                          count=6),
     params=sized_points(8, **_ABU, h0=lambda s, d: s.rationals(-2, 2, max_denominator=20)),
     examples=tuple({**p, "h0": h} for p, h in zip(_EX_REC, (_Q(1, 3), _Q(-5, 4), 2))),
 ))

@@ -64,4 +64,4 @@ def test_rtf_py_v1_with_L_instead_of_Lprime_is_caught():
                         sympy.Matrix([h[LL]] + h[1:LL]), evaluate=False)
 
     odd = [p for p in base.examples if p["L"] % 2 == 1]
-    assert_caught(base, wrong, by="numeric", examples=odd, dps=50)
+    assert_caught(base, wrong, by="numeric", examples=odd, dps=50, scope=None)

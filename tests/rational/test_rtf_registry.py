@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import proofs
 from proofs import rational as pr
+from proofs.rational.instances import rationals
 
 from helpers import assert_caught
 from rtf_data import A1, B1, KEYS
@@ -45,13 +46,29 @@ def test_aliased_kernel_without_correction_is_caught():
         return sympy.Eq(sympy.Matrix([sympy.Symbol(f"K_{k}") for k in range(LL)]), sympy.Matrix(out),
                         evaluate=False)
 
-    assert_caught(base, wrong, by="numeric", examples=base.examples[:1], dps=50)
+    assert_caught(base, wrong, by="numeric", examples=base.examples[:1], dps=50, scope=None)
+
+
+def _companion_instance(d):
+    """RTF-COMP-2 on one random rational (a, b) of size d, exactly: the resolvent column at a rational z and
+    the round trip through transfer_function (an instance, beyond the symbolic proof's d = 1..8)."""
+    a, b = rationals(400 + d, d, 3, 7), rationals(500 + d, d, 3, 7)
+    z0 = sympy.Rational(1, 7)
+    x = (sympy.eye(d) - z0 * pr.comp(a)).LUsolve(sympy.Matrix([1] + [0] * (d - 1)))
+    az = 1 + sum(c * z0 ** (i + 1) for i, c in enumerate(a))
+    assert list(x) == [z0**i / az for i in range(d)]
+    assert pr.transfer_function(*pr.companion(a, b)) == (b, a)
+
+
+@pytest.mark.parametrize("d", [9, 12, 16])
+def test_companion_realisation_random_instances(d):
+    _companion_instance(d)
 
 
 @pytest.mark.slow
-def test_companion_realisation_proof_to_32():
-    outcome, cases, _ = proofs.registry["RTF-COMP-2"].prove(bound=32)
-    assert outcome == "proved-up-to-bound" and cases == 32
+def test_companion_realisation_random_instances_to_32():
+    for d in range(17, 33):
+        _companion_instance(d)
 
 
 @settings(max_examples=3)
