@@ -398,6 +398,10 @@ class Result:
         if self.derive is None:
             return NONE
         if self.scope is not None:
+            if bound is not None and self.bound is not None and bound != self.bound.stop:
+                b = self.bound
+                return Scope(self.scope.kind, f"{self.scope.detail}; this run: {b.name} = {b.start}..{bound}",
+                             self.scope.count)
             return self.scope
         if self.bound is None:
             return GENERAL
