@@ -34,14 +34,16 @@ def _zero(expr: Any) -> bool:
     if expr == 0:
         return True
     expr = expr.doit()  # unevaluated derivatives, integrals and sums in a statement are part of its meaning
-    if _nonzero_somewhere(expr):
-        # a value away from zero at one point disproves the identity before any expansion (expanding a
-        # wrong statement can take minutes: a product of many symbolic factors that never cancels)
+    ops = sympy.count_ops(expr)
+    if ops > _SIMPLIFY_LIMIT and _nonzero_somewhere(expr):
+        # a large expression: a value away from zero at one point disproves the identity before any
+        # expansion (expanding a wrong statement can take minutes: a product of many symbolic factors
+        # that never cancels).  Small ones are expanded first: cheaper than the probe when they are zero.
         return False
     # simplify is the last resort and can take minutes on a large expression: it is tried only on
     # small ones (a large true identity must then be stated in a form expand/radsimp can close)
     routes = [sympy.expand, lambda e: sympy.expand(sympy.radsimp(e))]
-    if sympy.count_ops(expr) <= _SIMPLIFY_LIMIT:
+    if ops <= _SIMPLIFY_LIMIT:
         routes.append(sympy.simplify)
     for i, route in enumerate(routes):
         reduced = route(expr)
