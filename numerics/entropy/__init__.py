@@ -14,6 +14,8 @@ that does not evaluate the closed form it is compared with (spec ``entropy.md``)
   :math:`10^{30}` and beyond) as a two-atom log-sum-exp with multiplicities;
 - :func:`invariant_scale_two_level`: the root :math:`u^*(n)` of :math:`H(u) = H_0`
   (ENT-A8c) by bracketing, bisection and Newton steps.
+- :mod:`numerics.entropy.rem`: the exact expected entropy of softmax over n iid Gaussian scores at finite n
+  (nested quadrature of a Laplace-transform representation), tabulated for the REM limits (ENT-A12a, b).
 
 Functions named ``*_at`` (private) work at the *ambient* mpmath precision so that
 ``mp.diff``/``mp.quad``/``mp.taylor`` can raise it; the public functions are decorated with
@@ -71,6 +73,12 @@ from .entropies import pd_entropy_quad as pd_entropy_quad
 from .entropies import pd_entropy_series as pd_entropy_series
 from .entropies import gradmax_alpha_opt as gradmax_alpha_opt
 from .entropies import gaussian_max_centring as gaussian_max_centring
+from .entropies import raw_law_optimum_quad as raw_law_optimum_quad
+from .entropies import gaussian_hazard_rows as gaussian_hazard_rows
+from .rem import gaussian_expected_entropy as gaussian_expected_entropy
+from .rem import rem_density_finite_n as rem_density_finite_n
+from .rem import pd_entropy_finite_n as pd_entropy_finite_n
+from .rem import rem_density_variational as rem_density_variational
 from .scale_laws import log_by_root as log_by_root
 from .scale_laws import ssmax_focus_table as ssmax_focus_table
 from .scale_laws import yarn_squared_factor_routes as yarn_squared_factor_routes

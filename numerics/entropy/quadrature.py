@@ -42,6 +42,8 @@ __all__ = [
     "hazard_at_top_quantile",
     "linear_root",
     "dimension_factor_opt",
+    "raw_law_optimum_quad",
+    "gaussian_hazard_rows",
 ]
 
 _GUARD = 10
@@ -218,9 +220,30 @@ def _sphere_norm(d: int, prec: int) -> Any:
     Cached: it depends on d only, and several tilts (examples, or J(0) of ENT-A18e) share it.
     """
     with mpmath.workprec(prec):
+        if d == 2:  # c = cos(theta): (1 - c^2)^{-1/2} dc = d theta, no endpoint singularity
+            return mp.quad(lambda t: mp.mpf(1), [0, mp.pi])
         logw = _sphere_logw(d)
         pts = _sphere_points(mp.mpf(0), 1 / mp.sqrt(d))
         return mp.quad(lambda c: mp.exp(logw(c)) if abs(c) < 1 else mp.mpf(0), pts)
+
+
+def _circle_tilted(big_l: Any) -> tuple[Any, Any]:
+    """d = 2: :math:`(\\ln\\int_0^\\pi e^{L\\cos\\theta}d\\theta`, tilted mean of :math:`\\cos\\theta)` (unnormalised).
+
+    The density :math:`(1-c^2)^{-1/2}` of c is singular at both ends; in :math:`\\theta` the integrand is smooth.
+    """
+    peak = abs(big_l)
+    width = 1 / mp.sqrt(1 + abs(big_l))
+    ends = [mp.mpf(0), mp.pi]
+    inner = [mp.mpf(0) + j * width for j in (4, 12)] if big_l > 0 else [mp.pi - j * width for j in (12, 4)]
+    pts = sorted({*ends, *[p for p in inner if 0 < p < mp.pi]})
+
+    @_memo
+    def f(t: Any) -> Any:
+        return mp.exp(big_l * mp.cos(t) - peak)
+
+    z = mp.quad(f, pts)
+    return mp.log(z) + peak, mp.quad(lambda t: mp.cos(t) * f(t), pts) / z
 
 
 def _sphere_tilted(d: int, big_l: Any, normalise: bool = True) -> tuple[Any, Any]:
@@ -229,6 +252,9 @@ def _sphere_tilted(d: int, big_l: Any, normalise: bool = True) -> tuple[Any, Any
     ``normalise=False`` skips the normalising integral: the first entry is then
     :math:`\\ln\\int e^{Lc}(1-c^2)^{(d-3)/2}dc` (for ratios in which the constant cancels).
     """
+    if d == 2:
+        log_z, mean = _circle_tilted(big_l)
+        return (log_z if not normalise else log_z - mp.log(_sphere_norm(d, mp.prec))), mean
     logw = _sphere_logw(d)
     if d > 3 and big_l != 0:
         c0 = (-(d - 3) + mp.sqrt((d - 3) ** 2 + 4 * big_l**2)) / (2 * big_l)  # peak of logw + L c
@@ -516,3 +542,45 @@ def linear_root(n: Any, d: Any, coeff: Any, *, dps: int = DEFAULT_DPS) -> Any:
 def dimension_factor_opt(*, dps: int = DEFAULT_DPS) -> Any:
     """:math:`2/|g(1)|` with g(1) from :func:`laplace_rate_opt` (root finding, no closed form) (ENT-A19)."""
     return 2 / abs(laplace_rate_opt(1, dps=dps + _GUARD))
+
+
+@with_dps(guard=_GUARD)
+def raw_law_optimum_quad(d: Any, kappa: Any, *, dps: int = DEFAULT_DPS) -> Any:
+    """ENT-A12 consequence 5 by quadrature: the stationary point L* of :math:`H_{ann}(L)` under Su's raw law.
+
+    Scores N(0, d), :math:`n = e^L`, :math:`\\lambda = \\kappa L/d`.  Differentiating under the integral,
+    :math:`dH_{ann}/dL = 1 - (\\kappa/d)\\,\\lambda\\operatorname{Var}_\\lambda[S]` with the tilted variance
+    computed by Gaussian quadrature; L* is its root (secant iteration, ``findroot``).  The closed form
+    :math:`L - \\kappa^2L^2/(2d)` is not used.  ``d > 0``, ``kappa > 0``.
+    """
+    d_, k = real_number(d, "d"), real_number(kappa, "kappa")
+    if d_ <= 0 or k <= 0:
+        raise ValueError(f"d and kappa must be > 0, got d = {d!r}, kappa = {kappa!r}")
+    sigma = mp.sqrt(d_)
+
+    def slope(ell: Any) -> Any:
+        lam = k * ell / d_
+        pts = _gaussian_points(lam * d_, sigma)  # the tilted law of S ~ N(0, d) is centred at lam d
+        weight = _tilted_weight(lambda x: -x * x / (2 * d_), lam, pts)
+        f = weight[0]
+        z = mp.quad(f, pts)
+        mean = mp.quad(lambda x: x * f(x), pts) / z
+        var = mp.quad(lambda x: (x - mean) ** 2 * f(x), pts) / z
+        return 1 - k / d_ * lam * var
+
+    return mp.findroot(slope, (d_ / (2 * k * k), 2 * d_ / (k * k)), solver="secant")
+
+
+@with_dps(guard=_GUARD)
+def gaussian_hazard_rows(ks: tuple[int, ...] = (2, 4, 8, 16, 32, 64), *, dps: int = DEFAULT_DPS) -> list[Any]:
+    """ENT-A13-MILLS's convergence table: ``[(N, [h(u_N)/u_N, u_N/sqrt(2 ln N)])]`` for N = 10^k.
+
+    :math:`u_N = \\Phi^{-1}(1 - 1/N)` by ``findroot`` on :math:`\\ln(1 - \\Phi(u)) + \\ln N`, the hazard
+    :math:`h = \\varphi/(1 - \\Phi)` there (mpmath's normal density and distribution function).
+    """
+    rows = []
+    for k in ks:
+        big_n = mp.mpf(10) ** k
+        u = mp.findroot(lambda t, big_n=big_n: mp.log(mp.ncdf(-t)) + mp.log(big_n), mp.sqrt(2 * mp.log(big_n)))
+        rows.append((10**k if k < 15 else float(10**k), [mp.npdf(u) / mp.ncdf(-u) / u, u / mp.sqrt(2 * mp.log(big_n))]))
+    return rows

@@ -154,8 +154,11 @@ class Report:
             places = "/".join(str(k) for k in kinds) + (" decimal" if kinds == [1] else " decimals")
             return (f"{self.evidence}: quoted to {places}, rounding confirmed at dps {self.dps} and "
                     f"{2 * self.dps} ({where})")
-        return (f"{self.evidence}: {fmt_digits(self.digits)} digits at dps {self.dps}, "
-                f"{fmt_digits(self.digits_2x)} at dps {2 * self.dps} ({where})")
+        measured = (f"{fmt_digits(self.digits)} digits at dps {self.dps}, "
+                    f"{fmt_digits(self.digits_2x)} at dps {2 * self.dps} ({where})")
+        if self.evidence is Evidence.CONVERGENCE:  # the digits are the point check's, not the limit's
+            return f"convergence (the limit rests on the table); the check at points: {measured}"
+        return f"{self.evidence}: {measured}"
 
     def _repr_html_(self) -> str:
         """Notebook view: the verdict and its evidence as a small table."""

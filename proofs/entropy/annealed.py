@@ -1,13 +1,13 @@
-"""ENT-A10 (annealed approximation of Su-8823), ENT-A12 (Gaussian scores / REM), ENT-A13, ENT-A19.
+"""ENT-A10a-d: the annealed approximation of Su-8823, its KL form and its closed forms (Gaussian, uniform, exponential).
 
 The annealed entropy replaces sums over keys by n times expectations over a score law P:
 
 .. math:: H_{ann}(\\lambda) = \\ln n + \\ln E[e^{\\lambda S}] - \\lambda\\,E[S e^{\\lambda S}]/E[e^{\\lambda S}]
           = \\ln n - KL(P_\\lambda \\| P).
 
-Closed forms are derived from the defining integrals (SymPy ``integrate``); the sphere
-law's Bessel form is proved for general dimension d by comparing power-series
-coefficients (Beta moments against the series of :math:`I_\\nu`).
+Closed forms are derived from the defining integrals (SymPy ``integrate``); the KL form is
+proved for a law with a general density f (a symbolic function).  The sphere law's Bessel form
+(ENT-A10E, :mod:`proofs.entropy.sphere`) is proved for general dimension d.
 
 Registers: ENT-A10A, ENT-A10B, ENT-A10C, ENT-A10C-LIM, ENT-A10D.
 """
@@ -18,14 +18,18 @@ from fractions import Fraction
 from functools import lru_cache, partial
 from typing import Any
 
+import mpmath
 import sympy
-from sympy import Add, Eq, Limit, Matrix, Symbol, besseli, digamma, exp, expand_log, gamma, log, oo, pi, sqrt
+from sympy import (Add, Eq, Function, Integral, Limit, Matrix, Symbol, besseli, digamma, exp, expand_log, gamma, log,
+                   oo, pi, sqrt)
 
 from numerics.entropy import entropies as ne
 
 from .closed_forms import real_arg
-from proofs.core import Derivation, Result, Step, register
+from proofs.core import Convergence, Derivation, Evidence, Result, Step, register
 from proofs.core.bibliography import SU_8823
+from proofs.core.checks import same
+from proofs.core.params import draw, s
 
 __all__ = ["annealed_entropy", "laplace_rate", "pd_entropy", "kl_form", "sphere_annealed"]
 
@@ -126,16 +130,40 @@ def pd_entropy(m: Any) -> Any:
 
 # --- ENT-A10a ---------------------------------------------------------------------------------
 
-VS = sympy.symbols("v1:4", real=True)
-WS = sympy.symbols("w1:4", positive=True)
+DENSITY = Function("f")  # the density of the score law P (general: a symbolic function)
+
+
+def _integral_of(expr: Any) -> Any:
+    return Integral(expr, (S, -oo, oo))
+
+
+def _linear(integral: Any) -> Any:
+    """Linearity of the integral: the integrand split into its terms, factors free of s taken out."""
+    out = sympy.Integer(0)
+    for term in Add.make_args(sympy.expand(integral.function)):
+        const, rest = term.as_independent(S, as_Add=False)
+        out += const * Integral(rest, *integral.limits)
+    return out
+
+
+def _general_kl() -> Any:
+    """:math:`KL(P_\\lambda\\|P) = \\int q\\ln(q/f)`, :math:`q = f e^{\\lambda s}/E[e^{\\lambda S}]` (the tilted density)."""
+    m0 = _integral_of(DENSITY(S) * exp(LAM * S))
+    tilted = DENSITY(S) * exp(LAM * S) / m0
+    return _integral_of(tilted * log(tilted / DENSITY(S)))
 
 
 def kl_form(values: Any = None, weights: Any = None, n: Any = None, lam: Any = None) -> Eq:
-    """ENT-A10a: :math:`H_{ann} = \\ln n - KL(P_\\lambda\\|P)` (a 3-point law with symbolic weights by default)."""
-    v = list(VS) if values is None else [real_arg(x, "values") for x in values]
-    w = list(WS) if weights is None else [real_arg(x, "weights") for x in weights]
+    """ENT-A10a: :math:`H_{ann} = \\ln n - KL(P_\\lambda\\|P)`.
+
+    Without ``values``: a law with a general density f.  With ``values``, ``weights``: that finite law.
+    """
     lam_ = LAM if lam is None else real_arg(lam, "lam")
     n_ = NS if n is None else real_arg(n, "n")
+    if values is None:
+        return Eq(HANN, log(n_) - _general_kl().subs(LAM, lam_), evaluate=False)
+    v = [real_arg(x, "values") for x in values]
+    w = [real_arg(x, "weights") for x in weights]
     tot = Add(*w)
     tilt = Add(*[wi * exp(lam_ * x) for wi, x in zip(w, v)])
     kl = Add(
@@ -146,23 +174,38 @@ def kl_form(values: Any = None, weights: Any = None, n: Any = None, lam: Any = N
 
 @lru_cache(maxsize=None)
 def _derive_kl() -> Derivation:
-    tot = Add(*WS)
-    m0 = Add(*[w * exp(LAM * v) for w, v in zip(WS, VS)]) / tot
-    m1 = Add(*[w * v * exp(LAM * v) for w, v in zip(WS, VS)]) / tot
-    value = _from_moments(NS, LAM, m0, m1)
+    m0 = _integral_of(DENSITY(S) * exp(LAM * S))
+    m1 = _integral_of(S * DENSITY(S) * exp(LAM * S))
+    definition = _from_moments(NS, LAM, m0, m1)
+    kl = _general_kl()
+    inside = expand_log(kl, force=True)  # log(q/f) = lambda s - log E[e^{lambda S}]  (f, e^{lambda s} > 0)
+    split = _linear(inside)
+    if not same(log(NS) - split, definition):  # pragma: no cover - the identity being proved
+        raise ValueError("ln n - KL does not reduce to the annealed entropy")
     return Derivation(
-        Eq(HANN, value, evaluate=False), (Step("Definition with $E$ over the 3-point law", value),)
+        Eq(HANN, log(NS) - kl, evaluate=False),
+        (
+            Step(r"Definition $H_{\mathrm{ann}} = \log n + \log E[e^{\lambda S}] - \lambda E[S e^{\lambda S}]/E[e^{\lambda S}]$, "
+                 r"$S$ with a general density $f$", Eq(HANN, definition, evaluate=False)),
+            Step(r"$\mathrm{KL}(P_\lambda \| P) = \int q \log(q/f)$, $q = f e^{\lambda s}/E[e^{\lambda S}]$: "
+                 r"$\log(q/f) = \lambda s - \log E[e^{\lambda S}]$ ($\text{expand\_log}$)", inside),
+            Step(r"Linearity of the integral (terms split, constants out; $\int q = 1$): $\log n$ minus this is the "
+                 r"definition", Eq(Symbol("KL"), split, evaluate=False)),
+        ),
     )
 
 
-_NOTES_ENT_A10A = (r"Equivalently $\ln n$ minus the Cramer rate function at the tilted mean. Numeric route: the "
-                   r"annealed definition summed directly over the law (no KL).")
+_NOTES_ENT_A10A = (r"Proved for a score law with a general density $f$ (a symbolic function; a finite law is the same "
+                   r"computation with sums). Equivalently $\ln n$ minus the Cramer rate function at the tilted mean. "
+                   r"Numeric route: the annealed definition summed directly over a finite law (no KL).")
 register(Result(
     key="ENT-A10A", title="Annealed entropy is ln n minus a KL divergence: H_ann = ln n - KL(P_lambda || P)",
     title_tex=r"Annealed entropy is $\ln n$ minus a KL divergence: "
     r"$H_{\mathrm{ann}} = \ln n - \mathrm{KL}(P_\lambda \,\|\, P)$",
     source=f"{SU_8823} (approximation); KL form: project derivation", statement=kl_form, derive=_derive_kl,
     numeric=ne.annealed_entropy_discrete,
+    params=draw(values=s.score_vectors(4, 4, bound=5), weights=s.probability_vectors(4, 4),
+                n=s.sizes(1, 10**6), lam=s.rationals(-3, 3, max_denominator=100)),
     examples=({"values": [0, 1, 3], "weights": [1, 2, 3], "n": 512, "lam": F(1, 2)},
               {"values": [-2, F(1, 3), 5, 7], "weights": [1, 1, 5, 2], "n": 100, "lam": -1}),
     notes=_NOTES_ENT_A10A,
@@ -223,6 +266,8 @@ register(Result(
     title_tex=r"Annealed entropy, Gaussian scores: $H_{\mathrm{ann}} = \ln n - \lambda^2 \sigma^2 / 2$",
     source=f"{SU_8823} (approximation); closed form: project derivation", statement=gaussian_statement,
     derive=_derive_gaussian, numeric=partial(ne.annealed_entropy_quad, "gaussian"),
+    params=draw(n=s.sizes(1, 10**6), lam=s.rationals(-3, 3, max_denominator=100),
+                mu=s.rationals(-3, 3, max_denominator=100), sigma=s.rationals(F(1, 4), 3, max_denominator=100)),
     examples=({"n": 1000, "lam": F(1, 2), "mu": 0, "sigma": 1},
               {"n": 64, "lam": F(-3, 2), "mu": F(7, 3), "sigma": F(5, 4)}),
     notes="Numeric route: tanh-sinh quadrature of the tilted Gaussian integrals.",
@@ -254,6 +299,7 @@ register(Result(
     title_tex=r"Annealed entropy, uniform$[0,1]$ scores (keeping it fixed needs $\lambda \sim n$)",
     source=f"{SU_8823} (approximation); closed form: project derivation", statement=uniform_statement,
     derive=_derive_uniform, numeric=partial(ne.annealed_entropy_quad, "uniform"),
+    params=draw(n=s.sizes(1, 10**6), lam=s.rationals(-12, 12, max_denominator=100).filter(bool)),
     examples=({"n": 1, "lam": 1}, {"n": 1, "lam": 10}, {"n": 4096, "lam": F(-7, 3)}),
     notes=_NOTES_ENT_A10C,
 ))
@@ -267,15 +313,41 @@ def uniform_large_lambda() -> Eq:
 
 @lru_cache(maxsize=None)
 def _derive_uniform_limit() -> Derivation:
+    gap = uniform_large_lambda().lhs.args[0]
+    value = sympy.limit(gap, LAMP, oo)
     return Derivation(
-        Eq(uniform_large_lambda().lhs, sympy.limit(uniform_large_lambda().lhs.args[0], LAMP, oo), evaluate=False)
+        Eq(uniform_large_lambda().lhs, value, evaluate=False),
+        (Step(r"$H_{\mathrm{ann}} - \log n + \log \lambda - 1$ from the closed form of ENT-A10c; sympy.limit as "
+              r"$\lambda \to \infty$", Eq(Limit(gap, LAMP, oo), value, evaluate=False)),),
     )
+
+
+def _uniform_limit_rows(dps: int) -> list[tuple[int, Any]]:
+    """ENT-A10C-LIM's convergence table: ``[(N, H_ann - ln n + ln lambda - 1)]`` at :math:`\\lambda = \\ln N`.
+
+    :math:`H_{ann}` by quadrature of the tilted uniform integrals (n = 1); the remainder is about
+    :math:`-(1 + \\lambda)e^{-\\lambda}`, exponential in :math:`\\lambda`, so the table is indexed by
+    :math:`N = e^{\\lambda}` (a power law in N).
+    """
+    rows = []
+    for k in (2, 4, 6, 8, 10, 12):
+        with mpmath.workdps(dps + 10):
+            lam = mpmath.log(mpmath.mpf(10) ** k)
+            value = ne.annealed_entropy_quad("uniform", 1, lam, dps=dps + 10) + mpmath.log(lam) - 1
+        rows.append((10**k, value))
+    return rows
 
 
 register(Result(
     key="ENT-A10C-LIM", title="Uniform scores: H_ann = ln n - ln lambda + 1 + o(1) as lambda -> oo",
     title_tex=r"Uniform scores: $H_{\mathrm{ann}} = \ln n - \ln \lambda + 1 + o(1)$ as $\lambda \to \infty$",
     source="project derivation", statement=uniform_large_lambda, derive=_derive_uniform_limit,
+    examples=({},), evidence=Evidence.CONVERGENCE,
+    convergence=Convergence(_uniform_limit_rows, quantity=r"$H_{\mathrm{ann}} - \ln n + \ln \lambda - 1$ at "
+                            r"$\lambda = \ln N$ ($N$ in the first column; quadrature)"),
+    notes=(r"The limit is proved by sympy.limit on the closed form of ENT-A10c; the convergence table computes "
+           r"$H_{\mathrm{ann}}$ by quadrature. The remainder is exponentially small, about $-(1 + \lambda) e^{-\lambda}$, "
+           r"so keeping $H_{\mathrm{ann}}$ fixed needs $\lambda \propto n$."),
 ))
 
 
@@ -307,6 +379,7 @@ register(Result(
     title_tex=r"Annealed entropy, Exponential(1) scores, $\lambda < 1$",
     source=f"{SU_8823} (approximation); closed form: project derivation", statement=exponential_statement,
     derive=_derive_exponential, numeric=partial(ne.annealed_entropy_quad, "exponential"),
+    params=draw(n=s.sizes(1, 10**6), lam=s.rationals(-3, F(9, 10), max_denominator=100)),
     examples=({"n": 1, "lam": F(1, 2)}, {"n": 77, "lam": -2}, {"n": 3, "lam": F(9, 10)}),
     notes=_NOTES_ENT_A10D,
 ))

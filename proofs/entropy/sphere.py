@@ -17,6 +17,7 @@ from fractions import Fraction
 from functools import lru_cache, partial
 from typing import Any
 
+import mpmath
 import sympy
 from sympy import Eq, Limit, Matrix, Rational, Symbol, besseli, factorial, gamma, log, oo, sqrt
 
@@ -24,8 +25,9 @@ from numerics.entropy import entropies as ne
 
 from .annealed import HANN, NS, laplace_rate, sphere_annealed
 from .closed_forms import real_arg
-from proofs.core import Derivation, Result, Status, Step, register
+from proofs.core import Convergence, Derivation, Evidence, Result, Status, Step, register
 from proofs.core.bibliography import SU_7695, SU_8711, SU_8823
+from proofs.core.params import draw, s
 
 __all__ = [
     "sphere_statement",
@@ -54,16 +56,24 @@ def sphere_statement(d: Any = None, lam: Any = None, n: Any = None) -> Eq:
 @lru_cache(maxsize=None)
 def _derive_sphere() -> Derivation:
     nu = D / 2 - 1
-    # Beta moments: E[c^{2k}] = int_0^1 x^{k-1/2}(1-x)^{(d-3)/2} dx / int_0^1 x^{-1/2}(1-x)^{(d-3)/2} dx  (x = c^2)
+    density = (1 - C**2) ** ((D - 3) / 2)
+    # odd moments: c^{2k+1} times the density is an odd function of c, so its integral over [-1, 1] is 0
+    odd = C ** (2 * K + 1) * density
+    odd_sum = sympy.expand(odd.subs(C, -C) + odd)
+    if odd_sum != 0:  # pragma: no cover - the density is even
+        raise ValueError(f"the odd moments do not vanish: {odd_sum}")
+    # even moments: E[c^{2k}] = int_0^1 x^{k-1/2}(1-x)^{(d-3)/2} dx / int_0^1 x^{-1/2}(1-x)^{(d-3)/2} dx  (x = c^2)
     num = sympy.hyperexpand(
         sympy.integrate(X ** (K - Rational(1, 2)) * (1 - X) ** ((D - 3) / 2), (X, 0, 1), conds="none")
     )
     den = num.subs(K, 0)  # the normaliser is the k = 0 moment integral
-
     moment = num / den
-    bessel_coeff = gamma(D / 2) / (
-        4**K * factorial(K) * gamma(K + D / 2)
-    )  # DLMF 10.25.2, times Gamma(d/2)(2/L)^nu
+    # the coefficient of L^{2k} in Gamma(d/2)(2/L)^nu I_nu(L), from the series I_nu(L) = sum_k (L/2)^{2k+nu}/(k! Gamma(k+nu+1))
+    summand = (BIGL / 2) ** (2 * K + nu) / (factorial(K) * gamma(K + nu + 1))  # DLMF 10.25.2
+    bessel_coeff = sympy.powsimp(sympy.expand_power_base(gamma(D / 2) * (2 / BIGL) ** nu * summand / BIGL ** (2 * K),
+                                                         force=True), force=True)
+    if bessel_coeff.has(BIGL):  # pragma: no cover - (2/L)^nu (L/2)^{2k+nu} = (L/2)^{2k}
+        raise ValueError(f"the Bessel coefficient still depends on L: {bessel_coeff}")
     ratio = sympy.simplify(sympy.gammasimp(moment / factorial(2 * K) / bessel_coeff))
     if ratio != 1:  # pragma: no cover - the identity is what is being proved
         raise ValueError(f"series coefficients differ: ratio {ratio}")
@@ -78,15 +88,18 @@ def _derive_sphere() -> Derivation:
     return Derivation(
         Eq(HANN, value, evaluate=False),
         (
+            Step(r"Odd moments vanish: $c^{2k+1}(1-c^2)^{(d-3)/2}$ is odd in $c$ (its value at $-c$ plus its value "
+                 r"at $c$)", Eq(Symbol("f(-c) + f(c)"), odd_sum, evaluate=False)),
             Step(
-                r"Moments of $c = \cos \theta$, density prop. to $(1-c^2)^{(d-3)/2}$: $E[c^{2k}]$ (Beta integrals)",
+                r"Even moments of $c = \cos \theta$, density prop. to $(1-c^2)^{(d-3)/2}$: $E[c^{2k}]$ (Beta integrals)",
                 moment,
             ),
-            Step(
-                r"$E[c^{2k}]/(2k)!$ equals the coefficient of $L^{2k}$ in $\Gamma(d/2)(2/L)^\nu I_\nu(L)$ for every $k$ "
-                r"(gammasimp ratio $= 1$), hence the MGF",
-                Eq(Symbol("M(L)"), mgf),
-            ),
+            Step(r"Coefficient of $L^{2k}$ in $\Gamma(d/2)(2/L)^\nu I_\nu(L)$, from the series of $I_\nu$ "
+                 r"(DLMF 10.25.2)", bessel_coeff),
+            Step(r"$E[c^{2k}]/(2k)!$ over that coefficient, by gammasimp: 1 for every $k$",
+                 Eq(Symbol("ratio"), ratio, evaluate=False)),
+            Step(r"Hence the MGF $E[e^{Lc}] = \sum_k E[c^{2k}] L^{2k}/(2k)!$ (both series converge for every $L$)",
+                 Eq(Symbol("M(L)"), mgf)),
             Step(r"Tilted mean $d/dL \log M$, with $I_{\nu-1} = I_{\nu+1} + (2\nu/L) I_\nu$ (DLMF 10.29.1)", tilted),
             Step(r"$H_{\mathrm{ann}} = \log n + \log M(L) - L\, E_{\mathrm{tilted}}[c]$, $L = \lambda d$", value),
         ),
@@ -99,6 +112,7 @@ register(Result(
     key="ENT-A10E", title="Annealed entropy, sphere (cosine) model: Bessel form",
     source=f"{SU_8823} (|q| = |k| = sqrt(d), keys uniform on the sphere); Bessel form: project derivation",
     statement=sphere_statement, derive=_derive_sphere, numeric=partial(ne.annealed_entropy_quad, "sphere"),
+    params=draw(d=s.sizes(2, 40), lam=s.positive_rationals(3, max_denominator=100), n=s.sizes(1, 10**6)),
     examples=({"d": 3, "lam": 1, "n": 1}, {"d": 64, "lam": 1, "n": 1}, {"d": 64, "lam": F(1, 8), "n": 1}),
     notes=_NOTES_ENT_A10E,
 ))
@@ -115,34 +129,52 @@ def laplace_statement(lam: Any = None) -> Eq:
 @lru_cache(maxsize=None)
 def _derive_laplace() -> Derivation:
     phi = LAMP * C + log(1 - C**2) / 2
-    roots = sympy.solve(sympy.diff(phi, C), C)
+    stationarity = sympy.diff(phi, C)
+    roots = sympy.solve(stationarity, C)
     c_star = [r for r in roots if r.subs(LAMP, 1).is_positive][0]  # the root inside (0, 1)
-    # Laplace: (1/d) log E[e^{lambda d c}] -> phi(c*), and the tilted mean -> c*
     g = sympy.simplify(phi.subs(C, c_star) - LAMP * c_star)
     g = log(sympy.simplify(sympy.exp(2 * g))) / 2  # = (1/2) log(1 - c*^2), argument simplified
     return Derivation(
         Eq(Symbol("g"), g, evaluate=False),
         (
-            Step(
-                r"Stationarity of $\lambda c + (1/2) \log(1 - c^2)$: $\lambda (1 - c^2) = c$",
-                Eq(Symbol("c^*"), c_star),
-            ),
-            Step(r"$g = \phi(c^*) - \lambda c^* = (1/2) \log(1 - c^{*2}) = (1/2) \log(c^*/\lambda)$", g),
+            Step(r"Stationarity of $\phi(c) = \lambda c + (1/2) \log(1 - c^2)$ (the exponent of $e^{\lambda d c}"
+                 r"(1-c^2)^{(d-3)/2}$ per unit $d$): the root in $(0, 1)$",
+                 Eq(Symbol("c^*"), c_star)),
+            Step(r"Laplace's method (imported, not computed here; the convergence table tabulates the finite-$d$ "
+                 r"quantity): $(1/d) \log E[e^{\lambda d c}] \to \phi(c^*)$ and the tilted mean $\to c^*$, so the limit "
+                 r"is $\phi(c^*) - \lambda c^* = (1/2) \log(1 - c^{*2})$, simplified", g),
         ),
     )
 
 
-_NOTES_ENT_A10F = (r"Numeric route: the maximiser of $\lambda c + (1/2) \ln(1 - c^2)$ by bracketed root finding. The "
-                   r"$d \to \infty$ limit itself is checked by Richardson extrapolation of the finite-$d$ Bessel form "
-                   r"($d = 1024, 4096, 16384$) to $10^{-10}$ in $\text{tests/entropy/test\_entropy\_annealed.py}$ (table G4). "
-                   r"$g(1) = -0.240605912529801723748879456712$.")
+def _laplace_rows(lam: Any, dps: int) -> list[tuple[int, Any]]:
+    """ENT-A10F's convergence table: ``[(d, (H_ann - ln n)/d)]`` for the sphere law at fixed lambda, by log-domain
+    quadrature over c = cos(theta) (numerics.entropy.annealed_entropy_quad; not the Bessel form, not g)."""
+    rows = []
+    for d in (16, 64, 256, 1024, 4096, 16384):
+        value = ne.annealed_entropy_quad("sphere", 1, lam, d=d, dps=dps)
+        with mpmath.workdps(dps):
+            rows.append((d, value / d))
+    return rows
+
+
+_NOTES_ENT_A10F = (r"The closed form of the limit is derived from the stationarity of the Laplace exponent; the "
+                   r"$d \to \infty$ limit itself (Laplace's method) is the convergence table: $(H_{\mathrm{ann}} - \ln n)/d$ "
+                   r"by quadrature at $d = 16 \ldots 16384$, approaching $g(\lambda)$ like $1/d$ (also Richardson "
+                   r"extrapolation of the Bessel form to $10^{-10}$ in $\text{tests/entropy/test\_entropy\_annealed.py}$). "
+                   r"Digits: $g$ against the maximum of $\lambda c + (1/2) \ln(1 - c^2)$ found by bracketed root finding "
+                   r"(the value of the limit, at fixed and drawn $\lambda$). $g(1) = -0.240605912529801723748879456712$.")
 register(Result(
     key="ENT-A10F", title="Laplace limit (H_ann - ln n)/d -> g(lambda) = (1/2) ln(c*/lambda); g(1) = -0.2406",
     title_tex=r"Laplace limit $(H_{\mathrm{ann}} - \ln n)/d \to g(\lambda) = (1/2) \ln(c^*/\lambda)$; "
     r"$g(1) = -0.2406$",
     source=f"{SU_8823}, {SU_7695} (the constant 0.24); closed form: project derivation",
     statement=laplace_statement, derive=_derive_laplace, numeric=ne.laplace_rate_opt,
+    params=draw(lam=s.positive_rationals(6, max_denominator=100)),
     examples=({"lam": 1}, {"lam": F(1, 8)}, {"lam": 4}),
+    evidence=Evidence.CONVERGENCE,
+    convergence=Convergence(_laplace_rows, quantity=r"$(H_{\mathrm{ann}} - \ln n)/d$ (sphere law, quadrature), "
+                            r"$d$ in the first column"),
     notes=_NOTES_ENT_A10F,
 ))
 
@@ -176,16 +208,47 @@ def _derive_laplace_series() -> Derivation:
             sympy.limit(laplace_rate(LAMP) + log(LAMP) / 2, LAMP, oo),
         ]
     )
-    return Derivation(Eq(lhs, value, evaluate=False), (Step(r"$\operatorname{series}(g, \lambda, 0, 8)$; limits", ser),))
+    return Derivation(Eq(lhs, value, evaluate=False),
+                      (Step(r"$\operatorname{series}(g, \lambda, 0, 8)$ of the closed form of ENT-A10f; sympy.limit for the "
+                            r"two limits", ser),))
 
 
-_NOTES_ENT_A10F_SERIES = (r"Standard attention $\lambda = 1/\sqrt{d}$: $H_{\mathrm{ann}} - \ln n \to -1/2$ (Bessel form "
-                          r"$-0.48899425984578466413$ at $d = 64$, tested).")
+def _series_rows(dps: int) -> list[tuple[int, Any]]:
+    """ENT-A10F-SERIES's convergence table, g by root finding (numerics.entropy.laplace_rate_opt) throughout.
+
+    At row N: the coefficients of :math:`\\lambda^2, \\lambda^4, \\lambda^6` of the polynomial in
+    :math:`\\lambda^2` through :math:`g(j/N)`, j = 1..4 (interpolation: errors like :math:`N^{-8}, N^{-6}, N^{-4}`);
+    :math:`N g(1/\\sqrt N)`; :math:`g(N) + \\tfrac12\\ln N`.
+    """
+    work = dps + 60  # the interpolation divides by N^-8
+    rows = []
+    for k in (1, 2, 3, 4, 5):
+        big_n = 10**k
+        with mpmath.workdps(work):
+            lams = [mpmath.mpf(j) / big_n for j in (1, 2, 3, 4)]
+            gs = [ne.laplace_rate_opt(x, dps=work) for x in lams]
+            coeffs = mpmath.lu_solve(mpmath.matrix([[x ** (2 * p) for p in (1, 2, 3, 4)] for x in lams]),
+                                     mpmath.matrix(gs))
+            standard = big_n * ne.laplace_rate_opt(1 / mpmath.sqrt(big_n), dps=work)
+            large = ne.laplace_rate_opt(big_n, dps=work) + mpmath.log(big_n) / 2
+            rows.append((big_n, [coeffs[0], coeffs[1], coeffs[2], standard, large]))
+    return rows
+
+
+_NOTES_ENT_A10F_SERIES = (r"All five entries are proved symbolically (series and limits of the closed form of ENT-A10f) and "
+                          r"tabulated with $g$ from root finding. The fourth is the Laplace rate at $\lambda = 1/\sqrt{d}$; "
+                          r"that the finite-$d$ annealed entropy of standard attention also tends to $-1/2$ (the other "
+                          r"order of limits: Bessel form $-0.48899425984578466413$ at $d = 64$, "
+                          r"$-0.49981708302686365883545$ at $d = 4096$) is tested, not proved.")
 register(Result(
     key="ENT-A10F-SERIES",
-    title="Laplace rate: small-lambda series, standard attention limit -1/2, large lambda",
-    title_tex=r"Laplace rate: small-$\lambda$ series, standard attention limit $-1/2$, large $\lambda$",
+    title="Laplace rate: small-lambda series, d g(1/sqrt d) -> -1/2 (standard attention), g + (1/2) ln lambda -> 0",
+    title_tex=r"Laplace rate: small-$\lambda$ series, $d\, g(1/\sqrt{d}) \to -1/2$ (standard attention), "
+    r"$g + (1/2) \ln \lambda \to 0$",
     source="project derivation", statement=laplace_series, derive=_derive_laplace_series,
+    examples=({},), evidence=Evidence.CONVERGENCE,
+    convergence=Convergence(_series_rows, quantity=r"$[\lambda^2]g$, $[\lambda^4]g$, $[\lambda^6]g$ (interpolated at "
+                            r"$\lambda = j/N$), $N g(1/\sqrt{N})$, $g(N) + (1/2) \ln N$"),
     notes=_NOTES_ENT_A10F_SERIES,
 ))
 
@@ -208,7 +271,8 @@ register(Result(
     key="ENT-A10G", title="Su's linearisation H = ln n - 0.24 lambda d and its root lambda = ln n/(0.24 d)",
     title_tex=r"Su's linearisation $H = \ln n - 0.24 \lambda d$ and its root $\lambda = \ln n/(0.24 d)$",
     source=f"{SU_8823}, {SU_7695}", status=Status.HEURISTIC, statement=raw_kappa_statement,
-    numeric=partial(ne.linear_root, coeff="0.24"), examples=({"n": 512, "d": 64}, {"n": 10**5, "d": 128}),
+    numeric=partial(ne.linear_root, coeff="0.24"), params=draw(n=s.sizes(2, 10**6), d=s.sizes(1, 4096)),
+    examples=({"n": 512, "d": 64}, {"n": 10**5, "d": 128}),
     notes=_NOTES_ENT_A10G,
 ))
 
@@ -220,14 +284,18 @@ def dimension_factor() -> Eq:
 
 @lru_cache(maxsize=None)
 def _derive_dimension() -> Derivation:
-    c1 = [r for r in sympy.solve(1 - C**2 - C, C) if r.is_positive][0]  # stationarity at lambda = 1
-    g1 = log(1 - c1**2) / 2
+    phi = C + log(1 - C**2) / 2  # ENT-A10f's exponent at lambda = 1
+    stationarity = sympy.diff(phi, C)
+    c1 = [r for r in sympy.solve(stationarity, C) if r.is_positive][0]
+    g1 = sympy.simplify(phi.subs(C, c1) - c1)  # g(1) = phi(c*) - c*
     value = 2 / (-g1)
     return Derivation(
         Eq(Symbol("n_min/ln N"), value, evaluate=False),
         (
-            Step(r"$c^*(1)$ solves $1 - c^2 = c$", c1),
-            Step(r"$g(1) = (1/2) \log(1 - c^{*2})$; factor $2/|g(1)|$", value),
+            Step(r"$c^*(1)$: the root in $(0, 1)$ of $\phi'(c) = 0$, $\phi(c) = c + (1/2) \log(1 - c^2)$",
+                 Eq(Symbol("c^*"), c1)),
+            Step(r"$g(1) = \phi(c^*) - c^*$ (ENT-A10f)", Eq(Symbol("g(1)"), g1)),
+            Step(r"Su-7695's factor $2/0.24$ with $|g(1)|$ in place of $0.24$", value),
         ),
     )
 

@@ -1,8 +1,8 @@
 """ENT-A8 (two-level model) and ENT-A9 (grouping bound).
 
 The two-level model :math:`s = (\\Delta, 0, \\dots, 0)` is proved for a *symbolic* n
-(its entropy is a sum with multiplicities); the grouping chain rule for every
-n = 2..6 with symbolic probabilities.
+(its entropy is a sum with multiplicities); the grouping chain rule for a symbolic n with
+symbolic probabilities :math:`p_2, \\dots, p_n` (unevaluated sums).
 
 Registers: ENT-A8, ENT-A8A, ENT-A8B, ENT-A8C, ENT-A8C-EPS, ENT-A9.
 """
@@ -14,10 +14,13 @@ from functools import lru_cache
 from typing import Any
 
 import sympy
-from sympy import Add, Derivative, Eq, Limit, Matrix, Rational, Symbol, exp, expand_log, log
+import mpmath
+from sympy import (Add, Derivative, Eq, IndexedBase, Limit, Matrix, Rational, Sum, Symbol, exp, expand_log,
+                   factor_terms, log)
 
 from numerics.entropy import entropies as ne
-from proofs.core import Bound, Derivation, Result, Step, register
+from proofs.core import Convergence, Derivation, Evidence, Result, Step, register
+from proofs.core.checks import same
 from proofs.core.bibliography import TWO_LEVEL
 from proofs.core.params import draw, s
 
@@ -120,6 +123,7 @@ register(Result(
     key="ENT-A8A", title="The log law u = ln(n-1) + c fixes the focus: p_max = sigma(c) for every n",
     title_tex=r"The log law $u = \ln(n-1) + c$ fixes the focus: $p_{\max} = \sigma(c)$ for every $n$",
     source=TWO_LEVEL, statement=log_law_focus, derive=_derive_a8a, numeric=_log_law_p_max,
+    params=draw(n=s.sizes(2, 10**6), c=s.rationals(-6, 6, max_denominator=100)),
     examples=tuple({"n": n, "c": 2} for n in LOG_LAW_NS) + ({"n": 7, "c": F(-1, 3)},),
     notes=_NOTES_ENT_A8A,
 ))
@@ -129,7 +133,8 @@ def log_law_entropy(n: Any = None, c: Any = None) -> Eq:
     """ENT-A8b: under the log law :math:`H = h_b(\\sigma(c)) + \\sigma(-c)\\ln(n-1)` (grows like :math:`\\sigma(-c)\\ln n`)."""
     n_ = NN if n is None else n
     c_ = C if c is None else real_arg(c, "c")
-    return Eq(H, binary_entropy(logistic(c_)) + logistic(-c_) * log(n_ - 1), evaluate=False)
+    at_law = two_level(n_, 1, log(n_ - 1) + c_)["H"]  # the quantity: H(u) at u = ln(n-1) + c
+    return Eq(at_law, binary_entropy(logistic(c_)) + logistic(-c_) * log(n_ - 1), evaluate=False)
 
 
 @lru_cache(maxsize=None)
@@ -138,7 +143,7 @@ def _derive_a8b() -> Derivation:
     value = expand_log(sympy.expand(h, power_exp=True), force=True)
     value = sympy.simplify(value)
     return Derivation(
-        Eq(H, value, evaluate=False),
+        Eq(h, value, evaluate=False),
         (
             Step(r"Substitute $u = \log(n-1) + c$ into $H = \log(e^u + n - 1) - u\, p_{\max}$", h),
             Step("Simplify", value),
@@ -150,6 +155,7 @@ register(Result(
     key="ENT-A8B", title="Under the log law the entropy still grows: H = h_b(sigma(c)) + sigma(-c) ln(n-1)",
     title_tex=r"Under the log law the entropy still grows: $H = h_b(\sigma(c)) + \sigma(-c) \ln(n-1)$",
     source=TWO_LEVEL, statement=log_law_entropy, derive=_derive_a8b, numeric=_log_law_entropy,
+    params=draw(n=s.sizes(2, 10**6), c=s.rationals(-6, 6, max_denominator=100)),
     examples=tuple({"n": n, "c": 2} for n in (10, 64, 512, 1000, 4096, 65536, 10**6, 2**20))
     + ({"n": 7, "c": F(-1, 3)},),
     notes=r"Golden table G1 ($u = \ln(n-1) + 2$). Strict increase in $n$ is tested (ENT-E3).",
@@ -161,13 +167,15 @@ def two_level_slope(n: Any = None, u: Any = None) -> Eq:
     n_ = NN if n is None else n
     u_ = U if u is None else real_arg(u, "u")
     p = two_level(n_, 1, u_)["p_max"]
-    return Eq(Derivative(H, U), -u_ * p * (1 - p), evaluate=False)
+    return Eq(Derivative(two_level(n_, 1, U)["H"], U), -u_ * p * (1 - p), evaluate=False)
 
 
 @lru_cache(maxsize=None)
 def _derive_a8c() -> Derivation:
-    value = sympy.diff(two_level(NN, 1, U)["H"], U)
-    return Derivation(Eq(Derivative(H, U), value, evaluate=False), (Step(r"Differentiate $H(u)$", value),))
+    h = two_level(NN, 1, U)["H"]
+    value = sympy.diff(h, U)
+    return Derivation(Eq(Derivative(h, U), value, evaluate=False),
+                      (Step(r"Differentiate $H(u) = \log(e^u + n - 1) - u\, p_{\max}$", value),))
 
 
 _NOTES_ENT_A8C = (r"Uniqueness of $u^*$ for $0 < H_0 < \ln n$ follows ($H(0) = \ln n$, $H \to 0$). $u^*(n)$ by root "
@@ -179,6 +187,7 @@ register(Result(
     title_tex=r"Two-level slope $dH/du = -u\, p_{\max} (1 - p_{\max})$: unique entropy-invariant scale "
     r"$u^*(n)$",
     source=TWO_LEVEL, statement=two_level_slope, derive=_derive_a8c, numeric=ne.two_level_entropy_slope,
+    params=draw(n=s.sizes(2, 10**6), u=s.rationals(-20, 40, max_denominator=100)),
     examples=({"n": 2, "u": F(1, 2)}, {"n": 1000, "u": 9}, {"n": 10**30, "u": 73}),
     notes=_NOTES_ENT_A8C,
 ))
@@ -200,58 +209,112 @@ def _derive_tail() -> Derivation:
     )
 
 
+def _small_tail_rows(dps: int) -> list[tuple[int, Any]]:
+    """ENT-A8C-EPS's convergence table at n = 1000: ``[(1/eps, (H - eps (L + ln(1/eps) + 1))/eps^2)]``.
+
+    H is the two-level entropy by the two-atom route (numerics.entropy.two_level_atoms) at the scale u with
+    :math:`1 - p_{\\max} = \\varepsilon`, i.e. :math:`u = \\ln(n-1) - \\ln(\\varepsilon/(1-\\varepsilon))`; the
+    quotient cancels about :math:`2k` digits at :math:`\\varepsilon = 10^{-k}`, so it is formed at ``dps + 20``.
+    """
+    n = 1000
+    rows = []
+    for k in (1, 2, 3, 4, 5, 6):
+        with mpmath.workdps(dps + 20):
+            eps = mpmath.mpf(10) ** -k
+            big_l = mpmath.log(n - 1)
+            u = big_l - mpmath.log(eps / (1 - eps))
+            h = ne.two_level_atoms(n, u, dps=dps + 20)[1]
+            value = (h - eps * (big_l + mpmath.log(1 / eps) + 1)) / eps**2
+        rows.append((10**k, value))
+    return rows
+
+
 register(Result(
     key="ENT-A8C-EPS", title="Small-tail expansion H = eps (ln(n-1) + ln(1/eps) + 1) + O(eps^2)",
     title_tex=r"Small-tail expansion "
     r"$H = \varepsilon (\ln(n-1) + \ln(1/\varepsilon) + 1) + O(\varepsilon^2)$",
     source=TWO_LEVEL, statement=small_tail_expansion, derive=_derive_tail,
-    notes=r"Explains the $\log \log n$ correction of $u^*(n)$ and the slow decay of its $o(1)$ term.",
+    examples=({},), evidence=Evidence.CONVERGENCE,
+    convergence=Convergence(_small_tail_rows, quantity=r"$(H - \varepsilon(L + \ln(1/\varepsilon) + 1))/\varepsilon^2$ "
+                            r"at $n = 1000$, $1/\varepsilon$ in the first column"),
+    notes=(r"Explains the $\log \log n$ correction of $u^*(n)$ and the slow decay of its $o(1)$ term. The limit is "
+           r"proved by sympy.limit for symbolic $L = \ln(n-1)$; the convergence table evaluates the two-level "
+           r"entropy by its two-atom route at $n = 1000$."),
 ))
 
 
 # --- ENT-A9 ----------------------------------------------------------------------------------
 
-
-def _probabilities(n: int) -> list[Any]:
-    rest = list(sympy.symbols(f"p2:{n + 1}", positive=True))
-    return [1 - Add(*rest)] + rest
+PROB = IndexedBase("p", positive=True)
+JDX = Symbol("j", integer=True, positive=True)
 
 
-def grouping_chain_rule(n: Any = None, s: Any = None, lam: Any = None) -> Eq:
+def _rest(term: Any) -> Any:
+    """:math:`\\sum_{j=2}^n` term(:math:`p_j`) for a symbolic n (n = m + 1 >= 2)."""
+    return Sum(term(PROB[JDX]), (JDX, 2, NN))
+
+
+def _grouping(p1: Any, rest: Any, tail: Any) -> Any:
+    """:math:`h_b(p_1) + (1 - p_1) H(q)`, :math:`q_j = p_j/(1 - p_1)`; ``rest(f)`` sums f over the other weights."""
+    hq = -rest(lambda p: (p / tail) * log(p / tail))
+    return binary_entropy(p1) + tail * hq
+
+
+def grouping_chain_rule(s: Any = None, lam: Any = None) -> Eq:
     """ENT-A9: :math:`H(p) = h_b(p_1) + (1 - p_1)H(q)`, :math:`q = (p_2, \\dots, p_n)/(1 - p_1)`, hence
     :math:`H \\le h_b(p_1) + (1-p_1)\\ln(n-1)`.
 
-    With ``n``: symbolic probabilities (p_1 = 1 - p_2 - ... - p_n); with ``s``, ``lam``:
-    the softmax weights, index 1 being the arg-max.
+    Without ``s``: symbolic n and weights :math:`p_2, \\dots, p_n > 0`, :math:`p_1 = 1 - \\sum_{j \\ge 2} p_j`.
+    With ``s``, ``lam``: the softmax weights, index 1 being the arg-max.
     """
-    if s is not None:
-        ps = softmax_probabilities(s, LAM if lam is None else lam)
-        top = max(range(len(ps)), key=lambda i: sympy.N(ps[i], 30))
-        ps = [ps[top]] + ps[:top] + ps[top + 1 :]
-    else:
-        ps = _probabilities(int(n) if n is not None else 3)
-    p1, rest = ps[0], ps[1:]
+    if s is None:
+        tail = _rest(lambda p: p)
+        return Eq(H, _grouping(1 - tail, _rest, tail), evaluate=False)
+    ps = softmax_probabilities(s, LAM if lam is None else lam)
+    top = max(range(len(ps)), key=lambda i: sympy.N(ps[i], 30))
+    p1, others = ps[top], ps[:top] + ps[top + 1 :]
     tail = 1 - p1
-    hq = -Add(*[(p / tail) * log(p / tail) for p in rest]) if rest else sympy.Integer(0)
-    return Eq(H, binary_entropy(p1) + tail * hq, evaluate=False)
+    if not others:  # n = 1: p_1 = 1 and H = 0
+        return Eq(H, sympy.Integer(0), evaluate=False)
+    return Eq(H, _grouping(p1, lambda f: Add(*[f(p) for p in others]), tail), evaluate=False)
 
 
-def _derive_a9(n: int) -> Derivation:
-    ps = _probabilities(n)
-    value = -Add(*[p * log(p) for p in ps])
-    return Derivation(Eq(H, value, evaluate=False), (Step(r"Definition $-\sum p_i \log p_i$", value),))
+@lru_cache(maxsize=None)
+def _derive_a9() -> Derivation:
+    tail = _rest(lambda p: p)
+    p1 = 1 - tail
+    definition = -p1 * log(p1) - _rest(lambda p: p * log(p))
+    grouped = _grouping(p1, _rest, tail)  # h_b and H(q) by their definitions
+    expanded = factor_terms(sympy.expand(expand_log(grouped, force=True)))  # log(p_j/t) = log p_j - log t
+    if not same(expanded, definition):  # pragma: no cover - the identity being proved
+        raise ValueError("the grouping form does not expand to the definition")
+    gap = _rest(lambda p: (p / tail) * log((NN - 1) * p / tail))
+    gap_expanded = factor_terms(sympy.expand(expand_log(gap, force=True)))
+    return Derivation(
+        Eq(H, grouped, evaluate=False),
+        (
+            Step(r"Definition $H = -\sum_i p_i \log p_i$ with $p_1 = 1 - \sum_{j \ge 2} p_j$ (n symbolic)",
+                 Eq(H, definition, evaluate=False)),
+            Step(r"$h_b(p_1) + (1 - p_1) H(q)$, $q_j = p_j/(1 - p_1)$, expanded ($\log q_j = \log p_j - \log(1 - p_1)$, "
+                 r"$\sum_j q_j = 1$): it is the definition", Eq(Symbol("h_b(p_1) + (1-p_1) H(q)"), expanded,
+                                                                evaluate=False)),
+            Step(r"The bound: $\log(n-1) - H(q) = \sum_j q_j \log((n-1) q_j) = \mathrm{KL}(q \,\|\, \mathrm{uniform}) "
+                 r"\ge 0$ (Gibbs)", Eq(gap, gap_expanded, evaluate=False)),
+        ),
+    )
 
 
-_NOTES_ENT_A9 = (r"Proved for $n = 2, \ldots, 6$ with symbolic probabilities. The bound $H(q) \le \ln(n-1)$ makes "
-                 r"the two-level model the entropy maximiser at fixed $p_{\max}$ (equality on two-level vectors; "
-                 r"hypothesis tests).")
+_NOTES_ENT_A9 = (r"The chain rule is proved for a symbolic $n$ with symbolic weights. The bound $H(q) \le \ln(n-1)$ "
+                 r"is Gibbs' inequality $\mathrm{KL}(q \,\|\, \mathrm{uniform}) \ge 0$ (the last step computes the "
+                 r"identity; the sign is the standard inequality): the two-level model is the entropy maximiser at fixed "
+                 r"$p_{\max}$ (equality on two-level vectors; hypothesis tests).")
 register(Result(
     key="ENT-A9", title="Grouping: H = h_b(p_max) + (1-p_max) H(q) <= h_b(p_max) + (1-p_max) ln(n-1)",
     title_tex=r"Grouping: $H = h_b(p_{\max}) + (1-p_{\max}) H(q) \le h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
     source="standard (grouping property of entropy)", statement=grouping_chain_rule, derive=_derive_a9,
     numeric=ne.softmax_entropy,
+    params=draw(s=s.score_vectors(1, 10, bound=6), lam=s.rationals(-4, 4, max_denominator=100)),
     examples=({"s": [0, 1, 2], "lam": 1}, {"s": [F(-7, 3), F(5, 2), 0, F(1, 9), 4], "lam": F(-3, 2)},
               {"s": [3, 0, 0, 0, 0, 0], "lam": F(1, 2)}),
-    bound=Bound("n", 2, 6), display={"n": 3},
     notes=_NOTES_ENT_A9,
 ))
