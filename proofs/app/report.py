@@ -245,7 +245,7 @@ def _digits(rep: Report | None) -> tuple[str, str]:
 
 #: the evidence kinds as the summary table words them (its column is narrow)
 _EVIDENCE_SHORT = {"independent route": "route", "mirror": "mirror", "quoted rounding": "rounding",
-                   "identity at a point": "at a point", "convergence": "convergence"}
+                   "identity at a point": "at a point", "convergence": "limit"}
 
 
 def _scope_cell(rep: Report) -> str:
@@ -265,7 +265,7 @@ def _summary(results: Sequence[Result], reports: dict[str, Report]) -> str:
     head = r"\textbf{Key} & \textbf{Status} & \textbf{Title}"
     if reports:
         # fractions of the text width; the title takes the rest
-        widths = (("l", 0.150), ("l", 0.090), ("l", 0.0), ("l", 0.095), ("l", 0.085), ("r", 0.06), ("r", 0.06),
+        widths = (("l", 0.150), ("l", 0.095), ("l", 0.0), ("l", 0.095), ("l", 0.09), ("r", 0.065), ("r", 0.065),
                   ("r", 0.05))
         head += (rf" & \textbf{{Proof}} & \textbf{{Evidence}} & \textbf{{Digits @{dps}}} & \textbf{{@{2 * dps}}}"
                  r" & \textbf{Sec.}")
@@ -317,14 +317,15 @@ def _evidence(rep: Report) -> str:
 def _convergence(table: ConvergenceTable) -> str:
     """A limit claim's convergence table: n, the quantity, its distance to the claimed limit, the rate."""
     unit = "n" if table.scale == "n" else r"\ln n"
-    rows = "\n".join(rf"{latex_escape(n)} & {latex_escape(v)} & {e:.2f} & "
+    rows = "\n".join(rf"{latex_escape(n)} & {_breakable(latex_escape(v))} & {e:.2f} & "
                      + ("" if r is None else f"{r:.2f}") + r" \\" for n, v, e, r in table.rows)
     verdict = "approaching" if table.passed else rf"\textbf{{not approaching}}: {latex_escape(table.reason)}"
     return "\n".join([
-        r"\begin{center}\footnotesize\begin{tabular}{@{}rrrr@{}}", r"\toprule",
-        rf"$n$ & {latex_text(table.quantity)} & $\log_{{10}}|\text{{value}} - \text{{limit}}|$ & rate \\",
+        r"\begin{center}\footnotesize",
+        r"\begin{tabular}{@{}r>{\raggedright\arraybackslash}p{0.6\linewidth}rr@{}}", r"\toprule",
+        rf"$n$ & {latex_text(table.quantity)} & $\log_{{10}}$ distance & rate \\",
         r"\midrule", rows, r"\bottomrule", r"\end{tabular}\\[2pt]",
-        rf"claimed limit {latex_escape(table.limit)}; fitted "
+        rf"claimed limit {_breakable(latex_escape(table.limit))}; fitted "
         rf"$|\text{{value}} - \text{{limit}}| \sim ({unit})^{{-{table.rate:.2f}}}$; {verdict}.\end{{center}}",
         "",
     ])

@@ -608,7 +608,7 @@ register(Result(
     key="S4-RTF-1",
     title="S4 kernel = RTF kernel (LegS, h = 1/10): fft_kernel(transfer_function(Abar, Bbar, Ctilde)) = K",
     title_tex=r"S4 kernel = RTF kernel (LegS, $h = 1/10$): "
-              r"$\texttt{fft\_kernel}(\texttt{transfer\_function}(\bar{A}, \bar{B}, \tilde{C})) = K$",
+              r"$\texttt{fft\_kernel}$ of $\texttt{transfer\_function}(\bar{A}, \bar{B}, \tilde{C})$ is $K$",
     source=f"{SU_10180} (S4 and RTF as the same object); RTF pillar RTF-RAT-1, RTF-FFT-1", notes=_RTF_NOTES,
     statement=_rtf_statement, derive=_rtf_derive, numeric=_rtf_numeric,
     params=draw(N=s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}), bound=Bound("N", 1, 6), display={"N": 3},
