@@ -199,7 +199,7 @@ def test_show_and_the_report_print_the_convergence_table(monkeypatch, capsys):
     assert "numeric check: convergence" in out and "convergence of H_n - ln n" in out
     assert "10000" in out and "claimed limit 0.5772156649" in out
     tex = document([result], reports=[result.verify()])
-    assert r"\begin{tabular}{@{}rrrr@{}}" in tex and "claimed limit 0.5772156649" in tex
+    assert r"\begin{tabular}{@{}r>{\raggedright" in tex and "claimed limit 0.5772156649" in tex
 
 
 # --- drawn points --------------------------------------------------------------------------
