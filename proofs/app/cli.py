@@ -390,9 +390,14 @@ def _check_bound(results: Sequence[Result], bound: int | None) -> None:
 def cmd_verify(args: argparse.Namespace) -> int:
     results = _select(args.patterns)
     _check_bound(results, args.bound)
+    if args.certify:
+        from proofs.core.certify import NO_FLINT, available
+
+        if not available():  # before any work
+            raise UsageError(NO_FLINT)
     start = time.perf_counter()
     reports = verify_all(results, dps=args.dps, bound=args.bound, jobs=args.jobs, draws=args.draws,
-                         progress=_progress_for(args, len(results)))
+                         certify=args.certify, progress=_progress_for(args, len(results)))
     passed = sum(r.passed for r in reports)
     failed = len(reports) - passed
     if args.json:
@@ -401,19 +406,25 @@ def cmd_verify(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=1))
     else:
         rows = [["KEY", "STATUS", "SYMBOLIC", "SCOPE", "EVIDENCE", f"DIGITS@{args.dps}", f"DIGITS@{2 * args.dps}",
-                 "POINTS", "SECONDS", "RESULT"]]
+                 "POINTS", *(["CERTIFIED"] if args.certify else []), "SECONDS", "RESULT"]]
         for r in reports:
             evidence = "-" if r.evidence is None else _EVIDENCE_SHORT[r.evidence.value]
             if r.quoted:  # the claim is the quoted decimals; the digits beside it are as measured
                 evidence += ":" + "/".join(str(q) for q in sorted(set(r.quoted))) + "dp"
             d1, d2 = _fmt(r.digits), _fmt(r.digits_2x)
             points = f"{r.examples}+{r.drawn}" if r.digits is not None else "-"
-            rows.append([r.key, r.status.value, r.symbolic, r.scope.short, evidence, d1, d2, points,
+            certified = [(">=" + _fmt(r.certified)) if r.certified is not None and r.certified != float("inf")
+                         else _fmt(r.certified)] if args.certify else []
+            rows.append([r.key, r.status.value, r.symbolic, r.scope.short, evidence, d1, d2, points, *certified,
                          f"{r.seconds:.2f}", "passed" if r.passed else "FAILED"])
         _table(rows, sys.stdout)
         for r in reports:
             if not r.passed:
                 print(f"\n{r.key}: {r.message}")
+        if args.certify:
+            done = [r for r in reports if r.certified is not None]
+            print(f"\ncertified: {len(done)} of {len(reports)} (CERTIFIED is a rigorous lower bound on the digits, "
+                  "from Arb ball arithmetic; '-' has no Arb route yet)")
         print(f"\n{passed} passed, {failed} failed in {time.perf_counter() - start:.1f} s")
     return 0 if failed == 0 else 1
 
@@ -537,6 +548,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draws", type=_draws, default=DEFAULT_DRAWS,
                    help=f"points drawn from each result's strategy besides its fixed examples (0..50, default "
                         f"{DEFAULT_DRAWS}; a fixed seed, so every run checks the same points)")
+    p.add_argument("--certify", action="store_true",
+                   help="also certify, with Arb ball arithmetic, the results that have an Arb route: a rigorous "
+                        "lower bound on the digits (needs the extra: pip install -e '.[certify]')")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(run=cmd_verify)

@@ -28,9 +28,9 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _verify_key(key: str, dps: int, bound: int | None, draws: int) -> Report:
+def _verify_key(key: str, dps: int, bound: int | None, draws: int, certify: bool = False) -> Report:
     result = registry[key]
-    return result.verify(dps=dps, bound=bound if result.bound is not None else None, draws=draws)
+    return result.verify(dps=dps, bound=bound if result.bound is not None else None, draws=draws, certify=certify)
 
 
 def _crashed(result: Result, dps: int, exc: BaseException, seconds: float) -> Report:
@@ -46,11 +46,13 @@ def verify_all(
     bound: int | None = None,
     jobs: int = 1,
     draws: int = DEFAULT_DRAWS,
+    certify: bool = False,
     progress: Callable[[int, int, Report], None] | None = None,
 ) -> list[Report]:
     """Verify ``results`` with ``jobs`` worker processes; reports come back in the order of ``results``.
 
-    Each result is checked at its fixed examples and at ``draws`` points drawn from its strategy.
+    Each result is checked at its fixed examples and at ``draws`` points drawn from its strategy, and
+    with ``certify`` also certified in Arb where it has an Arb route.
     """
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
@@ -58,7 +60,7 @@ def verify_all(
     done: dict[str, Report] = {}
     if jobs == 1 or total <= 1:
         for i, result in enumerate(results, 1):
-            done[result.key] = _verify_key(result.key, dps, bound, draws)
+            done[result.key] = _verify_key(result.key, dps, bound, draws, certify)
             if progress:
                 progress(i, total, done[result.key])
         return [done[r.key] for r in results]
@@ -66,7 +68,7 @@ def verify_all(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     start = time.perf_counter()
     with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
-        futures = {pool.submit(_verify_key, r.key, dps, bound, draws): r for r in results}
+        futures = {pool.submit(_verify_key, r.key, dps, bound, draws, certify): r for r in results}
         for i, future in enumerate(concurrent.futures.as_completed(futures), 1):
             result = futures[future]
             try:

@@ -137,6 +137,8 @@ class Report:
     drawn: int = 0
     quoted: tuple[int, ...] = ()
     convergence: ConvergenceTable | None = None
+    certified: float | None = None  # a rigorous lower bound on the digits (math.inf: exact); None: not certified
+    certified_reason: str = ""  # why not certified ("" when certified or when certification was not asked for)
 
     @property
     def points(self) -> int:
@@ -203,6 +205,8 @@ class Report:
             "examples": self.examples,
             "drawn": self.drawn,
             "convergence": None if self.convergence is None else self.convergence.as_dict(),
+            "certified": number(self.certified),
+            "certified_reason": self.certified_reason,
         }
 
 
@@ -276,6 +280,10 @@ class Result:
         for a limit claim: the :class:`Convergence` route that tabulates the quantity at growing
         ``n``; the table is computed at the first example point against the closed form there, and a
         table that does not approach the claimed limit fails the verification.
+    certified
+        ``certified(prec=..., **point)``: the quantity computed in Arb balls or exact FLINT arithmetic
+        (python-flint, in :mod:`numerics`), for the certified tier (:mod:`proofs.core.certify`):
+        ``verify(certify=True)`` bounds its agreement with the closed form rigorously.
     """
 
     key: str
@@ -298,6 +306,7 @@ class Result:
     evidence: Evidence = Evidence.ROUTE
     quoted: int | tuple[int, ...] | None = None
     convergence: Convergence | None = None
+    certified: Callable[..., Any] | None = None
 
     def __post_init__(self) -> None:
         if not _KEY.match(self.key):
@@ -337,6 +346,8 @@ class Result:
             raise ValueError(f"{self.key}: evidence CONVERGENCE comes with a convergence table, and only it does")
         if self.convergence is not None and not self.examples:
             raise ValueError(f"{self.key}: a convergence table needs an example point")
+        if self.certified is not None and not self.examples:
+            raise ValueError(f"{self.key}: a certified route needs an example point")
 
     # --- the pieces -----------------------------------------------------------------
 
@@ -462,17 +473,20 @@ class Result:
             return convergence_table(self.convergence, rows, limit)
 
     def verify(self, dps: int = DEFAULT_DPS, *, bound: int | None = None, draws: int = DEFAULT_DRAWS,
-               seed: int = DEFAULT_SEED) -> Report:
+               seed: int = DEFAULT_SEED, certify: bool = False) -> Report:
         """Prove symbolically and cross-check numerically; never raises for a failing check.
 
         The numeric check runs at the fixed examples and at ``draws`` points drawn from the result's
         strategy with ``seed`` (reproducible); a limit claim's convergence table is computed and judged.
+        With ``certify``, a result with an Arb route is also certified (:func:`proofs.core.certify.certify`):
+        a rigorous bound below the claimed digits fails, with the measured figure beside it.
         """
         dps = check_dps(dps)
         start = time.perf_counter()
         symbolic, ncases, notes = "failed", 0, ""
         found: Agreement | None = None
         table: ConvergenceTable | None = None
+        cert = None
         drawn: list[dict[str, Any]] = []
         messages: list[str] = []
         try:
@@ -488,6 +502,14 @@ class Result:
                 table = self.convergence_table(dps)
                 if not table.passed:
                     messages.append("convergence: " + table.reason)
+            if certify:
+                from .certify import certify as certify_result
+
+                cert = certify_result(self, dps)
+                if cert.digits is not None and cert.digits < dps - self.loss:
+                    measured = "-" if found is None else fmt_digits(found.digits)
+                    messages.append(f"certified: a rigorous bound of {cert.text()} digits is below the claimed "
+                                    f"{dps - self.loss} (measured {measured})")
         except Exception as exc:  # a crashing check is a failed check, reported, not raised
             messages.append(f"{type(exc).__name__}: {exc}")
             if symbolic != "failed" and found is None and self.numeric is not None:
@@ -510,6 +532,8 @@ class Result:
             drawn=len(drawn),
             quoted=found.quoted if found is not None else (),
             convergence=table,
+            certified=None if cert is None else cert.digits,
+            certified_reason="" if cert is None else cert.reason,
         )
 
     # --- presentation -----------------------------------------------------------------

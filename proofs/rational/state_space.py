@@ -18,6 +18,7 @@ from sympy.polys.matrices import DomainMatrix
 
 from numerics.rational import routes
 from numerics.rational import kernels as num
+from numerics.rational import certified
 
 from .instances import (
     GR1_A,
@@ -111,6 +112,7 @@ register(Result(
     key="RTF-COMP-1", title="Companion characteristic polynomial",
     source=f"standard; {SU_10180}, companion matrix; {RTF_PAPER}", params=draw(a=sized_coefficients(10)),
     statement=comp1_statement, derive=comp1_derive, numeric=comp1_numeric, bound=Bound("d", 1, 32), display={"d": 3},
+    certified=certified.companion_charpoly,
     examples=({"a": GR1_A}, {"a": rationals(5, 7, 3, 7)}, {"a": rationals(6, 12, 2, 5)}),
     notes=r"Checked exactly with symbolic $a$ for every $d = 1,\ldots,32$, by Berkowitz and by the "
           r"cofactor expansion along the first row (the minors computed).  The minors' pattern "

@@ -1,0 +1,44 @@
+"""Arb and exact FLINT routes of the rational pillar, for the certified tier (python-flint only).
+
+Each route computes its quantity independently of the closed form it certifies, in exact rational
+arithmetic (``fmpq_mat``, ``fmpq_poly``) or in Arb balls, so that the certified tier can bound the
+agreement rigorously (see :mod:`proofs.core.certify`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+__all__ = ["companion_charpoly"]
+
+
+def _fmpq(x: Any) -> Any:
+    from flint import fmpq
+
+    if isinstance(x, bool) or not isinstance(x, (int, Fraction)) and not hasattr(x, "numerator"):
+        raise ValueError(f"an exact route needs integers or fractions, got {x!r}")
+    f = Fraction(x)
+    return fmpq(f.numerator, f.denominator)
+
+
+def companion_charpoly(a: Sequence[Any], prec: int = 0) -> list[Any]:
+    """RTF-COMP-1 exactly: the coefficients :math:`(c_1, \\dots, c_d)` of
+    :math:`\\det(\\lambda I - \\operatorname{comp}(a)) = \\lambda^d + c_1\\lambda^{d-1} + \\dots + c_d`, where
+    :math:`\\operatorname{comp}(a)` has first row :math:`-a` and ones on the subdiagonal, by FLINT's
+    characteristic polynomial of an ``fmpq_mat`` (no Berkowitz, no Faddeev--LeVerrier).  ``prec`` is unused:
+    the route is exact.
+    """
+    from flint import fmpq_mat
+
+    coeffs = [_fmpq(x) for x in a]
+    d = len(coeffs)
+    if d < 1:
+        raise ValueError("a must have at least one coefficient")
+    rows = [[-c for c in coeffs]] + [[1 if j == i - 1 else 0 for j in range(d)] for i in range(1, d)]
+    poly = fmpq_mat(d, d, [x for row in rows for x in row]).charpoly()
+    lead_first = list(reversed(poly.coeffs()))  # coeffs() runs from the constant term up
+    if lead_first[0] != 1:
+        raise ValueError("the characteristic polynomial is not monic")
+    return lead_first[1:]

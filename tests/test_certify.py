@@ -1,0 +1,104 @@
+"""The certified tier: Arb balls bound the agreement of a route with its closed form, and the bound bites."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+
+import pytest
+import sympy
+from sympy import Eq, Integral, Rational, Symbol, gamma, pi, polygamma, sqrt
+
+from proofs.app import cli
+from proofs.core import Result, Status, registry
+from proofs.core import certify as cf
+
+if not cf.available():
+    if os.environ.get("CI") == "true":
+        pytest.fail(cf.NO_FLINT, pytrace=False)  # CI installs the extra: a missing one is a failure
+    pytest.skip(cf.NO_FLINT, allow_module_level=True)
+
+from flint import arb, fmpq  # noqa: E402
+
+PREC = cf.prec_of(50)
+
+
+def test_balls_of_closed_forms_contain_their_values():
+    assert cf.ball(pi, PREC).real.overlaps(arb.pi()) and cf.ball(pi, PREC).real.rad() < arb(10) ** -55
+    root = cf.ball(sqrt(2) * Rational(3, 7), PREC)
+    assert root.real.overlaps(arb(2).sqrt() * 3 / 7) and root.real.rad() < arb(10) ** -55
+    assert cf.ball(gamma(Rational(1, 4)), PREC).real.overlaps(arb("3.6256099082219083119306851558676720029951676828800654674333779995699192"))
+    assert cf.ball(polygamma(0, Rational(1, 2)) - polygamma(0, 1), PREC).real.overlaps(-2 * arb(2).log())
+    assert cf.ball(Rational(1, 3), PREC).real.rad() < arb(10) ** -55
+
+
+@pytest.mark.parametrize("expr, match", [(Integral(Symbol("t"), (Symbol("t"), 0, 1)), "Integral"),
+                                         (sympy.Float(0.1), "Float")])
+def test_what_arb_cannot_evaluate_is_named(expr, match):
+    with pytest.raises(cf.NotCertifiable, match=match):
+        cf.ball(expr, PREC)
+
+
+def _toy(closed, route, **changes):
+    fields = dict(key="TEST-CERT-1", title="a toy", source="folklore", status=Status.THEOREM,
+                  statement=lambda: Eq(Symbol("q"), closed, evaluate=False),
+                  numeric=lambda dps: 0, examples=({},), certified=route)
+    fields.update(changes)
+    return Result(**fields)
+
+
+def test_a_ball_route_certifies_its_digits_and_a_wrong_closed_form_is_caught():
+    route = lambda prec: arb(2).sqrt() * arb.pi()  # noqa: E731
+    good = cf.certify(_toy(sqrt(2) * pi, route), 50)
+    assert good.certified and 50 < good.digits < math.inf and good.text().startswith(">= ")
+    bad = cf.certify(_toy(sqrt(2) * pi * Rational(8, 7) + Rational(1, 3), route), 50)
+    assert bad.digits < 2
+
+
+def test_exact_rationals_are_decided_not_bounded():
+    assert cf.certify(_toy(Rational(1, 10), lambda prec: fmpq(1, 10)), 50).digits == math.inf
+    off = cf.certify(_toy(Rational(1, 10), lambda prec: fmpq(1, 10) + fmpq(1, 10**30)), 50).digits
+    assert 28 < off < 30
+
+
+def test_a_result_without_an_arb_route_says_so():
+    cert = cf.certify(_toy(pi, None), 50)
+    assert not cert.certified and cert.reason == "no Arb route" and cert.text() == "-"
+    cert = cf.certify(_toy(sympy.Function("f")(Symbol("u")), lambda prec, u: 0,
+                           examples=({"u": 1},)), 50)
+    assert cert.reason.startswith("no Arb evaluation")
+
+
+def test_companion_characteristic_polynomial_is_certified_exact_and_a_perturbation_fails_with_both_figures():
+    result = registry["RTF-COMP-1"]
+    rep = result.verify(certify=True)
+    assert rep.passed and rep.certified == math.inf and rep.as_dict()["certified"] == "exact"
+    assert result.verify().certified is None  # only asked for, never merged into the measured digits
+    wrong = result.perturbed().verify(certify=True, draws=0)
+    assert not wrong.passed and "certified: a rigorous bound of >=" in wrong.message and "(measured " in wrong.message
+
+
+def test_verify_certify_on_the_command_line(monkeypatch, capsys):
+    assert cli.main(["verify", "RTF-COMP-1", "--certify", "--jobs", "1", "-q", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["results"][0]["certified"] == "exact" and data["results"][0]["certified_reason"] == ""
+    assert cli.main(["verify", "RTF-COMP-1", "--certify", "--jobs", "1", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "CERTIFIED" in out.splitlines()[0] and "certified: 1 of 1" in out
+    monkeypatch.setattr(cf, "available", lambda: False)  # as on a machine without the extra
+    assert cli.main(["verify", "RTF-COMP-1", "--certify"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "pip install -e '.[certify]'" in err[0]
+
+
+def test_without_python_flint_the_command_says_how_to_install_it_in_one_line():
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['flint'] = None  # as if python-flint were not installed\n"
+            "from proofs.app.cli import main; sys.exit(main(['verify', 'RTF-COMP-1', '--certify']))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "python3 -m pip install -e '.[certify]'" in lines[0], proc.stderr
