@@ -102,3 +102,18 @@ def test_without_python_flint_the_command_says_how_to_install_it_in_one_line():
     assert proc.returncode == 2 and proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "python3 -m pip install -e '.[certify]'" in lines[0], proc.stderr
+
+
+CERTIFIED = [r for r in registry if r.certified is not None]
+
+
+@pytest.mark.parametrize("result", CERTIFIED, ids=lambda r: r.key)
+def test_every_arb_route_certifies_its_claim_and_bites_on_a_perturbed_closed_form(result):
+    cert = cf.certify(result, 50)
+    assert cert.certified and cert.digits >= 50 - result.loss, cert
+    wrong = cf.certify(result.perturbed(), 50)
+    assert wrong.digits is not None and wrong.digits < 50 - result.loss, f"{result.key}: {wrong}"
+
+
+def test_the_certified_share_is_counted():
+    assert len(CERTIFIED) >= 7  # RTF-COMP-1, HIPPO-LEG-2..6, HIPPO-LAG-2 so far

@@ -42,6 +42,7 @@ import sympy
 from sympy import QQ, Add, Derivative, Eq, Function, Integral as SymIntegral, Matrix, Poly, Rational
 from sympy import Subs, Sum, Symbol, laguerre, legendre
 
+from numerics.hippo import certified as exact
 from numerics.hippo import legendre as num
 
 from proofs.core import Bound, Derivation, Result, Step, register
@@ -324,11 +325,11 @@ def _examples(*ns: int, xs: tuple[Fraction, ...] = (Fraction(-7, 9), Fraction(1,
 
 def _identity(
     key: str, title: str, source: str, statement: Callable[[Any], Eq], derive: Callable[[int], Derivation],
-    numeric: Callable[..., Any], *, start: int = 0, title_tex: str = "",
+    numeric: Callable[..., Any], certified: Callable[..., Any], *, start: int = 0, title_tex: str = "",
 ) -> Result:
     return register(Result(
         key=key, title=title, source=source, title_tex=title_tex, statement=statement, derive=derive,
-        numeric=numeric, params=draw(n=s.sizes(0, BOUND), x=s.rationals(-1, 1)),
+        numeric=numeric, certified=certified, params=draw(n=s.sizes(0, BOUND), x=s.rationals(-1, 1)),
         examples=_examples(start, 3, 8, 17, 32), bound=Bound("n", start, BOUND),
     ))
 
@@ -345,6 +346,7 @@ _identity(
     legendre_derivative_difference,
     lambda n: _expansion_derivation(legendre_derivative_difference(n).lhs, _dP_poly(n + 1) - _dP_poly(n - 1)),
     num.derivative_difference,
+    exact.legendre_derivative_difference,
 )
 
 _identity(
@@ -354,6 +356,7 @@ _identity(
         _dP(n + 1), _dP_poly(n + 1) - Poly(x, x, domain=QQ) * _dP_poly(n), x * _dP_poly(n).as_expr(),
         letter_caption=r", less the known part $x\,P_n'$"),
     num.derivative_recursion_lhs,
+    exact.legendre_derivative_next,
 )
 
 _identity(
@@ -361,6 +364,7 @@ _identity(
     legendre_derivative_expansion,
     lambda n: _expansion_derivation(_dP(n), _dP_poly(n)),
     num.legendre_derivative,
+    exact.legendre_derivative,
 )
 
 _identity(
@@ -368,6 +372,7 @@ _identity(
     legendre_x_derivative_expansion,
     lambda n: _expansion_derivation(x * _dP(n), Poly(x, x, domain=QQ) * _dP_poly(n)),
     num.x_times_derivative,
+    exact.x_times_legendre_derivative,
     title_tex=r"Expansion of $x\,P_n'$",
 )
 
@@ -376,6 +381,7 @@ _identity(
     legs_key_identity,
     lambda n: _expansion_derivation((x + 1) * _dP(n), Poly(x + 1, x, domain=QQ) * _dP_poly(n)),
     num.shifted_derivative,
+    exact.shifted_legendre_derivative,
     title_tex=r"Key LegS identity $(x+1)\,P_n'$",
 )
 
@@ -394,6 +400,7 @@ def _derive_lag2(n: int) -> Derivation:
 register(Result(
     key="HIPPO-LAG-2", title="Laguerre derivative as a sum", source=f"standard (DLMF 18.9); {HIPPO}, LagT",
     statement=laguerre_derivative_sum, derive=_derive_lag2, numeric=num.laguerre_derivative,
+    certified=exact.laguerre_derivative,
     params=draw(n=s.sizes(0, 20), x=s.rationals(0, 8)), bound=Bound("n", 0, BOUND),
     examples=({"n": 0, "x": Fraction(3, 7)}, {"n": 5, "x": Fraction(5, 2)}, {"n": 13, "x": Fraction(61, 9)}),
 ))
