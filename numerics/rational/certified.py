@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["companion_charpoly"]
+__all__ = ["companion_charpoly", "feedback_form"]
 
 
 def _fmpq(x: Any) -> Any:
@@ -42,3 +42,30 @@ def companion_charpoly(a: Sequence[Any], prec: int = 0) -> list[Any]:
     if lead_first[0] != 1:
         raise ValueError("the characteristic polynomial is not monic")
     return lead_first[1:]
+
+
+def _companion(coeffs: list[Any]) -> Any:
+    from flint import fmpq_mat
+
+    d = len(coeffs)
+    rows = [[-c for c in coeffs]] + [[1 if j == i - 1 else 0 for j in range(d)] for i in range(1, d)]
+    return fmpq_mat(d, d, [x for row in rows for x in row])
+
+
+def feedback_form(a: Sequence[Any], b: Sequence[Any], x: Any, prec: int = 0) -> list[Any]:
+    """RTF-COMP-3 exactly: the entries of :math:`\\operatorname{comp}(a) - e_1 b^{\\mathsf T}` (row by row) and
+    :math:`\\det(xI - (\\operatorname{comp}(a) - e_1b^{\\mathsf T})) - \\det(xI - \\operatorname{comp}(a))`, both by
+    ``fmpq_mat`` arithmetic and determinants (the shift is applied entry by entry, not by forming comp(a + b))."""
+    from flint import fmpq_mat
+
+    aa, bb, xx = [_fmpq(v) for v in a], [_fmpq(v) for v in b], _fmpq(x)
+    d = len(aa)
+    if d < 1 or len(bb) != d:
+        raise ValueError(f"a and b must have the same positive length, got {len(aa)} and {len(bb)}")
+    A = _companion(aa)
+    F = fmpq_mat(A)
+    for j in range(d):
+        F[0, j] = F[0, j] - bb[j]
+    I = fmpq_mat(d, d, [1 if i == j else 0 for i in range(d) for j in range(d)])
+    shift = (I * xx - F).det() - (I * xx - A).det()
+    return [F[i, j] for i in range(d) for j in range(d)] + [shift]

@@ -263,7 +263,7 @@ def comp3_numeric(dps: int, a: Any, b: Any, x: Any) -> list[Any]:
 register(Result(
     key="RTF-COMP-3", title="Feedback form: comp(a) - e_1 b^T = comp(a + b)",
     title_tex=r"Feedback form: $\operatorname{comp}(a) - e_1 b^\top = \operatorname{comp}(a + b)$",
-    source=SU_10180, statement=comp3_statement, derive=comp3_derive, numeric=comp3_numeric,
+    source=SU_10180, certified=certified.feedback_form, statement=comp3_statement, derive=comp3_derive, numeric=comp3_numeric,
     examples=({"a": GR1_A, "b": GR1_B, "x": _Q(5, 3)},
               {"a": rationals(11, 5, 3, 7), "b": rationals(12, 5, 3, 7), "x": _Q(-7, 4)}),
     params=sized_points(8, **_AB, x=lambda s, d: s.rationals(-3, 3, max_denominator=20)),
