@@ -13,7 +13,8 @@ from math import comb, factorial
 from typing import Any
 
 __all__ = ["legendre_derivative_difference", "legendre_derivative_next", "legendre_derivative",
-           "x_times_legendre_derivative", "shifted_legendre_derivative", "laguerre_derivative"]
+           "x_times_legendre_derivative", "shifted_legendre_derivative", "laguerre_derivative",
+           "legendre_endpoints_and_gram", "laguerre_origin_and_gram"]
 
 
 def _point(x: Any) -> Any:
@@ -75,3 +76,41 @@ def laguerre_derivative(n: int, x: Any, prec: int = 0) -> Any:
     for k in range(1, n + 1):
         total += fmpq((-1) ** k * comb(n, k) * k, factorial(k)) * x ** (k - 1)
     return total
+
+
+def legendre_endpoints_and_gram(n: int, prec: int = 0) -> list[Any]:
+    """HIPPO-LEG-1's quantity exactly: :math:`[P_n(1), P_n(-1), \\int_{-1}^1 P_nP_0, \\dots, \\int_{-1}^1 P_nP_n]`,
+    the integrals from the antiderivative of each product polynomial (``fmpq_poly.integral``)."""
+    from flint import fmpq_poly
+
+    n = _degree(n)
+    pn = fmpq_poly.legendre_p(n)
+    out = [pn(1), pn(-1)]
+    for k in range(n + 1):
+        anti = (pn * fmpq_poly.legendre_p(k)).integral()
+        out.append(anti(1) - anti(-1))
+    return out
+
+
+def _laguerre(n: int) -> Any:
+    from flint import fmpq, fmpq_poly
+
+    return fmpq_poly([fmpq((-1) ** k * comb(n, k), factorial(k)) for k in range(n + 1)])
+
+
+def laguerre_origin_and_gram(n: int, prec: int = 0) -> list[Any]:
+    """HIPPO-LAG-1's quantity exactly: :math:`[L_n(0), \\int_0^\\infty L_nL_0e^{-y}dy, \\dots, \\int_0^\\infty
+    L_nL_ne^{-y}dy]`, each integral as :math:`\\sum_j c_j\\,j!` over the product's coefficients
+    (:math:`\\int_0^\\infty y^je^{-y}dy = j!`)."""
+    from flint import fmpq
+
+    n = _degree(n)
+    ln = _laguerre(n)
+    out = [ln(0)]
+    for k in range(n + 1):
+        coeffs = (ln * _laguerre(k)).coeffs()
+        total = fmpq(0)
+        for j, c in enumerate(coeffs):
+            total += c * factorial(j)
+        out.append(total)
+    return out

@@ -338,6 +338,7 @@ register(Result(
     key="HIPPO-LEG-1", title="Legendre endpoint values and orthogonality",
     source="standard (DLMF 18.2, 18.6); HiPPO normalisation g_n = sqrt(2n+1) P_n(2r-1)",
     statement=legendre_endpoints_orthogonality, derive=_derive_leg1, numeric=num.legendre_endpoints_and_gram,
+    certified=exact.legendre_endpoints_and_gram,
     params=draw(n=s.sizes(0, 12)), examples=({"n": 0}, {"n": 3}, {"n": 8}), bound=Bound("n", 0, BOUND),
 ))
 
@@ -389,6 +390,7 @@ register(Result(
     key="HIPPO-LAG-1", title="Laguerre value at 0 and orthonormality",
     source=f"standard (DLMF 18.2, 18.6); {HIPPO}, LagT",
     statement=laguerre_origin_orthonormality, derive=_derive_lag1, numeric=num.laguerre_origin_and_gram,
+    certified=exact.laguerre_origin_and_gram,
     params=draw(n=s.sizes(0, 8)), examples=({"n": 0}, {"n": 2}, {"n": 5}), bound=Bound("n", 0, BOUND),
 ))
 
