@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["companion_charpoly", "feedback_form"]
+__all__ = ["companion_charpoly", "feedback_form", "recurrent_outputs", "fir_parts"]
 
 
 def _fmpq(x: Any) -> Any:
@@ -69,3 +69,48 @@ def feedback_form(a: Sequence[Any], b: Sequence[Any], x: Any, prec: int = 0) -> 
     I = fmpq_mat(d, d, [1 if i == j else 0 for i in range(d) for j in range(d)])
     shift = (I * xx - F).det() - (I * xx - A).det()
     return [F[i, j] for i in range(d) for j in range(d)] + [shift]
+
+
+def recurrent_outputs(a: Sequence[Any], b: Sequence[Any], u: Sequence[Any], prec: int = 0) -> list[Any]:
+    """RTF-REC-1 exactly: the outputs :math:`y_{k+1} = c^{\\mathsf T}x_{k+1}` of the O(d) companion recurrence
+    :math:`x_{k+1} = \\operatorname{comp}(a)x_k + e_1u_k`, :math:`x_0 = 0` (``b`` plays :math:`c`), stepped in
+    exact rationals: the new state is :math:`(-a\\cdot x + u_k, x_1, \\dots, x_{d-1})` (no kernel, no convolution)."""
+    from flint import fmpq
+
+    aa, cc, uu = [_fmpq(v) for v in a], [_fmpq(v) for v in b], [_fmpq(v) for v in u]
+    d = len(aa)
+    if d < 1 or len(cc) != d:
+        raise ValueError(f"a and b must have the same positive length, got {len(aa)} and {len(cc)}")
+    x = [fmpq(0)] * d
+    out = []
+    for uk in uu:
+        head = uk - sum((ai * xi for ai, xi in zip(aa, x)), fmpq(0))
+        x = [head] + x[:-1]
+        out.append(sum((ci * xi for ci, xi in zip(cc, x)), fmpq(0)))
+    return out
+
+
+def fir_parts(b: Sequence[Any], L: int, prec: int = 53) -> list[Any]:
+    """RTF-FIR-1: :math:`\\operatorname{comp}(0)^d` (exact ``fmpq_mat`` power), the kernel
+    :math:`K_k = b^{\\mathsf T}\\operatorname{comp}(0)^ke_1`, :math:`k < L` (exact powers), and the FFT kernel
+    :math:`\\mathrm{IDFT}_L[\\mathrm{DFT}_L(b)/\\mathrm{DFT}_L(1)]` in Arb balls (``acb.dft`` at ``prec`` bits)."""
+    from flint import acb, ctx, fmpq_mat
+
+    bb = [_fmpq(v) for v in b]
+    d = len(bb)
+    if d < 1 or isinstance(L, bool) or not isinstance(L, int) or L < d:
+        raise ValueError(f"need b non-empty and an integer L >= len(b), got len(b) = {d}, L = {L!r}")
+    comp0 = _companion([0] * d)
+    power = comp0 ** d
+    kernel, state = [], fmpq_mat(d, 1, [1] + [0] * (d - 1))
+    for _ in range(L):
+        kernel.append(sum((bb[i] * state[i, 0] for i in range(d)), bb[0] * 0))
+        state = comp0 * state
+    old, ctx.prec = ctx.prec, max(prec, 53)
+    try:
+        padded = [acb(v) for v in bb] + [acb(0)] * (L - d)
+        ones = acb.dft([acb(1)] + [acb(0)] * (L - 1))
+        fft = acb.dft([p / q for p, q in zip(acb.dft(padded), ones)], inverse=True)
+    finally:
+        ctx.prec = old
+    return [power[i, j] for i in range(d) for j in range(d)] + kernel + list(fft)

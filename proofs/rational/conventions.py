@@ -16,6 +16,7 @@ import sympy
 from sympy import Eq, Matrix, Poly, Symbol, Tuple, eye, zeros
 from sympy.polys.matrices import DomainMatrix
 
+from numerics.rational import certified
 from numerics.rational import routes
 from numerics.rational import kernels as num
 
@@ -301,7 +302,7 @@ def fir1_numeric(dps: int, b: Any, L: int) -> list[Any]:
 
 register(Result(
     key="RTF-FIR-1", title="Zero initialisation is an FIR filter", source=f"{RTF_PAPER}; ruke1ire/RTF init='zeros'",
-    statement=fir1_statement, derive=fir1_derive, numeric=fir1_numeric,
+    certified=certified.fir_parts, statement=fir1_statement, derive=fir1_derive, numeric=fir1_numeric,
     examples=({"b": [1, 2, 3], "L": 5}, {"b": rationals(18, 6, 5, 7), "L": 7}, {"b": [_Q(1, 3)], "L": 2}),
     params=sized_points(8, b=lambda s, d: vectors(d, 2, 30), L=lambda s, d: s.sizes(d + 1, d + 8),
                         where=lambda p: any(p["b"])),

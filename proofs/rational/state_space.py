@@ -353,7 +353,7 @@ _EX_REC = ({"a": GR1_A, "b": GR1_B, "u": _U},
 register(Result(
     key="RTF-REC-1", title="O(d) state-free recurrence", title_tex="$O(d)$ state-free recurrence",
     source=f"{SU_10180}, state-free recurrence", params=sized_points(8, **_ABU), examples=_EX_REC,
-    statement=rec1_statement, derive=rec1_derive, numeric=num.recurrent, bound=Bound("d", 1, 6), display={"d": 2},
+    certified=certified.recurrent_outputs, statement=rec1_statement, derive=rec1_derive, numeric=num.recurrent, bound=Bound("d", 1, 6), display={"d": 2},
     scope=Scope.instances("symbolic a, c and inputs u_0..u_5 (the first six outputs) for each d = 1..6",
                           count=6),
     notes=r"Proved with symbolic $a$, $c$ and inputs $u_0,\ldots,u_5$ for $d = 1,\ldots,6$ against the "
