@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["companion_charpoly", "feedback_form", "recurrent_outputs", "fir_parts"]
+__all__ = ["companion_charpoly", "feedback_form", "recurrent_outputs", "fir_parts", "fft_kernel"]
 
 
 def _fmpq(x: Any) -> Any:
@@ -114,3 +114,22 @@ def fir_parts(b: Sequence[Any], L: int, prec: int = 53) -> list[Any]:
     finally:
         ctx.prec = old
     return [power[i, j] for i in range(d) for j in range(d)] + kernel + list(fft)
+
+
+def fft_kernel(a: Sequence[Any], b: Sequence[Any], L: int, prec: int = 53) -> list[Any]:
+    """RTF-FFT-1 in Arb balls: :math:`K = \\mathrm{IDFT}_L[\\mathrm{DFT}_L(b_1, \\dots, b_d, 0, \\dots)
+    / \\mathrm{DFT}_L(1, a_1, \\dots, a_d, 0, \\dots)]` by ``acb.dft`` at ``prec`` bits (a division by a ball
+    that contains zero, a root of :math:`1 + a(z)` at an L-th root of unity, raises in Arb)."""
+    from flint import acb, ctx
+
+    aa, bb = [_fmpq(v) for v in a], [_fmpq(v) for v in b]
+    d = len(aa)
+    if d < 1 or len(bb) != d or isinstance(L, bool) or not isinstance(L, int) or L <= d:
+        raise ValueError(f"need a and b of the same positive length d and an integer L > d, got {d}, {len(bb)}, {L!r}")
+    old, ctx.prec = ctx.prec, max(prec, 53)
+    try:
+        num = acb.dft([acb(v) for v in bb] + [acb(0)] * (L - d))
+        den = acb.dft([acb(1)] + [acb(v) for v in aa] + [acb(0)] * (L - d - 1))
+        return list(acb.dft([p / q for p, q in zip(num, den)], inverse=True))
+    finally:
+        ctx.prec = old

@@ -19,6 +19,7 @@ from sympy import QQ, Eq, Matrix, Poly, Rational, Symbol, Tuple, eye, summation
 from sympy.polys.constructor import construct_domain
 from sympy.polys.matrices import DomainMatrix
 
+from numerics.rational import certified
 from numerics.rational import routes
 from numerics.rational import kernels as num
 
@@ -436,6 +437,7 @@ register(Result(
     title_tex=r"State-free kernel via FFT: IDFT of $\mathrm{DFT}(b)/\mathrm{DFT}(1, a)$",
     source=f"{SU_10180}, state-free kernel; {RTF_PAPER}, FFT kernel", notes=_FFT1_NOTES,
     statement=fft1_statement, derive=fft1_derive, numeric=num.fft_kernel, params=fft_points(),  # own mpmath DFTs
+    certified=certified.fft_kernel,
     examples=_EX_FFT, bound=Bound("d", 1, 8), display={"d": 3},
     scope=Scope.instances("one random rational realisation (A, B, C) for each d = 1..8, with "
                           "L = 2, 7, 8, 16, 13, 7, 8, 9", count=8),
