@@ -15,6 +15,7 @@ import mpmath
 import sympy
 from sympy import Eq, Matrix, Rational, Symbol, Tuple, exp, log, pi, simplify, sqrt
 
+from numerics.variational import certified as exact
 from numerics.variational import extensions as nx
 
 from .euler_lagrange_equations import _label
@@ -432,6 +433,7 @@ register(Result(
     key="VAR-X3-4", title="One-dimensional quadratic: eta* = 1/a",
     title_tex=r"One-dimensional quadratic: $\eta^* = 1/a$", source=f"{SU_8968}, topic",
     statement=quadratic_alignment_statement, derive=_derive_x34, numeric=nx.quadratic_alignment,
+    certified=exact.quadratic_alignment,
     params=draw(a=_POS, eta=s.rationals(-2, 2, max_denominator=20), theta=_REAL),
     examples=({"a": 2, "eta": Fr(1, 5), "theta": Fr(3, 2)}, {"a": Fr(1, 3), "eta": 4, "theta": -2}),
     notes=_NOTES_VAR_X3_4,
