@@ -117,3 +117,18 @@ def test_every_arb_route_certifies_its_claim_and_bites_on_a_perturbed_closed_for
 
 def test_the_certified_share_is_counted():
     assert len(CERTIFIED) >= 14  # RTF-COMP-1/3, REC-1, FIR-1, FFT-1, HIPPO-LEG-1..6, LAG-1/2, VAR-X3-4 so far
+
+
+def test_show_and_the_report_give_the_certified_figure_beside_the_measured_one(capsys, tmp_path):
+    from proofs.app.report import document
+
+    assert cli.main(["show", "RTF-FIR-1"]) == 0
+    line = [x for x in capsys.readouterr().out.splitlines() if x.startswith("certified (Arb): ")]
+    assert len(line) == 1 and ">= 5" in line[0] and "rigorous lower bound" in line[0]
+    reps = [registry[k].verify(certify=True, draws=0) for k in ("RTF-FIR-1", "HIPPO-LEG-2", "HIPPO-LEG-7")]
+    tex = document([registry[k] for k in ("RTF-FIR-1", "HIPPO-LEG-2", "HIPPO-LEG-7")], reports=reps)
+    assert r"\textbf{Cert.}" in tex and "2 result(s) were also certified" in tex
+    assert "Certified in Arb ball arithmetic: exact" in tex and r"Certified in Arb ball arithmetic: $\geq 5" in tex
+    assert r"\textbf{Cert.}" not in document([registry["HIPPO-LEG-2"]], reports=[registry["HIPPO-LEG-2"].verify()])
+    assert cli.main(["latex", "HIPPO-LEG-2", "-o", str(tmp_path / "x.tex"), "--no-verify", "--certify"]) == 2
+    assert "--certify needs the verification" in capsys.readouterr().err

@@ -219,6 +219,20 @@ def _numeric_kind(result: Result) -> str:
     return text
 
 
+def _certified_line(result: Result, dps: int) -> str:
+    """The certified figure of ``result`` at its fixed examples, or why there is none."""
+    from proofs.core.certify import NO_FLINT, available, certify
+
+    if not available():
+        return "not computed here (" + NO_FLINT + ")"
+    cert = certify(result, dps)
+    if cert.digits is None:
+        return f"not certified: {cert.reason}"
+    if cert.text() == "exact":
+        return "exact (both sides exact rationals, decided equal at every fixed example)"
+    return f"{cert.text()} digits at dps {dps} (a rigorous lower bound, worst fixed example)"
+
+
 def _free_names(obj: Any) -> set[str]:
     if isinstance(obj, (tuple, list)):
         return set().union(*(_free_names(o) for o in obj))
@@ -286,6 +300,8 @@ def cmd_show(args: argparse.Namespace) -> int:
            f"proof: {_proof_scope(result)}"]
     if _numeric_kind(result):
         out.append(f"numeric check: {_numeric_kind(result)}")
+    if result.certified is not None:
+        out.append(f"certified (Arb): {_certified_line(result, args.dps)}")
     out.append("")
     general = result.general()
     where = _statement_case(result, general)
@@ -444,9 +460,16 @@ def cmd_latex(args: argparse.Namespace) -> int:
     if args.pdf and tex_engine() is None:
         # before any work: verifying first would print progress and then fail anyway
         raise UsageError(NO_TEX)
+    if args.certify:
+        from proofs.core.certify import NO_FLINT, available
+
+        if not args.verify:
+            raise UsageError("--certify needs the verification (drop --no-verify)")
+        if not available():  # before any work
+            raise UsageError(NO_FLINT)
     reports: list[Report] = []
     if args.verify:
-        reports = verify_all(results, dps=args.dps, jobs=args.jobs,
+        reports = verify_all(results, dps=args.dps, jobs=args.jobs, certify=args.certify,
                              progress=_progress_for(args, len(results)))
     figures = []
     if args.figures:
@@ -564,6 +587,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="do not verify the results (the document then has no evidence)")
     p.add_argument("--no-figures", dest="figures", action="store_false", help="do not draw figures")
     p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help="precision of the verification")
+    p.add_argument("--certify", action="store_true",
+                   help="also certify in Arb (as verify --certify); the report shows certified digits beside the "
+                        "measured ones")
     p.add_argument("--jobs", type=_jobs, default=default_jobs(), help="worker processes for the verification")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress on stderr (skipped figures are still reported)")

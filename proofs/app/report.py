@@ -265,10 +265,11 @@ def _summary(results: Sequence[Result], reports: dict[str, Report]) -> str:
     head = r"\textbf{Key} & \textbf{Status} & \textbf{Title}"
     if reports:
         # fractions of the text width; the title takes the rest
-        widths = (("l", 0.150), ("l", 0.095), ("l", 0.0), ("l", 0.095), ("l", 0.09), ("r", 0.065), ("r", 0.065),
-                  ("r", 0.05))
+        certified = any(rep.certified is not None for rep in reports.values())
+        widths = (("l", 0.150), ("l", 0.1), ("l", 0.0), ("l", 0.095), ("l", 0.09), ("r", 0.065), ("r", 0.065),
+                  *((("r", 0.065),) if certified else ()), ("r", 0.05))
         head += (rf" & \textbf{{Proof}} & \textbf{{Evidence}} & \textbf{{Digits @{dps}}} & \textbf{{@{2 * dps}}}"
-                 r" & \textbf{Sec.}")
+                 + (r" & \textbf{Cert.}" if certified else "") + r" & \textbf{Sec.}")
     else:
         widths = (("l", 0.17), ("l", 0.10), ("l", 0.0))
     title = 1 - sum(f for _, f in widths)
@@ -285,7 +286,11 @@ def _summary(results: Sequence[Result], reports: dict[str, Report]) -> str:
                 symbolic += r" \textbf{(FAILED)}"
             evidence = "--" if rep is None or rep.evidence is None else _EVIDENCE_SHORT[rep.evidence.value]
             seconds = "--" if rep is None else f"{rep.seconds:.2f}"
-            row += rf" & {symbolic} & {evidence} & {d1} & {d2} & {seconds}"
+            cert = ""
+            if certified:  # its own column, never merged with the measured digits
+                value = None if rep is None else rep.certified
+                cert = " & " + ("--" if value is None else "exact" if value == float("inf") else rf"$\geq${value:.1f}")
+            row += rf" & {symbolic} & {evidence} & {d1} & {d2}{cert} & {seconds}"
         rows.append(row + r" \\")
     gaps = 2 * (len(widths) - 1)
     return (
@@ -305,6 +310,9 @@ def _evidence(rep: Report) -> str:
                      + (rf" ({rep.cases} cases)" if rep.cases > 1 else "") + ". ")
     if rep.digits is not None:
         parts.append(rf"Numeric check, {latex_escape(rep.numeric_text())}. ")
+    if rep.certified is not None:
+        figure = "exact" if rep.certified == float("inf") else rf"$\geq {rep.certified:.1f}$ digits"
+        parts.append(rf"Certified in Arb ball arithmetic: {figure} (a rigorous bound, fixed examples). ")
     parts.append(rf"{rep.seconds:.2f}\,s. ")
     parts.append(r"\textcolor{ForestGreen}{\textbf{Passed.}}" if rep.passed
                  else rf"\textcolor{{red}}{{\textbf{{FAILED:}}}} {_breakable(latex_escape(rep.message))}")
@@ -370,6 +378,12 @@ def document(
     )
     if by_key:
         intro += rf" In this build {passed} of {len(by_key)} verified result(s) passed."
+    certified = [rep for rep in by_key.values() if rep.certified is not None]
+    if certified:
+        intro += (rf" {len(certified)} result(s) were also certified in Arb ball arithmetic: the column Cert. is a "
+                  r"rigorous lower bound on the digits of agreement of an Arb or exact route with the closed form at "
+                  r"the fixed examples (``exact'' when both sides are exact rationals decided equal), shown beside "
+                  r"the measured digits and never merged with them.")
     subject = ("Symbolic derivations (SymPy) of results from research posts, cross-checked numerically "
                "(mpmath)")
     parts = [
