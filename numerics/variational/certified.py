@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["quadratic_alignment"]
+__all__ = ["quadratic_alignment", "proximal_step", "metric_step"]
 
 
 def _fmpq(x: Any, what: str) -> Any:
@@ -32,3 +32,31 @@ def quadratic_alignment(a: Any, eta: Any, theta: Any, prec: int = 0) -> Any:
     grad = fmpq_poly([0, 0, aa / fmpq(2)]).derivative()
     g0 = grad(th)
     return grad(th - step * g0) * g0
+
+
+def proximal_step(xk1: Any, xk2: Any, eta: Any, prec: int = 0) -> list[Any]:
+    """VAR-X1-4 exactly: :math:`\\mathrm{prox}_{\\eta f}(x_k) = (I + \\eta A)^{-1}x_k` for
+    :math:`f = x^{\\mathsf T}Ax/2`, :math:`A = [[2, 1], [1, 3]]`, by solving the linear system in ``fmpq_mat``."""
+    from flint import fmpq_mat
+
+    step = _fmpq(eta, "eta")
+    if step <= 0:
+        raise ValueError(f"eta must be positive, got {eta!r}")
+    system = fmpq_mat(2, 2, [1 + 2 * step, step, step, 1 + 3 * step])
+    solution = system.solve(fmpq_mat(2, 1, [_fmpq(xk1, "xk1"), _fmpq(xk2, "xk2")]))
+    return [solution[0, 0], solution[1, 0]]
+
+
+def metric_step(g1: Any, g2: Any, Ga: Any, Gb: Any, Gc: Any, eta: Any, prec: int = 0) -> list[Any]:
+    """VAR-X1-3 exactly: the minimiser :math:`\\Delta^* = -\\eta G^{-1}g` of :math:`g\\cdot\\Delta +
+    \\Delta^{\\mathsf T}G\\Delta/(2\\eta)`, :math:`G = [[G_a, G_b], [G_b, G_c]]`, by solving :math:`G\\Delta = -\\eta g`
+    in ``fmpq_mat`` (a singular G raises)."""
+    from flint import fmpq_mat
+
+    G = fmpq_mat(2, 2, [_fmpq(Ga, "Ga"), _fmpq(Gb, "Gb"), _fmpq(Gb, "Gb"), _fmpq(Gc, "Gc")])
+    if G.det() == 0:
+        raise ValueError("G must be invertible")
+    step = _fmpq(eta, "eta")
+    rhs = fmpq_mat(2, 1, [-step * _fmpq(g1, "g1"), -step * _fmpq(g2, "g2")])
+    solution = G.solve(rhs)
+    return [solution[0, 0], solution[1, 0]]

@@ -16,6 +16,7 @@ from typing import Any
 import sympy
 from sympy import Eq, Matrix, Symbol, Tuple, exp, log, pi, simplify, sqrt
 
+from numerics.variational import certified as exact
 from numerics.variational import extensions as nx
 from proofs.core import Bound, Derivation, Result, Step, register
 from proofs.core.bibliography import SU_GRADIENT_FLOW
@@ -191,7 +192,7 @@ register(Result(
     key="VAR-X1-3", title="Steepest descent depends on the metric: -eta G^{-1} g",
     title_tex=r"Steepest descent depends on the metric: $-\eta G^{-1} g$",
     source=f"{SU_GRADIENT_FLOW}; natural gradient", statement=metric_step_statement, derive=_derive_x13,
-    numeric=_metric_step_numeric, params=_metric_points,
+    numeric=_metric_step_numeric, params=_metric_points, certified=exact.metric_step,
     examples=({"g1": 1, "g2": -2, "Ga": 2, "Gb": Fr(1, 2), "Gc": 1, "eta": Fr(1, 3)},
               {"g1": Fr(3, 2), "g2": 5, "Ga": 7, "Gb": -3, "Gc": 2, "eta": 2}),
     bound=Bound("n", 1, 3), display={"n": 2},
@@ -222,7 +223,7 @@ register(Result(
     key="VAR-X1-4", title="Implicit Euler / proximal step (I + eta A)^{-1} x_k for A = [[2, 1], [1, 3]]",
     title_tex=r"Implicit Euler / proximal step $(I + \eta A)^{-1} x_k$ for $A = [[2, 1], [1, 3]]$",
     source=f"{SU_GRADIENT_FLOW}; JKO98 (Euclidean analogue)", statement=proximal_statement, derive=_derive_x14,
-    numeric=lambda xk1, xk2, eta, dps: nx.proximal_step((xk1, xk2), eta, dps=dps),
+    numeric=lambda xk1, xk2, eta, dps: nx.proximal_step((xk1, xk2), eta, dps=dps), certified=exact.proximal_step,
     params=draw(xk1=_REAL, xk2=_REAL, eta=_POS),
     examples=({"xk1": 1, "xk2": 1, "eta": Fr(1, 2)}, {"xk1": -3, "xk2": Fr(2, 7), "eta": 5}),
     notes=r"The spec's matrix $A$ (symbolic $x_k$ and $\eta$). Golden: $\eta = 1/2$, $x_k = (1, 1)$ gives "
