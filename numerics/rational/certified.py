@@ -30,14 +30,10 @@ def companion_charpoly(a: Sequence[Any], prec: int = 0) -> list[Any]:
     characteristic polynomial of an ``fmpq_mat`` (no Berkowitz, no Faddeev--LeVerrier).  ``prec`` is unused:
     the route is exact.
     """
-    from flint import fmpq_mat
-
     coeffs = [_fmpq(x) for x in a]
-    d = len(coeffs)
-    if d < 1:
+    if not coeffs:
         raise ValueError("a must have at least one coefficient")
-    rows = [[-c for c in coeffs]] + [[1 if j == i - 1 else 0 for j in range(d)] for i in range(1, d)]
-    poly = fmpq_mat(d, d, [x for row in rows for x in row]).charpoly()
+    poly = _companion(coeffs).charpoly()
     lead_first = list(reversed(poly.coeffs()))  # coeffs() runs from the constant term up
     if lead_first[0] != 1:
         raise ValueError("the characteristic polynomial is not monic")

@@ -146,9 +146,8 @@ def _split_width(room: int, title: int, source: int) -> tuple[int, int]:
 
 def _evidence_of(result: Result) -> str | None:
     """The evidence kind of ``result``'s numeric check (None without one)."""
-    if result.numeric is None and result.convergence is None:
-        return None
-    return result.evidence.value
+    kind = result.numeric_evidence
+    return None if kind is None else kind.value
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -210,9 +209,9 @@ def _proof_scope(result: Result) -> str:
 
 def _numeric_kind(result: Result) -> str:
     """The kind of ``result``'s numeric check, in words ("" without one)."""
-    if result.numeric is None and result.convergence is None:
+    if result.numeric_evidence is None:
         return ""
-    text = str(result.evidence)
+    text = str(result.numeric_evidence)
     if result.quoted is not None:
         text += f" (the source quotes {result.quoted} decimal(s))" if isinstance(result.quoted, int) \
             else f" (the source quotes {', '.join(map(str, result.quoted))} decimals)"
@@ -503,34 +502,21 @@ def _dps(text: str) -> int:
             f"must be an integer between {MIN_DPS} and {MAX_DPS}, got {text!r}") from None
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 256:
-        raise argparse.ArgumentTypeError(f"must be an integer between 1 and 256, got {text!r}")
-    return value
+def _int_between(low: int, high: int) -> Any:
+    """An argparse type: an integer in ``low..high``, else one line saying what is allowed."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be an integer between {low} and {high}, got {text!r}")
+        return value
+
+    return parse
 
 
-def _bound(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= 512:
-        raise argparse.ArgumentTypeError(f"must be an integer between 0 and 512, got {text!r}")
-    return value
-
-
-def _draws(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= 50:
-        raise argparse.ArgumentTypeError(f"must be an integer between 0 and 50, got {text!r}")
-    return value
+_jobs, _bound, _draws = _int_between(1, 256), _int_between(0, 512), _int_between(0, 50)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,7 +22,7 @@ from sympy import Basic, Eq, MatrixBase, Rational, Tuple
 
 from numerics.agree import to_mp
 
-__all__ = ["same", "value_of", "evaluate", "perturb", "to_mpmath"]
+__all__ = ["same", "value_of", "substitute", "evaluate", "perturb", "to_mpmath"]
 
 
 _SIMPLIFY_LIMIT = 400  # operations
@@ -135,12 +135,10 @@ def to_mpmath(value: Any) -> Any:
     return re if im == 0 else mpmath.mpc(re, im)
 
 
-def evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
-    """Evaluate the closed form of ``statement`` at ``point`` to ``dps`` significant digits.
-
-    Free symbols are matched to the point's entries by name and substituted exactly
-    (points hold exact rationals), then ``evalf`` works at ``dps`` plus guard digits.
-    """
+def substitute(statement: Any, point: Mapping[str, Any]) -> Any:
+    """The closed form of ``statement`` at ``point``, exactly: the right-hand side with unevaluated
+    derivatives, sums and integrals carried out, and its free symbols replaced by the point's entries of the
+    same name (exact rationals).  Raises ValueError naming the symbols the point does not give."""
     value = value_of(statement)
     if isinstance(value, (Tuple, tuple)):
         value = Tuple(*(v.doit() if isinstance(v, Basic) else v for v in value))
@@ -151,10 +149,20 @@ def evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
     if missing:
         raise ValueError(f"the example point does not give a value for {', '.join(missing)}")
     subs = {names[k]: sympy.sympify(v) for k, v in point.items() if k in names}
-    guard = dps + 15
     if isinstance(value, (Tuple, tuple)):
-        return [to_mpmath(sympy.N(v.subs(subs), guard)) for v in value]
-    exact = value.subs(subs) if subs else value
+        return Tuple(*(v.subs(subs) for v in value))
+    return value.subs(subs) if subs else value
+
+
+def evaluate(statement: Any, dps: int, point: Mapping[str, Any]) -> Any:
+    """Evaluate the closed form of ``statement`` at ``point`` to ``dps`` significant digits.
+
+    The point is substituted exactly (:func:`substitute`), then ``evalf`` works at ``dps`` plus guard digits.
+    """
+    exact = substitute(statement, point)
+    guard = dps + 15
+    if isinstance(exact, (Tuple, tuple)):
+        return [to_mpmath(sympy.N(v, guard)) for v in exact]
     if isinstance(exact, MatrixBase):
         return to_mpmath(exact.applyfunc(lambda e: sympy.N(e, guard)))
     return to_mpmath(sympy.N(exact, guard))

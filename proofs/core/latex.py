@@ -101,7 +101,7 @@ def _scope_note(result: Result) -> str:
                rf"{latex_escape(scope.detail)} (not a general proof)."
     elif scope.kind is ScopeKind.REPRESENTATIVE:
         note = rf"Proved for a representative instance only: {latex_escape(scope.detail)} (not a general proof)."
-    if result.evidence is not Evidence.ROUTE and (result.numeric is not None or result.convergence is not None):
+    if result.numeric_evidence not in (None, Evidence.ROUTE):
         note += (" " if note else "") + rf"Numeric evidence: {latex_escape(str(result.evidence))}."
     return note
 

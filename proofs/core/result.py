@@ -407,6 +407,11 @@ class Result:
 
     # --- verification -----------------------------------------------------------------
 
+    @property
+    def numeric_evidence(self) -> Evidence | None:
+        """The kind of this result's numeric evidence; None when it has neither a numeric check nor a table."""
+        return None if self.numeric is None and self.convergence is None else self.evidence
+
     def proof_scope(self, bound: int | None = None) -> Scope:
         """What the symbolic proof covers (``bound`` overrides the stop of the bound)."""
         if self.derive is None:
@@ -528,7 +533,7 @@ class Result:
             cases=ncases,
             examples=len(self.examples) if self.numeric is not None else 0,
             scope=self.proof_scope(bound),
-            evidence=self.evidence if self.numeric is not None or self.convergence is not None else None,
+            evidence=self.numeric_evidence,
             drawn=len(drawn),
             quoted=found.quoted if found is not None else (),
             convergence=table,
