@@ -33,6 +33,23 @@ def test_balls_of_closed_forms_contain_their_values():
     assert cf.ball(Rational(1, 3), PREC).real.rad() < arb(10) ** -55
 
 
+def test_constants_special_functions_and_isolated_roots_have_tight_balls():
+    x = Symbol("x")
+    cases = [(sympy.EulerGamma, "0.57721566490153286060651209008240243104215933593992"),
+             (sympy.besseli(Rational(1, 2), 3), sympy.besseli(Rational(1, 2), 3).evalf(60)),
+             (sympy.elliptic_f(sympy.asin(sqrt(5) / 5), Rational(1, 2)),
+              sympy.elliptic_f(sympy.asin(sqrt(5) / 5), Rational(1, 2)).evalf(60)),
+             (sympy.elliptic_k(Rational(1, 3)), sympy.elliptic_k(Rational(1, 3)).evalf(60))]
+    for expr, value in cases:
+        b = cf.ball(expr, PREC)
+        assert b.real.overlaps(arb(str(value))) and b.real.rad() < arb(10) ** -55, expr
+    for i in range(3):  # one real root and a conjugate pair, each the one in SymPy's isolating rectangle
+        root = sympy.CRootOf(x**3 - 2 * x**2 + 5 * x + 10, i)
+        b, value = cf.ball(root, PREC), sympy.N(root, 60)
+        assert b.real.overlaps(arb(str(sympy.re(value)))) and b.imag.overlaps(arb(str(sympy.im(value)))), root
+        assert b.real.rad() < arb(10) ** -55
+
+
 @pytest.mark.parametrize("expr, match", [(Integral(Symbol("t"), (Symbol("t"), 0, 1)), "Integral"),
                                          (sympy.Float(0.1), "Float")])
 def test_what_arb_cannot_evaluate_is_named(expr, match):

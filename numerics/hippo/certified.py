@@ -8,22 +8,15 @@ bounded (see :mod:`proofs.core.certify`).  ``prec`` is accepted and unused: the 
 
 from __future__ import annotations
 
-from fractions import Fraction
 from math import comb, factorial
 from typing import Any
+
+from ..arb import rational
 
 __all__ = ["legendre_derivative_difference", "legendre_derivative_next", "legendre_derivative",
            "x_times_legendre_derivative", "shifted_legendre_derivative", "laguerre_derivative",
            "legendre_endpoints_and_gram", "laguerre_origin_and_gram"]
 
-
-def _point(x: Any) -> Any:
-    from flint import fmpq
-
-    if isinstance(x, bool) or not isinstance(x, (int, Fraction)):
-        raise ValueError(f"an exact route needs an integer or fraction x, got {x!r}")
-    f = Fraction(x)
-    return fmpq(f.numerator, f.denominator)
 
 
 def _degree(n: Any) -> int:
@@ -41,29 +34,29 @@ def _dlegendre(n: int, x: Any) -> Any:
 
 def legendre_derivative_difference(n: int, x: Any, prec: int = 0) -> Any:
     """HIPPO-LEG-2's left side :math:`P_{n+1}'(x) - P_{n-1}'(x)`."""
-    n, x = _degree(n), _point(x)
+    n, x = _degree(n), rational(x, "x")
     return _dlegendre(n + 1, x) - _dlegendre(n - 1, x)
 
 
 def legendre_derivative_next(n: int, x: Any, prec: int = 0) -> Any:
     """HIPPO-LEG-3's left side :math:`P_{n+1}'(x)`."""
-    return _dlegendre(_degree(n) + 1, _point(x))
+    return _dlegendre(_degree(n) + 1, rational(x, "x"))
 
 
 def legendre_derivative(n: int, x: Any, prec: int = 0) -> Any:
     """HIPPO-LEG-4's left side :math:`P_n'(x)`."""
-    return _dlegendre(_degree(n), _point(x))
+    return _dlegendre(_degree(n), rational(x, "x"))
 
 
 def x_times_legendre_derivative(n: int, x: Any, prec: int = 0) -> Any:
     """HIPPO-LEG-5's left side :math:`x P_n'(x)`."""
-    x = _point(x)
+    x = rational(x, "x")
     return x * _dlegendre(_degree(n), x)
 
 
 def shifted_legendre_derivative(n: int, x: Any, prec: int = 0) -> Any:
     """HIPPO-LEG-6's left side :math:`(x + 1) P_n'(x)`."""
-    x = _point(x)
+    x = rational(x, "x")
     return (x + 1) * _dlegendre(_degree(n), x)
 
 
@@ -71,7 +64,7 @@ def laguerre_derivative(n: int, x: Any, prec: int = 0) -> Any:
     """HIPPO-LAG-2's left side :math:`L_n'(x)`, from :math:`L_n(x) = \\sum_k (-1)^k \\binom{n}{k} x^k / k!`."""
     from flint import fmpq
 
-    n, x = _degree(n), _point(x)
+    n, x = _degree(n), rational(x, "x")
     total = fmpq(0)
     for k in range(1, n + 1):
         total += fmpq((-1) ** k * comb(n, k) * k, factorial(k)) * x ** (k - 1)

@@ -8,19 +8,12 @@ agreement rigorously (see :mod:`proofs.core.certify`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import Any
+
+from ..arb import rational, rationals
 
 __all__ = ["companion_charpoly", "feedback_form", "recurrent_outputs", "fir_parts", "fft_kernel"]
 
-
-def _fmpq(x: Any) -> Any:
-    from flint import fmpq
-
-    if isinstance(x, bool) or not isinstance(x, (int, Fraction)) and not hasattr(x, "numerator"):
-        raise ValueError(f"an exact route needs integers or fractions, got {x!r}")
-    f = Fraction(x)
-    return fmpq(f.numerator, f.denominator)
 
 
 def companion_charpoly(a: Sequence[Any], prec: int = 0) -> list[Any]:
@@ -30,7 +23,7 @@ def companion_charpoly(a: Sequence[Any], prec: int = 0) -> list[Any]:
     characteristic polynomial of an ``fmpq_mat`` (no Berkowitz, no Faddeev--LeVerrier).  ``prec`` is unused:
     the route is exact.
     """
-    coeffs = [_fmpq(x) for x in a]
+    coeffs = rationals(a, "a")
     if not coeffs:
         raise ValueError("a must have at least one coefficient")
     poly = _companion(coeffs).charpoly()
@@ -54,7 +47,7 @@ def feedback_form(a: Sequence[Any], b: Sequence[Any], x: Any, prec: int = 0) -> 
     ``fmpq_mat`` arithmetic and determinants (the shift is applied entry by entry, not by forming comp(a + b))."""
     from flint import fmpq_mat
 
-    aa, bb, xx = [_fmpq(v) for v in a], [_fmpq(v) for v in b], _fmpq(x)
+    aa, bb, xx = rationals(a, "a"), rationals(b, "b"), rational(x, "x")
     d = len(aa)
     if d < 1 or len(bb) != d:
         raise ValueError(f"a and b must have the same positive length, got {len(aa)} and {len(bb)}")
@@ -73,7 +66,7 @@ def recurrent_outputs(a: Sequence[Any], b: Sequence[Any], u: Sequence[Any], prec
     exact rationals: the new state is :math:`(-a\\cdot x + u_k, x_1, \\dots, x_{d-1})` (no kernel, no convolution)."""
     from flint import fmpq
 
-    aa, cc, uu = [_fmpq(v) for v in a], [_fmpq(v) for v in b], [_fmpq(v) for v in u]
+    aa, cc, uu = rationals(a, "a"), rationals(b, "b"), rationals(u, "u")
     d = len(aa)
     if d < 1 or len(cc) != d:
         raise ValueError(f"a and b must have the same positive length, got {len(aa)} and {len(cc)}")
@@ -92,7 +85,7 @@ def fir_parts(b: Sequence[Any], L: int, prec: int = 53) -> list[Any]:
     :math:`\\mathrm{IDFT}_L[\\mathrm{DFT}_L(b)/\\mathrm{DFT}_L(1)]` in Arb balls (``acb.dft`` at ``prec`` bits)."""
     from flint import acb, ctx, fmpq_mat
 
-    bb = [_fmpq(v) for v in b]
+    bb = rationals(b, "b")
     d = len(bb)
     if d < 1 or isinstance(L, bool) or not isinstance(L, int) or L < d:
         raise ValueError(f"need b non-empty and an integer L >= len(b), got len(b) = {d}, L = {L!r}")
@@ -118,7 +111,7 @@ def fft_kernel(a: Sequence[Any], b: Sequence[Any], L: int, prec: int = 53) -> li
     that contains zero, a root of :math:`1 + a(z)` at an L-th root of unity, raises in Arb)."""
     from flint import acb, ctx
 
-    aa, bb = [_fmpq(v) for v in a], [_fmpq(v) for v in b]
+    aa, bb = rationals(a, "a"), rationals(b, "b")
     d = len(aa)
     if d < 1 or len(bb) != d or isinstance(L, bool) or not isinstance(L, int) or L <= d:
         raise ValueError(f"need a and b of the same positive length d and an integer L > d, got {d}, {len(bb)}, {L!r}")

@@ -6,19 +6,12 @@ evaluated at rational points, so the routes are exact (see :mod:`proofs.core.cer
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
+
+from ..arb import rational
 
 __all__ = ["quadratic_alignment", "proximal_step", "metric_step"]
 
-
-def _fmpq(x: Any, what: str) -> Any:
-    from flint import fmpq
-
-    if isinstance(x, bool) or not isinstance(x, (int, Fraction)) and not hasattr(x, "numerator"):
-        raise ValueError(f"{what} must be an integer or a fraction for an exact route, got {x!r}")
-    f = Fraction(x)
-    return fmpq(f.numerator, f.denominator)
 
 
 def quadratic_alignment(a: Any, eta: Any, theta: Any, prec: int = 0) -> Any:
@@ -26,7 +19,7 @@ def quadratic_alignment(a: Any, eta: Any, theta: Any, prec: int = 0) -> Any:
     :math:`\\theta_t = \\theta - \\eta g_{t-1}`, the gradients from ``fmpq_poly.derivative`` of :math:`L`."""
     from flint import fmpq, fmpq_poly
 
-    aa, step, th = _fmpq(a, "a"), _fmpq(eta, "eta"), _fmpq(theta, "theta")
+    aa, step, th = rational(a, "a"), rational(eta, "eta"), rational(theta, "theta")
     if aa <= 0:
         raise ValueError(f"a must be positive, got {a!r}")
     grad = fmpq_poly([0, 0, aa / fmpq(2)]).derivative()
@@ -39,11 +32,11 @@ def proximal_step(xk1: Any, xk2: Any, eta: Any, prec: int = 0) -> list[Any]:
     :math:`f = x^{\\mathsf T}Ax/2`, :math:`A = [[2, 1], [1, 3]]`, by solving the linear system in ``fmpq_mat``."""
     from flint import fmpq_mat
 
-    step = _fmpq(eta, "eta")
+    step = rational(eta, "eta")
     if step <= 0:
         raise ValueError(f"eta must be positive, got {eta!r}")
     system = fmpq_mat(2, 2, [1 + 2 * step, step, step, 1 + 3 * step])
-    solution = system.solve(fmpq_mat(2, 1, [_fmpq(xk1, "xk1"), _fmpq(xk2, "xk2")]))
+    solution = system.solve(fmpq_mat(2, 1, [rational(xk1, "xk1"), rational(xk2, "xk2")]))
     return [solution[0, 0], solution[1, 0]]
 
 
@@ -53,10 +46,10 @@ def metric_step(g1: Any, g2: Any, Ga: Any, Gb: Any, Gc: Any, eta: Any, prec: int
     in ``fmpq_mat`` (a singular G raises)."""
     from flint import fmpq_mat
 
-    G = fmpq_mat(2, 2, [_fmpq(Ga, "Ga"), _fmpq(Gb, "Gb"), _fmpq(Gb, "Gb"), _fmpq(Gc, "Gc")])
+    G = fmpq_mat(2, 2, [rational(Ga, "Ga"), rational(Gb, "Gb"), rational(Gb, "Gb"), rational(Gc, "Gc")])
     if G.det() == 0:
         raise ValueError("G must be invertible")
-    step = _fmpq(eta, "eta")
-    rhs = fmpq_mat(2, 1, [-step * _fmpq(g1, "g1"), -step * _fmpq(g2, "g2")])
+    step = rational(eta, "eta")
+    rhs = fmpq_mat(2, 1, [-step * rational(g1, "g1"), -step * rational(g2, "g2")])
     solution = G.solve(rhs)
     return [solution[0, 0], solution[1, 0]]

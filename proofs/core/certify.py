@@ -90,8 +90,10 @@ def _functions() -> dict[Any, Any]:
 def ball(expr: Any, prec: int) -> Any:
     """The complex ball (``flint.acb``) of a SymPy number expression at ``prec`` bits.
 
-    Rationals are exact; pi, e, Euler's gamma and Catalan's constant are Arb's balls; ``+``, ``*``, powers
-    and the functions of :func:`_functions` are evaluated with Arb's rigorous error bounds.  Raises
+    Rationals are exact; pi, e, Euler's gamma and Catalan's constant are Arb's balls; ``+``, ``*``, powers,
+    the functions of :func:`_functions`, Bessel I and J, the elliptic integrals F, K and E (parameter m, as
+    in SymPy) are evaluated with Arb's rigorous error bounds; a ``CRootOf`` is FLINT's certified root inside
+    SymPy's isolating rectangle.  Raises
     :class:`NotCertifiable` for anything else (an unevaluated integral, a free symbol, a Float: a float in
     a closed form has no exact value to certify).
     """
@@ -112,7 +114,9 @@ def _ball(e: Any, acb: Any, fmpq: Any) -> Any:
     if e is sympy.E:
         return acb(1).exp()
     if e is sympy.EulerGamma:
-        return acb.euler()
+        from flint import arb
+
+        return acb(arb.const_euler())
     if e is sympy.Catalan:
         from flint import arb
 
@@ -144,11 +148,51 @@ def _ball(e: Any, acb: Any, fmpq: Any) -> Any:
     fn = _functions().get(type(e)) if isinstance(e, sympy.Function) else None
     if fn is not None and len(e.args) == 1:
         return fn(_ball(e.args[0], acb, fmpq))
+    if isinstance(e, sympy.besseli):
+        return _ball(e.args[1], acb, fmpq).bessel_i(_ball(e.args[0], acb, fmpq))
+    if isinstance(e, sympy.besselj):
+        return _ball(e.args[1], acb, fmpq).bessel_j(_ball(e.args[0], acb, fmpq))
+    if isinstance(e, sympy.elliptic_f):
+        return acb.elliptic_f(_ball(e.args[0], acb, fmpq), _ball(e.args[1], acb, fmpq))
+    if isinstance(e, sympy.elliptic_k):
+        return _ball(e.args[0], acb, fmpq).elliptic_k()
+    if isinstance(e, sympy.elliptic_e) and len(e.args) == 1:
+        return _ball(e.args[0], acb, fmpq).elliptic_e()
+    if isinstance(e, sympy.CRootOf):
+        return _root_ball(e, acb, fmpq)
     if isinstance(e, sympy.polygamma):
         order, z = e.args
         if order.is_Integer:
             return _ball(z, acb, fmpq).polygamma(acb(int(order)))
     raise NotCertifiable(f"no Arb evaluation for {type(e).__name__} ({sympy.sstr(e)[:60]})")
+
+
+def _root_ball(e: Any, acb: Any, fmpq: Any) -> Any:
+    """The ball of a ``CRootOf``: FLINT's certified complex roots of its polynomial, the one inside SymPy's
+    isolating rectangle for that index (a rectangle that holds exactly one root, so the choice is rigorous).
+    SymPy builds ``CRootOf`` over the rationals only, so the coefficients are exact ``fmpq``."""
+    from flint import fmpq_poly
+
+    poly = sympy.Poly(e.expr, e.poly.gen)
+    coeffs = [fmpq(int(c.p), int(c.q)) for c in reversed(poly.all_coeffs())]
+    roots = [r for r, _ in fmpq_poly(coeffs).complex_roots()]
+    box = e._get_interval()
+    if e.is_real:
+        re_box, im_box = (box.a, box.b), (sympy.S.Zero, sympy.S.Zero)
+    else:
+        re_box, im_box = (box.ax, box.bx), (box.ay, box.by)
+    q = [fmpq(int(v.p), int(v.q)) for v in (*re_box, *im_box)]
+    inside = [r for r in roots if _meets(r.real, q[0], q[1]) and _meets(r.imag, q[2], q[3])]
+    if len(inside) != 1:
+        raise NotCertifiable(f"the root {sympy.sstr(e)[:60]} is not isolated by its rectangle at this precision")
+    return inside[0]
+
+
+def _meets(x: Any, low: Any, high: Any) -> bool:
+    """Whether the real ball ``x`` meets the closed interval ``[low, high]``."""
+    from flint import arb
+
+    return bool(arb(x.mid()) + arb(x.rad()) >= arb(low)) and bool(arb(x.mid()) - arb(x.rad()) <= arb(high))
 
 
 def _entries(value: Any) -> list[Any]:
