@@ -87,10 +87,27 @@ def test_a_result_without_an_arb_route_says_so():
     assert cert.reason.startswith("no Arb evaluation")
 
 
+def test_every_result_not_certified_says_why():
+    from proofs.core.evidence import Evidence
+
+    assert cf.certify(_toy(pi, None, uncertified="an ODE route: FLINT has no rigorous ODE solver"), 50).reason \
+        == "an ODE route: FLINT has no rigorous ODE solver"
+    assert cf.certify(_toy(pi, None, evidence=Evidence.ROUNDING, quoted=3), 50).reason.startswith("a quoted rounding")
+    assert cf.certify(_toy(pi, None, evidence=Evidence.MIRROR), 50).reason.startswith("a mirror")
+    with pytest.raises(ValueError, match="no reason for not being certified"):
+        _toy(pi, lambda prec: 0, uncertified="why")
+    with pytest.raises(ValueError, match="mirror check is not certified"):
+        _toy(pi, lambda prec: 0, evidence=Evidence.MIRROR)
+    reasons = {r.key: cf.uncertified_reason(r) for r in registry if r.certified is None}
+    assert all(reasons.values()), [k for k, v in reasons.items() if not v]
+
+
 def test_companion_characteristic_polynomial_is_certified_exact_and_a_perturbation_fails_with_both_figures():
     result = registry["RTF-COMP-1"]
     rep = result.verify(certify=True)
     assert rep.passed and rep.certified == math.inf and rep.as_dict()["certified"] == "exact"
+    assert "<th style=\"text-align:left\">certified</th><td style=\"text-align:left\">exact (Arb" in rep._repr_html_()
+    assert rep.as_dict()["certified_seconds"] >= 0 and rep.as_dict()["numeric_seconds"] > 0
     assert result.verify().certified is None  # only asked for, never merged into the measured digits
     wrong = result.perturbed().verify(certify=True, draws=0)
     assert not wrong.passed and "certified: a rigorous bound of >=" in wrong.message and "(measured " in wrong.message
@@ -102,7 +119,12 @@ def test_verify_certify_on_the_command_line(monkeypatch, capsys):
     assert data["results"][0]["certified"] == "exact" and data["results"][0]["certified_reason"] == ""
     assert cli.main(["verify", "RTF-COMP-1", "--certify", "--jobs", "1", "-q"]) == 0
     out = capsys.readouterr().out
-    assert "CERTIFIED" in out.splitlines()[0] and "certified: 1 of 1" in out
+    assert "CERTIFIED" in out.splitlines()[0] and "certified: 1 of 1" in out and "all 1 exact" in out
+    assert cli.main(["verify", "RTF-COMP-1", "RTF-FIR-1", "ENT-B1", "--certify", "--jobs", "1", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "certified: 2 of 3" in out and "least certified digits 5" in out and "exact: 1 of 2" in out
+    assert "time on these 2: certified checks" in out and "measured checks" in out
+    assert "not certified (1):\n  a quoted rounding: the source's decimals are checked, not a digit count: ENT-B1" in out
     monkeypatch.setattr(cf, "available", lambda: False)  # as on a machine without the extra
     assert cli.main(["verify", "RTF-COMP-1", "--certify"]) == 2
     err = capsys.readouterr().err.strip().splitlines()

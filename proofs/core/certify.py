@@ -31,7 +31,7 @@ import sympy
 
 from .checks import substitute
 
-__all__ = ["NO_FLINT", "available", "Certificate", "ball", "certify", "prec_of"]
+__all__ = ["NO_FLINT", "available", "Certificate", "ball", "certify", "prec_of", "uncertified_reason"]
 
 NO_FLINT = ("the certified tier needs python-flint (Arb ball arithmetic): "
             "python3 -m pip install -e '.[certify]'")
@@ -239,11 +239,27 @@ def _exact(z: Any) -> bool:
     return z.rad() == 0 if hasattr(z, "rad") else (z.real.rad() == 0 and z.imag.rad() == 0)
 
 
+_BY_EVIDENCE = {
+    "mirror": "a mirror: its numeric check recomputes the closed form, so there is no independent route to bound",
+    "quoted rounding": "a quoted rounding: the source's decimals are checked, not a digit count",
+    "convergence": "a limit claim: its evidence is a convergence table, not a value at a point",
+}
+
+
+def uncertified_reason(result: Any) -> str:
+    """Why ``result`` has no Arb route: its own ``uncertified`` text, or the reason its evidence kind gives."""
+    if result.uncertified:
+        return result.uncertified
+    if result.numeric is None and result.convergence is None:
+        return "no numeric route: the claim is checked symbolically only"
+    return _BY_EVIDENCE.get(getattr(result.evidence, "value", ""), "no Arb route")
+
+
 def certify(result: Any, dps: int) -> Certificate:
     """Certify ``result`` at its fixed examples (the worst point counts); never raises for a failing check."""
     start = time.perf_counter()
     if result.certified is None:
-        return Certificate(None, "no Arb route", time.perf_counter() - start)
+        return Certificate(None, uncertified_reason(result), time.perf_counter() - start)
     if not available():
         return Certificate(None, NO_FLINT, time.perf_counter() - start)
     from flint import acb

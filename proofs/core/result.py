@@ -139,6 +139,8 @@ class Report:
     convergence: ConvergenceTable | None = None
     certified: float | None = None  # a rigorous lower bound on the digits (math.inf: exact); None: not certified
     certified_reason: str = ""  # why not certified ("" when certified or when certification was not asked for)
+    numeric_seconds: float = 0.0  # the measured check (fixed and drawn points, dps and 2*dps)
+    certified_seconds: float = 0.0  # the certified check (fixed points, Arb), when asked for
 
     @property
     def points(self) -> int:
@@ -175,6 +177,11 @@ class Report:
             rows.append(("numeric", html.escape(self.numeric_text())))
         if self.convergence is not None:
             rows.append(("convergence", "<pre>" + html.escape("\n".join(self.convergence.lines())) + "</pre>"))
+        if self.certified is not None:
+            cert = "exact" if self.certified == float("inf") else f">= {fmt_digits(self.certified)} digits"
+            rows.append(("certified", html.escape(f"{cert} (Arb ball arithmetic, a rigorous lower bound)")))
+        elif self.certified_reason:
+            rows.append(("certified", html.escape(f"not certified: {self.certified_reason}")))
         rows.append(("time", f"{self.seconds:.2f} s"))
         if self.message:
             rows.append(("message", html.escape(self.message)))
@@ -207,6 +214,8 @@ class Report:
             "convergence": None if self.convergence is None else self.convergence.as_dict(),
             "certified": number(self.certified),
             "certified_reason": self.certified_reason,
+            "numeric_seconds": round(self.numeric_seconds, 3),
+            "certified_seconds": round(self.certified_seconds, 3),
         }
 
 
@@ -284,6 +293,10 @@ class Result:
         ``certified(prec=..., **point)``: the quantity computed in Arb balls or exact FLINT arithmetic
         (python-flint, in :mod:`numerics`), for the certified tier (:mod:`proofs.core.certify`):
         ``verify(certify=True)`` bounds its agreement with the closed form rigorously.
+    uncertified
+        for a result without an Arb route, why there is none (e.g. "an ODE route: FLINT has no rigorous ODE
+        solver"); shown by ``show`` and ``verify --certify``.  Mirrors, quoted roundings and limit claims
+        have their reason from their evidence kind and need none.
     """
 
     key: str
@@ -307,6 +320,7 @@ class Result:
     quoted: int | tuple[int, ...] | None = None
     convergence: Convergence | None = None
     certified: Callable[..., Any] | None = None
+    uncertified: str = ""
 
     def __post_init__(self) -> None:
         if not _KEY.match(self.key):
@@ -348,6 +362,11 @@ class Result:
             raise ValueError(f"{self.key}: a convergence table needs an example point")
         if self.certified is not None and not self.examples:
             raise ValueError(f"{self.key}: a certified route needs an example point")
+        if self.certified is not None and self.uncertified:
+            raise ValueError(f"{self.key}: a result with an Arb route has no reason for not being certified")
+        if self.certified is not None and self.evidence in (Evidence.MIRROR, Evidence.ROUNDING):
+            raise ValueError(f"{self.key}: a {self.evidence.value} check is not certified (nothing independent "
+                             "to bound)")
 
     # --- the pieces -----------------------------------------------------------------
 
@@ -492,6 +511,7 @@ class Result:
         found: Agreement | None = None
         table: ConvergenceTable | None = None
         cert = None
+        numeric_seconds = 0.0
         drawn: list[dict[str, Any]] = []
         messages: list[str] = []
         try:
@@ -500,7 +520,9 @@ class Result:
                 messages.append(notes)
             if self.numeric is not None:
                 drawn = self.drawn_points(draws, seed=seed)
+                tick = time.perf_counter()
                 found = worst(self.cross_check(pt, dps) for pt in (*self.examples, *drawn))
+                numeric_seconds = time.perf_counter() - tick
                 if not found.passed:
                     messages.append("numeric cross-check: " + found.describe())
             if self.convergence is not None:
@@ -539,6 +561,8 @@ class Result:
             convergence=table,
             certified=None if cert is None else cert.digits,
             certified_reason="" if cert is None else cert.reason,
+            numeric_seconds=numeric_seconds,
+            certified_seconds=0.0 if cert is None else cert.seconds,
         )
 
     # --- presentation -----------------------------------------------------------------
