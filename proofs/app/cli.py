@@ -7,10 +7,12 @@
     closedform show   KEY [--latex]
     closedform verify [KEY|PREFIX ...] [--dps N] [--bound N] [--jobs N] [--json] [-q]
     closedform latex  [KEY|PREFIX ...] -o FILE [--pdf] [--no-verify] [--no-figures] [--dps N] [-q]
+    closedform check  LHS [RHS] | --latex TEXT | --chain FILE  [--var NAME:KIND:RANGE ...] [--dps N] [--json]
 
 Keys are matched exactly or by case-insensitive prefix (``hippo``, ``HIPPO-LEG``).
-Errors (unknown keys, bad options, out-of-range values) print one line on stderr
-and exit with status 2; ``verify`` exits 0 only when every check passed.
+Errors (unknown keys, bad options, out-of-range values, unparsable claims) print one line on
+stderr and exit with status 2; ``verify`` exits 0 only when every check passed, ``check`` 0 when
+the claim holds and 1 when it is refuted (see :mod:`proofs.app.check`).
 
 Terminal output is plain text: titles, captions and notes are written with inline
 LaTeX (``$...$``, see :mod:`proofs.core.markup`) and printed through
@@ -541,6 +543,47 @@ def _int_between(low: int, high: int) -> Any:
 _jobs, _bound, _draws = _int_between(1, 256), _int_between(0, 512), _int_between(0, 50)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    import sympy
+
+    from .check import CheckError, check, check_chain
+
+    given = sum(x is not None for x in (args.latex, args.chain)) + bool(args.sides)
+    if given != 1:
+        raise UsageError("give the claim as LHS [RHS], or --latex TEXT, or --chain FILE (exactly one)")
+    if len(args.sides) > 2:
+        raise UsageError("give at most two sides (LHS RHS), or one string holding the relation (quote it)")
+    try:
+        if args.chain is not None:
+            try:
+                text = Path(args.chain).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise UsageError(f"cannot read the chain file {args.chain}: {exc.strerror or exc}") from None
+            chain = check_chain(text, args.var, dps=args.dps, draws=args.draws)
+            if args.json:
+                print(json.dumps(chain.as_dict(), ensure_ascii=False, indent=1))
+            else:
+                print("\n".join(chain.lines()))
+                print(f"\n{len(chain.links)} link(s) checked in {chain.seconds:.1f} s")
+            return chain.exit_code
+        if args.latex is not None:
+            report = check(args.latex, None, args.var, latex=True, dps=args.dps, draws=args.draws)
+        else:
+            report = check(args.sides[0], args.sides[1] if len(args.sides) > 1 else None, args.var,
+                           dps=args.dps, draws=args.draws)
+    except CheckError as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+        return report.exit_code
+    print("read as:")
+    print("\n".join(_pretty(report.claim, "  ", _columns())))
+    print(f"  LaTeX: {sympy.latex(report.claim)}")
+    print("\n".join(report.lines()))
+    print(f"\nchecked in {report.seconds:.1f} s")
+    return report.exit_code
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="closedform", description="Symbolic derivations, verified: list, show, verify and "
                      "export the registered results.")
@@ -602,6 +645,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress on stderr (skipped figures are still reported)")
     p.set_defaults(run=cmd_latex)
+
+    p = sub.add_parser("check", help="check your own identity, inequality or derivation chain",
+                       description="Check a claim: a symbolic proof where SymPy finds one (general, or for every "
+                       "integer of a finite range), a numeric check at the domains' edges and at drawn exact points "
+                       "(dps and 2*dps), and the first counterexample when it fails. Exit 0 holds, 1 refuted, "
+                       "2 usage error or unparsable input.",
+                       epilog="examples:  closedform check \"Sum(k, (k, 0, n))\" \"n*(n+1)/2\" --var n:int:0..64;  "
+                       "closedform check --latex \"\\sum_{k=0}^{n} \\binom{n}{k} = 2^n\" --var n:int:0..40;  "
+                       "closedform check --chain examples/chains/zoh_integral.chain")
+    p.add_argument("sides", nargs="*", metavar="LHS [RHS]",
+                   help="the two sides in SymPy syntax, or one string with its relation (=, <=, <, >=, >)")
+    p.add_argument("--latex", metavar="TEXT", help="the claim in LaTeX, relation included")
+    p.add_argument("--chain", metavar="FILE", help="a derivation chain file: one expression per line "
+                   "(see examples/chains/)")
+    p.add_argument("--var", action="append", default=[], metavar="NAME:KIND:RANGE",
+                   help="a variable's domain: KIND int, rational or real; RANGE a..b or (a,b), [a,b), ...; "
+                        "e.g. n:int:0..64, x:real:(0,1), a:rational:(-3,3) (repeat for each variable)")
+    p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help="working precision (checks also run at twice this)")
+    p.add_argument("--draws", type=_int_between(0, 1000), default=8,
+                   help="points drawn from the domains besides the edges (0..1000, default 8, fixed seed)")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    p.set_defaults(run=cmd_check)
     return parser
 
 
