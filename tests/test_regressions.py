@@ -41,3 +41,13 @@ def test_disc6_numeric_route_covers_its_cancellation(a, epsilon):
     # seed (1769521405) drew the first point, where 5.6 digits cancelled and the route gave 44.9 < 45
     found = registry["HIPPO-DISC-6"].cross_check({"a": a, "epsilon": epsilon, "b": F(-3)}, 50)
     assert found.passed and found.digits >= 49 and found.digits_2x >= 99, found.describe()
+
+
+@pytest.mark.parametrize("point", [
+    {"theta1": F(21, 10), "theta2": F(9, 20), "g1": F(49, 20), "g2": F(-9, 4), "eta": F(9, 10)},
+    {"theta1": F(7, 20), "theta2": F(11, 5), "g1": F(-49, 20), "g2": F(14, 5), "eta": F(9, 10)},
+])
+def test_mirror_step_route_converges_from_a_far_start(point):
+    # a random run drew points where one strict findroot from theta stopped short of its tolerance
+    # ("Could not find root within given tolerance"); the route now solves in two stages
+    assert registry["VAR-X3-1"].cross_check(point).passed
