@@ -47,7 +47,9 @@ def rationals(xs: Sequence[Any], what: str = "values") -> list[Any]:
 
 def integer(n: Any, what: str = "n", low: int | None = None) -> int:
     """``n`` as a Python ``int`` (at least ``low`` when given); a ``ValueError`` naming ``what`` otherwise."""
-    if isinstance(n, bool) or not hasattr(n, "__index__"):
+    if isinstance(n, bool):
+        raise ValueError(f"{what} must be an integer, got {n!r}")
+    if not hasattr(n, "__index__"):
         if getattr(n, "denominator", None) == 1:
             n = int(n.numerator)
         else:

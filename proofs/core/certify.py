@@ -189,10 +189,12 @@ def _root_ball(e: Any, acb: Any, fmpq: Any) -> Any:
 
 
 def _meets(x: Any, low: Any, high: Any) -> bool:
-    """Whether the real ball ``x`` meets the closed interval ``[low, high]``."""
+    """Whether the real ball ``x`` may meet the closed interval ``[low, high]``: false only when it certainly lies
+    outside (a rectangle SymPy has refined below the ball's radius still meets the ball that holds its root)."""
     from flint import arb
 
-    return bool(arb(x.mid()) + arb(x.rad()) >= arb(low)) and bool(arb(x.mid()) - arb(x.rad()) <= arb(high))
+    upper, lower = arb(x.mid()) + arb(x.rad()), arb(x.mid()) - arb(x.rad())
+    return not (upper < arb(low)) and not (lower > arb(high))
 
 
 def _entries(value: Any) -> list[Any]:

@@ -28,6 +28,7 @@ from sympy import Eq, I, Matrix, Rational, Symbol, Tuple, exp
 from sympy.polys.matrices import DomainMatrix
 
 from numerics.hippo import routes as chk
+from numerics.hippo import certified_systems as arb_routes
 from numerics import hippo as nh
 from numerics.hippo.discrete_systems import ode_step
 from numerics.agree import to_mp
@@ -106,6 +107,8 @@ _FORMS = {
 _LTI_NOTES = (r"Statement via the spectral form (eigenvalue map applied to $-1, \ldots, -N$ with the closed "
               r"$TV$); derivation by discretize() on the derived matrices; numeric by mp.inverse on the "
               r"quadrature matrix. " + slow_bound_note(12))
+_CERTIFIED = {"forward": arb_routes.forward_euler, "backward": arb_routes.backward_euler,
+              "bilinear": arb_routes.bilinear}
 _LTI_DRAWS = draw(N=s.sizes(1, 5), epsilon=s.positive_rationals(1, max_denominator=50))
 for _method, (_key, _title, _form, _src) in _FORMS.items():
     register(Result(
@@ -113,7 +116,7 @@ for _method, (_key, _title, _form, _src) in _FORMS.items():
         statement=lambda N, _m=_method: _spectral(N, *_maps(_m)),
         derive=lambda N, _m=_method: _derived(_m, N), numeric=_num_disc(_method), params=_LTI_DRAWS,
         examples=_EX, bound=Bound("N", 1, 12), display={"N": 2}, parts=(r"\bar{A}", r"\bar{B}"),
-        notes=f"{_form}. {_LTI_NOTES}",
+        notes=f"{_form}. {_LTI_NOTES}", certified=_CERTIFIED[_method],
     ))
 
 _NOTES_DISC_4 = (r"$(I - \alpha\epsilon A)^{-1} (I + (1-\alpha)\epsilon A)$, "
@@ -129,7 +132,7 @@ register(Result(
                 alpha=s.rationals(0, 1, max_denominator=10)),
     examples=({"N": 3, "epsilon": Fraction(1, 10), "alpha": Fraction(1, 3)},
               {"N": 4, "epsilon": Fraction(3, 7), "alpha": Fraction(4, 5)}),
-    bound=Bound("N", 1, 12), display={"N": 2}, notes=_NOTES_DISC_4,
+    bound=Bound("N", 1, 12), display={"N": 2}, notes=_NOTES_DISC_4, certified=arb_routes.gbt,
 ))
 
 
@@ -165,6 +168,7 @@ register(Result(
     examples=({"N": 3, "epsilon": Fraction(1, 10), "u0": Fraction(2, 3)},
               {"N": 2, "epsilon": Fraction(1, 2), "u0": Fraction(-5, 4)}),
     bound=Bound("N", 1, 12), display={"N": 2}, parts=(r"\bar{A}", r"\bar{B}"), notes=_NOTES_DISC_5,
+    certified=arb_routes.zero_order_hold,
 ))
 
 _a, _b = Symbol("a", real=True), Symbol("b", real=True)
@@ -220,6 +224,7 @@ register(Result(
     params=draw(a=s.rationals(-3, 3), b=s.rationals(-3, 3), epsilon=s.positive_rationals(2)),
     examples=({"a": Fraction(-3, 4), "b": Fraction(5, 3), "epsilon": Fraction(1, 10)},
               {"a": Fraction(2, 7), "b": -1, "epsilon": Fraction(3, 2)}), notes=_NOTES_DISC_6,
+    certified=arb_routes.bilinear_modulus_gap,
 ))
 
 
@@ -369,6 +374,7 @@ register(Result(
     derive=_disc8_derived, numeric=_disc8_numeric,
     params=draw(N=s.sizes(1, 4), k=s.sizes(1, 6)), examples=({"N": 3, "k": 1}, {"N": 4, "k": 5}),
     bound=Bound("N", 1, 16), display={"N": 3}, parts=(r"\bar{A}_k", r"\bar{B}_k"), notes=_NOTES_DISC_8,
+    certified=arb_routes.legs_exact_step,
 ))
 
 _SCHEMES = ("forward", "backward", "bilinear", "exact")
@@ -447,7 +453,7 @@ register(Result(
     statement=_disc9_closed,
     derive=_disc9_derived, numeric=_disc9_numeric, params=draw(N=s.sizes(1, 4), k=s.sizes(1, 8)),
     examples=({"N": 3, "k": 3}, {"N": 4, "k": 1}), bound=Bound("N", 1, 16), display={"N": 2},
-    notes=_NOTES_DISC_9,
+    notes=_NOTES_DISC_9, certified=arb_routes.legs_step_fixed_points,
     parts=(*(rf"\bar{{A}}_k e_0 + \bar{{B}}_k\ (\text{{{m}}})" for m in _SCHEMES),
            r"(\bar{A}_k e_0 + \bar{B}_k - e_0)_0\ (\text{su-bilinear})"),
 ))

@@ -21,6 +21,8 @@ from mpmath import mp
 from sympy import Derivative, Eq, Function, I, Matrix, Poly, Rational, Symbol, Tuple, pi
 
 from numerics.hippo import routes as chk
+from numerics.hippo import certified as exact_routes
+from numerics.hippo import certified_systems as arb_routes
 from numerics import hippo as nh
 from numerics.agree import to_mp
 
@@ -99,6 +101,7 @@ register(Result(
     params=draw(n=s.sizes(0, 8), T=_TIME, w=_WIN, **QUARTIC), bound=Bound("n", -32, 32), display={"n": 1},
     examples=({"n": 0, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT},
               {"n": -3, "T": Fraction(5, 2), "w": Fraction(3, 2), **POLY_POINT}), notes=_NOTES_FOUT_1,
+    certified=arb_routes.fout_window_derivative,
     scope=Scope.representative("a general quartic input u (symbolic coefficients), every n = -32..32",
                                claim="every C^1 input u and every frequency n"),
 ))
@@ -212,6 +215,7 @@ register(Result(
     derive=_closure_derived, numeric=_fout3_numeric, evaluate=_fout3_eval,
     params=draw(K=s.sizes(0, 2), T=_TIME, w=_WIN), bound=Bound("K", 0, 12), display={"K": 1},
     examples=({"K": 2, "T": Fraction(5, 2), "w": Fraction(3, 2)},), notes=_NOTES_FOUT_3,
+    certified=arb_routes.fout_closures,
     parts=(r"A_{\mathrm{su}}", r"B_{\mathrm{su}}", r"A_{\mathrm{consistent}}", r"B_{\mathrm{consistent}}"),
 ))
 
@@ -262,6 +266,7 @@ register(Result(
     numeric=_fout4_numeric, evaluate=_fout4_eval, params=draw(h=s.sizes(1, 4), t=_TIME, w=_WIN),
     examples=({"h": 1, "t": 2, "w": Fraction(3, 2)}, {"h": 3, "t": Fraction(5, 2), "w": Fraction(3, 2)}),
     bound=Bound("h", 1, 16), display={"h": 2}, parts=(r"D/w", r"e/w"), notes=_NOTES_FOUT_4,
+    certified=arb_routes.fout_real_system,
 ))
 
 
@@ -289,6 +294,7 @@ register(Result(
     examples=({"h": 2, "t": Fraction(5, 2), "w": Fraction(3, 2)},
               {"h": 3, "t": Fraction(7, 3), "w": Fraction(1, 2)}),
     bound=Bound("h", 1, 16), display={"h": 2}, parts=(r"-D/w", r"e/w"), notes=_NOTES_FOUT_5,
+    certified=arb_routes.fout_forward_real_system,
 ))
 
 # --- FouS -------------------------------------------------------------------------------------------------
@@ -322,6 +328,7 @@ register(Result(
     examples=({"n": 0, "T": Fraction(5, 2), **POLY_POINT}, {"n": -2, "T": Fraction(7, 3), **POLY_POINT}),
     notes=r"Proved for a general quartic $u$ and $|n| \le 32$; numeric: $T$ times the derivative under the "
           "integral.",
+    certified=arb_routes.fous_scaled_derivative,
     scope=Scope.representative("a general quartic input u (symbolic coefficients), every n = -32..32",
                                claim="every C^1 input u and every frequency n"),
 ))
@@ -354,6 +361,7 @@ register(Result(
     title_tex=r"Fourier coefficients of $s$ on $[0, 1]$",
     statement=_fous2_statement, derive=_fous2_derived, numeric=_quad_s,
     params=draw(m=s.sizes(0, 40)), examples=({"m": 0}, {"m": 3}, {"m": -7}), bound=Bound("m", -32, 32),
+    certified=arb_routes.fous_ramp_coefficient,
     notes=r"Hence $s = 1/2 - \sum_{k \ge 1} \sin(2\pi k s)/(\pi k)$ on $0 < s < 1$ (convergence $O(1/K)$: "
           "THEOREM; partial sums G-H11 checked in the tests).",
 ))
@@ -374,6 +382,7 @@ register(Result(
     statement=lambda N: Tuple(*transition("fous", N)), derive=lambda N: Tuple(*derive_transition("fous", N)),
     numeric=_fous3_numeric, params=draw(N=s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}),
     bound=Bound("N", 1, 32), display={"N": 3}, parts=("A", "B"), notes=_NOTES_FOUS_3,
+    certified=arb_routes.fous_galerkin,
 ))
 
 # --- RESCALE-1 ---------------------------------------------------------------------------------------------
@@ -441,6 +450,7 @@ register(Result(
     scope=Scope.representative("the LegS system with symbolic lambda_n and psi_n, every N = 1..6",
                                claim="every system (A, B) and every diagonal rescaling"),
     parts=(r"\operatorname{coeffs}\,\det(zI - A)", r"(\psi^\top A^j B)_{j<N}"),
+    certified=arb_routes.legs_rescaled_invariants,
 ))
 
 # --- errata --------------------------------------------------------------------------------------------------
@@ -506,6 +516,7 @@ register(Result(
     evaluate=_err1_eval, params=draw(N=s.sizes(4, 7), t=TIME, w=WINDOW), bound=Bound("N", 1, 32),
     display={"N": 3}, notes=_NOTES_ERR_1,
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
+    certified=arb_routes.lmu_printed_rescaling,
 ))
 
 _NOTES_ERR_2 = (r"Su closes with $u(T-w) \approx \sum_k c_k$, but the symmetric partial sum tends to the "
@@ -527,6 +538,7 @@ register(Result(
     params=draw(K=s.sizes(0, 2), T=_TIME, w=_WIN, a0=QUARTIC["a0"], a1=s.rationals(1, 2, max_denominator=20)),
     examples=({"K": 2, "T": Fraction(5, 2), "w": Fraction(3, 2), "a0": Fraction(1, 3), "a1": Fraction(-2, 7)},
               {"K": 1, "T": Fraction(7, 4), "w": Fraction(1, 2), "a0": -1, "a1": Fraction(3, 2)}),
+    certified=arb_routes.fout_consistent,
 ))
 
 _NOTES_ERR_3 = (r"Numeric: Su's own route (coefficients on $s$ in $[-1, 1]$ with $\sqrt{(2n+1)/2}\,P_n(s)$, "
@@ -538,6 +550,7 @@ _NOTES_ERR_3 = (r"Numeric: Su's own route (coefficients on $s$ in $[-1, 1]$ with
 register(Result(
     key="HIPPO-ERR-3", title="Erratum: LegS rescaling refers to the LegS equation", source=SU_10114,
     statement=_legs_integer, derive=_err3_derived, numeric=_err3_numeric, evaluate=_err3_eval,
+    certified=exact_routes.su_legs_integer_system,
     params=draw(N=s.sizes(1, 6), t=TIME),
     examples=({"N": 3, "t": Fraction(17, 10)}, {"N": 5, "t": Fraction(9, 4)}),
     bound=Bound("N", 1, 32), display={"N": 3}, parts=(r"A'", r"B'"), notes=_NOTES_ERR_3,

@@ -29,6 +29,7 @@ from mpmath import mp
 from sympy import Matrix, Symbol, Tuple, binomial, exp, legendre, laguerre
 from sympy.polys.matrices import DomainMatrix
 
+from numerics.hippo import certified
 from numerics.hippo import routes as chk
 from numerics import hippo as nh
 from numerics.agree import to_mp
@@ -128,7 +129,7 @@ register(Result(
     title_tex=r"LegS spectrum $-1, \ldots, -N$ with eigenvectors $TV$",
     parts=(r"(A_{nn})_n", r"(A_{nk})_{k>n}", r"A\,TV - TV\,\mathrm{diag}(-1, \ldots, -N)"),
     statement=lambda N: Tuple(Matrix([-(n + 1) for n in range(N)]), sympy.zeros(N, N), sympy.zeros(N, N)),
-    derive=_p1_derived, numeric=_p1_numeric,
+    derive=_p1_derived, numeric=_p1_numeric, certified=certified.legs_spectrum_parts,
     params=draw(N=s.sizes(1, 8)), examples=({"N": 3}, {"N": 7}), bound=Bound("N", 1, 32), display={"N": 3},
     notes=_NOTES_LEGS_P1,
 ))
@@ -220,7 +221,7 @@ register(Result(
     key="HIPPO-LEGS-P3", title="LegS timescale equivariance c[u(alpha .)](t) = c[u](alpha t)",
     title_tex=r"LegS timescale equivariance $c[u(\alpha\,\cdot)](t) = c[u](\alpha t)$",
     source=f"{HIPPO}, Prop 3; {SU_10137}", statement=lambda n: _legs_coeff(_U4.subs(_r, _AL * _TT * _r), n),
-    derive=_p3_derived, numeric=on_quartic(_p3_numeric),
+    derive=_p3_derived, numeric=on_quartic(_p3_numeric), certified=certified.legs_scaled_coefficient,
     scope=Scope.representative("a general quartic input u (symbolic coefficients), every n = 0..16",
                                claim="every integrable input u and every n"),
     params=draw(n=s.sizes(0, 4), alpha=s.positive_rationals(3, max_denominator=20),
@@ -302,7 +303,7 @@ register(Result(
     key="HIPPO-LEGS-P4", title="LegS memory decays polynomially: prod of exact steps = (TV) diag((m/n)^j) (TV)^-1",
     title_tex=r"LegS memory decays polynomially: $\prod$ of exact steps "
               r"$= (TV)\,\mathrm{diag}((m/n)^j)\,(TV)^{-1}$", source=SU_10137,
-    statement=_p4_closed, derive=_p4_derived, numeric=_p4_numeric,
+    statement=_p4_closed, derive=_p4_derived, numeric=_p4_numeric, certified=certified.legs_step_product,
     params=draw(N=s.sizes(1, 4), m=s.sizes(1, 3), n=s.sizes(4, 6)), examples=({"N": 3, "m": 3, "n": 7},),
     bound=Bound("N", 1, 16), display={"N": 2}, notes=_NOTES_LEGS_P4,
 ))
@@ -348,7 +349,8 @@ register(Result(
     key="HIPPO-LEGS-P5", title="O(N) LegS matrix-vector product (prefix sums)", source=SU_10137,
     title_tex=r"$O(N)$ LegS matrix-vector product (prefix sums)", statement=_p5_closed,
     derive=lambda N: (derive_transition("legs", N)[0] * _vsyms(N)).applyfunc(sympy.expand),
-    numeric=_p5_numeric, params=draw(N=s.sizes(4, 4), **_vector_draws(4)), examples=(_vpoint(4), _vpoint(7)),
+    numeric=_p5_numeric, certified=certified.legs_matvec, params=draw(N=s.sizes(4, 4), **_vector_draws(4)),
+    examples=(_vpoint(4), _vpoint(7)),
     bound=Bound("N", 1, 32), display={"N": 3}, notes=_NOTES_LEGS_P5,
 ))
 
@@ -388,7 +390,7 @@ _NOTES_LEGS_P6 = ("$S_{-1} = 0$, "
 register(Result(
     key="HIPPO-LEGS-P6", title="O(N) LegS resolvent solve (I - lambda A)^-1 v", source=SU_10137,
     title_tex=r"$O(N)$ LegS resolvent solve $(I - \lambda A)^{-1} v$", statement=_p6_closed,
-    derive=_p6_derived, numeric=_p6_numeric,
+    derive=_p6_derived, numeric=_p6_numeric, certified=certified.legs_resolvent_solve,
     params=draw(N=s.sizes(4, 4), **_vector_draws(4), **{"lambda": s.positive_rationals(3)}),
     examples=(_vpoint(4, Fraction(3, 10)), _vpoint(6, Fraction(7, 4))), bound=Bound("N", 1, 6),
     display={"N": 2}, notes=_NOTES_LEGS_P6,
@@ -422,6 +424,7 @@ register(Result(
     title_tex=r"LegS reconstruction, exact for polynomials of degree $< N$",
     source=f"{HIPPO}; {HIPPO_CODE_MODULE}",
     statement=lambda N: sympy.eye(N), derive=_recon_derived, numeric=_p7_numeric, evaluate=_p7_eval,
+    certified=certified.legs_reconstruction_map,
     # t in [1, 3], tau in (0, 1]: tau <= t, inside the window (beyond it the sum extrapolates and cancels)
     params=draw(N=s.sizes(4, 8), t=s.rationals(1, 3, max_denominator=20),
                 tau=s.positive_rationals(1, max_denominator=20)),
@@ -458,6 +461,7 @@ register(Result(
     key="HIPPO-LEGS-P8", title="LegS Green's function dc(t1)/du(t0) = (1/t1) [g_n(t0/t1)]",
     title_tex=r"LegS Green's function $dc(t_1)/du(t_0) = (1/t_1)\,[g_n(t_0/t_1)]$",
     source=f"{HIPPO}, Prop 5 (gradient norms; confirm wording)", statement=_p8_closed, derive=_p8_derived,
+    certified=certified.legs_green_function,
     numeric=_p8_numeric, params=draw(N=s.sizes(1, 4), t0=s.positive_rationals(1, max_denominator=20),
                                      t1=s.rationals(1, 3, max_denominator=20)),
     examples=({"N": 3, "t0": Fraction(1, 2), "t1": Fraction(3, 2)}, {"N": 5, "t0": 1, "t1": Fraction(7, 3)}),
@@ -526,6 +530,7 @@ register(Result(
     title_tex=r"LTI impulse responses $e^{sA}B$ (LegS warped Legendre, LagT Laguerre)",
     parts=(r"e^{sA}B\ (\mathrm{LegS})", r"e^{sA}B\ (\mathrm{lagt})", r"e^{sA}B\ (\text{lagt-half})"),
     source=f"{TRAIN_HIPPO}; {SU_10162}", statement=_p9_closed, derive=_p9_derived, numeric=_p9_numeric,
+    certified=certified.impulse_responses,
     params=draw(N=s.sizes(1, 5), s=s.positive_rationals(4, max_denominator=20)), bound=Bound("N", 1, 16),
     examples=({"N": 4, "s": 1}, {"N": 5, "s": Fraction(13, 4)}), display={"N": 3}, notes=_NOTES_LEGS_P9,
 ))
@@ -592,7 +597,7 @@ register(Result(
                            for m in (r"\text{forward}", r"\text{backward}", r"\text{bilinear}",
                                      r"\mathrm{GBT}(\alpha)", r"\text{ZOH}"))),
     source="elementary consequence of HIPPO-LEGS-P2", statement=lambda N: Tuple(*[sympy.zeros(N, 1)] * 6),
-    derive=_p10_derived, numeric=_p10_numeric, evaluate=_p10_eval,
+    derive=_p10_derived, numeric=_p10_numeric, evaluate=_p10_eval, certified=certified.legs_dc_gain_parts,
     params=draw(N=s.sizes(3, 3), epsilon=s.positive_rationals(1, max_denominator=20),
                 alpha=s.rationals(0, 1, max_denominator=10), **_vector_draws(3)),
     examples=({**_vpoint(3), "epsilon": Fraction(1, 10), "alpha": Fraction(1, 3)},

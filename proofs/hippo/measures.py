@@ -22,6 +22,7 @@ import sympy
 from mpmath import mp
 from sympy import Derivative, Eq, Function, Matrix, Piecewise, Poly, Rational, Symbol, Tuple, sqrt
 
+from numerics.hippo import certified
 from numerics.hippo import routes as chk
 from numerics import hippo as nh
 from numerics.agree import to_mp
@@ -103,7 +104,7 @@ def _ode_numeric(measure: str, signal: str, sign: bool = False) -> Callable[...,
 
 def _transition_result(key: str, title: str, source: str, measure: str, signal: str, notes: str, *,
                        examples: tuple, windowed: bool = False, top: int = 32, loss: int = 5,
-                       title_tex: str = "") -> Result:
+                       title_tex: str = "", certified: Callable[..., Any] | None = None) -> Result:
     w = W if windowed else 1
     sizes = s.sizes(4 if signal == "cubic" else 1, 7)
     return register(Result(
@@ -112,7 +113,7 @@ def _transition_result(key: str, title: str, source: str, measure: str, signal: 
         evaluate=_ode_evaluate(measure, signal),
         params=draw(N=sizes, t=TIME, w=WINDOW) if windowed else draw(N=sizes, t=TIME),
         examples=examples, bound=Bound("N", 1, top), notes=notes, loss=loss, display={"N": 4},
-        title_tex=title_tex, parts=("A", "B"),
+        title_tex=title_tex, parts=("A", "B"), certified=certified,
     ))
 
 
@@ -182,6 +183,9 @@ register(Result(
     key="HIPPO-LEG-7", title="Parity identity used by LegT: 2[n-k odd] + (-1)^(n-k) = 1",
     title_tex=r"Parity identity used by LegT: $2[n-k \text{ odd}] + (-1)^{n-k} = 1$", source=SU_10114,
     statement=parity_identity, derive=_leg7_derive, numeric=_leg7_numeric, evidence=Evidence.POINT,
+    uncertified="an integer identity at a point: its left side at the example (n, k) is integer arithmetic "
+                "that the numeric check already does exactly, and its right side is the integer 1, so a ball "
+                "bound would add nothing",
     # k < n for every draw: k in 0..20, n in 21..60
     params=draw(n=s.sizes(21, 60), k=s.sizes(0, 20)),
     examples=({"n": 5, "k": 2}, {"n": 7, "k": 1}, {"n": 3, "k": 1}),
@@ -230,7 +234,8 @@ _NOTES_GEN_1 = (r"Rows: LegS parametrisation $t_T(s) = (s+1)T/2$ ($\rho = (s+1)/
 register(Result(
     key="HIPPO-GEN-1", title="Derivative of projection coefficients for a moving measure", source=SU_10114,
     statement=lambda n: Eq(Derivative(_C(T), T), _gen1(n, False), evaluate=False), derive=_gen1_derived,
-    numeric=on_quartic(chk.moving_measure_derivative), bound=Bound("n", 0, 8), notes=_NOTES_GEN_1,
+    numeric=on_quartic(chk.moving_measure_derivative), certified=certified.moving_measure_derivative,
+    bound=Bound("n", 0, 8), notes=_NOTES_GEN_1,
     scope=Scope.representative("a general quartic input u (symbolic coefficients), the LegS and LegT windows, "
                                "every n = 0..8", claim="every C^1 input u, every moving window and every n"),
     params=draw(n=s.sizes(0, 4), T=s.positive_rationals(4, max_denominator=20),
@@ -248,7 +253,7 @@ _transition_result(
     r"the symbolic proof covers every $N \le 32$. HiPPO "
     r"writes $c' = -A c/t + B f/t$ with positive $A$. Su's normalisation $\sqrt{(2n+1)/2}\,P_n(s)$ "
     r"multiplies $B$ by $\sqrt{2}$ ($B_n = \sqrt{2(2n+1)}$), same $A$.",
-    title_tex=r"LegS projection ODE $t\,c' = A c + B u$",
+    title_tex=r"LegS projection ODE $t\,c' = A c + B u$", certified=certified.legs_system,
     examples=({"N": 1, "t": Fraction(17, 10)}, {"N": 4, "t": Fraction(17, 10)}, {"N": 8, "t": Fraction(5, 2)}),
 )
 
@@ -272,7 +277,8 @@ _NOTES_LEGS_2 = (r"(i) $\operatorname{tril}(\mathrm{diag}(0, \ldots, N-1) - v v^
 register(Result(
     key="HIPPO-LEGS-2", title="Equivalent forms of the LegS matrix", source=f"{SU_10137}; {HIPPO_CODE}",
     statement=_legs_forms, derive=lambda N: Tuple(*(2 * [derive_transition("legs", N)[0]])),
-    numeric=_legs_forms_numeric, params=draw(N=s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}),
+    numeric=_legs_forms_numeric, certified=certified.legs_matrix_twice, params=draw(N=s.sizes(1, 6)),
+    examples=({"N": 3}, {"N": 6}),
     bound=Bound("N", 1, 32), parts=(r"A^{(\mathrm{i})}", r"A^{(\mathrm{ii})}"), notes=_NOTES_LEGS_2,
 ))
 
@@ -308,7 +314,8 @@ def _legs_integer_eval(statement: Any, dps: int, point: dict) -> list:
 register(Result(
     key="HIPPO-LEGS-3", title="Integer (de-rooted) LegS form", source=f"{SU_10114} (LegS rescaling passage)",
     statement=_legs_integer, derive=_legs_integer_derived, numeric=_legs_integer_numeric,
-    evaluate=_legs_integer_eval, params=draw(N=s.sizes(1, 7), t=TIME), parts=(r"\tilde{A}", r"\tilde{B}"),
+    evaluate=_legs_integer_eval, certified=certified.legs_integer_system,
+    params=draw(N=s.sizes(1, 7), t=TIME), parts=(r"\tilde{A}", r"\tilde{B}"),
     examples=({"N": 3, "t": Fraction(17, 10)}, {"N": 6, "t": Fraction(9, 4)}), bound=Bound("N", 1, 32),
     notes=r"From Su's normalisation the same form follows with $\lambda_n = \sqrt{2/(2n+1)}$ (HIPPO-ERR-3: "
           "the blog's LegS rescaling passage cites the LegT equation).",
@@ -347,7 +354,8 @@ _LEGT_EX = ({"N": 1, "t": 2, "w": Fraction(3, 2)}, {"N": 5, "t": 2, "w": Fractio
 register(Result(
     key="HIPPO-LEGT-1", title="Exact LegT identity before closure", source=f"{SU_10114}; {HIPPO}, Thm 1",
     statement=_legt_exact_closed, derive=_legt_exact_derived, numeric=_ode_numeric("legt", "sin"),
-    evaluate=_legt_exact_eval, params=draw(N=s.sizes(1, 7), t=TIME, w=WINDOW), examples=_LEGT_EX,
+    evaluate=_legt_exact_eval, certified=certified.legt_exact_identity,
+    params=draw(N=s.sizes(1, 7), t=TIME, w=WINDOW), examples=_LEGT_EX,
     bound=Bound("N", 1, 32), display={"N": 4}, parts=(r"K", r"B_+", r"B_-"),
     notes="Tuple $(K, B_+, B_-)$: $c' = K c + B_+ u(t) + B_- u(t-w)$. Exact for any $C^1$ input (checked "
           r"with $u = \sin$).",
@@ -358,7 +366,7 @@ _transition_result(
     "cubic",
     r"Closure $u(t-w) \approx \sum_k c_k g_k(0)$. hippo-code legt is window 1, s4 legt is window 2 (both "
     r"matrices halved). Numeric with a cubic input, for which the closure is exact ($N \ge 4$).",
-    windowed=True, title_tex=r"Closed LegT ODE (window $w$)",
+    windowed=True, title_tex=r"Closed LegT ODE (window $w$)", certified=certified.legt_system,
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
 )
 
@@ -403,6 +411,7 @@ register(Result(
     key="HIPPO-LEGT-3", title="LegT closure residual; exactness for polynomial windows",
     source=f"consequence of HIPPO-LEGT-1/2; {SU_10114}", statement=_legt_residual_closed,
     derive=_legt_residual_derived, numeric=_ode_numeric("legt", "sin"), evaluate=_legt_residual_eval,
+    certified=certified.legt_closure_residual,
     params=draw(N=s.sizes(1, 7), t=TIME, w=WINDOW), examples=_LEGT_EX, bound=Bound("N", 1, 32),
     display={"N": 3}, parts=(r"v", r"R_c", r"r_u"), notes=_NOTES_LEGT_3,
 ))
@@ -445,6 +454,7 @@ register(Result(
     key="HIPPO-LEGT-4", title="LegT reconstruction, exact for polynomials of degree < N",
     title_tex=r"LegT reconstruction, exact for polynomials of degree $< N$", source=f"{SU_10114}; {HIPPO}",
     statement=lambda N: sympy.eye(N), derive=_recon_derivation, numeric=_recon_numeric, evaluate=_recon_eval,
+    certified=certified.legt_reconstruction_map,
     # t - w <= -1 <= tau <= 0 <= t: tau inside the window (beyond it the sum extrapolates and cancels)
     params=draw(N=s.sizes(4, 8), t=s.rationals(0, 1, max_denominator=50),
                 w=s.rationals(2, 3, max_denominator=50), tau=s.rationals(-1, 0, max_denominator=50)),
@@ -460,7 +470,7 @@ _transition_result(
     "lmu", "cubic",
     r"$x = D c$ with $D = \mathrm{diag}((-1)^n \sqrt{2n+1})$: $A_{\mathrm{lmu}} = D A_{\mathrm{legt}} "
     r"D^{-1}$, $B_{\mathrm{lmu}} = D B_{\mathrm{legt}}$; analysis $(2n+1)P_n(1-2r)$, synthesis $P_n(1-2r)$ "
-    "($P_n(2v-1)$ in elapsed fraction $v = 1-r$).", windowed=True,
+    "($P_n(2v-1)$ in elapsed fraction $v = 1-r$).", windowed=True, certified=certified.lmu_system,
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
 )
 
@@ -490,7 +500,8 @@ register(Result(
     title_tex=r"Su's LMU-style rescaling (corrected factor $\sqrt{2}/\sqrt{2n+1}$)",
     parts=(r"\tilde{A}", r"\tilde{B}"), source=f"{SU_10114} (see HIPPO-ERR-1)", statement=_lmu2_closed,
     derive=lambda N: _su_rescaled(_sqrt(2), N), numeric=_ode_numeric("lmu", "cubic", sign=True),
-    evaluate=_lmu2_eval, params=draw(N=s.sizes(4, 7), t=TIME, w=WINDOW), bound=Bound("N", 1, 32),
+    evaluate=_lmu2_eval, certified=certified.su_lmu_system, params=draw(N=s.sizes(4, 7), t=TIME, w=WINDOW),
+    bound=Bound("N", 1, 32),
     examples=({"N": 4, "t": 2, "w": Fraction(3, 2)}, {"N": 6, "t": Fraction(1, 3), "w": Fraction(7, 4)}),
     display={"N": 3}, notes=_NOTES_LMU_2,
 ))
@@ -502,12 +513,12 @@ _transition_result(
     "HIPPO-LAGT-1", "LagT, paper variant ('lagt')", f"{HIPPO}, Thm 1", "lagt", "causal-sin",
     r"$A = -\operatorname{tril}(1)$, $B = 1$ (HiPPO writes $-A$). Basis $L_n$ with measure $e^{-y}$; exact, "
     r"no closure. Numeric input: $\sin$ for $x \ge 0$, $0$ before ($u(0^+) = 0$, so no boundary term).",
-    examples=_EX_LAG,
+    examples=_EX_LAG, certified=certified.lagt_system,
 )
 _transition_result(
     "HIPPO-LAGT-2", "LagT, half variant ('lagt-half' = hippo-code/s4 lagt)", f"{HIPPO_CODE}; {S4_CODE}",
     "lagt-half", "causal-sin",
     r"Basis $L_n e^{-y/2}$, orthonormal for $dy$: $A = -I/2 - \operatorname{stril}(1)$, $B = 1$. Different "
     r"system from 'lagt' (impulse responses differ by $e^{s/2}$).",
-    examples=_EX_LAG,
+    examples=_EX_LAG, certified=certified.lagt_half_system,
 )
