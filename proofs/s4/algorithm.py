@@ -26,12 +26,14 @@ from sympy import (QQ, Eq, Function, I, Matrix, Poly, Rational, Symbol, Tuple, c
 from sympy.polys.matrices import DomainMatrix
 
 from numerics.agree import with_dps
+from numerics.s4 import certified as cert
 from numerics.s4 import identities as kn
 from numerics.s4 import kernel_routes as nker
 from numerics.s4 import kernels as ns4
 
 from .factors import bilinear_exact, integer_legs, legs_eigenvectors, nplr
-from .kernel import _PT_3, _PT_A, _PT_B, _PT_C, _PT_Z, _entries, _m, _v, eliminate, h
+from .kernel import (_PT_3, _PT_A, _PT_B, _PT_C, _PT_Z, _entries, _m, _scalar_reason, _v, _words_reason,
+                     eliminate, h)
 from .matrix_algebra import at_matrix, evaluator, point_matrix, point_vector, sized_points, word_value, words
 from proofs.core import Bound, Derivation, Result, Scope, Status, Step, checks, register
 from proofs.core.bibliography import S4, S4_CODE_KERNEL, S4D, SU_10162, SU_10180, TRAIN_HIPPO
@@ -107,7 +109,8 @@ _ALG1_NOTES = (
     r"$L$ (including the $z = -1$ node).")
 
 register(Result(
-    key="S4-ALG-1", title="S4 Algorithm 1: c^T (g I - A)^-1 b = k00 - k01 (I + k11)^-1 k10 with Cauchy sums",
+    key="S4-ALG-1", uncertified=_words_reason("c, D^-1, b, P, Qhat and K = (I + Qhat D^-1 P)^-1"),
+    title="S4 Algorithm 1: c^T (g I - A)^-1 b = k00 - k01 (I + k11)^-1 k10 with Cauchy sums",
     title_tex=r"S4 Algorithm 1: $c^\top(gI - A)^{-1}b = k_{00} - k_{01}(I + k_{11})^{-1}k_{10}$ with Cauchy "
               "sums",
     source=f"{S4}, Algorithm 1 / Theorem 3; {SU_10162}", notes=_ALG1_NOTES,
@@ -155,6 +158,8 @@ register(Result(
     key="S4-ALG-2", title="Complexity: the naive Cauchy route costs (1 + r)^2 N terms per node, O(N L) per kernel",
     title_tex="Complexity: the naive Cauchy route costs $(1 + r)^2 N$ terms per node, $O(NL)$ per kernel",
     source=f"{S4}, Theorem 3 (confirm wording); {SU_10180}", status=Status.THEOREM, notes=_ALG2_NOTES,
+    uncertified="the quantity is an operation count of the mpmath Cauchy route (the summands it passes to "
+                "mp.fsum), a property of that implementation, not a number an Arb route could recompute",
     statement=lambda N, L, r: Eq(Symbol("terms"), (1 + r) ** 2 * N * (L - (1 - L % 2)), evaluate=False),
     numeric=_alg2_count, display={"N": 4, "L": 8, "r": 1}, params=_alg2_points,
     examples=({"N": 4, "L": 8, "r": 1}, {"N": 6, "L": 9, "r": 2}, {"N": 16, "L": 33, "r": 1}),
@@ -197,7 +202,8 @@ register(Result(
     title_tex=r"When the Cauchy form is defined: $g(e^{-i\theta}) = (2i/h)\tan(\theta/2)$ is imaginary",
     source="derived for the spec (state-spaces/s4 special-cases FouT's zero eigenvalue)", notes=_ALG3_NOTES,
     statement=lambda: Eq(Function("g")(exp(-I * theta)), 2 * I / h * tan(theta / 2), evaluate=False),
-    derive=_alg3_derive, numeric=_g_node, examples=({"theta": F(7, 10), "h": F(1, 10)}, {"theta": F(-5, 2), "h": F(3)}),
+    derive=_alg3_derive, numeric=_g_node, certified=cert.g_node,
+    examples=({"theta": F(7, 10), "h": F(1, 10)}, {"theta": F(-5, 2), "h": F(3)}),
     params=draw(theta=s.rationals(-3, 3, max_denominator=100), h=s.positive_rationals(4, max_denominator=100)),
 ))
 
@@ -245,6 +251,7 @@ register(Result(
     examples=({"N": 2, **_PT_A, **_PT_B, **_PT_C, **_PT_Z},
               {"N": 3, **_PT_3, "x": F(-2, 5), "y": F(9, 10)}),
     statement=_conj2_statement, derive=_conj2_derive, numeric=kn.conj_resolvent,
+    certified=cert.conj_resolvent,
     params=sized_points({"N": (1, _CONJ_MAX)}, _conj2_fields), bound=Bound("N", 1, _CONJ_MAX), display={"N": 2},
     notes=r"Proved with fully symbolic real $N \times N$ systems for every $N = 1, 2, 3$ ($N = 4$ takes "
           r"minutes); for every $N$ it holds because $\hat{K}(z) = C^\top \mathrm{adj}(I - z\bar{A})\bar{B}/"
@@ -307,6 +314,7 @@ register(Result(
     key="S4-CONJ-1", title="Conjugate-pair halving of the Cauchy sums of a real system",
     source=f"{S4_CODE_KERNEL} cauchy_naive; {S4}, §3.3", notes=_CONJ1_NOTES,
     statement=_conj1_statement, derive=_conj1_derive, numeric=_conj1_numeric,
+    certified=cert.conj_pair,
     examples=({"r1": F(1, 2), "r2": F(-1, 3), "i1": F(2, 5), "i2": F(3, 4), "c1": F(1), "c2": F(-2, 3),
                "b1": F(1, 7), "b2": F(5, 2), "sigma": F(-1, 2), "omega": F(3, 2), "gx": F(1, 10), "gy": F(7, 3)},),
     params=draw(**{k: s.rationals(-2, 2, max_denominator=20) for k in ("r1", "r2", "i1", "i2", "c1", "c2", "b1", "b2")},
@@ -373,6 +381,7 @@ register(Result(
     title_tex=r"$O(N)$ recurrent step, LagT: Woodbury inverse of $(2/h - S + PP^\top)$ and a rank-1 update",
     source=f"{S4}, Theorem 2 (confirm wording); {S4_CODE_KERNEL} _step_state_linear; {SU_10162}",
     statement=_rec_statement, derive=_rec_derive, numeric=partial(kn.dense_step, "lagt"), notes=_REC_NOTES,
+    certified=cert.lagt_dense_step,
     examples=({"N": 3, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "u": F(3, 4), "h": F(1, 10)},
               {"N": 4, "x0": F(1), "x1": F(-1, 2), "x2": F(2, 3), "x3": F(1, 5), "u": F(-1), "h": F(2)}),
     bound=Bound("N", 1, 6), display={"N": 3},
@@ -460,14 +469,15 @@ _S4D_NOTES = (
     r"($\texttt{numerics.s4.s4d\_kernel}$, $\texttt{conj\_pairs=True}$). Golden G-S5/G-S6 in the "
     r"test-suite. Numeric: dense ")
 
-for _disc, _key, _title, _route, _numeric in (
+for _disc, _key, _title, _route, _numeric, _certified in (
         ("zoh", "S4-S4D-1", "S4D ZOH diagonal (Vandermonde) kernel", "block-exponential ZOH (mp.expm)",
-         kn.legs_zoh_kernel),
+         kn.legs_zoh_kernel, cert.legs_zoh_kernel),
         ("bilinear", "S4-S4D-2", "S4D bilinear diagonal kernel", "bilinear repeated products",
-         kn.legs_bilinear_kernel)):
+         kn.legs_bilinear_kernel, cert.legs_bilinear_kernel)):
     register(Result(
         key=_key, title=_title + " for LegS in its real eigenbasis", notes=f"{_S4D_NOTES}{_route}.",
         source=f"{S4D}; {S4_CODE_KERNEL} SSMKernelDiag (disc='{_disc}')", numeric=partial(_numeric, K=_KS),
+        certified=partial(_certified, K=_KS),
         statement=partial(_s4d_statement, disc=_disc), derive=partial(_s4d_derive, disc=_disc),
         params=sized_points({"N": (1, 6)}, lambda N: {"h": s.positive_rationals(1, max_denominator=100),
                                                       **_entries("c", N, 0)}),
@@ -502,7 +512,12 @@ def _dbl_value(statement: Any, point: Any) -> Any:
 
 
 register(Result(
-    key="S4-DBL-1", title="Length doubling: Ctilde_2L = (I + Abar^L)^T Ctilde_L",
+    key="S4-DBL-1",
+    uncertified="the closed form (1 + Abar^L)(1 - Abar^L) is a polynomial in a commuting symbol standing for "
+                "the matrix Abar (proved for every N and L); at the example point it is still a polynomial in "
+                "that symbol, so there is no value for Arb to compare (the numeric check evaluates it at the "
+                "point's matrix, transposed and applied to C, in mpmath)",
+    title="Length doubling: Ctilde_2L = (I + Abar^L)^T Ctilde_L",
     title_tex=r"Length doubling: $\tilde{C}_{2L} = (I + \bar{A}^L)^\top \tilde{C}_L$",
     source=f"{S4_CODE_KERNEL} _setup_C", statement=_dbl_statement, derive=_dbl_derive, numeric=kn.doubled_ctilde,
     evaluate=evaluator(_dbl_value),
@@ -611,6 +626,7 @@ register(Result(
               r"$\texttt{fft\_kernel}$ of $\texttt{transfer\_function}(\bar{A}, \bar{B}, \tilde{C})$ is $K$",
     source=f"{SU_10180} (S4 and RTF as the same object); RTF pillar RTF-RAT-1, RTF-FFT-1", notes=_RTF_NOTES,
     statement=_rtf_statement, derive=_rtf_derive, numeric=_rtf_numeric,
+    certified=cert.rtf_kernels,
     params=draw(N=s.sizes(1, 6)), examples=({"N": 3}, {"N": 6}), bound=Bound("N", 1, 6), display={"N": 3},
     scope=Scope.instances("LegS at h = 1/10 with C = T^-1 1, for every N = 1..6, each at the lengths "
                           "L = N+1, N+2, N+3, 2N+4", count=24),
@@ -657,7 +673,8 @@ register(Result(
     title="LTI LegS is LegS in log-time: impulse response e^(tA)B = e^(-t) sqrt(2n+1) P_n(2e^(-t) - 1)",
     title_tex=r"LTI LegS is LegS in log-time: impulse response $e^{tA}B = e^{-t}\sqrt{2n+1}\,P_n(2e^{-t} - 1)$",
     source=f"{SU_10162} (exponential decay); {TRAIN_HIPPO}", statement=_mem_statement, derive=_mem_derive,
-    numeric=kn.legs_impulse, examples=({"N": 2, "t": F(1, 2)}, {"N": 5, "t": F(3, 2)}),
+    numeric=kn.legs_impulse, certified=cert.legs_impulse,
+    examples=({"N": 2, "t": F(1, 2)}, {"N": 5, "t": F(3, 2)}),
     params=draw(N=s.sizes(1, _MEM_MAX), t=s.rationals(F(1, 20), 2, max_denominator=20)),
     bound=Bound("N", 1, _MEM_MAX), display={"N": 3},
     notes=r"Chain rule: $y(s) = x(e^s)$ with $tx' = Ax + Bu(\ln t)$ gives $dy/ds = Ay + Bu(s)$. The impulse "

@@ -28,6 +28,7 @@ from sympy import QQ, Eq, Function, I, Matrix, Mod, Piecewise, Symbol, Tuple, ex
 from sympy.polys.matrices import DomainMatrix
 
 from numerics.agree import with_dps
+from numerics.s4 import certified as cert
 from numerics.s4 import identities as kn
 
 from .matrix_algebra import (at_matrix, evaluator, number, point_matrix, point_vector, reduce_words,
@@ -37,6 +38,26 @@ from proofs.core.bibliography import S4, S4_CODE_KERNEL, SU_10162
 from proofs.core.params import draw, s
 
 __all__: list[str] = []
+
+
+def _words_reason(names: str) -> str:
+    """Why a closed form in the free algebra (symbols for matrices of any size) has no Arb route."""
+    return (f"the closed form is a word in noncommuting symbols standing for matrices of any size ({names}); "
+            "at the example point it is still symbolic, so there is no value for Arb to compare (the numeric "
+            "check evaluates the words at the point's matrices in mpmath)")
+
+
+def _scalar_reason(names: str) -> str:
+    """Why a closed form in one commuting symbol standing for a matrix (functional calculus) has no Arb route."""
+    return (f"the closed form is a rational function of a commuting symbol standing for the matrix {names} "
+            "(functional calculus, proved for every N); at the example point it is still a function of that "
+            "symbol, so there is no value for Arb to compare (the numeric check evaluates it at the point's "
+            "matrix in mpmath)")
+
+
+_RES2_REASON = ("the closed form (h/2) B has a symbol standing for the vector B of any size; at the example "
+                "point it is still symbolic, so there is no value for Arb to compare (the numeric check "
+                "evaluates it at the point's vector in mpmath)")
 
 h = Symbol("h", positive=True)
 x, y = symbols("x y", real=True)
@@ -188,6 +209,7 @@ def _sim_fields(N: int) -> dict[str, Any]:
 
 register(Result(
     key="S4-SIM-1", title="Similarity invariance: the bilinear discretisation commutes with Q, kernels unchanged",
+    uncertified=_words_reason("Q, A, M^-1, c, Abar, Bbar"),
     title_tex="Similarity invariance: the bilinear discretisation commutes with $Q$, kernels unchanged",
     source=f"{S4}, Lemma 3.1; {SU_10162}", notes=_SIM_NOTES,
     parts=(r"Q\bar{A}Q^{-1}", r"Q\bar{B}", "K'_k"),
@@ -241,6 +263,7 @@ def _ker_fields(N: int) -> dict[str, Any]:
 
 register(Result(
     key="S4-KER-1", title="Kernel/recurrence equivalence: y_k = sum_j K_j u_(k-j), K_j = C^T Abar^j Bbar",
+    uncertified=_words_reason("c, Abar, Bbar"),
     title_tex=r"Kernel/recurrence equivalence: $y_k = \sum_j K_j u_{k-j}$, $K_j = C^\top \bar{A}^j \bar{B}$",
     source=f"{S4}, §2; {SU_10162} (see S4-ERR-3)",
     examples=({"N": 2, "k": 5, **_PT_A, **_PT_B, **_PT_C, **_PT_U}, {"N": 3, "k": 11, **_PT_3, **_PT_U}),
@@ -266,6 +289,7 @@ def _su_derive(L: int) -> Derivation:
 
 register(Result(
     key="S4-ERR-3", title="Su part 3 index slips: y_L = sum_(k<L) K_k u_(L-1-k) (not u_(L-k))",
+    uncertified=_words_reason("c, Abar, Bbar"),
     title_tex=r"Su part 3 index slips: $y_L = \sum_{k<L} K_k u_{L-1-k}$ (not $u_{L-k}$)",
     source=SU_10162, statement=_su_statement, derive=_su_derive, numeric=kn.su_recurrence,
     evaluate=evaluator(_words_value), bound=Bound("L", 1, _KMAX + 1), display={"L": 3},
@@ -318,6 +342,7 @@ def _gf_fields(N: int) -> dict[str, Any]:
 
 register(Result(
     key="S4-GF-1", title="Truncated generating function: sum_(k<L) K_k z^k = C^T (I - z^L Abar^L)(I - z Abar)^-1 Bbar",
+    uncertified=_scalar_reason("Abar"),
     title_tex="Truncated generating function: "
               r"$\sum_{k<L} K_k z^k = C^\top(I - z^L \bar{A}^L)(I - z\bar{A})^{-1}\bar{B}$",
     source=f"{S4}, §3.3 and appendix C; {SU_10162}", statement=_gf1_statement, derive=_gf1_derive,
@@ -361,6 +386,7 @@ def _gf2_fields(N: int, L: int) -> dict[str, Any]:
 
 register(Result(
     key="S4-GF-2", title="At the L-th roots of unity the factor (I - Abar^L) is absorbed into C-tilde",
+    uncertified=_scalar_reason("Abar"),
     title_tex=r"At the $L$-th roots of unity the factor $(I - \bar{A}^L)$ is absorbed into $\tilde{C}$",
     source=f"{S4}, §3.3; {SU_10162}", statement=_gf2_statement, derive=_gf2_derive,
     numeric=kn.series_sum, evaluate=evaluator(_gf_value),
@@ -422,7 +448,7 @@ register(Result(
               r"$K_k = \tfrac{1}{L}\,\sum_l \hat{K}_l e^{+2\pi ikl/L}$",
     source=f"{S4}, Algorithm 1; standard DFT inversion", notes=_GF3_NOTES, statement=_roots_statement,
     derive=partial(_roots_derive, msym, -1, r"$\sum_{l<L}\exp(-2\pi ilm/L)$"), numeric=partial(kn.root_sum, sign=-1),
-    params=_ROOT_POINTS,
+    certified=partial(cert.root_sum, sign=-1), params=_ROOT_POINTS,
     examples=({"L": 8, "m": 3}, {"L": 8, "m": 16}, {"L": 7, "m": -7}, {"L": 5, "m": 12}),
 ))
 
@@ -437,7 +463,8 @@ register(Result(
               r"$K_{(-k)\,\mathrm{mod}\,L}$",
     source=f"DFT conventions (derived for the spec); {S4_CODE_KERNEL}", notes=_GF4_NOTES, statement=_roots_statement,
     derive=partial(_roots_derive, msym, +1, r"$\sum_{l<L}\exp(+2\pi ilm/L)$ with $m = j + k$"),
-    numeric=partial(kn.root_sum, sign=+1), examples=({"L": 8, "m": 5}, {"L": 8, "m": 8}, {"L": 9, "m": 0}),
+    numeric=partial(kn.root_sum, sign=+1), certified=partial(cert.root_sum, sign=+1),
+    examples=({"L": 8, "m": 5}, {"L": 8, "m": 8}, {"L": 9, "m": 0}),
     params=_ROOT_POINTS,
 ))
 
@@ -445,7 +472,9 @@ register(Result(
     key="S4-ERR-4", title="Root-of-unity sign: e^(+2 pi i l/L) nodes must be paired with the opposite-sign inverse",
     title_tex=r"Root-of-unity sign: $e^{+2\pi il/L}$ nodes must be paired with the opposite-sign inverse",
     source=f"{S4}, Algorithm 1 (confirm wording: record the paper's sign); {S4_CODE_KERNEL} uses exp(-2 pi i/L)",
-    statement=_roots_statement, numeric=partial(kn.root_sum, sign=+1), examples=({"L": 6, "m": 2}, {"L": 6, "m": -6}),
+    statement=_roots_statement, numeric=partial(kn.root_sum, sign=+1),
+    certified=partial(cert.root_sum, sign=+1),
+    examples=({"L": 6, "m": 2}, {"L": 6, "m": -6}),
     params=_ROOT_POINTS,
     derive=partial(_roots_derive, msym, +1, r"$\sum_{l<L}\exp(+2\pi ilk/L)\exp(-2\pi ilj/L)$, $m = k - j$"),
     notes=r"Nodes $e^{+2\pi il/L}$ with the inverse $\tfrac{1}{L}\,\sum_l e^{-2\pi ikl/L}$ recover $K_k$ "
@@ -479,6 +508,7 @@ register(Result(
     key="S4-GF-5", title="Why L and not 2L points: at the 2L-th roots z^L = (-1)^l is not constant",
     title_tex="Why $L$ and not $2L$ points: at the $2L$-th roots $z^L = (-1)^l$ is not constant",
     source=SU_10162, statement=_gf5_statement, derive=_gf5_derive, numeric=mp_power,
+    certified=cert.power_at_node,
     examples=({"L": 8, "l": 3}, {"L": 5, "l": 4}), params=draw(L=s.sizes(1, 40), l=s.sizes(0, 80)),
     notes=r"So $(I - z^L \bar{A}^L)$ equals $I - \bar{A}^L$ on even $l$ and $I + \bar{A}^L$ on odd $l$: no "
           r"single $\tilde{C}$.",
@@ -551,6 +581,7 @@ _RES_NOTES = (
 
 register(Result(
     key="S4-RES-1", title="Bilinear resolvent: (I - z Abar)^-1 Bbar = 2[(2/h)(1-z)I - (1+z)A]^-1 B = 2/(1+z) (g(z)I - A)^-1 B",
+    uncertified=_scalar_reason("A, applied to a symbol standing for the vector B"),
     title_tex=r"Bilinear resolvent: $(I - z\bar{A})^{-1}\bar{B} = 2[(2/h)(1-z)I - (1+z)A]^{-1}B "
               r"= \tfrac{2}{1+z}(g(z)I - A)^{-1}B$",
     source=f"{S4}, appendix C; {SU_10162}", parts=("2[(2/h)(1-z)I - (1+z)A]^{-1}B", r"\tfrac{2}{1+z}(g(z)I - A)^{-1}B"),
@@ -578,6 +609,7 @@ def _res2_derive() -> Derivation:
 
 register(Result(
     key="S4-RES-2", title="The node z = -1: (I + Abar)^-1 Bbar = (h/2) B, so Khat_(L/2) = (h/2) Ctilde^T B",
+    uncertified=_RES2_REASON,
     title_tex=r"The node $z = -1$: $(I + \bar{A})^{-1}\bar{B} = \tfrac{h}{2}\,B$, so "
               r"$\hat{K}_{L/2} = \tfrac{h}{2}\,\tilde{C}^\top B$",
     source="follows from S4-RES-1", statement=_res2_statement, derive=_res2_derive,
@@ -678,6 +710,7 @@ _WB_NOTES = (
 
 register(Result(
     key="S4-WB-1", title="Woodbury identity, any size and rank: (D + U W)^-1 = D^-1 - D^-1 U (I + W D^-1 U)^-1 W D^-1",
+    uncertified=_words_reason("D, U, W and K = (I + W D^-1 U)^-1"),
     title_tex="Woodbury identity, any size and rank: "
               "$(D + UW)^{-1} = D^{-1} - D^{-1}U(I + WD^{-1}U)^{-1}WD^{-1}$",
     source=f"standard; {S4}, appendix C", statement=lambda N=None, r=None: _wb_statement(+1),
@@ -686,6 +719,7 @@ register(Result(
 ))
 register(Result(
     key="S4-WB-2", title="Su's Woodbury form: (M - U W)^-1 = M^-1 + M^-1 U (I - W M^-1 U)^-1 W M^-1",
+    uncertified=_words_reason("M, U, W and K = (I - W M^-1 U)^-1"),
     title_tex="Su's Woodbury form: $(M - UW)^{-1} = M^{-1} + M^{-1}U(I - WM^{-1}U)^{-1}WM^{-1}$",
     source=f"{SU_10162} (motivated by the Neumann series (I - UV^*)^-1 = sum (UV^*)^k)",
     statement=lambda N=None, r=None: _wb_statement(-1), derive=partial(_wb_derive, -1),

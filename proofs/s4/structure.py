@@ -22,6 +22,7 @@ from sympy import QQ
 from sympy.polys.matrices import DomainMatrix
 from sympy import Eq, Function, I, Limit, Matrix, Rational, Symbol, Tuple, cot, eye, factorial, pi, sqrt
 
+from numerics.s4 import certified as cert
 from numerics.s4 import structure as chk
 
 from .factors import W, _closed_factors, fout_e, integer_legs, legs_eigenvectors, root
@@ -133,6 +134,7 @@ def _nplr_result(key: str, title: str, measure: str, source: str, notes: str, ex
         key=key, title=title, title_tex=title_tex, source=source, notes=notes, parts=parts,
         statement=partial(_nplr_closed, measure), derive=partial(_nplr_derived, measure),
         numeric=partial(chk.nplr_parts, measure), params=draw(N=s.sizes(1, 12), **window),
+        certified=partial(cert.nplr_parts, measure),
         examples=examples, bound=Bound("N", 1, 32), display={"N": 4},
     ))
 
@@ -221,7 +223,8 @@ _NPLR5_NOTES = (
 register(Result(
     key="S4-NPLR-5", title="Spectrum of the LegS normal part: trace and determinant invariants",
     source=f"{S4_CODE_KERNEL} nplr (numerical eigenvalues); derived for the spec (elementary)",
-    statement=_nplr5_statement, derive=_nplr5_derive, numeric=chk.legs_invariants, params=draw(N=s.sizes(1, 12)),
+    statement=_nplr5_statement, derive=_nplr5_derive, numeric=chk.legs_invariants,
+    certified=cert.legs_invariants, params=draw(N=s.sizes(1, 12)),
     examples=({"N": 4}, {"N": 7}, {"N": 8}, {"N": 12}), bound=Bound("N", 1, 32), display={"N": 4},
     notes=_NPLR5_NOTES, parts=(r"\sum_j \omega_j^2", r"\det K"),
 ))
@@ -283,7 +286,7 @@ register(Result(
     key="S4-NPLR-6", title="FouT: the placeholder makes A singular; the reduced matrix is invertible",
     title_tex="FouT: the placeholder makes $A$ singular; the reduced matrix is invertible",
     source="derived for the spec from HIPPO-FOUT-4 (state-spaces/s4 special-cases the zero eigenvalue in nplr)",
-    statement=_nplr6_statement, derive=_nplr6_derive, numeric=chk.fout_dets,
+    statement=_nplr6_statement, derive=_nplr6_derive, numeric=chk.fout_dets, certified=cert.fout_dets,
     params=draw(m=s.sizes(1, 6), w=s.positive_rationals(3, max_denominator=10)), bound=Bound("m", 1, 16),
     examples=({"m": 1, "w": 1}, {"m": 3, "w": 2}, {"m": 5, "w": Rational(2, 3)}), display={"m": 2},
     notes=_NPLR6_NOTES, parts=(r"\det A", r"\det A'", "B_1"),
@@ -343,7 +346,7 @@ register(Result(
     key="S4-DIAG-1", title="LagT normal part in closed form: Sigma/2 F_j = (i/2) cot(pi(2j+1)/(2N)) F_j (skew-circulant)",
     title_tex=r"LagT normal part in closed form: $\Sigma F_j/2 = (i/2)\cot(\pi(2j+1)/(2N))\,F_j$ (skew-circulant)",
     source=f"{S4}, §3.3; {S4_CODE_KERNEL} nplr (eigh of -i(A + P P^T)); LagT closed form derived for the spec",
-    statement=_diag1_statement, derive=_diag1_derive, numeric=chk.lagt_row,
+    statement=_diag1_statement, derive=_diag1_derive, numeric=chk.lagt_row, certified=cert.lagt_row,
     params=_diag1_points, notes=_DIAG1_NOTES,
     examples=({"N": 4, "j": 1, "m": 2}, {"N": 7, "j": 3, "m": 0}, {"N": 16, "j": 11, "m": 15}),
 ))
@@ -445,7 +448,8 @@ register(Result(
     key="S4-EIG-1", title="Eigenvectors of LegS: partial sums S_n as ratios of factorials",
     title_tex="Eigenvectors of LegS: partial sums $S_n$ as ratios of factorials",
     source=f"{SU_10162} (eigenvector section)", notes=_EIG1_NOTES,
-    statement=_eig1_statement, derive=_eig1_derive, numeric=chk.legs_eigvecs, params=draw(N=s.sizes(1, 9)),
+    statement=_eig1_statement, derive=_eig1_derive, numeric=chk.legs_eigvecs,
+    certified=cert.legs_eigenvectors, params=draw(N=s.sizes(1, 9)),
     examples=({"N": 3}, {"N": 9}), bound=Bound("N", 1, 32), display={"N": 4},
 ))
 
@@ -475,7 +479,8 @@ register(Result(
     key="S4-EIG-2", title="Size of the LegS eigenvector entries: |S_{d/3}| = ((2d/3)!)^2/(4d/3-1)!",
     title_tex="Size of the LegS eigenvector entries: $|S_{d/3}| = ((2d/3)!)^2/(4d/3-1)!$",
     source=f"{SU_10162} (gives O(sqrt d 2^(-4d/3)); corrected in S4-ERR-2)", notes=_EIG2_NOTES,
-    statement=_eig2_statement, derive=_eig2_derive, numeric=chk.legs_S_third, params=draw(m=s.sizes(1, 6)),
+    statement=_eig2_statement, derive=_eig2_derive, numeric=chk.legs_S_third,
+    certified=cert.legs_S_third, params=draw(m=s.sizes(1, 6)),
     examples=({"m": 1}, {"m": 4}, {"m": 10}), bound=Bound("m", 1, 10), display={"m": 2},
 ))
 
@@ -499,7 +504,8 @@ register(Result(
     title_tex="Signed binomial eigenvector matrix of $T^{-1}AT$ (LegS)",
     source=f"{S4}, Lemma 3.2 (corrected sign and normalisation, S4-ERR-1)", notes=_EIG3_NOTES, parts=("V", r"\Lambda"),
     statement=lambda N: Tuple(legs_eigenvectors(N), sympy.diag(*[-(j + 1) for j in range(N)])),
-    derive=_eig3_derive, numeric=chk.integer_eigvecs, params=draw(N=s.sizes(1, 8)),
+    derive=_eig3_derive, numeric=chk.integer_eigvecs, certified=cert.integer_eigvecs,
+    params=draw(N=s.sizes(1, 8)),
     examples=({"N": 4}, {"N": 6}, {"N": 9}), bound=Bound("N", 1, 32), display={"N": 4},
 ))
 
@@ -566,7 +572,8 @@ register(Result(
     source=f"{S4}, Lemma 3.2 (confirm wording)", notes=_ERR1_NOTES, parts=("U", r"\Lambda"),
     statement=lambda N: Tuple(Matrix(N, N, lambda i, j: sympy.binomial(i + j, i - j) if i >= j else 0),
                               sympy.diag(*[-(j + 1) for j in range(N)])),
-    derive=_err1_derive, numeric=partial(chk.integer_eigvecs, signed=False), params=draw(N=s.sizes(1, 8)),
+    derive=_err1_derive, numeric=partial(chk.integer_eigvecs, signed=False),
+    certified=partial(cert.integer_eigvecs, signed=False), params=draw(N=s.sizes(1, 8)),
     examples=({"N": 5}, {"N": 8}), bound=Bound("N", 1, 32), display={"N": 4},
 ))
 
