@@ -147,6 +147,7 @@ register(Result(
     key="RTF-RAT-1", title="Rational generating function with explicit coefficients",
     source=f"{SU_10180}, rational generating function and its coefficients", notes=_RAT1_NOTES,
     statement=rat1_statement, derive=rat1_derive, numeric=rat1_numeric, params=_REALISATIONS,
+    certified=certified.realisation_coefficients,
     examples=_EX_RAT, bound=Bound("d", 1, 4), display={"d": 2},
 ))
 
@@ -285,6 +286,7 @@ register(Result(
     key="RTF-RAT-2", title="Proof ingredients: adjugate, Sylvester's determinant identity, the rank-one lemma",
     source=f"{SU_10180}, proof of rationality", examples=_EX_RAT2, params=_rat2_points,
     statement=rat2_statement, derive=rat2_derive, numeric=rat2_numeric, bound=Bound("n", 1, 3), display={"n": 2},
+    certified=certified.proof_ingredients,
     notes=r"Symbolic for every size $n = 1, 2, 3$: generic $n\times n$ $M$; $U$ ($n\times m$), $V$ "
           r"($m\times n$) for every $m \le n$ (by the symmetry of (ii) every pair of sizes up to 3); generic "
           r"$(A, B, C)$ of size $n$.  The $G(z)$ form of (iii) is computed as the polynomial identity "
@@ -350,6 +352,7 @@ register(Result(
     title_tex=r"Elementary coefficient facts: $a(z) = \det(I - zA)$, $a_d = (-1)^d \det A$, $b_1 = K_0$",
     source=f"elementary; {SU_10180}; {RTF_PAPER} (strictly proper in q)",
     statement=rat3_statement, derive=rat3_derive, numeric=rat3_numeric, params=_REALISATIONS,
+    certified=certified.coefficient_facts,
     examples=_EX_RAT, bound=Bound("d", 1, 4), display={"d": 2},
     notes=r"Fully symbolic $(A, B, C)$ for every $d = 1,\ldots,4$.  Non-minimal realisations give $a$, "
           r"$b$ with common factors; nothing here cancels them.",
@@ -506,6 +509,7 @@ register(Result(
     key="RTF-FFT-2", title="Aliasing view: the FFT kernel is the alias sum of the untruncated series",
     source=f"elementary (geometric series); consistent with {SU_10162} and {SU_10180}", notes=_FFT2_NOTES,
     statement=fft2_statement, derive=fft2_derive, numeric=fft2_numeric, bound=Bound("d", 1, 6), display={"d": 2},
+    certified=certified.alias_sum,
     scope=Scope.instances("d = 1..6, each with the poles +-(i+1)/(d+2), one rational numerator and one L",
                           count=6),
     # Montel-stable points with sum|a_i| <= 9/10 (so rho <= 9/10 and the alias sum is short)
@@ -664,6 +668,7 @@ register(Result(
     title_tex=r"When the ratio is defined: $\prod_l \mathrm{DFT}_L(1, a)_l = \det(I - \operatorname{comp}(a)^L) "
               r"= \mathrm{res}(z^L - 1, a)$, symbolic $a$, $d \le 4$, $L \le 10$",
     source=f"elementary; {SU_10180}", statement=fft3_statement, derive=fft3_derive, numeric=fft3_numeric,
+    certified=certified.bin_product_and_determinant,
     params=fft_points(max_d=6, max_L=12, with_b=False), bound=Bound("d", 1, FFT3_D), display={"d": 2},
     scope=Scope.instances(f"symbolic a for every d = 1..{FFT3_D} and every L = d + 1..{FFT3_L}",
                           count=sum(FFT3_L - d for d in range(1, FFT3_D + 1))),

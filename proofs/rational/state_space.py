@@ -207,6 +207,7 @@ register(Result(
     title_tex=r"Companion realisation: $C^\top(I - z \operatorname{comp}(a))^{-1}e_1 = b(z)/a(z)$",
     source=f"{SU_10180}, companion realisation; {RTF_PAPER}", examples=_EX_COMP2, bound=Bound("d", 1, 8),
     statement=comp2_statement, derive=comp2_derive, numeric=comp2_numeric, display={"d": 3},
+    certified=certified.companion_resolvent,
     params=sized_points(8, **_AB, z_re=_near_zero, z_im=_near_zero),
     notes=r"Fully symbolic $a$, $b$ for every $d = 1,\ldots,8$.  The test-suite adds random rational "
           r"instances of size $9,\ldots,16$ (and, marked slow, up to 32); they are not part of the proof.  "
@@ -429,6 +430,7 @@ register(Result(
     source=f"{SU_10180}; {RTF_PAPER}, transfer function in z^{{-1}}",
     # numeric: the state-space recurrence with feed-through (not the difference equation)
     statement=rec2_statement, derive=rec2_derive, numeric=num.recurrent, bound=Bound("d", 1, 6), display={"d": 2},
+    certified=certified.recurrent_outputs,
     scope=Scope.instances("symbolic a, b, h_0 and inputs u_0..u_5 (the first six outputs) for each d = 1..6",
                           count=6),
     params=sized_points(8, **_ABU, h0=lambda s, d: s.rationals(-2, 2, max_denominator=20)),
