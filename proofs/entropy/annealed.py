@@ -23,6 +23,7 @@ import sympy
 from sympy import (Add, Eq, Function, Integral, Limit, Matrix, Symbol, besseli, digamma, exp, expand_log, gamma, log,
                    oo, pi, sqrt)
 
+from numerics.entropy import certified as cert
 from numerics.entropy import entropies as ne
 
 from .closed_forms import real_arg
@@ -203,7 +204,7 @@ register(Result(
     title_tex=r"Annealed entropy is $\ln n$ minus a KL divergence: "
     r"$H_{\mathrm{ann}} = \ln n - \mathrm{KL}(P_\lambda \,\|\, P)$",
     source=f"{SU_8823} (approximation); KL form: project derivation", statement=kl_form, derive=_derive_kl,
-    numeric=ne.annealed_entropy_discrete,
+    numeric=ne.annealed_entropy_discrete, certified=cert.annealed_entropy_finite,
     params=draw(values=s.score_vectors(4, 4, bound=5), weights=s.probability_vectors(4, 4),
                 n=s.sizes(1, 10**6), lam=s.rationals(-3, 3, max_denominator=100)),
     examples=({"values": [0, 1, 3], "weights": [1, 2, 3], "n": 512, "lam": F(1, 2)},
@@ -266,6 +267,7 @@ register(Result(
     title_tex=r"Annealed entropy, Gaussian scores: $H_{\mathrm{ann}} = \ln n - \lambda^2 \sigma^2 / 2$",
     source=f"{SU_8823} (approximation); closed form: project derivation", statement=gaussian_statement,
     derive=_derive_gaussian, numeric=partial(ne.annealed_entropy_quad, "gaussian"),
+    certified=cert.annealed_entropy_gaussian,
     params=draw(n=s.sizes(1, 10**6), lam=s.rationals(-3, 3, max_denominator=100),
                 mu=s.rationals(-3, 3, max_denominator=100), sigma=s.rationals(F(1, 4), 3, max_denominator=100)),
     examples=({"n": 1000, "lam": F(1, 2), "mu": 0, "sigma": 1},
@@ -299,6 +301,7 @@ register(Result(
     title_tex=r"Annealed entropy, uniform$[0,1]$ scores (keeping it fixed needs $\lambda \sim n$)",
     source=f"{SU_8823} (approximation); closed form: project derivation", statement=uniform_statement,
     derive=_derive_uniform, numeric=partial(ne.annealed_entropy_quad, "uniform"),
+    certified=cert.annealed_entropy_uniform,
     params=draw(n=s.sizes(1, 10**6), lam=s.rationals(-12, 12, max_denominator=100).filter(bool)),
     examples=({"n": 1, "lam": 1}, {"n": 1, "lam": 10}, {"n": 4096, "lam": F(-7, 3)}),
     notes=_NOTES_ENT_A10C,
@@ -379,6 +382,7 @@ register(Result(
     title_tex=r"Annealed entropy, Exponential(1) scores, $\lambda < 1$",
     source=f"{SU_8823} (approximation); closed form: project derivation", statement=exponential_statement,
     derive=_derive_exponential, numeric=partial(ne.annealed_entropy_quad, "exponential"),
+    certified=cert.annealed_entropy_exponential,
     params=draw(n=s.sizes(1, 10**6), lam=s.rationals(-3, F(9, 10), max_denominator=100)),
     examples=({"n": 1, "lam": F(1, 2)}, {"n": 77, "lam": -2}, {"n": 3, "lam": F(9, 10)}),
     notes=_NOTES_ENT_A10D,

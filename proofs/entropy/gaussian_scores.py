@@ -20,6 +20,7 @@ from typing import Any
 import sympy
 from sympy import Eq, Limit, Matrix, Sum, Symbol, exp, log, oo, pi, polygamma, sqrt, zeta
 
+from numerics.entropy import certified as cert
 from numerics.entropy import entropies as ne
 from numerics.entropy import rem as nrem
 
@@ -141,6 +142,7 @@ register(Result(
     title_tex=r"PD entropy series $\psi(1) - \psi(1-m) = \sum \zeta(k+1) m^k$ ($m = 1/2$: $2 \ln 2$)",
     source="project derivation (DLMF 5.15.1)", statement=pd_series, derive=_derive_pd_series,
     numeric=ne.pd_entropy_series, params=draw(m=s.rationals(F(1, 20), F(4, 5), max_denominator=100)),
+    certified=cert.pd_entropy_series,
     examples=({"m": F(3, 10)}, {"m": F(1, 2)}, {"m": F(7, 10)}),
     notes=_NOTES_ENT_A12B_SERIES,
 ))
@@ -187,6 +189,7 @@ register(Result(
     r"$\approx 0.8$, never frozen",
     source=f"project derivation on {SU_8823}", statement=practical_law_consequences, derive=_derive_c4,
     numeric=ne.practical_law_gaussian, params=draw(n=s.sizes(2, 10**6)), examples=({"n": 512}, {"n": 65536}),
+    certified=cert.practical_law_gaussian,
     notes=_NOTES_ENT_A12_C4,
 ))
 
@@ -212,6 +215,7 @@ register(Result(
     title_tex=r"Su's raw law $\kappa \ln n / d$ on Gaussian scores is locally invariant only near "
     r"$L^* = d/\kappa^2$",
     source="project derivation", statement=raw_law_optimum, derive=_derive_c5, numeric=ne.raw_law_optimum_quad,
+    certified=cert.raw_law_optimum,
     params=draw(d=s.sizes(1, 256), kappa=s.rationals(F(1, 2), 8, max_denominator=100)),
     examples=({"d": 64, "kappa": F(25, 6)}, {"d": 128, "kappa": F(25, 6)}),
     notes=(r"$\kappa = 1/0.24$: $L^* = 0.0576\, d$, $n^* = 39.90$ ($d = 64$), 1592.1 ($d = 128$) (tested). Numeric "
@@ -256,6 +260,7 @@ register(Result(
     title_tex=r"Extreme-value rule: top-quantile hazard $n$ (uniform), 1 (exponential)",
     source="project derivation (spec ENT-A13); EVT: Leadbetter, Lindgren & Rootzen 1983", statement=hazards,
     derive=_derive_hazards, numeric=_hazards_numeric, params=draw(n=s.sizes(2, 10**6)),
+    certified=cert.top_quantile_hazards,
     examples=({"n": 1000}, {"n": 65536}),
     notes=_NOTES_ENT_A13_HAZARD,
 ))

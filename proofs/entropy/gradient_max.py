@@ -20,6 +20,7 @@ import sympy
 from mpmath import mp
 from sympy import Add, Eq, Matrix, Rational, Symbol, exp, sqrt
 
+from numerics.entropy import certified as cert
 from numerics.entropy import entropies as ne
 
 from .closed_forms import gradmax_alpha, real_arg, softmax_probabilities
@@ -86,6 +87,7 @@ register(Result(
     title_tex=r"Softmax Jacobian $\ell_1$ norm: "
     r"$(1/2) \sum |\partial p_i/\partial s_j| = \alpha (1 - \sum p_i^2)$",
     source=SU_9812, statement=jacobian_l1, derive=_derive_jacobian, numeric=ne.softmax_jacobian_l1,
+    certified=cert.softmax_jacobian_l1,
     examples=({"s": [0, 1, 2], "alpha": 1}, {"s": [F(-3, 2), F(1, 3), 2, 0, F(7, 4)], "alpha": F(5, 2)}),
     params=draw(s=st.score_vectors(2, 6, bound=4), alpha=st.positive_rationals(4, max_denominator=100)),
     bound=Bound("n", 2, 4), display={"n": 3},
@@ -107,6 +109,7 @@ register(Result(
     key="ENT-A18B", title="Gradient-maximisation model: sum p^2 ~ e^(alpha^2)/n for Gaussian scores",
     title_tex=r"Gradient-maximisation model: $\sum p^2 \approx e^{\alpha^2}/n$ for Gaussian scores",
     source=SU_9812, status=Status.HEURISTIC, statement=renyi_heuristic, numeric=ne.gaussian_mgf_ratio,
+    certified=cert.gaussian_mgf_ratio,
     examples=({"alpha": F(3, 2), "n": 1000}, {"alpha": 2, "n": 491}),
     params=draw(alpha=st.positive_rationals(3, max_denominator=100), n=st.sizes(2, 10**6)),
     notes=_NOTES_ENT_A18B,
@@ -156,6 +159,7 @@ register(Result(
     title_tex=r"Lambert-W optimum $\alpha^{*2} = W_0(n \sqrt{e}/2) - 1/2$ of Su-9812's objective",
     source=f"{SU_9812} (objective); Lambert-W form: project derivation", statement=lambert_optimum,
     derive=_derive_lambert, numeric=ne.gradmax_alpha_opt, examples=({"n": 40}, {"n": 491}, {"n": 20000}),
+    certified=cert.gradmax_alpha,
     params=draw(n=st.sizes(2, 10**7)),
     notes=_NOTES_ENT_A18C,
 ))

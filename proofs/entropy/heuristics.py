@@ -26,6 +26,7 @@ from typing import Any
 import sympy
 from sympy import Eq, Matrix, Symbol, besseli, gamma, log, sqrt
 
+from numerics.entropy import certified as cert
 from numerics.entropy import heuristics as ng
 
 from .closed_forms import real_arg
@@ -163,7 +164,7 @@ register(Result(
     title_tex=r"Chiang & Cholak's remedy $\operatorname{softmax}((\ln n/\sqrt{d})\, QK^\top) V$; the code "
     r"scales the query input before a biased projection",
     source=f"{CHIANG_CHOLAK}; code ndnlp/parity encoder.py, first.py", status=Status.EMPIRICAL,
-    statement=cc22_logit, numeric=ng.cc22_code_logit,
+    statement=cc22_logit, numeric=ng.cc22_code_logit, certified=cert.cc22_code_logit,
     examples=({"n": 20, **_CC22_POINT}, {"n": 1000, **_CC22_POINT}), display={"n": 20, **_CC22_POINT},
     params=_CC22_PARAMS,
     notes=_NOTES_ENT_A15,
@@ -263,6 +264,7 @@ register(Result(
     title_tex="Cosine-model gradient-maximisation optimum ($d = 128$): stationarity in Bessel form, table G7",
     source=f"{SU_9812} (objective, cosine scores); Bessel form: project derivation",
     statement=cosine_stationarity, derive=_derive_cosine, numeric=ng.gradmax_cosine_n,
+    certified=cert.cosine_stationarity_n,
     examples=({"alpha": 26, "d": 128}, {"alpha": F(33, 2), "d": 128}),
     params=draw(alpha=st.positive_rationals(40, max_denominator=100), d=st.sizes(3, 256)),
     notes=_NOTES_ENT_A18E,

@@ -18,6 +18,7 @@ from typing import Any
 import sympy
 from sympy import Eq, Matrix, Rational, Symbol, exp, expand_log, floor, log, oo, sqrt
 
+from numerics.entropy import certified_softmax as cs
 from numerics.entropy import scale_laws as ne
 
 from .closed_forms import practical_scale, real_arg, ssmax_scale, two_level, yarn_mscale
@@ -96,7 +97,7 @@ register(Result(
     key="ENT-A7-ALG", title="Su's scale law: lambda = kappa ln n / d (and sqrt(ln n) for a Gaussian spread)",
     title_tex=r"Su's scale law: $\lambda = \kappa \ln n / d$ (and $\sqrt{\ln n}$ for a Gaussian spread)",
     source=f"{SU_9034} (final display); {SU_8823}", statement=su_law, derive=_derive_su_law,
-    numeric=ne.su_law_routes,
+    numeric=ne.su_law_routes, certified=cs.su_law_roots,
     examples=({"n": 512, "d": 64, "kappa": F(1, 2), "sigma": 8},
               {"n": 65536, "d": 128, "kappa": 3, "sigma": 1}),
     params=draw(n=st.sizes(2, 10**6), d=st.sizes(1, 1024), kappa=st.positive_rationals(4, max_denominator=100),
@@ -137,6 +138,7 @@ register(Result(
     key="ENT-A11A", title="Practical scale log_512(n)/sqrt(d): equals 1/sqrt(d) at n = 512",
     title_tex=r"Practical scale $\log_{512}(n)/\sqrt{d}$: equals $1/\sqrt{d}$ at $n = 512$", source=SU_8823,
     statement=practical_algebra, derive=_derive_practical, numeric=ne.practical_scale_route,
+    certified=cs.practical_scale_roots,
     examples=({"n": 4096, "d": 64}, {"n": 512, "d": 128}, {"n": 10**5, "d": 96}),
     params=draw(n=st.sizes(1, 10**9), d=st.sizes(1, 4096)),
     notes=_NOTES_ENT_A11A,
@@ -181,6 +183,7 @@ register(Result(
     title_tex=r"Scalable-Softmax = softmax at $\lambda = s \ln n$; two-level "
     r"$p_{\max} = 1/(1 + (n-1) n^{-s \Delta})$",
     source=SSMAX, statement=ssmax_two_level_statement, derive=_derive_ssmax, numeric=ne.ssmax_two_level,
+    certified=cs.ssmax_weights,
     examples=tuple({"n": n, "s": F(43, 100), "delta": 5} for n in (2, 10, 100, 1000)),
     params=draw(n=st.sizes(2, 2000), s=st.positive_rationals(2, max_denominator=100),
                 delta=st.positive_rationals(10, max_denominator=100)),
@@ -255,7 +258,7 @@ register(Result(
     key="ENT-A14-FIG", title="Plain softmax loses the focus at n = e^Delta + 1 (149.41 for SSMax's Figure 1)",
     title_tex=r"Plain softmax loses the focus at $n = e^\Delta + 1$ (149.41 for SSMax's Figure 1)",
     source=f"{SSMAX} (Figure 1 setup)", statement=softmax_half_point, derive=_derive_half,
-    numeric=ne.softmax_half_point, examples=({"delta": 5}, {"delta": F(3, 2)}),
+    numeric=ne.softmax_half_point, certified=cs.half_point_root, examples=({"delta": 5}, {"delta": F(3, 2)}),
     params=draw(delta=st.positive_rationals(12, max_denominator=100)),
     notes=r"Numeric route: the $n$ at which $e^\Delta/(e^\Delta + n - 1) = 1/2$, by root finding. 149.41 is "
           r"$e^5 + 1 = 149.4131591\ldots$ rounded; the statement is the exact $e^\Delta + 1$.",
@@ -282,6 +285,7 @@ register(Result(
     r"$\mathrm{mscale}^2$",
     source=f"{YARN}, get_mscale; code jquesnelle/yarn scaled_rope/LlamaYaRNScaledRotaryEmbedding.py",
     status=Status.EMPIRICAL, statement=yarn_logit_multiplier, numeric=ne.rope_logit_ratio,
+    certified=cs.yarn_logit_ratio,
     examples=({"factor": 2}, {"factor": 40}, {"factor": 64}, {"factor": F(1, 2)}),
     params=draw(factor=st.positive_rationals(100, max_denominator=100)),
     notes=_NOTES_ENT_A16,
@@ -314,7 +318,7 @@ register(Result(
     title="YaRN squared factor 1 + 0.2 ln s + 0.01 ln^2 s vs Su's log_L(n) = 1 + ln s / ln L",
     title_tex=r"YaRN squared factor $1 + 0.2 \ln s + 0.01 \ln^2 s$ vs Su's $\log_L(n) = 1 + \ln s / \ln L$",
     source=f"{SU_9948}; {YARN}, get_mscale", statement=yarn_algebra, derive=_derive_yarn_algebra,
-    numeric=ne.yarn_squared_factor_routes,
+    numeric=ne.yarn_squared_factor_routes, certified=cs.yarn_algebra_routes,
     examples=({"s": 40, "train_len": 4096}, {"s": 16, "train_len": 2048}),
     params=draw(s=st.rationals(F(101, 100), 100, max_denominator=100), train_len=st.sizes(2, 10**6)),
     notes=_NOTES_ENT_A16_ALG,

@@ -21,6 +21,7 @@ import sympy
 from sympy import (Add, Derivative, Eq, Function, IndexedBase, Integral, Limit, Matrix, Sum, Symbol, exp, expand_log,
                    factor_terms, factorial, log, oo)
 
+from numerics.entropy import certified_softmax as cs
 from numerics.entropy import entropies as ne
 
 from .closed_forms import real_arg, scores, softmax_entropy
@@ -192,7 +193,7 @@ register(Result(
     key="ENT-A1", title="Entropy of a scaled softmax: H = ln Z - lambda E_p[s]",
     title_tex=r"Entropy of a scaled softmax: $H = \ln Z - \lambda E_p[s]$",
     source=f"{SU_8823} (first display); {SU_9034} eq. (2)", statement=entropy_formula, derive=_derive_a1,
-    numeric=ne.entropy_definition,
+    numeric=ne.entropy_definition, certified=cs.entropy_definition,
     params=draw(s=s.score_vectors(1, 12, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
     examples=VECTORS,
     notes=_NOTES_ENT_A1,
@@ -230,7 +231,7 @@ register(Result(
     key="ENT-A2", title="Log-partition cumulants: A' = E_p[s], A'' = Var_p[s] >= 0",
     title_tex=r"Log-partition cumulants: $A' = E_p[s]$, $A'' = \operatorname{Var}_p[s] \ge 0$",
     source="standard (exponential families)", statement=cumulant_structure,
-    derive=_derive_a2, numeric=ne.log_partition_derivatives,
+    derive=_derive_a2, numeric=ne.log_partition_derivatives, certified=cs.log_partition_derivatives,
     params=draw(s=s.score_vectors(1, 8, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
     examples=VECTORS[:4],
     notes=_NOTES_ENT_A2,
@@ -262,6 +263,7 @@ register(Result(
     title_tex=r"Entropy derivative $dH/d\lambda = -\lambda \operatorname{Var}_p[s]$",
     source=f"standard exponential-family identity; {SU_8823} (qualitative consequence)",
     statement=entropy_derivative, derive=_derive_a3, numeric=ne.entropy_derivative,
+    certified=cs.entropy_slope,
     params=draw(s=s.score_vectors(1, 8, bound=8), lam=s.rationals(-5, 5, max_denominator=100)),
     examples=VECTORS[:4],
     notes=_NOTES_ENT_A3,
@@ -302,7 +304,7 @@ register(Result(
     key="ENT-A3-INT", title="Integral form H(lambda) = ln n - int_0^lambda t Var_t dt",
     title_tex=r"Integral form $H(\lambda) = \ln n - \int_0^\lambda t \operatorname{Var}_t\, dt$",
     source="standard exponential-family identity", statement=entropy_integral_form,
-    derive=_derive_a3_int, numeric=ne.entropy_drop_quad,
+    derive=_derive_a3_int, numeric=ne.entropy_drop_quad, certified=cs.entropy_drop_integral,
     params=draw(s=s.score_vectors(1, 6, bound=4), lam=s.rationals(-4, 4, max_denominator=20)),
     examples=({"s": [0, 1, 2], "lam": F(1, 2)}, {"s": [0, 1, 2], "lam": 2},
               {"s": [F(-1, 2), 1, 3, 0], "lam": 7}),
@@ -434,7 +436,7 @@ def _shifted_entropy(s: Any, lam: Any, c: Any, dps: int) -> Any:
 register(Result(
     key="ENT-A4-SHIFT", title="Shift invariance H(lambda; s + c) = H(lambda; s)",
     title_tex=r"Shift invariance $H(\lambda; s + c) = H(\lambda; s)$", source="standard",
-    statement=shift_invariance, derive=_derive_shift, numeric=_shifted_entropy,
+    statement=shift_invariance, derive=_derive_shift, numeric=_shifted_entropy, certified=cs.shifted_entropy,
     params=draw(s=s.score_vectors(1, 10, bound=6), lam=s.rationals(-5, 5, max_denominator=100),
                 c=s.rationals(-10, 10, max_denominator=100)),
     examples=({"s": [0, 1, 2], "lam": 1, "c": 5},
@@ -475,7 +477,7 @@ register(Result(
     key="ENT-A4-SCALE", title="Scale covariance H(lambda; a s) = H(a lambda; s)",
     title_tex=r"Scale covariance $H(\lambda; a s) = H(a \lambda; s)$",
     source=f"{SU_9034} (scores proportional to d imply lambda proportional to 1/d)",
-    statement=scale_covariance, derive=_derive_scale, numeric=_scaled_entropy,
+    statement=scale_covariance, derive=_derive_scale, numeric=_scaled_entropy, certified=cs.scaled_entropy,
     params=draw(s=s.score_vectors(1, 10, bound=6), lam=s.rationals(-3, 3, max_denominator=100),
                 a=s.rationals(-3, 3, max_denominator=100)),
     examples=({"s": [0, 1, 2], "lam": 1, "a": -1},
@@ -560,7 +562,7 @@ register(Result(
     key="ENT-A5", title="Small-scale cumulant expansion H = ln n - sum (k-1) kappa_k lambda^k / k!",
     title_tex=r"Small-scale cumulant expansion $H = \ln n - \sum (k-1) \kappa_k \lambda^k / k!$",
     source="project derivation (standard cumulant algebra)", statement=cumulant_expansion, derive=_derive_a5,
-    numeric=_taylor_numeric, params=draw(s=s.score_vectors(1, 6, bound=3)),
+    numeric=_taylor_numeric, certified=cs.entropy_taylor, params=draw(s=s.score_vectors(1, 6, bound=3)),
     examples=({"s": [0, 1, 3, 4, 7]}, {"s": [0, 1, 2]}), loss=7,
     notes=_NOTES_ENT_A5,
 ))
@@ -618,6 +620,7 @@ register(Result(
     r"decomposition",
     source=f"{SU_9034} (the approximation); the bound and its proof are project derivations",
     statement=jensen_slack, derive=_derive_a6, numeric=ne.entropy_minus_lower_bound,
+    certified=cs.entropy_slack,
     params=draw(s=s.score_vectors(1, 10, bound=6), lam=s.rationals(-4, 4, max_denominator=100)),
     examples=VECTORS[:4],
     notes=_NOTES_ENT_A6,

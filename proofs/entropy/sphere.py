@@ -21,6 +21,7 @@ import mpmath
 import sympy
 from sympy import Eq, Limit, Matrix, Rational, Symbol, besseli, factorial, gamma, log, oo, sqrt
 
+from numerics.entropy import certified as cert
 from numerics.entropy import entropies as ne
 
 from .annealed import HANN, NS, laplace_rate, sphere_annealed
@@ -112,6 +113,7 @@ register(Result(
     key="ENT-A10E", title="Annealed entropy, sphere (cosine) model: Bessel form",
     source=f"{SU_8823} (|q| = |k| = sqrt(d), keys uniform on the sphere); Bessel form: project derivation",
     statement=sphere_statement, derive=_derive_sphere, numeric=partial(ne.annealed_entropy_quad, "sphere"),
+    certified=cert.annealed_entropy_sphere,
     params=draw(d=s.sizes(2, 40), lam=s.positive_rationals(3, max_denominator=100), n=s.sizes(1, 10**6)),
     examples=({"d": 3, "lam": 1, "n": 1}, {"d": 64, "lam": 1, "n": 1}, {"d": 64, "lam": F(1, 8), "n": 1}),
     notes=_NOTES_ENT_A10E,
@@ -272,6 +274,7 @@ register(Result(
     title_tex=r"Su's linearisation $H = \ln n - 0.24 \lambda d$ and its root $\lambda = \ln n/(0.24 d)$",
     source=f"{SU_8823}, {SU_7695}", status=Status.HEURISTIC, statement=raw_kappa_statement,
     numeric=partial(ne.linear_root, coeff="0.24"), params=draw(n=s.sizes(2, 10**6), d=s.sizes(1, 4096)),
+    certified=cert.linearised_root,
     examples=({"n": 512, "d": 64}, {"n": 10**5, "d": 128}),
     notes=_NOTES_ENT_A10G,
 ))
@@ -307,6 +310,6 @@ register(Result(
     key="ENT-A19", title="Dimension rule n > 8.31 ln N (2/|g(1)|) in place of Su's 8.33",
     title_tex=r"Dimension rule $n > 8.31 \ln N$ ($2/|g(1)|$) in place of Su's 8.33",
     source=f"{SU_7695}; {SU_8711}; Su-9588", statement=dimension_factor, derive=_derive_dimension,
-    numeric=ne.dimension_factor_opt, examples=({},),
+    numeric=ne.dimension_factor_opt, examples=({},), certified=cert.dimension_factor,
     notes=_NOTES_ENT_A19,
 ))

@@ -18,6 +18,7 @@ import mpmath
 from sympy import (Add, Derivative, Eq, IndexedBase, Limit, Matrix, Rational, Sum, Symbol, exp, expand_log,
                    factor_terms, log)
 
+from numerics.entropy import certified_softmax as cs
 from numerics.entropy import entropies as ne
 from proofs.core import Convergence, Derivation, Evidence, Result, Step, register
 from proofs.core.checks import same
@@ -78,6 +79,7 @@ register(Result(
     title_tex=r"Two-level model: $p_{\max}$, "
     r"$H = \ln(e^u+n-1) - u\, p_{\max} = h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
     source=TWO_LEVEL, statement=two_level_statement, derive=_derive_a8, numeric=ne.two_level_generic,
+    certified=cs.two_level_quantities,
     params=draw(n=s.sizes(2, 200), delta=s.rationals(0, 8, max_denominator=50),
                 lam=s.rationals(-4, 4, max_denominator=50)),
     examples=({"n": 2, "delta": 3, "lam": F(1, 2)}, {"n": 10, "delta": 1, "lam": F(9, 4)},
@@ -123,6 +125,7 @@ register(Result(
     key="ENT-A8A", title="The log law u = ln(n-1) + c fixes the focus: p_max = sigma(c) for every n",
     title_tex=r"The log law $u = \ln(n-1) + c$ fixes the focus: $p_{\max} = \sigma(c)$ for every $n$",
     source=TWO_LEVEL, statement=log_law_focus, derive=_derive_a8a, numeric=_log_law_p_max,
+    certified=cs.log_law_focus,
     params=draw(n=s.sizes(2, 10**6), c=s.rationals(-6, 6, max_denominator=100)),
     examples=tuple({"n": n, "c": 2} for n in LOG_LAW_NS) + ({"n": 7, "c": F(-1, 3)},),
     notes=_NOTES_ENT_A8A,
@@ -155,6 +158,7 @@ register(Result(
     key="ENT-A8B", title="Under the log law the entropy still grows: H = h_b(sigma(c)) + sigma(-c) ln(n-1)",
     title_tex=r"Under the log law the entropy still grows: $H = h_b(\sigma(c)) + \sigma(-c) \ln(n-1)$",
     source=TWO_LEVEL, statement=log_law_entropy, derive=_derive_a8b, numeric=_log_law_entropy,
+    certified=cs.log_law_entropy,
     params=draw(n=s.sizes(2, 10**6), c=s.rationals(-6, 6, max_denominator=100)),
     examples=tuple({"n": n, "c": 2} for n in (10, 64, 512, 1000, 4096, 65536, 10**6, 2**20))
     + ({"n": 7, "c": F(-1, 3)},),
@@ -187,6 +191,7 @@ register(Result(
     title_tex=r"Two-level slope $dH/du = -u\, p_{\max} (1 - p_{\max})$: unique entropy-invariant scale "
     r"$u^*(n)$",
     source=TWO_LEVEL, statement=two_level_slope, derive=_derive_a8c, numeric=ne.two_level_entropy_slope,
+    certified=cs.two_level_slope,
     params=draw(n=s.sizes(2, 10**6), u=s.rationals(-20, 40, max_denominator=100)),
     examples=({"n": 2, "u": F(1, 2)}, {"n": 1000, "u": 9}, {"n": 10**30, "u": 73}),
     notes=_NOTES_ENT_A8C,
@@ -312,7 +317,7 @@ register(Result(
     key="ENT-A9", title="Grouping: H = h_b(p_max) + (1-p_max) H(q) <= h_b(p_max) + (1-p_max) ln(n-1)",
     title_tex=r"Grouping: $H = h_b(p_{\max}) + (1-p_{\max}) H(q) \le h_b(p_{\max}) + (1-p_{\max}) \ln(n-1)$",
     source="standard (grouping property of entropy)", statement=grouping_chain_rule, derive=_derive_a9,
-    numeric=ne.softmax_entropy,
+    numeric=ne.softmax_entropy, certified=cs.entropy_definition,
     params=draw(s=s.score_vectors(1, 10, bound=6), lam=s.rationals(-4, 4, max_denominator=100)),
     examples=({"s": [0, 1, 2], "lam": 1}, {"s": [F(-7, 3), F(5, 2), 0, F(1, 9), 4], "lam": F(-3, 2)},
               {"s": [3, 0, 0, 0, 0, 0], "lam": F(1, 2)}),
