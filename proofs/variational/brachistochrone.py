@@ -19,6 +19,7 @@ import sympy
 from sympy import Eq, Rational, Symbol, Tuple, cos, cot, gamma, integrate, pi, simplify, sin, sqrt
 
 from numerics import variational as num
+from numerics.variational import certified_brachistochrone as arb_routes
 
 from proofs.core import checks
 from .functionals import brachistochrone_time, cycloid, endpoint_phi, endpoint_phi_derivative_numerator
@@ -77,6 +78,7 @@ register(Result(
     params=draw(Y=POSITIVE, g=GRAVITY),
     examples=({"Y": 1, "g": Fr(1, 2)}, {"Y": Fr(7, 3), "g": Fr(981, 100)}),
     notes=r"$g = 1/2$ in the source, so $v = \sqrt{y}$ and the drop takes $2 \sqrt{Y}$.",
+    certified=arb_routes.vertical_drop_time,
 ))
 
 # --- VAR-A7 ------------------------------------------------------------------------------------
@@ -121,6 +123,7 @@ register(Result(
     params=draw(r=POSITIVE, theta=s.rationals(Fr(1, 20), Fr(62, 10), max_denominator=100)),
     examples=({"r": Fr(3, 5), "theta": Fr(7, 5)}, {"r": 2, "theta": Fr(9, 2)},
               {"r": Fr(1, 7), "theta": Fr(1, 10)}),
+    certified=arb_routes.cycloid_derivatives,
 ))
 
 # VAR-A7-ODE (the EL ODE by odefun, with its derivation from EL and Beltrami): proofs/_variational_ode.py
@@ -175,7 +178,7 @@ register(Result(
     params=draw(r=POSITIVE, theta1=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100), g=GRAVITY),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1},
               {"r": Fr(5, 2), "theta1": Fr(1, 3), "g": Fr(981, 100)}),
-    notes=_NOTES_VAR_A8,
+    notes=_NOTES_VAR_A8, certified=arb_routes.shooting_time,
 ))
 
 # --- VAR-A9 ------------------------------------------------------------------------------------
@@ -233,7 +236,7 @@ register(Result(
     statement=endpoint_statement, derive=_derive_a9, numeric=_endpoint_numeric,
     params=draw(theta=s.rationals(Fr(1, 20), Fr(62, 10), max_denominator=100)),
     examples=({"theta": Fr(1, 2)}, {"theta": 3}, {"theta": Fr(59, 10)}),
-    notes=_NOTES_VAR_A9,
+    notes=_NOTES_VAR_A9, certified=arb_routes.endpoint_checks,
 ))
 
 # --- VAR-A10 -----------------------------------------------------------------------------------
@@ -261,6 +264,7 @@ register(Result(
     params=draw(X=POSITIVE, Y=POSITIVE, g=GRAVITY),
     examples=({"X": 1, "Y": 1, "g": Fr(1, 2)}, {"X": 2, "Y": 1, "g": Fr(1, 2)},
               {"X": Fr(1, 3), "Y": 5, "g": 1}),
+    certified=arb_routes.line_time,
 ))
 
 # --- VAR-A11 -----------------------------------------------------------------------------------
@@ -334,7 +338,7 @@ register(Result(
     numeric=lambda R, g, dps: num.path_time("quarter-circle", R, R, g=g, dps=dps),
     params=draw(R=POSITIVE, g=GRAVITY),
     examples=({"R": 1, "g": Fr(1, 2)}, {"R": Fr(7, 3), "g": Fr(981, 100)}),
-    notes=_NOTES_VAR_A11,
+    notes=_NOTES_VAR_A11, certified=arb_routes.quarter_circle_time,
 ))
 
 # --- VAR-A12 -----------------------------------------------------------------------------------
@@ -396,6 +400,7 @@ register(Result(
     examples=({"r": 1, "theta0": 0, "g": Fr(1, 2)}, {"r": 1, "theta0": Fr(3, 10), "g": Fr(1, 2)},
               {"r": 1, "theta0": 3, "g": Fr(1, 2)}, {"r": Fr(2, 3), "theta0": 1, "g": Fr(981, 100)}),
     notes=r"Full oscillation period $4\pi \sqrt{r/g}$; one arch has length $8r$.",
+    certified=arb_routes.tautochrone_checks,
 ))
 
 # --- VAR-A13 -----------------------------------------------------------------------------------
@@ -445,7 +450,7 @@ register(Result(
     statement=segment_statement, derive=_derive_a13, numeric=num.segment_time, params=_segment_points,
     examples=({"dx": Fr(1, 2), "y0": 0, "y1": Fr(1, 4), "g": Fr(1, 2)},
               {"dx": 2, "y0": Fr(1, 3), "y1": 3, "g": Fr(981, 100)}),
-    notes=_NOTES_VAR_A13,
+    notes=_NOTES_VAR_A13, certified=arb_routes.segment_time,
 ))
 
 
@@ -466,4 +471,8 @@ register(Result(
     params=draw(r=POSITIVE, theta1=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100), g=GRAVITY),
     examples=({"r": 1, "theta1": 2, "g": Fr(1, 2)}, {"r": Fr(3, 5), "theta1": 4, "g": 1}),
     notes=_NOTES_VAR_A8_XFORM,
+    uncertified=("route 2 needs theta(x), the inverse of x = r(theta - sin theta), enclosed at every "
+                 "complex quadrature node; FLINT has no certified inverse-function evaluation on complex "
+                 "balls, and integrating in theta instead would be route 1, not this route (VAR-A8 is "
+                 "certified by shooting)"),
 ))

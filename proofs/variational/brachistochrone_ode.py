@@ -152,4 +152,6 @@ register(Result(
     numeric=num.el_ode_solution, evaluate=_ode_evaluate, params=_ode_points,
     examples=({"r": 1, "theta_a": Fr(3, 2), "x": Fr(7, 10)}, {"r": Fr(1, 2), "theta_a": 2, "x": Fr(3, 5)}),
     notes=_NOTES_VAR_A7_ODE,
+    uncertified=("an ODE route: the EL ODE y'' = -(1 + y'^2)/(2y) is integrated by mp.odefun from an "
+                 "interior point, and FLINT has no rigorous ODE solver"),
 ))

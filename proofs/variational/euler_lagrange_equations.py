@@ -19,6 +19,7 @@ import sympy
 from sympy import Eq, Function, Lambda, Rational, Symbol, Tuple, cosh, simplify, solve, sqrt
 
 from numerics import variational as num
+from numerics.variational import certified_brachistochrone as arb_routes
 
 from proofs.core import checks
 from .functionals import beltrami, euler_lagrange, jet
@@ -83,7 +84,7 @@ register(Result(
     statement=el_brachistochrone_statement, derive=_derive_a1, numeric=num.brachistochrone_el_scaled,
     params=draw(y=POSITIVE, p=REAL, q=REAL),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 5, "p": -3, "q": Fr(7, 2)}),
-    notes=_NOTES_VAR_A1,
+    notes=_NOTES_VAR_A1, certified=arb_routes.brachistochrone_el_scaled,
 ))
 
 # --- VAR-A2 ------------------------------------------------------------------------------------
@@ -146,7 +147,7 @@ register(Result(
     statement=beltrami_identity_statement, derive=_derive_a2, numeric=num.beltrami_derivative,
     params=draw(kind=KIND, x=s.rationals(-1, 1, max_denominator=50)),
     examples=tuple({"kind": k, "x": Fr(1, 3) + Fr(k, 5)} for k in range(4)),
-    notes=_NOTES_VAR_A2,
+    notes=_NOTES_VAR_A2, certified=arb_routes.beltrami_derivative,
 ))
 
 C = Symbol("c", positive=True)
@@ -172,6 +173,7 @@ register(Result(
     parts=(r"\mathcal{E}[c]", r"(F - y'F_{y'})[c]"), source=f"{GELFAND_FOMIN}; spec pitfall C3",
     statement=beltrami_caveat_statement, derive=_derive_caveat, numeric=num.constant_path_el,
     params=draw(c=POSITIVE), examples=({"c": 2}, {"c": Fr(3, 7)}),
+    certified=arb_routes.constant_path_checks,
 ))
 
 # --- VAR-A3 ------------------------------------------------------------------------------------
@@ -220,6 +222,9 @@ register(Result(
     numeric=num.layered_first_integral, evaluate=_media_evaluate, params=draw(kind=KIND, y=POSITIVE, p=REAL),
     examples=tuple({"kind": k, "y": Fr(2 + k, 3), "p": Fr(3 - 2 * k, 7)} for k in range(4)),
     notes=_NOTES_VAR_A3,
+    uncertified=("the closed form is written for an unspecified medium v(y), which the example's kind "
+                 "fixes only in this result's own evaluate hook; the certified tier evaluates the statement "
+                 "itself, where v(y) has no value in Arb"),
 ))
 
 # --- VAR-A4 ------------------------------------------------------------------------------------
@@ -275,7 +280,7 @@ register(Result(
                 x=s.rationals(-2, 4, max_denominator=50)),
     examples=({"a": 1, "b": 2, "d": 3, "v1": 1, "v2": Fr(3, 4), "x": Fr(7, 5)},
               {"a": Fr(1, 2), "b": 3, "d": 5, "v1": 2, "v2": 7, "x": -1}),
-    notes=_NOTES_VAR_A4,
+    notes=_NOTES_VAR_A4, certified=arb_routes.snell_checks,
 ))
 
 # --- VAR-A6 ------------------------------------------------------------------------------------
@@ -317,6 +322,7 @@ register(Result(
     statement=first_integral_statement, derive=_derive_a6, numeric=_first_integral_numeric,
     params=draw(y=POSITIVE, p=REAL, q=REAL),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2), "q": Fr(-3, 4)}, {"y": 3, "p": -2, "q": Fr(5, 3)}),
+    certified=arb_routes.first_integral_checks,
 ))
 
 # --- VAR-A14 -----------------------------------------------------------------------------------
@@ -342,7 +348,7 @@ register(Result(
     source=f"{GELFAND_FOMIN} (Legendre, Jacobi conditions)", statement=legendre_condition_statement,
     derive=_derive_a14, numeric=num.legendre_condition, params=draw(y=POSITIVE, p=REAL),
     examples=({"y": Fr(2, 3), "p": Fr(1, 2)}, {"y": 7, "p": -4}),
-    notes=_NOTES_VAR_A14,
+    notes=_NOTES_VAR_A14, certified=arb_routes.legendre_condition,
 ))
 
 # --- VAR-A15 -----------------------------------------------------------------------------------
@@ -431,5 +437,5 @@ register(Result(
     ).map(lambda p: {"a": p["a"], "b": p["b"], "R": p["R"], "x0": p["x0"], "x": p["x0"] + p["t"] * p["R"]}),
     examples=({"a": Fr(3, 2), "b": Fr(1, 5), "R": 2, "x0": Fr(1, 3), "x": Fr(7, 10)},
               {"a": Fr(1, 3), "b": -1, "R": Fr(5, 2), "x0": 2, "x": 1}),
-    notes=_NOTES_VAR_A15,
+    notes=_NOTES_VAR_A15, certified=arb_routes.catenary_circle_checks,
 ))

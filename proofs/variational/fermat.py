@@ -22,6 +22,7 @@ import sympy
 from sympy import Eq, Matrix, Rational, Symbol, Tuple, pi, sqrt
 
 from numerics import variational as _num
+from numerics.variational import certified as _cert
 
 from .euler_lagrange_equations import _label
 from .fermat_geometry import (
@@ -182,7 +183,7 @@ register(Result(
     title_tex=r"Unweighted Fermat point: $120^\circ$ condition",
     parts=("P_x", "P_y", r"\cos \angle APB", r"\cos \angle BPC", r"\cos \angle CPA"),
     source=f"{SU_FERMAT}; ETC X(13); {KUHN} (vertex conditions)", statement=fermat_unweighted_statement,
-    derive=_derive_f1, numeric=_num_cosines, params=_triangle_points,
+    derive=_derive_f1, numeric=_num_cosines, params=_triangle_points, certified=_cert.fermat_cosines,
     examples=_F1_CASES, bound=Bound("n", 0, len(_F1_CASES) - 1), display={"n": 0},
     scope=Scope.instances("the two example triangles (the 120-degree cosines: every interior optimum)",
                           count=len(_F1_CASES)),
@@ -291,7 +292,7 @@ register(Result(
     key="VAR-F1-VERTEX", title="Fermat point at a vertex (angle >= 120 degrees)",
     title_tex=r"Fermat point at a vertex (angle $\ge 120^\circ$)", parts=("V_x", "V_y", "f_{min}"),
     source=f"{KUHN} (vertex conditions); {SU_FERMAT}", statement=fermat_vertex_statement,
-    derive=_derive_vertex, numeric=_num_vertex, params=_obtuse_points,
+    derive=_derive_vertex, numeric=_num_vertex, params=_obtuse_points, certified=_cert.fermat_vertex,
     examples=_F1V_CASES, bound=Bound("n", 0, len(_F1V_CASES) - 1), display={"n": 0},
     scope=Scope.instances("the two example triangles (the vertex test itself: general)", count=len(_F1V_CASES)),
     notes=_NOTES_VAR_F1_VERTEX,
@@ -393,6 +394,7 @@ register(Result(
     key="VAR-F2", title="Minimal total length and Torricelli's construction",
     parts=("L^2", "|AA'|^2", "|BB'|^2", "|CC'|^2"), source=f"{SU_FERMAT}; standard",
     statement=torricelli_length_statement, derive=_derive_f2, numeric=_num_f2, params=_triangle_points,
+    certified=_cert.torricelli_lengths,
     examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
     notes=_NOTES_VAR_F2,
 ))
@@ -468,6 +470,7 @@ register(Result(
     key="VAR-F4", title="Weighted Fermat point: angles at the optimum",
     parts=(r"\cos \angle APB", r"\cos \angle BPC", r"\cos \angle CPA"), source=f"{SU_FERMAT}; standard",
     statement=weighted_angles_statement, derive=_derive_f4, numeric=_num_f4, params=_weighted_interior_points,
+    certified=_cert.weighted_cosines,
     examples=({**_T, "k1": 2, "k2": 3, "k3": 4}, {**_T, "k1": 3, "k2": 4, "k3": 5},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)}),
     notes=_NOTES_VAR_F4,
@@ -534,6 +537,7 @@ register(Result(
     key="VAR-F5", title="Weighted Fermat point: vertex cases and weights violating the triangle inequality",
     parts=("V_x", "V_y", "f_{min}"), source=f"{KUHN} (vertex conditions)",
     statement=weighted_vertex_statement, derive=_derive_f5, numeric=_num_vertex, params=_dominant_weight_points,
+    certified=_cert.fermat_vertex,
     examples=_F5_CASES, bound=Bound("n", 0, len(_F5_CASES) - 1), display={"n": 0},
     scope=Scope.instances("the four examples (the vertex test itself: general)", count=len(_F5_CASES)),
     notes=_NOTES_VAR_F5,
@@ -598,6 +602,7 @@ _NOTES_VAR_F6 = (r"General: derived for symbolic weights and symbolic distances 
 register(Result(
     key="VAR-F6", title="Weighted Fermat point: minimal value", source="project derivation (spec VAR-F6)",
     statement=weighted_value_statement, derive=_derive_f6, numeric=_num_f6, params=_weighted_interior_points,
+    certified=_cert.weighted_min_value_squared,
     examples=({**_T, "k1": 3, "k2": 4, "k3": 5}, {**_T, "k1": 2, "k2": 3, "k3": 4},
               {**_T, "k1": _Fr(13, 10), "k2": _Fr(11, 10), "k3": _Fr(9, 10)},
               {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4, "k1": 1, "k2": 1, "k3": 1}),
@@ -687,6 +692,7 @@ register(Result(
     key="VAR-F7", title="Weighted Torricelli construction and barycentrics",
     parts=("P_x", "P_y", "k_1|AA'|", "k_2|BB'|", "k_3|CC'|"), source="project derivation (spec VAR-F7)",
     statement=torricelli_statement, derive=_derive_f7, numeric=_num_f7, params=_weighted_interior_points,
+    certified=_cert.weighted_torricelli,
     examples=_F7_CASES, bound=Bound("n", 0, len(_F7_CASES) - 1), display={"n": 0},
     scope=Scope.instances("the three examples (test triangle; k = (3, 4, 5), (2, 3, 4), (13/10, 11/10, 9/10))",
                           count=len(_F7_CASES)),

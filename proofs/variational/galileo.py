@@ -26,6 +26,7 @@ import sympy
 from sympy import Eq, Rational, Symbol, asin, atan2, cos, elliptic_f, elliptic_k, integrate, sin, sqrt
 
 from numerics import variational as num
+from numerics.variational import certified_brachistochrone as arb_routes
 from proofs.core import Derivation, Result, Step, register
 from proofs.core.bibliography import GALILEO, HISTORY
 from proofs.core.params import draw, s
@@ -110,7 +111,7 @@ register(Result(
     derive=_derive_arc, numeric=partial(num.path_time, "arc"), params=draw(X=POSITIVE, Y=POSITIVE, g=GRAVITY),
     examples=({"X": 2, "Y": 1, "g": HALF}, {"X": 1, "Y": 3, "g": 1},
               {"X": Fr(3, 2), "Y": Fr(1, 2), "g": Fr(981, 100)}, {"X": 1, "Y": 1, "g": HALF}),
-    notes=_NOTES_VAR_A11_ARC,
+    notes=_NOTES_VAR_A11_ARC, certified=arb_routes.arc_time,
 ))
 
 # --- Galileo's law of chords (optional in the spec) -------------------------------------------------------
@@ -149,5 +150,5 @@ register(Result(
         lambda p: {"D": p["D"], "Y": p["D"] * p["depth"], "g": p["g"]}),
     examples=({"D": 1, "Y": Fr(1, 2), "g": HALF}, {"D": 3, "Y": Fr(1, 5), "g": 1},
               {"D": 2, "Y": 2, "g": Fr(981, 100)}),
-    notes=_NOTES_VAR_A11_CHORD,
+    notes=_NOTES_VAR_A11_CHORD, certified=arb_routes.chord_time,
 ))

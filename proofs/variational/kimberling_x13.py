@@ -24,6 +24,8 @@ from typing import Any
 import sympy
 from sympy import Eq, Integer, Matrix, Tuple, sqrt
 
+from numerics.variational import certified as _cert
+
 from . import fermat_balance
 from .fermat_geometry import _clean, barycentric_point, exact_sign
 from .fermat import _T, PX, PY, _num_cosines, _tri, _triangle_points
@@ -127,6 +129,7 @@ register(Result(
     source="Kimberling, Encyclopedia of Triangle Centers, X(13)", status=Status.THEOREM,
     statement=x13_statement, derive=_derive_x13, numeric=lambda dps, **p: _num_cosines(dps, **p)[:2],
     params=_triangle_points, examples=(dict(_T), {"Ax": 0, "Ay": 0, "Bx": 5, "By": 1, "Cx": 2, "Cy": 4}),
+    certified=_cert.fermat_point,
     bound=Bound("n", 0, len(FAMILY) - 1), display={"n": 0},
     scope=Scope.instances("the six integer triangles of FAMILY (n = 0 is the test triangle)", count=len(FAMILY)),
     notes=_NOTES_VAR_F3,

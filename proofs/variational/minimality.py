@@ -25,6 +25,7 @@ import sympy
 from sympy import Eq, Rational, Symbol, Tuple, cos, cot, sin
 
 from numerics import variational as num
+from numerics.variational import certified_brachistochrone as arb_routes
 
 from .brachistochrone import _half_angle
 from .euler_lagrange_equations import INTEGRANDS_SYM, POSITIVE, P, Q, Y, _label
@@ -114,7 +115,7 @@ register(Result(
     params=draw(r=POSITIVE, theta=s.rationals(Fr(1, 10), Fr(62, 10), max_denominator=100)),
     examples=({"r": 1, "theta": 2}, {"r": Rational(3, 5), "theta": Rational(9, 2)},
               {"r": 2, "theta": Rational(1, 5)}),
-    notes=_NOTES_VAR_A14_JACOBI,
+    notes=_NOTES_VAR_A14_JACOBI, certified=arb_routes.jacobi_field,
 ))
 
 # --- VAR-A13-RATE, VAR-A13-LIM (EMPIRICAL) ------------------------------------------------------------------
