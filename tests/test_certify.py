@@ -155,7 +155,10 @@ def test_every_arb_route_certifies_its_claim_and_bites_on_a_perturbed_closed_for
 
 
 def test_the_certified_share_is_counted():
-    assert len(CERTIFIED) >= 16  # RTF-COMP-1/3, REC-1, FIR-1, FFT-1, HIPPO-LEG-1..6, LAG-1/2, VAR-X1-3/4, X3-4 so far
+    # the target is 60 % of the registry certified at >= 45 digits; 163 of 206 are (79 %)
+    assert len(CERTIFIED) >= 163 and len(CERTIFIED) >= 0.6 * len(registry)
+    for r in registry:  # every other result says why it is not certified
+        assert r.certified is not None or cf.uncertified_reason(r), r.key
 
 
 def test_show_and_the_report_give_the_certified_figure_beside_the_measured_one(capsys, tmp_path):
