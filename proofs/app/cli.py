@@ -152,6 +152,16 @@ def _evidence_of(result: Result) -> str | None:
     return None if kind is None else kind.value
 
 
+def markdown_table(results: Sequence[Result]) -> str:
+    """The Markdown results table (``list --markdown``; the README's table): key, status, proof scope, numeric
+    evidence, title, source."""
+    lines = ["| key | status | proof | numeric evidence | title | source |", "| --- | --- | --- | --- | --- | --- |"]
+    for r in results:
+        cells = (r.key, r.status.value, str(r.proof_scope()), _evidence_of(r) or "-", r.title, r.source)
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     results = _select(args.patterns)
     if args.json:
@@ -160,10 +170,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                           for r in results], ensure_ascii=False, indent=1))
         return 0
     if args.markdown:
-        print("| key | status | proof | numeric evidence | title | source |\n| --- | --- | --- | --- | --- | --- |")
-        for r in results:
-            cells = (r.key, r.status.value, str(r.proof_scope()), _evidence_of(r) or "-", r.title, r.source)
-            print("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        sys.stdout.write(markdown_table(results))
         return 0
     head = ["KEY", "STATUS", "TITLE", "SOURCE"]
     body = [[r.key, r.status.value, " ".join(_title(r).split()), " ".join(r.source.split())] for r in results]

@@ -147,6 +147,19 @@ class Report:
         """Every point the numeric check ran at (fixed and drawn)."""
         return self.examples + self.drawn
 
+    def __str__(self) -> str:
+        """One line: ``KEY: passed (proved, general; independent route: 52.1 digits at dps 50, ...)``."""
+        verdict = "passed" if self.passed else "FAILED"
+        proved = self.symbolic.startswith("proved") and self.scope.kind is not ScopeKind.NONE
+        parts = [self.symbolic + (f", {self.scope}" if proved else "")]
+        if self.numeric_text():
+            parts.append(self.numeric_text())
+        if self.certified is not None:
+            parts.append("certified " + ("exact" if self.certified == float("inf")
+                                         else f">= {fmt_digits(self.certified)} digits"))
+        text = f"{self.key}: {verdict} ({'; '.join(parts)})"
+        return text if self.passed or not self.message else f"{text}: {self.message}"
+
     def numeric_text(self) -> str:
         """The numeric evidence in words, e.g. ``independent route: 52.1 digits at dps 50, 101.3 at dps 100
         (worst of 3 fixed and 2 drawn points)``; ``""`` without a numeric check."""
