@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["rational", "rationals", "ball", "balls", "precision", "integer"]
+__all__ = ["ball", "balls", "integer", "positive", "precision", "rational", "rationals"]
 
 
 def rational(x: Any, what: str = "value") -> Any:
@@ -38,6 +38,14 @@ def rational(x: Any, what: str = "value") -> Any:
         raise ValueError(f"{what} has a zero denominator: {x!r}")
     f = Fraction(num, den)
     return fmpq(f.numerator, f.denominator)
+
+
+def positive(x: Any, what: str = "value") -> Any:
+    """``x`` as an exact positive ``fmpq`` (see :func:`rational`); a ``ValueError`` naming ``what`` otherwise."""
+    q = rational(x, what)
+    if q <= 0:
+        raise ValueError(f"{what} must be positive, got {x!r}")
+    return q
 
 
 def rationals(xs: Sequence[Any], what: str = "values") -> list[Any]:

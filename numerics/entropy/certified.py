@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..arb import integer, precision, rational, rationals
+from ..arb import integer, positive, precision, rational, rationals
 
 __all__ = [
     "annealed_entropy_finite",
@@ -62,11 +62,6 @@ def _exact_mid(x: Any) -> Any:
     """The midpoint of the real ball ``x`` as an exact (radius 0) ball."""
     return x.mid()
 
-
-def _positive(x: Any, what: str) -> Any:
-    if x <= 0:
-        raise ValueError(f"{what} must be positive, got {x}")
-    return x
 
 
 def _bisect(f: Callable[[Any], Any], lo: Any, hi: Any, bits: int) -> Any:
@@ -236,7 +231,7 @@ def annealed_entropy_gaussian(n: Any, lam: Any, mu: Any, sigma: Any, prec: int =
     from flint import arb
 
     n_, lam_, mu_ = rational(n, "n"), rational(lam, "lam"), rational(mu, "mu")
-    sigma_ = _positive(rational(sigma, "sigma"), "sigma")
+    sigma_ = positive(sigma, "sigma")
     if n_ < 1:
         raise ValueError(f"n must be >= 1, got {n!r}")
     with precision(_check_prec(prec)):
@@ -308,7 +303,7 @@ def linearised_root(n: Any, d: Any, prec: int = 53) -> Any:
     the sign of :math:`e^{0.24\\lambda d} - n` over rationals (no logarithm is taken)."""
     from flint import arb, fmpq
 
-    n_, d_ = rational(n, "n"), _positive(rational(d, "d"), "d")
+    n_, d_ = rational(n, "n"), positive(d, "d")
     if n_ <= 1:
         raise ValueError(f"n must be > 1, got {n!r}")
     wp = _check_prec(prec)
@@ -403,8 +398,8 @@ def raw_law_optimum(d: Any, kappa: Any, prec: int = 53) -> Any:
     signs of the slope at both ends (intermediate value theorem; the slope is continuous in L)."""
     from flint import arb
 
-    d_ = _positive(rational(d, "d"), "d")
-    k_ = _positive(rational(kappa, "kappa"), "kappa")
+    d_ = positive(d, "d")
+    k_ = positive(kappa, "kappa")
     wp = _check_prec(prec)
     with precision(wp + 20):
         sigma = arb(d_).sqrt()
@@ -460,7 +455,7 @@ def softmax_jacobian_l1(s: Sequence[Any], alpha: Any, prec: int = 53) -> Any:
     vec = rationals(s, "s")
     if not vec:
         raise ValueError("s must be a non-empty sequence of scores")
-    a = _positive(rational(alpha, "alpha"), "alpha")
+    a = positive(alpha, "alpha")
     with precision(_check_prec(prec)):
         total = arb(0)
         for j in range(len(vec)):
@@ -476,8 +471,8 @@ def gaussian_mgf_ratio(alpha: Any, n: Any, prec: int = 53) -> Any:
     Gaussian integrals of :func:`_gaussian_moments` (normaliser integrated too)."""
     from flint import arb
 
-    a = _positive(rational(alpha, "alpha"), "alpha")
-    n_ = _positive(rational(n, "n"), "n")
+    a = positive(alpha, "alpha")
+    n_ = positive(n, "n")
     with precision(_check_prec(prec)):
         log_e1 = _gaussian_tilted(arb(0), arb(1), arb(a), 0)[0]
         log_e2 = _gaussian_tilted(arb(0), arb(1), arb(2 * a), 0)[0]
@@ -513,7 +508,7 @@ def cosine_stationarity_n(alpha: Any, d: Any, prec: int = 53) -> Any:
     integrals of :func:`_sphere_integrals` (no Bessel function)."""
     from flint import arb
 
-    a = _positive(rational(alpha, "alpha"), "alpha")
+    a = positive(alpha, "alpha")
     d_ = integer(d, "d", low=2)
     with precision(_check_prec(prec)):
         p1, (j1, k1) = _sphere_integrals(d_, arb(a))

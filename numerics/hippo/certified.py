@@ -37,7 +37,7 @@ from __future__ import annotations
 from math import comb, factorial
 from typing import Any
 
-from ..arb import integer, precision, rational
+from ..arb import integer, positive, precision, rational
 
 __all__ = ["legendre_derivative_difference", "legendre_derivative_next", "legendre_derivative",
            "x_times_legendre_derivative", "shifted_legendre_derivative", "laguerre_derivative",
@@ -144,17 +144,6 @@ def laguerre_origin_and_gram(n: int, prec: int = 0) -> list[Any]:
 # --- shared exact pieces of the routes below ------------------------------------------------------------
 
 
-def _size(N: Any) -> int:
-    if isinstance(N, bool):  # integer() reads a bool as its numerator; a size is never True/False
-        raise ValueError(f"N must be an integer, got {N!r}")
-    return integer(N, "N", low=1)
-
-
-def _positive(x: Any, what: str) -> Any:
-    q = rational(x, what)
-    if q <= 0:
-        raise ValueError(f"{what} must be positive, got {x!r}")
-    return q
 
 
 def _root(q: Any) -> Any:
@@ -340,7 +329,7 @@ def moving_measure_derivative(n: int, T: Any, w: Any, a0: Any, a1: Any, a2: Any,
     from flint import fmpq, fmpq_poly
 
     n = _degree(n)
-    T, w = _positive(T, "T"), _positive(w, "w")
+    T, w = positive(T, "T"), positive(w, "w")
     du = fmpq_poly([rational(a, f"a{j}") for j, a in enumerate((a0, a1, a2, a3, a4))]).derivative()
     P = fmpq_poly.legendre_p(n)
     half = fmpq(1, 2)
@@ -361,7 +350,7 @@ def legs_system(N: int, t: Any, prec: int = 199) -> list[Any]:
     :math:`\\tilde P_n`, then rescaled."""
     from flint import fmpq_poly
 
-    N, t = _size(N), _positive(t, "t")
+    N, t = integer(N, "N", low=1), positive(t, "t")
     phis = [_shifted_legendre(n) for n in range(N)]
     A, B = _identify_scaled(phis, t, fmpq_poly([0, 1]), 0, 1)
     h = _norms(phis, 0, 1)
@@ -374,7 +363,7 @@ def legs_integer_system(N: int, t: Any, prec: int = 0) -> list[Any]:
     :math:`c'_n(t) = \\int_0^1u(tr)(2n+1)P_n(2r-1)dr` with :math:`t\\dot c' = A'c' + B'u(t)`."""
     from flint import fmpq_poly
 
-    N, t = _size(N), _positive(t, "t")
+    N, t = integer(N, "N", low=1), positive(t, "t")
     phis = [(2 * n + 1) * _shifted_legendre(n) for n in range(N)]
     return list(_identify_scaled(phis, t, fmpq_poly([0, 1]), 0, 1))
 
@@ -387,7 +376,7 @@ def su_legs_integer_system(N: int, t: Any, prec: int = 0) -> list[Any]:
     square here, so exact)."""
     from flint import fmpq, fmpq_poly
 
-    N, t = _size(N), _positive(t, "t")
+    N, t = integer(N, "N", low=1), positive(t, "t")
     phis = [fmpq_poly.legendre_p(n) for n in range(N)]
     A, B = _identify_scaled(phis, t, fmpq_poly([fmpq(1, 2), fmpq(1, 2)]), -1, 1)
     a = [_root(1 / h / fmpq(2, 2 * n + 1)) for n, h in enumerate(_norms(phis, -1, 1))]
@@ -396,7 +385,7 @@ def su_legs_integer_system(N: int, t: Any, prec: int = 0) -> list[Any]:
 
 
 def _window_point(N: Any, t: Any, w: Any) -> tuple[int, Any, Any]:
-    return _size(N), rational(t, "t"), _positive(w, "w")
+    return integer(N, "N", low=1), rational(t, "t"), positive(w, "w")
 
 
 def legt_exact_identity(N: int, t: Any, w: Any, prec: int = 199) -> list[Any]:
@@ -480,7 +469,7 @@ def lagt_system(N: int, t: Any, prec: int = 0) -> list[Any]:
     (:func:`_identify_lag`)."""
     from flint import fmpq
 
-    return list(_identify_lag(_size(N), rational(t, "t"), fmpq(1)))
+    return list(_identify_lag(integer(N, "N", low=1), rational(t, "t"), fmpq(1)))
 
 
 def lagt_half_system(N: int, t: Any, prec: int = 0) -> list[Any]:
@@ -488,7 +477,7 @@ def lagt_half_system(N: int, t: Any, prec: int = 0) -> list[Any]:
     :math:`c_n = \\int_0^\\infty u(t-y)L_n(y)e^{-y/2}dy` (moments :math:`j!\\,2^{j+1}`)."""
     from flint import fmpq
 
-    return list(_identify_lag(_size(N), rational(t, "t"), fmpq(1, 2)))
+    return list(_identify_lag(integer(N, "N", low=1), rational(t, "t"), fmpq(1, 2)))
 
 
 # --- reconstruction maps (HIPPO-LEGT-4, HIPPO-LEGS-P7) ------------------------------------------------------
@@ -525,8 +514,8 @@ def legt_reconstruction_map(N: int, t: Any, w: Any, tau: Any, prec: int = 0) -> 
 def legs_reconstruction_map(N: int, t: Any, tau: Any, prec: int = 0) -> Any:
     """HIPPO-LEGS-P7 exactly: the LegS reconstruction map on the monomials :math:`r^j = (\\tau/t)^j`,
     :math:`j < N` (:func:`_reconstruction_map`); t and tau are only checked."""
-    N = _size(N)
-    _positive(t, "t")
+    N = integer(N, "N", low=1)
+    positive(t, "t")
     rational(tau, "tau")
     return _reconstruction_map(N)
 
@@ -566,7 +555,7 @@ def _lagt_pair(N: int, h: Any) -> tuple[Any, Any]:
 def legs_matrix_twice(N: int, prec: int = 199) -> list[Any]:
     """HIPPO-LEGS-2: the LegS matrix :math:`A_{nk} = -\\delta_{nk} - \\int_0^1rg_n'g_k` (both forms are this
     matrix), from the exact projection integrals (:func:`_legs_pair`), returned twice."""
-    N = _size(N)
+    N = integer(N, "N", low=1)
     M, _, h = _legs_pair(N)
     with precision(prec):
         A = _scaled_matrix(_rows(M), h)
@@ -586,7 +575,7 @@ def legs_spectrum_parts(N: int, prec: int = 199) -> list[Any]:
     """
     from flint import fmpq
 
-    N = _size(N)
+    N = integer(N, "N", low=1)
     M, _, h = _legs_pair(N)
     chi = M.charpoly()
     rational_roots = [r for r, mult in chi.roots() for _ in range(mult)]
@@ -618,7 +607,7 @@ def legs_scaled_coefficient(n: int, alpha: Any, t: Any, a0: Any, a1: Any, a2: An
     from flint import fmpq_poly
 
     n = _degree(n)
-    alpha, t = _positive(alpha, "alpha"), _positive(t, "t")
+    alpha, t = positive(alpha, "alpha"), positive(t, "t")
     u = fmpq_poly([rational(a, f"a{j}") for j, a in enumerate((a0, a1, a2, a3, a4))])
     basis = fmpq_poly.legendre_p(n)(fmpq_poly([-1, 2 / t]))  # P_n(2 tau / t - 1)
     value = _over(u(fmpq_poly([0, alpha])) * basis, 0, t) / t
@@ -636,7 +625,7 @@ def legs_step_product(N: int, m: int = 3, n: int = 7, prec: int = 199) -> list[A
     product rescaled to :math:`g_n` at the end."""
     from flint import fmpq, fmpq_mat, fmpq_poly
 
-    N, m, n = _size(N), integer(m, "m", low=1), integer(n, "n", low=1)
+    N, m, n = integer(N, "N", low=1), integer(m, "m", low=1), integer(n, "n", low=1)
     if not m < n:
         raise ValueError(f"m must be smaller than n, got m={m}, n={n}")
     phis = [_shifted_legendre(j) for j in range(N)]
@@ -670,7 +659,7 @@ def legs_matvec(N: int, prec: int = 199, **v: Any) -> list[Any]:
     :math:`(Av)_n = \\sum_kM_{nk}\\sqrt{h_k/h_n}\\,v_k`."""
     from flint import fmpq
 
-    N = _size(N)
+    N = integer(N, "N", low=1)
     vec = _vector_point(N, v)
     M, _, h = _legs_pair(N)
     with precision(prec):
@@ -684,7 +673,7 @@ def legs_resolvent_solve(N: int, prec: int = 199, **v: Any) -> list[Any]:
     inverse (``fmpq_mat.inv``)."""
     from flint import fmpq, fmpq_mat
 
-    N = _size(N)
+    N = integer(N, "N", low=1)
     if "lambda" not in v:
         raise ValueError("missing parameter lambda")
     lam = rational(v["lambda"], "lambda")
@@ -713,7 +702,7 @@ def legs_green_function(N: int, t0: Any, t1: Any, prec: int = 199) -> list[Any]:
     integrals: :math:`S\\,e^{\\ln(t_1/t_0)M}b/t_0` by ``arb_mat.exp`` (as the mpmath route's ``mp.expm``)."""
     from flint import arb
 
-    N, t0, t1 = _size(N), _positive(t0, "t0"), _positive(t1, "t1")
+    N, t0, t1 = integer(N, "N", low=1), positive(t0, "t0"), positive(t1, "t1")
     M, b, h = _legs_pair(N)
     with precision(prec):
         g = _exp_times(M, arb(t1 / t0).log(), b)
@@ -725,7 +714,7 @@ def impulse_responses(N: int, s: Any, prec: int = 199) -> list[Any]:
     lagt-half (:func:`_lagt_pair` with h = 1, 1/2), each by ``arb_mat.exp`` of the exact matrix."""
     from flint import arb, fmpq
 
-    N, s = _size(N), _positive(s, "s")
+    N, s = integer(N, "N", low=1), positive(s, "s")
     M, b, h = _legs_pair(N)
     with precision(prec):
         out = [_scaled_vector(_exp_times(M, arb(s), b), h)]
@@ -749,8 +738,8 @@ def legs_dc_gain_parts(N: int, epsilon: Any, alpha: Any, prec: int = 199, **v: A
     """
     from flint import arb_mat, fmpq, fmpq_mat
 
-    N = _size(N)
-    eps, a = _positive(epsilon, "epsilon"), rational(alpha, "alpha")
+    N = integer(N, "N", low=1)
+    eps, a = positive(epsilon, "epsilon"), rational(alpha, "alpha")
     if not 0 <= a <= 1:
         raise ValueError(f"alpha must lie in [0, 1], got {alpha!r}")
     _vector_point(N, v)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from math import isqrt
 from typing import Any
 
-from ..arb import integer, precision, rational
+from ..arb import integer, positive, precision, rational
 
 __all__ = [
     "backward_euler", "bilinear", "bilinear_modulus_gap", "forward_euler", "fous_galerkin",
@@ -45,15 +45,6 @@ _PREC = 199  # the certified tier's precision at 50 digits; every caller passes 
 # --- shared pieces -------------------------------------------------------------------------------------
 
 
-def _positive(x: Any, what: str) -> Any:
-    value = rational(x, what)
-    if value <= 0:
-        raise ValueError(f"{what} must be positive, got {x!r}")
-    return value
-
-
-def _size(N: Any, what: str = "N") -> int:
-    return integer(N, what, low=1)
 
 
 def _times_sqrt(q: Any, m: int) -> Any:
@@ -145,7 +136,7 @@ def gbt(N: int, epsilon: Any, alpha: Any, prec: int = _PREC) -> list[Any]:
     Method: exact solves in the scaled coordinates (:func:`_gbt_scaled`), then :math:`\bar A = DFD^{-1}`,
     :math:`\bar B = DG` with Arb balls of the square roots.
     """
-    N, eps, a = _size(N), _positive(epsilon, "epsilon"), rational(alpha, "alpha")
+    N, eps, a = integer(N, "N", low=1), positive(epsilon, "epsilon"), rational(alpha, "alpha")
     if not 0 <= a <= 1:
         raise ValueError(f"alpha must lie in [0, 1], got {alpha!r}")
     with precision(prec):
@@ -181,7 +172,7 @@ def zero_order_hold(N: int, epsilon: Any, u0: Any, prec: int = _PREC) -> list[An
     """
     from flint import arb, arb_mat, fmpq
 
-    N, eps = _size(N), _positive(epsilon, "epsilon")
+    N, eps = integer(N, "N", low=1), positive(epsilon, "epsilon")
     rational(u0, "u0")
     M, b = _legs_scaled(N)
     block = [[*(eps * v for v in row), eps * b[i]] for i, row in enumerate(M)] + [[fmpq(0)] * (N + 1)]
@@ -226,7 +217,7 @@ def legs_exact_step(N: int, k: int, prec: int = _PREC) -> list[Any]:
     :math:`t = k\epsilon` to :math:`(k+1)\epsilon` (held input), by the re-projection of
     :func:`_exact_step_scaled` (no matrix function): :math:`(\bar A_k)_{nj} = \sqrt{(2n+1)(2j+1)}P_{nj}`,
     :math:`(\bar B_k)_n = \sqrt{2n+1}Q_n`."""
-    N, k = _size(N), integer(k, "k", low=1)
+    N, k = integer(N, "N", low=1), integer(k, "k", low=1)
     P, Q = _exact_step_scaled(N, k)
     with precision(prec):
         return [[[_times_sqrt(P[n][j], (2 * n + 1) * (2 * j + 1)) for j in range(N)] for n in range(N)],
@@ -246,7 +237,7 @@ def legs_step_fixed_points(N: int, k: int, prec: int = _PREC) -> list[Any]:
     """
     from flint import fmpq
 
-    N, k = _size(N), integer(k, "k", low=1)
+    N, k = integer(N, "N", low=1), integer(k, "k", low=1)
     M, b = _legs_scaled(N)
     Mm, eye = _mat(M), _eye(N)
     e0, bk = _column([1] + [0] * (N - 1)), _column(b) * fmpq(1, k)
@@ -281,7 +272,7 @@ def legs_rescaled_invariants(N: int, prec: int = _PREC, **point: Any) -> list[An
     """
     from flint import arb
 
-    N = _size(N)
+    N = integer(N, "N", low=1)
     expected = {f"p{j}" for j in range(N)} | {f"lambda{j}" for j in range(N)}
     if set(point) != expected:
         wrong = sorted(set(point) ^ expected)
@@ -318,7 +309,7 @@ def lmu_printed_rescaling(N: int, t: Any, w: Any, prec: int = _PREC) -> list[Any
     :math:`\tilde A_{nk} = -\frac{2n+1}{w}\bigl(p_n(0)p_k(0) + \int_0^1 p_n'p_k\bigr)` (exact) and
     :math:`\tilde B_n = (2n+1)p_n(1)/(\sqrt2\,w)`.  The time t does not enter (validated only).
     """
-    N, width = _size(N), _positive(w, "w")
+    N, width = integer(N, "N", low=1), positive(w, "w")
     rational(t, "t")
     p = [_shifted_legendre(n) for n in range(N)]
     A = [[-(2 * n + 1) * (p[n](0) * p[k](0) + _integral(p[n].derivative() * p[k], 0, 1)) / width
@@ -352,7 +343,7 @@ def fout_window_derivative(n: int, T: Any, w: Any, a0: Any, a1: Any, a2: Any, a3
     ``acb.integral``)."""
     from flint import fmpq_poly
 
-    n, T, width = integer(n, "n"), rational(T, "T"), _positive(w, "w")
+    n, T, width = integer(n, "n"), rational(T, "T"), positive(w, "w")
     du = _quartic([a0, a1, a2, a3, a4]).derivative()(fmpq_poly([T - width, width]))
     with precision(prec):
         return _times_wave(du, -n)
@@ -364,7 +355,7 @@ def fous_scaled_derivative(n: int, T: Any, a0: Any, a1: Any, a2: Any, a3: Any, a
     quartic u, under the integral sign: :math:`T\int_0^1 u'(sT)\,s\,e^{-2\pi ins}ds` (``acb.integral``)."""
     from flint import fmpq_poly
 
-    n, T = integer(n, "n"), _positive(T, "T")
+    n, T = integer(n, "n"), positive(T, "T")
     du = _quartic([a0, a1, a2, a3, a4]).derivative()(fmpq_poly([0, T])) * fmpq_poly([0, 1])
     with precision(prec):
         return T * _times_wave(du, -n)
@@ -396,7 +387,7 @@ def fous_galerkin(N: int, prec: int = _PREC) -> list[Any]:
     """
     from flint import acb, fmpq_poly
 
-    N = _size(N)
+    N = integer(N, "N", low=1)
     nu = _frequencies(N)
     ramp = fmpq_poly([0, 1])
     with precision(prec):
@@ -453,7 +444,7 @@ def _complex_fout(K: int, width: Any, weight: int) -> list[Any]:
 
 
 def _fout_point(K: Any, T: Any, w: Any) -> tuple[int, Any]:
-    K, width = integer(K, "K", low=0), _positive(w, "w")
+    K, width = integer(K, "K", low=0), positive(w, "w")
     rational(T, "T")
     return K, width
 
@@ -515,7 +506,7 @@ def fout_real_system(h: int, t: Any, w: Any, prec: int = _PREC) -> list[Any]:
     g_kg_n'ds]` (exact: :math:`g_n'` lies in the span for even N), so :math:`D_{nk} = \int_0^1 g_n'g_k` and
     :math:`e_n = g_n(0)`, the coefficient of u(t).  t does not enter (validated only).
     """
-    h, width = integer(h, "h", low=1), _positive(w, "w")
+    h, width = integer(h, "h", low=1), positive(w, "w")
     rational(t, "t")
     with precision(prec):
         return _real_fout(h, width, 1, 0)
@@ -525,7 +516,7 @@ def fout_forward_real_system(h: int, t: Any, w: Any, prec: int = _PREC) -> list[
     r"""HIPPO-FOUT-5: the same for the forward-oriented :math:`c_n = \int_0^1 u(t - w + wr)g_n(r)dr`:
     :math:`\dot c_n = \frac1w[u(t)g_n(1) - u(t-w)g_n(0) - \sum_kc_k\int_0^1 g_kg_n'dr]`, so the route gives
     :math:`[-D/w, g(1)/w]`.  t does not enter (validated only)."""
-    h, width = integer(h, "h", low=1), _positive(w, "w")
+    h, width = integer(h, "h", low=1), positive(w, "w")
     rational(t, "t")
     with precision(prec):
         return _real_fout(h, width, -1, 1)

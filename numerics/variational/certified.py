@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..arb import integer, precision, rational
+from ..arb import integer, positive, precision, rational
 
 __all__ = ["eg_flow", "energy_rate", "entropic_minimiser", "fermat_cosines", "fermat_point", "fermat_vertex",
            "fokker_planck_ratio", "gaussian_free_energy", "gaussian_kl_fisher", "gibbs_objective",
@@ -88,13 +88,6 @@ def _bits(prec: Any) -> int:
     """The working precision of a ball route: ``prec`` (at least 53) plus :data:`_GUARD` guard bits."""
     return max(integer(prec, "prec", low=2), 53) + _GUARD
 
-
-def _positive(x: Any, what: str) -> Any:
-    """``x`` as an exact positive ``fmpq``; a ``ValueError`` naming ``what`` otherwise."""
-    q = rational(x, what)
-    if q <= 0:
-        raise ValueError(f"{what} must be positive, got {x!r}")
-    return q
 
 
 def _mids(xs: Sequence[Any]) -> list[Any]:
@@ -199,7 +192,7 @@ def _triangle(Ax: Any, Ay: Any, Bx: Any, By: Any, Cx: Any, Cy: Any) -> list[tupl
 
 def _weights(k1: Any = 1, k2: Any = 1, k3: Any = 1) -> list[Any]:
     """The weights as exact positive ``fmpq`` (unit weights by default)."""
-    return [_positive(k, f"k{i + 1}") for i, k in enumerate((k1, k2, k3))]
+    return [positive(k, f"k{i + 1}") for i, k in enumerate((k1, k2, k3))]
 
 
 def _cross(O: Sequence[Any], P: Sequence[Any], Q: Sequence[Any]) -> Any:
@@ -483,7 +476,7 @@ def eg_flow(theta1: Any, theta2: Any, g1: Any, g2: Any, t: Any, prec: int = 53) 
     tt = rational(t, "t")
     if tt < 0:
         raise ValueError(f"t must be >= 0, got {t!r}")
-    th = [_positive(theta1, "theta1"), _positive(theta2, "theta2")]
+    th = [positive(theta1, "theta1"), positive(theta2, "theta2")]
     g = [rational(g1, "g1"), rational(g2, "g2")]
     with precision(_bits(prec)):
         return _linear_flow(fmpq_mat(2, 2, [-g[0], 0, 0, -g[1]]), th, tt)
@@ -496,8 +489,8 @@ def fokker_planck_ratio(x: Any, t: Any, m0: Any, s0: Any, prec: int = 53) -> lis
     densities' definitions."""
     from flint import arb, arb_series
 
-    xx, tt, mm = rational(x, "x"), _positive(t, "t"), rational(m0, "m0")
-    ss = _positive(s0, "s0")
+    xx, tt, mm = rational(x, "x"), positive(t, "t"), rational(m0, "m0")
+    ss = positive(s0, "s0")
     with precision(_bits(prec)):
         s = arb_series([arb(tt), 1], prec=2)
         two_pi = 2 * arb.pi()
@@ -549,7 +542,7 @@ def gaussian_kl_fisher(m: Any, s: Any, prec: int = 53) -> list[Any]:
     """
     from flint import arb
 
-    mm, ss = rational(m, "m"), _positive(s, "s")
+    mm, ss = rational(m, "m"), positive(s, "s")
     with precision(_bits(prec)):
         log_s = arb(ss).log()
         log_ratio = lambda x: -((x - mm) ** 2) / (2 * ss ** 2) - log_s + x ** 2 / 2
@@ -568,7 +561,7 @@ def gaussian_free_energy(sigma: Any, prec: int = 53) -> list[Any]:
     :math:`|V + \\log p| \\le (\\sigma^2 + 1)y^2/2 + |\\log(\\sigma\\sqrt{2\\pi})|`."""
     from flint import arb
 
-    sg = _positive(sigma, "sigma")
+    sg = positive(sigma, "sigma")
     with precision(_bits(prec)):
         def free_energy(s: Any) -> Any:
             c = (arb(s) * (2 * arb.pi()).sqrt()).log()
@@ -590,7 +583,7 @@ def entropic_minimiser(f1: Any, f2: Any, f3: Any, tau: Any, prec: int = 53) -> l
     from flint import arb
 
     f = [rational(v, name) for v, name in zip((f1, f2, f3), ("f1", "f2", "f3"))]
-    tt = _positive(tau, "tau")
+    tt = positive(tau, "tau")
     with precision(_bits(prec)):
         def full(z: list[Any]) -> list[Any]:
             return [z[0], z[1], 1 - z[0] - z[1]]
@@ -619,13 +612,13 @@ def gibbs_objective(p1: Any, p2: Any, q1: Any, q2: Any, q3: Any, f1: Any, f2: An
     decomposition)."""
     from flint import arb
 
-    p12 = [_positive(p1, "p1"), _positive(p2, "p2")]
+    p12 = [positive(p1, "p1"), positive(p2, "p2")]
     p = [*p12, 1 - p12[0] - p12[1]]
     if p[2] <= 0:
         raise ValueError(f"p1 + p2 must be below 1, got {p1!r} + {p2!r}")
-    q = [_positive(v, name) for v, name in zip((q1, q2, q3), ("q1", "q2", "q3"))]
+    q = [positive(v, name) for v, name in zip((q1, q2, q3), ("q1", "q2", "q3"))]
     f = [rational(v, name) for v, name in zip((f1, f2, f3), ("f1", "f2", "f3"))]
-    tt = _positive(tau, "tau")
+    tt = positive(tau, "tau")
     with precision(_bits(prec)):
         return sum((pi * fi + tt * pi * arb(pi / qi).log() for pi, qi, fi in zip(p, q, f)), arb(0))
 
@@ -637,9 +630,9 @@ def mirror_step(theta1: Any, theta2: Any, g1: Any, g2: Any, eta: Any, prec: int 
     :math:`\\theta` and proved by Krawczyk's test (:func:`_krawczyk`)."""
     from flint import arb
 
-    th = [_positive(theta1, "theta1"), _positive(theta2, "theta2")]
+    th = [positive(theta1, "theta1"), positive(theta2, "theta2")]
     g = [rational(g1, "g1"), rational(g2, "g2")]
-    step = _positive(eta, "eta")
+    step = positive(eta, "eta")
     with precision(_bits(prec)):
         log_th = [arb(v).log() for v in th]
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..arb import integer, precision, rational
+from ..arb import integer, positive, precision, rational
 
 __all__ = [
     "arc_time", "beltrami_derivative", "brachistochrone_el_scaled", "catenary_circle_checks", "chord_time",
@@ -52,12 +52,6 @@ def _with_guard(prec: int) -> Any:
         raise ValueError(f"prec must be an integer number of bits >= 2, got {prec!r}")
     return precision(prec + _GUARD)
 
-
-def _positive(x: Any, what: str) -> Any:
-    value = rational(x, what)
-    if value <= 0:
-        raise ValueError(f"{what} must be positive, got {x!r}")
-    return value
 
 
 def _coef(s: Series, k: int) -> Any:
@@ -217,7 +211,7 @@ def brachistochrone_el_scaled(y: Any, p: Any, q: Any, prec: int = 199) -> Any:
     in x, from the Taylor coefficients of :math:`1/\\sqrt y` and :math:`\\sqrt{1+p^2}` (:func:`_along`);
     :math:`\\frac{d}{dx}F_{y'}` is the linear coefficient.  The scale factor is a product of balls.
     """
-    yy, pp, qq = _positive(y, "y"), rational(p, "p"), rational(q, "q")
+    yy, pp, qq = positive(y, "y"), rational(p, "p"), rational(q, "q")
     from flint import arb
 
     with _with_guard(prec):
@@ -247,7 +241,7 @@ def constant_path_checks(c: Any, prec: int = 199) -> list[Any]:
 
     Method: the constant curve's series; F_y and the linear coefficient of F_{y'} give EL (:func:`_along`).
     """
-    cc = _positive(c, "c")
+    cc = positive(c, "c")
     from flint import fmpq
 
     with _with_guard(prec):
@@ -261,7 +255,7 @@ def first_integral_checks(y: Any, p: Any, q: Any, prec: int = 199) -> list[Any]:
     Method: the first entry by Taylor arithmetic (:func:`_along`); the second exactly: the polynomial
     :math:`Y = y + px + qx^2/2` in ``fmpq_poly``, :math:`(Y(1 + Y'^2))'` evaluated at 0.
     """
-    yy, pp, qq = _positive(y, "y"), rational(p, "p"), rational(q, "q")
+    yy, pp, qq = positive(y, "y"), rational(p, "p"), rational(q, "q")
     from flint import fmpq_poly
 
     with _with_guard(prec):
@@ -273,7 +267,7 @@ def first_integral_checks(y: Any, p: Any, q: Any, prec: int = 199) -> list[Any]:
 def legendre_condition(y: Any, p: Any, prec: int = 199) -> Any:
     """VAR-A14: :math:`F_{y'y'}` of :math:`F = \\sqrt{1+y'^2}/\\sqrt y`: :math:`y^{-1/2}` times twice the
     quadratic Taylor coefficient of :math:`\\sqrt{1+p^2}` at p (``arb_series``)."""
-    yy, pp = _positive(y, "y"), rational(p, "p")
+    yy, pp = positive(y, "y"), rational(p, "p")
     from flint import arb
 
     with _with_guard(prec):
@@ -287,7 +281,7 @@ def catenary_circle_checks(a: Any, b: Any, R: Any, x0: Any, x: Any, prec: int = 
 
     Method: each curve's Taylor series at x (exp and sqrt of series), the integrand along it (:func:`_along`).
     """
-    aa, bb, RR = _positive(a, "a"), rational(b, "b"), _positive(R, "R")
+    aa, bb, RR = positive(a, "a"), rational(b, "b"), positive(R, "R")
     c0, xx = rational(x0, "x0"), rational(x, "x")
     if not abs(xx - c0) < RR:
         raise ValueError(f"x must satisfy |x - x0| < R, got x = {x!r}, x0 = {x0!r}, R = {R!r}")
@@ -312,8 +306,8 @@ def snell_checks(a: Any, b: Any, d: Any, v1: Any, v2: Any, x: Any, prec: int = 1
     zero in (0, d) of the derivative of :math:`\\sqrt{a^2+s^2} + \\sqrt{b^2+(d-s)^2}` (increasing: its
     second derivative is positive), certified by :func:`_root`, both derivatives from series arithmetic.
     """
-    aa, bb, dd = _positive(a, "a"), _positive(b, "b"), _positive(d, "d")
-    w1, w2, xx = _positive(v1, "v1"), _positive(v2, "v2"), rational(x, "x")
+    aa, bb, dd = positive(a, "a"), positive(b, "b"), positive(d, "d")
+    w1, w2, xx = positive(v1, "v1"), positive(v2, "v2"), rational(x, "x")
     from flint import arb, arb_series
 
     def travel(s: Series, u1: Any, u2: Any) -> Series:
@@ -335,7 +329,7 @@ def snell_checks(a: Any, b: Any, d: Any, v1: Any, v2: Any, x: Any, prec: int = 1
 def _arch_angle(theta: Any, what: str = "theta") -> Any:
     from flint import arb
 
-    th = _positive(theta, what)
+    th = positive(theta, what)
     if not arb(th) < 2 * arb.pi():
         raise ValueError(f"{what} must lie in (0, 2 pi), got {theta!r}")
     return th
@@ -353,7 +347,7 @@ def cycloid_derivatives(r: Any, theta: Any, prec: int = 199) -> list[Any]:
     Method: x and y as Taylor series in θ (``arb_series``); :math:`y' = y_\\theta/x_\\theta` by series
     division and :math:`y'' = (y')_\\theta/x_\\theta`.
     """
-    rr, th = _positive(r, "r"), _arch_angle(theta)
+    rr, th = positive(r, "r"), _arch_angle(theta)
     from flint import arb, arb_series
 
     with _with_guard(prec):
@@ -403,7 +397,7 @@ def jacobi_field(r: Any, theta: Any, prec: int = 199) -> Any:
     number of correct coefficients; the zero's ball contains the true zero, and the step's constant
     correction contains 0).  h is the linear coefficient of :math:`\\rho(1 - \\cos\\vartheta(\\rho))`.
     """
-    rr, th = _positive(r, "r"), _arch_angle(theta)
+    rr, th = positive(r, "r"), _arch_angle(theta)
     from flint import arb, arb_series
 
     with _with_guard(prec):
@@ -441,14 +435,14 @@ def _line(X: Any, Y: Any, g: Any) -> Any:
 def vertical_drop_time(Y: Any, g: Any, prec: int = 199) -> Any:
     """VAR-A5: :math:`T = \\int_0^Y dy/\\sqrt{2gy}`, the time functional of the vertical drop, by quadrature
     (:func:`_line` with X = 0)."""
-    YY, gg = _positive(Y, "Y"), _positive(g, "g")
+    YY, gg = positive(Y, "Y"), positive(g, "g")
     with _with_guard(prec):
         return _line(0, YY, gg)
 
 
 def line_time(X: Any, Y: Any, g: Any, prec: int = 199) -> Any:
     """VAR-A10: the time functional along the straight line to (X, Y), by quadrature (:func:`_line`)."""
-    XX, YY, gg = rational(X, "X"), _positive(Y, "Y"), _positive(g, "g")
+    XX, YY, gg = rational(X, "X"), positive(Y, "Y"), positive(g, "g")
     if XX < 0:
         raise ValueError(f"X must be non-negative, got {X!r}")
     with _with_guard(prec):
@@ -459,7 +453,7 @@ def chord_time(D: Any, Y: Any, g: Any, prec: int = 199) -> Any:
     """VAR-A11-CHORD: the time along the chord from the top of the vertical circle of diameter D to its
     point :math:`(\\sqrt{Y(D-Y)}, Y)` at depth Y, by quadrature of the straight-line time functional
     (:func:`_line`)."""
-    DD, YY, gg = _positive(D, "D"), _positive(Y, "Y"), _positive(g, "g")
+    DD, YY, gg = positive(D, "D"), positive(Y, "Y"), positive(g, "g")
     if YY > DD:
         raise ValueError(f"Y must satisfy 0 < Y <= D, got Y = {Y!r}, D = {D!r}")
     from flint import arb
@@ -474,7 +468,7 @@ def segment_time(dx: Any, y0: Any, y1: Any, g: Any, prec: int = 199) -> Any:
     y0 > 0: :math:`\\int_0^1 L\\,dt/\\sqrt{2g(y_0 + (y_1-y_0)t)}`, analytic on [0, 1] (``sqrt`` with
     ``analytic=``); y0 = 0: the straight line from rest (:func:`_line`).
     """
-    run, top, bottom, gg = rational(dx, "dx"), rational(y0, "y0"), _positive(y1, "y1"), _positive(g, "g")
+    run, top, bottom, gg = rational(dx, "dx"), rational(y0, "y0"), positive(y1, "y1"), positive(g, "g")
     if run < 0 or top < 0:
         raise ValueError(f"dx and y0 must be non-negative, got dx = {dx!r}, y0 = {y0!r}")
     if not top < bottom:
@@ -507,14 +501,14 @@ def _arc(X: Any, Y: Any, g: Any) -> Any:
 def quarter_circle_time(R: Any, g: Any, prec: int = 199) -> Any:
     """VAR-A11: the time along Galileo's quarter circle of radius R (X = Y = R), by quadrature
     (:func:`_arc`)."""
-    RR, gg = _positive(R, "R"), _positive(g, "g")
+    RR, gg = positive(R, "R"), positive(g, "g")
     with _with_guard(prec):
         return _arc(RR, RR, gg)
 
 
 def arc_time(X: Any, Y: Any, g: Any, prec: int = 199) -> Any:
     """VAR-A11-ARC: the time along Galileo's arc to (X, Y), by quadrature (:func:`_arc`)."""
-    XX, YY, gg = _positive(X, "X"), _positive(Y, "Y"), _positive(g, "g")
+    XX, YY, gg = positive(X, "X"), positive(Y, "Y"), positive(g, "g")
     with _with_guard(prec):
         return _arc(XX, YY, gg)
 
@@ -533,7 +527,7 @@ def tautochrone_checks(r: Any, theta0: Any, g: Any, prec: int = 199) -> list[Any
     :math:`\\sin z = z\\,\\mathrm{sinc}\\,z` cancels the factor u of :math:`d\\theta = 2u\\,du` (and, for
     θ0 = 0, the root of :math:`\\sin(u^2/2)` left in ds over the speed).
     """
-    rr, t0, gg = _positive(r, "r"), rational(theta0, "theta0"), _positive(g, "g")
+    rr, t0, gg = positive(r, "r"), rational(theta0, "theta0"), positive(g, "g")
     from flint import arb
 
     if t0 < 0 or not arb(t0) < arb.pi():
@@ -574,7 +568,7 @@ def shooting_time(r: Any, theta1: Any, g: Any, prec: int = 199) -> Any:
     :math:`\\sqrt{x_\\psi^2+y_\\psi^2} = 2\\sin\\psi\\sqrt{\\sin^2\\psi+\\cos^2\\psi}/c^2` and of
     :math:`\\sqrt{y} = \\sin\\psi/c` divided out.
     """
-    rr, th, gg = _positive(r, "r"), _arch_angle(theta1, "theta1"), _positive(g, "g")
+    rr, th, gg = positive(r, "r"), _arch_angle(theta1, "theta1"), positive(g, "g")
     from flint import acb, arb
 
     with _with_guard(prec):
