@@ -27,6 +27,15 @@ def test_an_integer_range_is_proved_point_by_point_when_no_general_proof_is_foun
     assert r.holds and r.symbolic == "proved-up-to-bound" and "n = 0..30" in str(r.scope)
 
 
+def test_integer_variables_are_swept_exactly_with_the_others_symbolic():
+    r = check("diff(legendre(n+1, x), x) - diff(legendre(n-1, x), x)", "(2*n+1)*legendre(n, x)",
+              ["n:int:1..12", "x:rational:(-1,1)"], **FAST)  # HIPPO-LEG-2
+    assert r.holds and r.symbolic == "proved-up-to-bound" and str(r.scope) == "every n = 1..12 (x symbolic)"
+    slip = check("diff(legendre(n+1, x), x) - diff(legendre(n-1, x), x)", "(2*n-1)*legendre(n, x)",
+                 ["n:int:1..12", "x:rational:(-1,1)"], **FAST)
+    assert not slip.holds and slip.counterexample.point["n"] == "1"
+
+
 def test_a_false_identity_gets_its_first_counterexample_with_both_values():
     r = check("Sum(k, (k, 0, n))", "n*(n-1)/2", ["n:int:0..64"], **FAST)
     assert not r.holds and r.exit_code == 1 and r.counterexample is not None
@@ -43,6 +52,7 @@ def test_the_domain_decides_not_sympys_assumptions():
 def test_inequalities_hold_or_fail_with_their_gap():
     r = check("log(1 + x) <= x", None, ["x:real:(-1/2,10)"], **FAST)
     assert r.holds and r.margin.startswith("0.0 at x = 0")  # the domain's special point 0 is checked
+    assert r.digits is None and r.as_dict()["margin"]  # an inequality has a gap, not digits of agreement
     bad = check("sqrt(x) <= x", None, ["x:real:(0,4)"], **FAST)
     assert not bad.holds and bad.counterexample is not None
     strict = check("x**2 < x**2 + 0", None, ["x:real:(0,1)"], **FAST)
@@ -126,6 +136,9 @@ def test_the_command_line(capsys, tmp_path):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "cannot parse the LaTeX" in err[0]
     assert cli.main(["check", "x", "--latex", "x = x"]) == 2
+    assert cli.main(["check", "diff(laguerre(n, x), x)", "-Sum(laguerre(k, x), (k, 0, n-1))", "--var", "n:int:1..6",
+                     "--var", "x:rational:(0,5)", "--dps", "30", "--json"]) == 0  # a side starting with '-'
+    assert json.loads(capsys.readouterr().out)["symbolic"] == "proved-up-to-bound"
     assert cli.main(["check", "--chain", str(tmp_path / "missing.chain")]) == 2
     assert "cannot read the chain file" in capsys.readouterr().err
     assert cli.main(["check", "--chain", str(EXAMPLES / "zoh_minus_euler_slip.chain"), "--dps", "30",

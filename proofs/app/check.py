@@ -541,22 +541,26 @@ def _symbolic(claim: sympy.Rel, domains: Sequence[Domain], used: Mapping[str, sy
                         "the sign of the difference decided under the variables' assumptions", [])
     except Exception:  # noqa: BLE001 - a SymPy route that crashes is no proof
         pass
-    # every integer point of a finite integer-only domain, exactly
-    ranges = [d.integers() for d in active]
-    if active and all(r is not None for r in ranges):
+    # every integer point of the finite integer domains, exactly (other variables stay symbolic)
+    ints = [d for d in active if d.integers() is not None]
+    others = [d for d in active if d.integers() is None]
+    if ints and not any(d.kind == "int" for d in others):
+        ranges = [d.integers() for d in ints]
         total = math.prod(len(r) for r in ranges if r is not None)
         if total <= EXHAUSTIVE_LIMIT:
             open_points: list[dict[str, Fraction]] = []
             for values in product(*[r for r in ranges if r is not None]):
-                point = {d.name: Fraction(v) for d, v in zip(active, values)}
+                point = {d.name: Fraction(v) for d, v in zip(ints, values)}
                 if not _exact_holds(claim, used, point):
                     open_points.append(point)
-            span = "; ".join(f"{d.name} = {d.low}..{d.high}" for d in active)
+            span = "; ".join(f"{d.name} = {d.low}..{d.high}" for d in ints)
+            rest = f" ({', '.join(d.name for d in others)} symbolic)" if others else ""
             if not open_points:
-                return ("proved-up-to-bound", Scope(ScopeKind.RANGE, span),
-                        f"exact at each of the {total} integer point(s)", [])
-            return ("not proved", Scope(ScopeKind.NONE), f"SymPy did not settle {len(open_points)} of {total} "
-                    "integer point(s); the numbers decide", open_points)
+                return ("proved-up-to-bound", Scope(ScopeKind.RANGE, span + rest),
+                        f"exact at each of the {total} integer point(s){rest}", [])
+            if not others:
+                return ("not proved", Scope(ScopeKind.NONE), f"SymPy did not settle {len(open_points)} of {total} "
+                        "integer point(s); the numbers decide", open_points)
     return "not proved", Scope(ScopeKind.NONE), "SymPy found no general proof", []
 
 
@@ -702,6 +706,8 @@ def _check_claim(claim: sympy.Rel, domains: Sequence[Domain], dps: int, draws: i
     if counter is None and worst is None and not outcome.startswith("proved"):
         raise CheckError("no point of the domains could be evaluated and SymPy found no proof: "
                          + "; ".join(skipped[:3]))
+    if not isinstance(claim, sympy.Eq):
+        worst = None  # an inequality has a gap, not digits of agreement (see margin)
     return ClaimReport(claim=claim, domains=tuple(d for d in domains if d.name in used), holds=counter is None,
                        symbolic=outcome, scope=scope, symbolic_detail=detail,
                        digits=None if worst is None else worst[0], digits_2x=None if worst is None else worst[1],

@@ -677,8 +677,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_CHECK_OPTIONS = ("--latex", "--chain", "--var", "--dps", "--draws", "--json", "-h", "--help")
+
+
+def _looks_like_expression(arg: str) -> bool:
+    """Whether a ``check`` argument that starts with '-' is a negative expression (``-Sum(k, (k, 0, n))``,
+    ``-1/2``) rather than one of the command's options."""
+    return arg.startswith("-") and not arg.startswith(_CHECK_OPTIONS) and len(arg) > 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``closedform`` console script; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["check"]:  # a side such as "-Sum(...)" is an expression, not an option
+        argv = [a if not _looks_like_expression(a) else " " + a for a in argv]
     try:
         args = build_parser().parse_args(argv)
         return int(args.run(args))
