@@ -108,6 +108,18 @@ def test_a_sympy_proof_the_numbers_contradict_is_overruled():
     assert not r.holds and r.counterexample is not None and r.counterexample.digits < 25
 
 
+def test_when_sympy_claims_a_proof_the_numbers_contradict_the_numbers_decide(monkeypatch):
+    from proofs.app import check as module
+    from proofs.core.evidence import Scope, ScopeKind
+
+    # stand-in for a wrong symbolic route (SymPy's integrate is known to return wrong values for some integrals)
+    monkeypatch.setattr(module, "_symbolic", lambda claim, domains, used: (
+        "proved", Scope(ScopeKind.GENERAL), "simplify(lhs - rhs) = 0 under the variables' assumptions", []))
+    r = check("Integral(exp(-t**2), (t, 0, x))", "x", ["x:real:(0,1)"], **FAST)
+    assert not r.holds and r.symbolic == "contradicted" and r.scope.kind is ScopeKind.NONE
+    assert any("contradicted by the numbers, which decide" in n for n in r.notes)
+
+
 def test_chains_report_the_first_broken_link():
     good = check_chain((EXAMPLES / "zoh_integral.chain").read_text(), dps=30, draws=1)
     assert good.holds and len(good.links) == 4 and good.broken is None
