@@ -97,3 +97,13 @@ def test_every_file_a_note_points_to_exists():
             if not (root / path.replace("\\_", "_")).exists():
                 missing.append((r.key, path))
     assert not missing, f"notes point to files that do not exist: {missing}"
+
+
+def test_every_pillar_names_its_key_prefix_and_title():
+    # the report's and the catalogue's sections come from these, so a new pillar needs no special-casing
+    for name in proofs.PILLARS:
+        package = getattr(proofs, name)
+        prefix, title = getattr(package, "PREFIX", ""), getattr(package, "TITLE", "")
+        assert prefix and title, f"proofs.{name} must state PREFIX and TITLE"
+        keys = [r.key for r in proofs.own_results() if proofs.registry.origin(r.key).split(".")[1] == name]
+        assert all(k.startswith(prefix + "-") for k in keys), (name, [k for k in keys if not k.startswith(prefix)])

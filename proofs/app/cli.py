@@ -7,6 +7,7 @@
     closedform show   KEY [--latex]
     closedform verify [KEY|PREFIX ...] [--dps N] [--bound N] [--jobs N] [--json] [-q]
     closedform latex  [KEY|PREFIX ...] -o FILE [--pdf] [--no-verify] [--no-figures] [--dps N] [-q]
+    closedform html   [KEY|PREFIX ...] -o DIR [--no-verify] [--no-figures] [--certify] [--dps N] [-q]
     closedform check  LHS [RHS] | --latex TEXT | --chain FILE  [--var NAME:KIND:RANGE ...] [--dps N] [--json]
 
 Keys are matched exactly or by case-insensitive prefix (``hippo``, ``HIPPO-LEG``).
@@ -522,6 +523,55 @@ def cmd_latex(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_html(args: argparse.Namespace) -> int:
+    from .html import NO_MATHML, build, clear
+    from .report import pillar_of
+
+    results = _select(args.patterns)
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"-o must name a directory, and {args.output!r} is a file")
+    if not out.parent.exists():
+        raise UsageError(f"the parent directory {str(out.parent)!r} of the catalogue does not exist")
+    try:
+        import latex2mathml  # noqa: F401
+    except ImportError:
+        raise UsageError(NO_MATHML) from None
+    if args.certify:
+        from proofs.core.certify import NO_FLINT, available
+
+        if not args.verify:
+            raise UsageError("--certify needs the verification (drop --no-verify)")
+        if not available():
+            raise UsageError(NO_FLINT)
+    start = time.perf_counter()
+    reports: list[Report] = []
+    if args.verify:
+        reports = verify_all(results, dps=args.dps, jobs=args.jobs, certify=args.certify,
+                             progress=_progress_for(args, len(results)))
+    out.mkdir(exist_ok=True)
+    clear(out)
+    figures = []
+    if args.figures:
+        from .figures import make_figures
+
+        figures = make_figures(out / "figures", relative_to=out, pillars={pillar_of(r.key) for r in results},
+                               fmt="svg")
+        for fig in figures:
+            if fig.path is None:
+                print(f"figure skipped: {fig.caption}: {fig.skipped}", file=sys.stderr)
+    site = build(out, results, reports=reports, figures=figures, jobs=args.jobs)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"wrote {out / 'index.html'} ({len(results)} result page(s), {len(site.figures)} figure(s), "
+          f"{size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")
+    for problem in site.problems:
+        print(f"page without mathematics: {problem}", file=sys.stderr)
+    if site.fallbacks:
+        print(f"{len(site.fallbacks)} formula(s) shown as LaTeX source (MathML conversion failed): "
+              + ", ".join(site.fallbacks[:5]) + (", ..." if len(site.fallbacks) > 5 else ""), file=sys.stderr)
+    return 0
+
+
 # --- the parser ---------------------------------------------------------------------------
 
 
@@ -652,6 +702,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress on stderr (skipped figures are still reported)")
     p.set_defaults(run=cmd_latex)
+
+    p = sub.add_parser("html", help="write the results as a static HTML catalogue",
+                       description="Write a static web catalogue into DIR: index.html (every result, by pillar, "
+                       "with its verdict) and KEY.html for every result (statement, derivation, notes, evidence), "
+                       "mathematics as MathML, figures as SVG; no server, network or JavaScript needed to read it.")
+    p.add_argument("patterns", nargs="*", metavar="KEY|PREFIX", help="keys or prefixes (default: all)")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="the directory to write (created)")
+    p.add_argument("--no-verify", dest="verify", action="store_false",
+                   help="do not verify the results (the pages then say 'not verified')")
+    p.add_argument("--no-figures", dest="figures", action="store_false", help="do not draw figures")
+    p.add_argument("--certify", action="store_true", help="also certify in Arb (as verify --certify)")
+    p.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help="precision of the verification")
+    p.add_argument("--jobs", type=_jobs, default=default_jobs(), help="worker processes for the verification")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(run=cmd_html)
 
     p = sub.add_parser("check", help="check your own identity, inequality or derivation chain",
                        description="Check a claim: a symbolic proof where SymPy finds one (general, or for every "

@@ -260,9 +260,12 @@ def _placed(pillar: str, stem: str, pillars: Iterable[str] | None) -> str | None
 
 
 def make_figures(directory: Path, *, relative_to: Path | None = None,
-                 pillars: Iterable[str] | None = None) -> list[FigureRef]:
+                 pillars: Iterable[str] | None = None, fmt: str = "pdf") -> list[FigureRef]:
     """Draw the figures of ``pillars`` (key prefixes such as ``"HIPPO"``; default every pillar) into
-    ``directory``; a figure that cannot be drawn is returned with the reason."""
+    ``directory`` as ``fmt`` files (``"pdf"`` for the report, ``"svg"`` for the web catalogue); a figure that
+    cannot be drawn is returned with the reason."""
+    if fmt not in ("pdf", "svg"):
+        raise ValueError(f"figure format must be 'pdf' or 'svg', got {fmt!r}")
     wanted = [(placed, stem, fallback, draw) for pillar, stem, fallback, draw in FIGURES
               if (placed := _placed(pillar, stem, pillars)) is not None]
     try:
@@ -275,7 +278,7 @@ def make_figures(directory: Path, *, relative_to: Path | None = None,
     directory.mkdir(parents=True, exist_ok=True)
     out = []
     for pillar, stem, fallback, draw in wanted:
-        path = directory / f"{stem}.pdf"
+        path = directory / f"{stem}.{fmt}"
         try:
             caption = draw(path)
         except (ImportError, LookupError) as exc:

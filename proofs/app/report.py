@@ -59,13 +59,21 @@ __all__ = ["GOOD_SCALE", "MIN_SCALE", "NO_TEX", "OMIT_LINE", "OMIT_TOTAL", "PILL
            "break_lines", "compile_pdf", "display", "document", "pillar_of", "scales_in_log", "tex_engine"]
 
 #: Key prefix -> section title, in the order the report presents them.
-PILLARS: tuple[tuple[str, str], ...] = (
-    ("VAR", "Calculus of variations"),
-    ("HIPPO", "HiPPO: online function approximation by ODEs"),
-    ("S4", "S4: efficient computation of SSM kernels"),
-    ("RTF", "Rational transfer functions of SSM kernels"),
-    ("ENT", "Entropy-invariant attention scale"),
-)
+def _pillar_titles() -> tuple[tuple[str, str], ...]:
+    """(key prefix, title) of every pillar package, in listing order (each package states PREFIX and TITLE)."""
+    import proofs
+
+    out = []
+    for name in proofs.PILLARS:
+        package = getattr(proofs, name)
+        prefix, title = getattr(package, "PREFIX", ""), getattr(package, "TITLE", "")
+        if prefix and title:
+            out.append((prefix, title))
+    return tuple(out)
+
+
+#: the report's sections: (key prefix, title), one per pillar, in listing order
+PILLARS: tuple[tuple[str, str], ...] = _pillar_titles()
 
 
 _BADGE_COLOURS = {"EXACT": "ForestGreen", "THEOREM": "RoyalBlue", "HEURISTIC": "BurntOrange", "EMPIRICAL": "Plum"}
@@ -159,7 +167,7 @@ class FigureRef:
 
 
 def pillar_of(key: str) -> str:
-    """The pillar prefix of a key (``HIPPO-LEG-6`` -> ``HIPPO``), or ``""`` for none of the five."""
+    """The pillar prefix of a key (``HIPPO-LEG-6`` -> ``HIPPO``), or ``""`` for none of the pillars'."""
     head = key.split("-", 1)[0]
     return head if head in dict(PILLARS) else ""
 

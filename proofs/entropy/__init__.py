@@ -34,6 +34,9 @@ from __future__ import annotations
 
 #: where this pillar's results come in listings (see proofs.PILLARS)
 ORDER = 40
+#: the key prefix of this pillar's results, and its title in the report and the catalogue
+PREFIX = "ENT"
+TITLE = "Entropy-invariant attention scale"
 
 # registration order = listing order: A1-A9, A10-A13/A19, A7/A11/A14-A17, A18
 from . import softmax as _entropy_core  # isort: skip

@@ -181,13 +181,22 @@ register(Result(
 ))
 
 
+
+class _Coefficient(Symbol):
+    """A named Taylor coefficient such as ``[lambda^2]g``, printed in LaTeX as :math:`[\\lambda^{2}]g` (the default
+    printer would split the name at ``^`` and leave a bracket inside the superscript)."""
+
+    def _latex(self, printer: Any) -> str:
+        power = self.name.split("^", 1)[1].split("]", 1)[0]
+        return rf"\lbrack\lambda^{{{power}}}\rbrack g"  # \lbrack: a "[" opening a matrix row reads as an option
+
 def laplace_series() -> Eq:
     """ENT-A10f: :math:`g = -\\lambda^2/2 + 3\\lambda^4/4 - 5\\lambda^6/3 + O(\\lambda^8)`; :math:`d\\,g(1/\\sqrt d) \\to -1/2`; :math:`g + \\tfrac12\\ln\\lambda \\to 0`."""
     lhs = Matrix(
         [
-            Symbol("[lambda^2]g"),
-            Symbol("[lambda^4]g"),
-            Symbol("[lambda^6]g"),
+            _Coefficient("[lambda^2]g"),
+            _Coefficient("[lambda^4]g"),
+            _Coefficient("[lambda^6]g"),
             Limit(D * laplace_rate(1 / sqrt(D)), D, oo),
             Limit(laplace_rate(LAMP) + log(LAMP) / 2, LAMP, oo),
         ]

@@ -27,6 +27,9 @@ from __future__ import annotations
 
 #: where this pillar's results come in listings (see proofs.PILLARS)
 ORDER = 10
+#: the key prefix of this pillar's results, and its title in the report and the catalogue
+PREFIX = "HIPPO"
+TITLE = "HiPPO: online function approximation by ODEs"
 
 from .transitions import (
     MEASURES,

@@ -36,6 +36,9 @@ from __future__ import annotations
 
 #: where this pillar's results come in listings (see proofs.PILLARS)
 ORDER = 30
+#: the key prefix of this pillar's results, and its title in the report and the catalogue
+PREFIX = "RTF"
+TITLE = "Rational transfer functions of SSM kernels"
 
 from . import rationality as _results_a  # noqa: F401  (registers RTF-RAT-*, RTF-FFT-*)
 from . import state_space as _results_b  # noqa: F401  (registers RTF-COMP-*, RTF-REC-*)

@@ -23,6 +23,9 @@ from __future__ import annotations
 
 #: where this pillar's results come in listings (see proofs.PILLARS)
 ORDER = 20
+#: the key prefix of this pillar's results, and its title in the report and the catalogue
+PREFIX = "S4"
+TITLE = "S4: efficient computation of SSM kernels"
 
 from .factors import NPLR_MEASURES, fout_reduced, legs_eigenvectors, nplr, normal_spectrum
 

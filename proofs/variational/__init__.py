@@ -34,6 +34,9 @@ from __future__ import annotations
 
 #: where this pillar's results come in listings (see proofs.PILLARS)
 ORDER = 50
+#: the key prefix of this pillar's results, and its title in the report and the catalogue
+PREFIX = "VAR"
+TITLE = "Calculus of variations"
 
 from . import brachistochrone as _brach  # noqa: F401  (registers VAR-A5, A7..A13)
 from . import brachistochrone_ode as _ode  # noqa: F401  (registers VAR-A7-ODE)
