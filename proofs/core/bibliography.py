@@ -48,6 +48,8 @@ SSMAX = "Nakanishi 2025, Scalable-Softmax Is Superior for Attention (arXiv 2501.
 YARN = "Peng, Quesnelle, Fan & Shippole 2023, YaRN (arXiv 2309.00071)"
 REM = "Derrida 1981 (Phys. Rev. B 24, 2613); Bovier 2006 (Statistical Mechanics of Disordered Systems) ch. 9"
 PD = "Ruelle 1987 (CMP 108, 225); Bovier & Kurkova 2004; Pitman & Yor 1997 (Ann. Probab. 25)"
+LSSL = "Gu, Johnson, Goel, Saab, Dao, Rudra, Ré 2021, LSSL (arXiv 2110.13985)"
+MAMBA = "Gu & Dao 2023, Mamba (arXiv 2312.00752)"
 LORA_GA = "Wang, Yu, Li 2024, LoRA-GA (arXiv 2407.05000)"
 LORA_PRO = "Wang, Liang, He, Wang, Tan 2024, LoRA-Pro (arXiv 2407.18242)"
 MONARCH = "Dao, Chen, Sohoni, Desai, Poli, Grogan, Liu, Rao, Rudra, Ré 2022, Monarch (arXiv 2204.00595)"
@@ -69,6 +71,7 @@ S4_CODE = "state-spaces/s4 src/models/hippo/hippo.py"
 S4_CODE_KERNEL = "state-spaces/s4 (models/s4/s4.py, src/models/hippo/hippo.py)"
 LORA_PRO_CODE = "mrflogs/LoRA-Pro peta/optim.py (commit 2d8f44a531b5)"
 LORA_GA_CODE = "Outsider565/LoRA-GA peft/src/peft/tuners/lora/layer.py; huggingface/peft loraga.py"
+MAMBA_CODE = "state-spaces/mamba mamba_ssm/ops/selective_scan_interface.py (selective_scan_ref)"
 RTF_PY = "ruke1ire/RTF rtf.py (commit 1d9e1e546f68)"
 
 #: every kexue.fm post above, by archive number (the test of spellings reads it)
