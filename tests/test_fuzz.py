@@ -9,7 +9,7 @@ Inputs are bounded (sizes at most 12, numerics at dps 15 or 20); the exception i
 drawn 10**30, which every size argument must refuse rather than attempt.
 
 The cases cover every public function named in the "API contract" sections of the specs
-(``entropy``, ``hippo``, ``rational``, ``s4``, ``variational``).  SymPy slots accept symbols,
+(``entropy``, ``hippo``, ``rational``, ``s4``, ``variational``, ``lowrank``).  SymPy slots accept symbols,
 so a string (which may name a symbol) is never certainly invalid there.
 """
 
@@ -207,9 +207,20 @@ def _u(x: Any) -> Any:
     return mpmath.sin(x) + 1
 
 
+def real_matrix_invalid(v: Any) -> bool:
+    """A 2-D real matrix as a list of equal-length rows (a flat list of reals may be read as a vector)."""
+    if not isinstance(v, list) or not v:
+        return True
+    if all(isinstance(r, list) for r in v):
+        return len({len(r) for r in v}) != 1 or not v[0] or not all(_is_real(e) for r in v for e in r)
+    return not all(_is_real(e) for e in v)
+
+
 def _cases() -> list[tuple[str, Callable[..., Any], list[Any], dict[str, Any], list[Callable[[Any], bool]]]]:
     """(name, function, valid positional args, keywords, invalidity predicate per positional slot)."""
     import numerics.entropy as ne
+    import numerics.lowrank as nl
+    import proofs.lowrank as pl
     import numerics.hippo as nh
     import numerics.rational as nr
     import numerics.s4 as ns
@@ -321,18 +332,68 @@ def _cases() -> list[tuple[str, Callable[..., Any], list[Any], dict[str, Any], l
          [positive_invalid, positive_invalid, size_invalid()]),
         ("numerics.variational.snell_point", nv.snell_point, [1, 1, 2, 1, 2], {"dps": 15},
          [positive_invalid, positive_invalid, real_invalid, positive_invalid, positive_invalid]),
+        *_lowrank_cases(pl, nl),
         ("numerics.variational.tautochrone_time", nv.tautochrone_time, [1, Fraction(1, 2)], {"dps": 15},
          [positive_invalid, interval_invalid(0, math.pi, lo_open=False, hi_open=True)]),
     ]
 
 
+def _lowrank_cases(pl: Any, nl: Any) -> list[Any]:
+    """The contract of spec ``lowrank.md`` section 5, both modules."""
+    A, X = [[1, 2], [2, 4]], [[1, 0], [0, 0]]
+    M2, G3 = [[1, 2], [3, 4]], [[1, 2, 3], [0, 1, 4], [5, 6, 0]]
+    a, b = [[1], [2], [2]], [[2, 1, -2]]
+    x, mat, k = [3, 2, 1, 4], real_matrix_invalid, size_invalid(1)
+    blocks = [[[1, 0], [0, 1]], [[1, 1], [0, 1]]]
+    A4 = [[4 * r + c + 1 for c in range(4)] for r in range(4)]
+    d = {"dps": 15}
+    return [
+        ("proofs.lowrank.pseudo_inverse", pl.pseudo_inverse, [A], {}, [mat]),
+        ("proofs.lowrank.penrose_conditions", pl.penrose_conditions, [A, X], {}, [mat, mat]),
+        ("proofs.lowrank.ridge_pseudo_inverse", pl.ridge_pseudo_inverse, [A, Fraction(1, 10)], {},
+         [mat, sym_above_invalid(0, strict=True)]),
+        ("proofs.lowrank.lstsq", pl.lstsq, [M2, [[1], [0]]], {}, [mat, mat]),
+        ("proofs.lowrank.singular_values_squared", pl.singular_values_squared, [M2], {}, [mat]),
+        ("proofs.lowrank.best_rank_r", pl.best_rank_r, [M2, 1], {}, [mat, k]),
+        ("proofs.lowrank.elementary_symmetric", pl.elementary_symmetric, [[1, 2, 3], 2], {},
+         [real_list_invalid, size_invalid(0)]),
+        ("proofs.lowrank.topk_multihot", pl.topk_multihot, [x, 2], {}, [real_list_invalid, k]),
+        ("proofs.lowrank.smooth_topk_esp", pl.smooth_topk_esp, [x, 2], {}, [real_list_invalid, k]),
+        ("proofs.lowrank.smooth_topk_esp_jacobian", pl.smooth_topk_esp_jacobian, [x, 2], {}, [real_list_invalid, k]),
+        ("proofs.lowrank.topk_threshold_closed", pl.topk_threshold_closed, [x, 2], {}, [real_list_invalid, k]),
+        ("proofs.lowrank.lora_one_step", pl.lora_one_step, [a, b, G3, Fraction(1, 10)], {},
+         [mat, mat, mat, sym_real_invalid]),
+        ("proofs.lowrank.loraga_min_objective", pl.loraga_min_objective, [G3, 1], {}, [mat, k]),
+        ("proofs.lowrank.lorapro_update", pl.lorapro_update, [a, b, G3], {}, [mat, mat, mat]),
+        ("proofs.lowrank.lorapro_residual", pl.lorapro_residual, [a, b, G3], {}, [mat, mat, mat]),
+        ("proofs.lowrank.monarch_matrix", pl.monarch_matrix, [blocks, blocks], {}, [anything, anything]),
+        ("proofs.lowrank.monarch_error", pl.monarch_error, [A4], {}, [anything]),
+        ("proofs.lowrank.dft_monarch_factors", pl.dft_monarch_factors, [2], {}, [size_invalid(1)]),
+        ("numerics.lowrank.pseudo_inverse", nl.pseudo_inverse, [A], d, [mat]),
+        ("numerics.lowrank.singular_values", nl.singular_values, [M2], d, [mat]),
+        ("numerics.lowrank.best_rank_r", nl.best_rank_r, [M2, 1], d, [mat, k]),
+        ("numerics.lowrank.spectral_norm", nl.spectral_norm, [M2], d, [mat]),
+        ("numerics.lowrank.elementary_symmetric", nl.elementary_symmetric, [[1, 2, 3], 2], d,
+         [real_list_invalid, size_invalid(0)]),
+        ("numerics.lowrank.smooth_topk_esp", nl.smooth_topk_esp, [x, 2, 1], d, [real_list_invalid, k, positive_invalid]),
+        ("numerics.lowrank.topk_threshold", nl.topk_threshold, [x, 2, 1], d, [real_list_invalid, k, positive_invalid]),
+        ("numerics.lowrank.topk_threshold_jacobian", nl.topk_threshold_jacobian, [x, 2, 1], d,
+         [real_list_invalid, k, positive_invalid]),
+        ("numerics.lowrank.weighted_softmax_iteration", nl.weighted_softmax_iteration, [x, 2, 1], d,
+         [real_list_invalid, k, positive_invalid]),
+        ("numerics.lowrank.loraga_init", nl.loraga_init, [G3, 1], d, [mat, k]),
+        ("numerics.lowrank.lorapro_update", nl.lorapro_update, [a, b, G3], d, [mat, mat, mat]),
+        ("numerics.lowrank.lorapro_product_lstsq", nl.lorapro_product_lstsq, [a, b, G3], d, [mat, mat, mat]),
+        ("numerics.lowrank.monarch_project", nl.monarch_project, [A4], d, [anything]),
+    ]
+
+
 CASES = _cases()
+#: the exact low-rank functions compute spectra and projectors in SymPy: fewer drawn values keep the run short
+SLOW = {c[0] for c in CASES if c[0].startswith("proofs.lowrank.")}
 
 
-@pytest.mark.parametrize("name, fn, args, kwargs, invalid", CASES, ids=[c[0] for c in CASES])
-@settings(max_examples=EXAMPLES_PER_FUNCTION, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data())
-def test_bad_input_raises_only_documented_errors(name, fn, args, kwargs, invalid, data):
+def _check_bad_input(name: str, fn: Any, args: list[Any], kwargs: dict[str, Any], invalid: Any, data: Any) -> None:
     slot = data.draw(st.integers(0, len(args) - 1), label="slot")
     value = data.draw(GARBAGE, label="value")
     call = list(args)
@@ -343,6 +404,24 @@ def test_bad_input_raises_only_documented_errors(name, fn, args, kwargs, invalid
         assert str(exc).strip(), f"{name}: an error without a message for {value!r}"
         return
     assert not invalid[slot](value), f"{name}: returned a value for the invalid argument {slot} = {value!r}"
+
+
+FAST_CASES = [c for c in CASES if c[0] not in SLOW]
+SLOW_CASES = [c for c in CASES if c[0] in SLOW]
+
+
+@pytest.mark.parametrize("name, fn, args, kwargs, invalid", FAST_CASES, ids=[c[0] for c in FAST_CASES])
+@settings(max_examples=EXAMPLES_PER_FUNCTION, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_bad_input_raises_only_documented_errors(name, fn, args, kwargs, invalid, data):
+    _check_bad_input(name, fn, args, kwargs, invalid, data)
+
+
+@pytest.mark.parametrize("name, fn, args, kwargs, invalid", SLOW_CASES, ids=[c[0] for c in SLOW_CASES])
+@settings(max_examples=EXAMPLES_PER_FUNCTION // 4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_bad_input_to_exact_low_rank_functions_raises_only_documented_errors(name, fn, args, kwargs, invalid, data):
+    _check_bad_input(name, fn, args, kwargs, invalid, data)
 
 
 def test_the_valid_arguments_are_valid():

@@ -12,12 +12,15 @@ Figures:
 - VAR: the weighted Fermat point of the spec's test triangle, with its angles;
 - HIPPO: LegS reconstruction of a test signal for several N;
 - S4/RTF: one kernel computed three ways, overlaid;
-- ENT: softmax entropy against n under the scale laws.
+- ENT: softmax entropy against n under the scale laws;
+- LOWR: singular values with the best rank-r error against r; GradTopK and the threshold form against the
+  temperature, tending to the multi-hot vector.
 """
 
 from __future__ import annotations
 
 import importlib
+from fractions import Fraction
 import math
 import random
 from collections.abc import Callable, Iterable
@@ -235,6 +238,59 @@ def _entropy(path: Path) -> str:
             "scale laws (numerics.entropy.softmax_entropy). An illustration, not a proof: see the ENT results.")
 
 
+def _spectrum(path: Path) -> str:
+    lr = _need("numerics.lowrank", "singular_values", "best_rank_r")
+    plt = _pyplot()
+    rng = random.Random(20261206)
+    n, m = 8, 6
+    # a matrix with a decaying spectrum: a sum of rank-one terms with weights 2^-i, entries rational
+    M = [[sum(Fraction(rng.randint(-9, 9), 9) * Fraction(1, 2**i) * Fraction(rng.randint(-9, 9), 9)
+              for i in range(m)) for _ in range(m)] for _ in range(n)]
+    sigma = [float(s) for s in lr.singular_values(M, dps=_DPS)]
+    ranks = list(range(1, m))
+    errors = [float(lr.best_rank_r(M, r, dps=_DPS)[2]) for r in ranks]
+    tails = [sum(s * s for s in sigma[r:]) for r in ranks]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(7.2, 3.2))
+    ax1.semilogy(range(1, len(sigma) + 1), sigma, "o-", ms=4)
+    ax1.set_xlabel("i")
+    ax1.set_ylabel("singular value sigma_i")
+    ax2.semilogy(ranks, errors, "o", ms=6, label="best rank-r error (SVD route)")
+    ax2.semilogy(ranks, tails, "k+", ms=10, label="sum_{i>r} sigma_i^2")
+    ax2.set_xlabel("rank r")
+    ax2.set_ylabel("squared Frobenius error")
+    ax2.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return (f"Singular values of a random {n}x{m} rational matrix with decaying spectrum, and the best rank-r "
+            "error against r: the error of the optimal factorisation equals the tail sum of squared singular "
+            "values (Eckart-Young-Mirsky, LOWR-SVD-4; numerics.lowrank.singular_values, best_rank_r).")
+
+
+def _topk(path: Path) -> str:
+    lr = _need("numerics.lowrank", "smooth_topk_esp", "topk_threshold")
+    plt = _pyplot()
+    x, k = [3, 2, 1, 4], 2
+    taus = [2 ** (j / 4) for j in range(-24, 9)]
+    fig, axes = plt.subplots(1, 2, figsize=(7.2, 3.2), sharey=True)
+    routes = (("GradTopK", lambda t: lr.smooth_topk_esp(x, k, t, dps=_DPS)),
+              ("sigmoid threshold", lambda t: lr.topk_threshold(x, k, t, dps=_DPS)[1]))
+    for ax, (name, route) in zip(axes, routes):
+        values = [[float(p) for p in route(Fraction(t).limit_denominator(10**6))] for t in taus]
+        for i in range(len(x)):
+            ax.semilogx(taus, [v[i] for v in values], label=f"x = {x[i]}")
+        ax.set_title(name, fontsize=9)
+        ax.set_xlabel("temperature tau")
+    axes[0].set_ylabel("p_i")
+    axes[1].legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return (f"Smooth top-{k} of x = {tuple(x)} against the temperature: GradTopK (LOWR-TOPK-2) and the sigmoid "
+            "threshold form (LOWR-TOPK-7) both tend to the multi-hot vector (0, 0, ... 1 at the two largest) as "
+            "tau -> 0 and to k/n as tau grows (numerics.lowrank.smooth_topk_esp, topk_threshold).")
+
+
 #: (pillar, file stem, caption if skipped, drawing function)
 FIGURES: tuple[tuple[str, str, str, Callable[[Path], str]], ...] = (
     ("VAR", "brachistochrone", "brachistochrone vs straight line vs circle", _brachistochrone),
@@ -242,6 +298,8 @@ FIGURES: tuple[tuple[str, str, str, Callable[[Path], str]], ...] = (
     ("HIPPO", "legs-reconstruction", "HiPPO-LegS reconstruction", _legs),
     ("S4", "kernels", "S4 / RTF kernels three ways", _kernels),
     ("ENT", "entropy-vs-n", "softmax entropy vs n", _entropy),
+    ("LOWR", "singular-spectrum", "singular values and the best rank-r error", _spectrum),
+    ("LOWR", "smooth-topk", "smooth top-k against the temperature", _topk),
 )
 
 
