@@ -811,7 +811,7 @@ register(
         r"$(F_n)_{rc} = \omega_n^{rc}$.  $F_n$ itself is not Monarch for $m \ge 2$: its slices are "
         r"$\omega_m^{jk}F_m\,\mathrm{diag}(\omega_n^{jl})_l$, $\sqrt m$ times unitary, so the error is "
         r"$n^2(1 - 1/m)$: 8, 54, 192 for $n = 4, 9, 16$ (pitfall 13).  The numeric route reads the factors "
-        r"off the slices of the numerically evaluated $F_nP$ and takes the error from mp.svd_c of the slices "
+        r"off the slices of the numerically evaluated $F_nP$ and takes the error from $\texttt{mp.svd\_c}$ of the slices "
         r"of $F_n$.",
     )
 )

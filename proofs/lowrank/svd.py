@@ -668,7 +668,7 @@ register(Result(
                           "(3,3,1), (2,2), (6,0)", count=len(_SPECTRA)),
     notes=r"The existence of the SVD is a THEOREM (spectral theorem for $M^\top M$); each step of the "
           r"construction is exact and is carried out here on five rational-spectrum instances, repeated "
-          r"singular values and rank deficiency included. Numerics: \texttt{mp.eigsy} construction at "
+          r"singular values and rank deficiency included. Numerics: $\texttt{mp.eigsy}$ construction at "
           r"rational points against $\sigma_i = \sqrt{\lambda_i}$ with CRootOf $\lambda_i$.",
 ))
 
@@ -684,7 +684,7 @@ register(Result(
                           count=len(_SHAPES)),
     notes=r"Symbolic proof: the trace identity (Vieta on $\det(\lambda I - M^\top M)$). At numeric points the "
           r"statement is the pair $(\sum_{ij}m_{ij}^2,\ \sigma_1)$ with CRootOf $\sigma_1^2$, checked against "
-          r"$\sum_i\sigma_i^2$ from \texttt{mp.svd\_r} and $\Vert M\Vert_2$ by power iteration on $M^\top M$. "
+          r"$\sum_i\sigma_i^2$ from $\texttt{mp.svd\_r}$ and $\Vert M\Vert_2$ by power iteration on $M^\top M$. "
           r"$\Vert M\Vert_2\le\Vert M\Vert_F\le\sqrt{\operatorname{rank}M}\,\Vert M\Vert_2$ follows and is tested.",
 ))
 
@@ -702,7 +702,7 @@ register(Result(
     notes=r"EXACT: the reduction (normal equations, then the residual). The next step, "
           r"$\max_P\operatorname{tr}(PMM^\top) = \sum_{i\le r}\sigma_i^2$ over projectors of rank $\le r$, is Ky "
           r"Fan's THEOREM; the tests draw random $A$ and check the residual never falls below $\sum_{i>r}\sigma_i^2$. "
-          r"Numerics: least squares by Householder QR (\texttt{mp.qr\_solve}).",
+          r"Numerics: least squares by Householder QR ($\texttt{mp.qr\_solve}$).",
 ))
 
 register(Result(
@@ -762,6 +762,6 @@ register(Result(
     bound=Bound("r", 1, 3), display={"r": 1},
     scope=Scope.representative("M = U diag(s1, s2, s3) V^T with fixed Cayley-orthogonal U (3x3), V (4x4), "
                                "symbolic s_i, r = 1, 2, 3", claim="every M and r"),
-    notes=r"At numeric points $M_r$ is the exact $MP_r$ (CRootOf projector, \texttt{best\_rank\_r}) against "
-          r"$U_rU_r^\top M$ and $MV_rV_r^\top$ from \texttt{mp.svd\_r}.",
+    notes=r"At numeric points $M_r$ is the exact $MP_r$ (CRootOf projector, $\texttt{best\_rank\_r}$) against "
+          r"$U_rU_r^\top M$ and $MV_rV_r^\top$ from $\texttt{mp.svd\_r}$.",
 ))

@@ -412,11 +412,11 @@ register(
             r"($F$ strictly decreases once $\lambda > x_{(n)}$), not for $\mathrm{clip}(z, 0, 1)$ "
             r"($x = (0, 5)$, $k = 1$: any $\lambda \in [0, 4]$). Shift: $\lambda(x + c) = \lambda(x) + c$. "
             r"The bracket $[x_{(n)} - \tau s, x_{(1)} - \tau s]$, $f(s) = k/n$, is checked on 900 random "
-            r"cases in tests/lowrank/test_thresholds.py; the registered closed form is $\lambda = c$ for "
+            r"cases in $\texttt{tests/lowrank/test\_thresholds.py}$; the registered closed form is $\lambda = c$ for "
             r"$x$ symmetric about $c$ at $k = n/2$ (G-L5: $x = (3, 2, 1, 4)$, $\lambda = 5/2$). Numerics: "
             r"bisection on the bracket plus at most five Newton steps."
         ),
-        parts=(r"\lambda",),
+        parts=(r"F_{\sigma}(c)", r"F_{\mathrm{smooth}}(c)"),
     )
 )
 
@@ -667,7 +667,7 @@ register(
                 "f": "smoothstep",
             },
         ),
-        parts=(r"\lambda",),
+        parts=(r"e^{\lambda}_{\mathrm{expclip}}", r"e^{\lambda}_{\mathrm{smooth}}", r"e^{\lambda}_{\mathrm{smooth}}\ (\mathrm{conjugate})"),
         notes=(
             r"$\tau = 1$ (else $\lambda_\tau(x) = \tau\lambda_1(x/\tau)$), $x$ sorted decreasingly, "
             r"$S^+_m = \sum_{i>m} e^{x_{(i)}}$, $S^-_m = \sum_{i \le m} e^{-x_{(i)}}$; the valid $m$ has "
@@ -757,7 +757,7 @@ register(
         derive=_derive_k1,
         numeric=_num_k1,
         params=_k1_points,
-        parts=(r"\lambda",),
+        parts=(r"p_{(1)}|_{m=0}", r"p_{(1)}|_{m=1}", r"u_1^2"),
         examples=(
             {"x": [2, 0], "tau": 1},
             {"x": [0, 1, 3], "tau": 1},
@@ -773,7 +773,7 @@ register(
             r"$\lambda = \ln 2$, $p = (3/4, 1/4)$ against softmax $(4/5, 1/5)$. Expclip is "
             r"softmax at $k = 1$ "
             r"for every $x$; the sigmoid threshold only when all $x_i$ are equal. The post's claim as stated "
-            r"(softmax for every $x$) is caught by the numeric route in tests/lowrank/test_thresholds.py."
+            r"(softmax for every $x$) is caught by the numeric route in $\texttt{tests/lowrank/test\_thresholds.py}$."
         ),
     )
 )
@@ -858,7 +858,7 @@ register(
             r"$\log S^+_n - \ldots$ is undefined and no $m \in \{0..n-1\}$ passes the interval test. The "
             r"conjugate form gives $e^\lambda = 2(n-k)/S^-_n$. The post's enumeration is shown to find no "
             r"valid $m$, and its nearest branch to fail the numeric check, in "
-            r"tests/lowrank/test_thresholds.py."
+            r"$\texttt{tests/lowrank/test\_thresholds.py}$."
         ),
     )
 )
