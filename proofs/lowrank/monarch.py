@@ -131,9 +131,14 @@ def _blocks(blocks: Any, name: str) -> list[Matrix]:
     return out
 
 
-def _size(m: object, name: str = "m") -> int:
-    if isinstance(m, bool) or not isinstance(m, (Integral, sympy.Integer)) or int(m) < 1:
-        raise ValueError(f"{name} must be an integer >= 1, got {m!r}")
+#: the largest block size the exact constructions build (n = m^2 = 1024 entries per side)
+MAX_M = 32
+
+
+def _size(m: object, name: str = "m", high: int = MAX_M) -> int:
+    """A size in ``1..high`` (exact SymPy matrices of that order are built from it: 10**30 must be refused)."""
+    if isinstance(m, bool) or not isinstance(m, (Integral, sympy.Integer)) or not 1 <= int(m) <= high:
+        raise ValueError(f"{name} must be an integer in 1..{high}, got {m!r}")
     return int(m)
 
 
@@ -339,7 +344,7 @@ def _omega(q: int, e: int) -> Any:
 def dft_matrix(n: int) -> Matrix:
     """:math:`(F_n)_{rc} = \\omega_n^{rc}`, :math:`\\omega_n = e^{-2\\pi i/n}`, :math:`r, c = 0..n-1`
     (spec 1.9)."""
-    n = _size(n, "n")
+    n = _size(n, "n", MAX_M * MAX_M)
     return Matrix(n, n, lambda r, c: _omega(n, r * c))
 
 

@@ -219,9 +219,10 @@ def test_slice_reduction_and_rank_one_steps_vanish():
         (lambda: pm.monarch_error("abcd"), "2-D matrix"),
         (lambda: pm.monarch_error([[float("inf")] * 4] * 4), "NaN or infinite"),
         (lambda: pm.monarch_error([[sqrt(2) * (r + 1) + c for c in range(9)] for r in range(9)]), "m >= 3"),
-        (lambda: pm.dft_monarch_factors(0), "integer >= 1"),
-        (lambda: pm.dft_monarch_factors(True), "integer >= 1"),
-        (lambda: pm.dft_monarch_factors(2.0), "integer >= 1"),
+        (lambda: pm.dft_monarch_factors(0), "integer in 1..32"),
+        (lambda: pm.dft_monarch_factors(10**30), "integer in 1..32"),  # refused, not attempted
+        (lambda: pm.dft_monarch_factors(True), "integer in 1..32"),
+        (lambda: pm.dft_monarch_factors(2.0), "integer in 1..32"),
         (lambda: nm.monarch_project(A_COUNT, method="qr"), "'svd', 'power'"),
         (lambda: nm.monarch_project([[1, 2, 3]] * 3), "n = m\\^2"),
         (lambda: nm.monarch_project([[1, 2], [3, 4], [5, 6]]), "square"),
