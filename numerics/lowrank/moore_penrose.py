@@ -23,7 +23,7 @@ identities of LOWR-PINV-7 and the least-squares minima of LOWR-PINV-8.  No SymPy
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import mpmath
@@ -77,6 +77,26 @@ def _entry(value: Any, what: str) -> Any:
     return x
 
 
+def nested_rows(A: Sequence[Any], what: str = "A") -> list[list[Any]]:
+    """The rows of a nested list (a flat list is a column); ``ValueError`` ("real matrix required") for an
+    empty sequence or rows mixed with numbers.  Shared by the exact side (:mod:`proofs.lowrank`)."""
+    if not A:
+        raise ValueError(f"{what}: real matrix required, got an empty sequence")
+    if all(isinstance(r, (list, tuple)) for r in A):
+        return [list(r) for r in A]
+    if any(isinstance(r, (list, tuple)) for r in A):
+        raise ValueError(f"{what}: real matrix required; rows and numbers are mixed")
+    return [[v] for v in A]
+
+
+def check_rectangular(rows: Sequence[Sequence[Any]], what: str = "A") -> None:
+    """``ValueError`` unless ``rows`` are non-empty and of equal length."""
+    width = len(rows[0])
+    if width == 0 or any(len(r) != width for r in rows):
+        raise ValueError(f"{what}: real matrix required; rows must be non-empty and of equal length, got "
+                         f"lengths {[len(r) for r in rows]}")
+
+
 def real_matrix(A: Any, what: str = "A") -> Any:
     """``A`` as an ``mp.matrix`` at the working precision, validated.
 
@@ -88,21 +108,11 @@ def real_matrix(A: Any, what: str = "A") -> Any:
     if isinstance(A, mpmath.matrix):
         rows = [[A[i, j] for j in range(A.cols)] for i in range(A.rows)]
     elif isinstance(A, (list, tuple)):
-        if not A:
-            raise ValueError(f"{what}: real matrix required, got an empty sequence")
-        if all(isinstance(r, (list, tuple)) for r in A):
-            rows = [list(r) for r in A]
-        elif any(isinstance(r, (list, tuple)) for r in A):
-            raise ValueError(f"{what}: real matrix required; rows and numbers are mixed")
-        else:
-            rows = [[v] for v in A]
+        rows = nested_rows(A, what)
     else:
         raise ValueError(f"{what}: real matrix required (a nested list of rows or an mp.matrix), "
                          f"got {type(A).__name__}")
-    width = len(rows[0])
-    if width == 0 or any(len(r) != width for r in rows):
-        raise ValueError(f"{what}: real matrix required; rows must be non-empty and of equal length, got "
-                         f"lengths {[len(r) for r in rows]}")
+    check_rectangular(rows, what)
     return mp.matrix([[_entry(v, what) for v in r] for r in rows])
 
 

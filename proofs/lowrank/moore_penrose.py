@@ -107,21 +107,11 @@ def _matrix(A: Any, what: str = "A") -> Matrix:
         if A.rows == 0 or A.cols == 0:
             raise ValueError(f"{what}: real matrix required, got an empty {A.rows}x{A.cols} matrix")
     elif isinstance(A, (list, tuple)):
-        if not A:
-            raise ValueError(f"{what}: real matrix required, got an empty sequence")
-        if all(isinstance(r, (list, tuple)) for r in A):
-            rows = [list(r) for r in A]
-        elif any(isinstance(r, (list, tuple)) for r in A):
-            raise ValueError(f"{what}: real matrix required; rows and numbers are mixed")
-        else:
-            rows = [[v] for v in A]
+        rows = num.nested_rows(A, what)
     else:
         raise ValueError(f"{what}: real matrix required (a SymPy Matrix or nested rows), "
                          f"got {type(A).__name__}")
-    width = len(rows[0])
-    if width == 0 or any(len(r) != width for r in rows):
-        raise ValueError(f"{what}: real matrix required; rows must be non-empty and of equal length, got "
-                         f"lengths {[len(r) for r in rows]}")
+    num.check_rectangular(rows, what)
     return Matrix([[_entry(v, what) for v in r] for r in rows])
 
 
