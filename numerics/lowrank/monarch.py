@@ -77,19 +77,17 @@ def _number(x: Any, name: str) -> Any:
     return v.real if isinstance(v, mpmath.mpc) and v.imag == 0 else v
 
 
-def _matrix(A: Any, name: str) -> mpmath.matrix:
-    """A non-empty rectangular matrix of numbers as an mpmath matrix; ValueError naming ``name`` otherwise."""
-    if isinstance(A, mpmath.matrix):
-        rows = [[A[i, j] for j in range(A.cols)] for i in range(A.rows)]
-    elif isinstance(A, Sequence) and not isinstance(A, str):
-        rows = [list(r) if isinstance(r, Sequence) and not isinstance(r, str) else None for r in A]
-        if any(r is None for r in rows):
-            raise ValueError(
-                f"{name} must be a 2-D matrix (real matrix required, or complex): a row is not a sequence"
-            )
-    else:
+def sequence_rows(A: Any, name: str) -> list[list[Any]]:
+    """The rows of a nested sequence, checked non-empty and rectangular (real or complex entries unchecked);
+    ValueError naming ``name`` otherwise.  The exact side (:mod:`proofs.lowrank.monarch`) shares it."""
+    if not (isinstance(A, Sequence) and not isinstance(A, str)):
         raise ValueError(
             f"{name} must be a 2-D matrix (real matrix required, or complex), got {type(A).__name__}"
+        )
+    rows = [list(r) if isinstance(r, Sequence) and not isinstance(r, str) else None for r in A]
+    if any(r is None for r in rows):
+        raise ValueError(
+            f"{name} must be a 2-D matrix (real matrix required, or complex): a row is not a sequence"
         )
     if not rows or not rows[0]:
         raise ValueError(f"{name} is empty (real matrix required, or complex)")
@@ -98,6 +96,14 @@ def _matrix(A: Any, name: str) -> mpmath.matrix:
             f"{name} is ragged: rows of lengths {sorted({len(r) for r in rows})} "
             "(real matrix required, or complex)"
         )
+    return rows  # type: ignore[return-value]
+
+
+def _matrix(A: Any, name: str) -> mpmath.matrix:
+    """A non-empty rectangular matrix of numbers as an mpmath matrix; ValueError naming ``name`` otherwise."""
+    if isinstance(A, mpmath.matrix):
+        A = [[A[i, j] for j in range(A.cols)] for i in range(A.rows)]
+    rows = sequence_rows(A, name)
     return mpmath.matrix([[_number(x, name) for x in r] for r in rows])
 
 

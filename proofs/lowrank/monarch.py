@@ -88,25 +88,7 @@ def _entry(x: Any, name: str) -> Any:
 
 
 def _exact_matrix(A: Any, name: str) -> Matrix:
-    if isinstance(A, MatrixBase):
-        rows = A.tolist()
-    elif isinstance(A, Sequence) and not isinstance(A, str):
-        rows = [list(r) if isinstance(r, Sequence) and not isinstance(r, str) else None for r in A]
-        if any(r is None for r in rows):
-            raise ValueError(
-                f"{name} must be a 2-D matrix (real matrix required, or complex): a row is not a sequence"
-            )
-    else:
-        raise ValueError(
-            f"{name} must be a 2-D matrix (real matrix required, or complex), got {type(A).__name__}"
-        )
-    if not rows or not rows[0]:
-        raise ValueError(f"{name} is empty (real matrix required, or complex)")
-    if any(len(r) != len(rows[0]) for r in rows):
-        raise ValueError(
-            f"{name} is ragged: rows of lengths {sorted({len(r) for r in rows})} (real matrix required, or "
-            "complex)"
-        )
+    rows = num.sequence_rows(A.tolist() if isinstance(A, MatrixBase) else A, name)
     return Matrix([[_entry(x, name) for x in r] for r in rows])
 
 
